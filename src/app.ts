@@ -1,0 +1,79 @@
+/**
+ * Composition root: config → upstream gateway → account registry (adapters) → schema → HTTP server.
+ * Used by the CLI, by demo mode and by the tests, so all three run the same code.
+ */
+import pino, { type Logger } from 'pino';
+import type { ProxyGraphConfig } from './config/schema';
+import { ConfigError } from './config/load';
+import { AccountRegistry } from './domain/registry';
+import { adapterFactories } from './providers';
+import { buildProxyGraphSchema } from './schema/build';
+import { createAuthenticator } from './http/auth';
+import { startHttpServer } from './http/server';
+import { UpstreamGateway, type UpstreamGatewayOptions } from './upstream/http';
+
+export interface StartOptions {
+  config: ProxyGraphConfig;
+  /** Overrides config.server.port (e.g. PORT or --port); 0 picks a free port. */
+  port?: number;
+  /** Overrides config.server.host. */
+  host?: string;
+  /** Development defaults: introspection and the Sandbox landing page on. */
+  development?: boolean;
+  logger?: Logger;
+  upstream?: UpstreamGatewayOptions;
+}
+
+export interface RunningProxyGraph {
+  url: string;
+  port: number;
+  registry: AccountRegistry;
+  gateway: UpstreamGateway;
+  stop(): Promise<void>;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+export function createLogger(): Logger {
+  return pino({
+    level: process.env.LOG_LEVEL ?? 'info',
+    redact: { paths: ['*.authorization', '*.password', '*.token', '*.privateKey', '*.credentials'], censor: '[redacted]' },
+  });
+}
+
+export async function startProxyGraph(options: StartOptions): Promise<RunningProxyGraph> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger();
+  const host = options.host ?? config.server?.host ?? '0.0.0.0';
+  const port = options.port ?? config.server?.port ?? 4000;
+  const auth = config.auth ?? { mode: 'none' as const };
+  if (auth.mode === 'none' && !LOOPBACK.test(host)) {
+    throw new ConfigError(`auth.mode "none" is only allowed on a loopback host; server.host is "${host}". Configure auth.keys or bind to 127.0.0.1.`);
+  }
+
+  const gateway = new UpstreamGateway(options.upstream);
+  const registry = new AccountRegistry(config.accounts, adapterFactories, { gateway });
+  const schema = await buildProxyGraphSchema();
+  const development = options.development ?? false;
+  const server = await startHttpServer({
+    schema,
+    registry,
+    authenticate: createAuthenticator(auth),
+    logger,
+    port,
+    host,
+    corsOrigins: config.server?.cors?.origins ?? [],
+    introspection: config.server?.introspection ?? development,
+    landingPage: config.server?.landingPage ?? development,
+  });
+  return {
+    url: server.url,
+    port: server.port,
+    registry,
+    gateway,
+    async stop() {
+      await server.stop();
+      await gateway.close();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * The configuration contract (DESIGN §2), as a zod schema. Strict objects everywhere: an unknown key is an
+ * error that names the key, so a typo never silently falls back to a default.
+ */
+import { z } from 'zod';
+
+const accountId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1-64 letters, digits, "_", "." or "-", starting with a letter or digit');
+
+const httpUrl = z
+  .string()
+  .url()
+  .refine((value) => /^https?:\/\//.test(value), 'must be an http(s) URL');
+
+/** Per-account overrides of upstream behaviour; defaults are documented in the README. */
+const limits = z
+  .object({
+    requestsPerMinute: z.number().int().positive().optional(),
+    timeoutMs: z.number().int().min(100).max(25_000).optional(),
+  })
+  .strict();
+
+const accountBase = {
+  id: accountId,
+  label: z.string().max(200).optional(),
+  baseUrl: httpUrl.optional(),
+  limits: limits.optional(),
+};
+
+const webshareAccount = z
+  .object({
+    ...accountBase,
+    provider: z.literal('webshare'),
+    credentials: z.object({ token: z.string().min(1) }).strict(),
+    /** Multi-plan accounts: which plan this account entry manages (null/absent = the default plan). */
+    planId: z.union([z.number().int().positive(), z.string().regex(/^\d+$/), z.null()]).optional(),
+  })
+  .strict();
+
+const proxymeshAccount = z
+  .object({
+    ...accountBase,
+    provider: z.literal('proxymesh'),
+    credentials: z.union([
+      z.object({ username: z.string().min(1), password: z.string().min(1) }).strict(),
+      z.object({ bearerToken: z.string().min(1) }).strict(),
+    ]),
+    /** Sub-account usernames ProxyGraph should know about (ProxyMesh has no list endpoint). */
+    knownSubAccounts: z.array(z.string().min(1).max(30)).optional(),
+  })
+  .strict();
+
+const wonderproxyAccount = z
+  .object({
+    ...accountBase,
+    provider: z.literal('wonderproxy'),
+    credentials: z.object({ token: z.string().min(1) }).strict(),
+  })
+  .strict();
+
+const pingproxiesAccount = z
+  .object({
+    ...accountBase,
+    provider: z.literal('pingproxies'),
+    credentials: z.object({ publicKey: z.string().min(1), privateKey: z.string().min(1) }).strict(),
+  })
+  .strict();
+
+export const accountSchema = z.discriminatedUnion('provider', [
+  webshareAccount,
+  proxymeshAccount,
+  wonderproxyAccount,
+  pingproxiesAccount,
+]);
+
+const scope = z.enum(['read', 'write', 'credentials']);
+
+const apiKey = z
+  .object({
+    name: z.string().min(1).max(100),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/i, 'must be the hex SHA-256 of the key'),
+    scopes: z.array(scope).min(1),
+    accounts: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+
+const auth = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('none') }).strict(),
+  z.object({ mode: z.literal('apiKeys'), keys: z.array(apiKey).min(1) }).strict(),
+]);
+
+export const configSchema = z
+  .object({
+    server: z
+      .object({
+        port: z.number().int().min(0).max(65_535).optional(),
+        host: z.string().min(1).optional(),
+        cors: z.object({ origins: z.array(z.string().min(1)) }).strict().optional(),
+        introspection: z.boolean().optional(),
+        landingPage: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+    auth: auth.optional(),
+    redis: z.object({ url: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL') }).strict().optional(),
+    dataDir: z.string().min(1).optional(),
+    accounts: z.array(accountSchema).min(1),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.accounts.forEach((account, index) => {
+      if (seen.has(account.id)) {
+        ctx.addIssue({ code: 'custom', path: ['accounts', index, 'id'], message: `duplicate account id "${account.id}"` });
+      }
+      seen.add(account.id);
+    });
+  });
+
+export type ProxyGraphConfig = z.infer<typeof configSchema>;
+export type AccountConfig = z.infer<typeof accountSchema>;
+export type AuthConfig = z.infer<typeof auth>;
+export type Scope = z.infer<typeof scope>;

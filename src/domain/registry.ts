@@ -1,0 +1,69 @@
+/**
+ * The account registry: turns configured accounts into adapters once at boot, and answers "which accounts
+ * exist / which may this caller see". Adapter construction is data-driven through `adapterFactories`, so a
+ * new provider registers itself in one line.
+ */
+import type { AccountConfig } from '../config/schema';
+import type { Capability, ProviderAdapter, ProviderName } from '../providers/types';
+import type { UpstreamGateway } from '../upstream/http';
+import { notFound } from '../upstream/errors';
+
+export interface AdapterDependencies {
+  gateway: UpstreamGateway;
+}
+
+export type AdapterFactory = (account: AccountConfig, deps: AdapterDependencies) => ProviderAdapter;
+
+export interface RegisteredAccount {
+  id: string;
+  provider: ProviderName;
+  label: string | null;
+  config: AccountConfig;
+  adapter: ProviderAdapter;
+}
+
+/** Stand-in for a provider whose adapter has not landed: it declares no capabilities, so every operation
+ * fails with UNSUPPORTED_BY_PROVIDER before any upstream call. */
+class NoCapabilityAdapter implements ProviderAdapter {
+  readonly capabilities: ReadonlySet<Capability> = new Set();
+  constructor(
+    readonly provider: ProviderName,
+    readonly accountId: string,
+  ) {}
+  openSession() {
+    return {};
+  }
+}
+
+export class AccountRegistry {
+  private readonly accounts: RegisteredAccount[];
+  private readonly byId = new Map<string, RegisteredAccount>();
+
+  constructor(
+    configs: readonly AccountConfig[],
+    factories: Partial<Record<ProviderName, AdapterFactory>>,
+    deps: AdapterDependencies,
+  ) {
+    this.accounts = configs.map((config) => {
+      const factory = factories[config.provider];
+      const adapter = factory ? factory(config, deps) : new NoCapabilityAdapter(config.provider, config.id);
+      return { id: config.id, provider: config.provider, label: config.label ?? null, config, adapter };
+    });
+    for (const account of this.accounts) this.byId.set(account.id, account);
+  }
+
+  all(): readonly RegisteredAccount[] {
+    return this.accounts;
+  }
+
+  find(id: string): RegisteredAccount | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The account, or NOT_FOUND. Callers check visibility separately (see Principal). */
+  get(id: string): RegisteredAccount {
+    const account = this.byId.get(id);
+    if (!account) throw notFound(`no account with id "${id}"`, { accountId: id });
+    return account;
+  }
+}

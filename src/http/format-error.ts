@@ -1,0 +1,53 @@
+/**
+ * Turns any resolver error into the taxonomy of DESIGN §6. ProxyGraphErrors carry their own code and safe
+ * message; argument validation becomes BAD_USER_INPUT with the failing fields; GraphQL's own request
+ * errors pass through; anything else is an internal error and its message is masked.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import { ProxyGraphError, redactSecrets } from '../upstream/errors';
+
+const PASS_THROUGH = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+]);
+
+export function createErrorFormatter(onInternalError: (error: unknown) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof ProxyGraphError) {
+      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: original.toExtensions() };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const fields: Record<string, string[]> = {};
+      const collect = (errors: typeof original.extensions.validationErrors, prefix: string) => {
+        for (const failure of errors ?? []) {
+          const name = prefix ? `${prefix}.${failure.property}` : failure.property;
+          if (failure.constraints) fields[name] = Object.values(failure.constraints);
+          if (failure.children?.length) collect(failure.children as typeof errors, name);
+        }
+      };
+      collect(original.extensions.validationErrors, '');
+      return {
+        message: `invalid input: ${Object.entries(fields).map(([name, messages]) => `${name} (${messages.join('; ')})`).join(', ')}`,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT', fields },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PASS_THROUGH.has(code)) {
+      return { ...formatted, message: redactSecrets(formatted.message), extensions: { code } };
+    }
+    onInternalError(original);
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The HTTP face of ProxyGraph: Express 5 with Apollo Server 5 at /graphql, liveness at /health, readiness
+ * at /ready, CORS from config, a request id on every response, and client auth → Principal per request.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import cors from 'cors';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { Context } from '../schema/context';
+import type { AccountRegistry } from '../domain/registry';
+import { RequestScope } from '../domain/request-scope';
+import { ProxyGraphError } from '../upstream/errors';
+import type { Authenticator } from './auth';
+import { createErrorFormatter } from './format-error';
+import { partialErrorsPlugin } from './partial-errors-plugin';
+
+export interface HttpServerOptions {
+  schema: GraphQLSchema;
+  registry: AccountRegistry;
+  authenticate: Authenticator;
+  logger: Logger;
+  port: number;
+  host: string;
+  corsOrigins: string[];
+  introspection: boolean;
+  landingPage: boolean;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const { logger } = options;
+
+  const apollo = new ApolloServer<Context>({
+    schema: options.schema,
+    introspection: options.introspection,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter((error) => logger.error({ err: error }, 'internal error in a resolver')),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      partialErrorsPlugin,
+      options.landingPage
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  app.use((req, res, next) => {
+    const incoming = req.header('x-request-id');
+    const requestId = incoming && /^[A-Za-z0-9._-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    next();
+  });
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/ready', (_req, res) => {
+    const accounts = options.registry.all().map((account) => ({
+      id: account.id,
+      provider: account.provider,
+      capabilities: [...account.adapter.capabilities].sort(),
+    }));
+    res.status(accounts.length > 0 ? 200 : 503).json({ status: accounts.length > 0 ? 'ready' : 'no accounts', accounts });
+  });
+
+  const corsMiddleware = cors({
+    origin: options.corsOrigins.length ? options.corsOrigins : false,
+    credentials: false,
+    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
+    exposedHeaders: ['x-request-id'],
+    maxAge: 600,
+  });
+
+  app.use(
+    '/graphql',
+    corsMiddleware,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<Context> => {
+        let principal;
+        try {
+          principal = options.authenticate(req.header('authorization'));
+        } catch (error) {
+          const code = error instanceof ProxyGraphError ? error.code : 'UNAUTHENTICATED';
+          throw new GraphQLError(error instanceof Error ? error.message : 'unauthenticated', {
+            extensions: { code, http: { status: 401 } },
+          });
+        }
+        return {
+          requestId: res.locals.requestId as string,
+          scope: new RequestScope(principal, options.registry),
+          partialErrors: [],
+        };
+      },
+    }),
+  );
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found', routes: ['/graphql', '/health', '/ready'] });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const displayHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+  return {
+    url: `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}/graphql`,
+    port,
+    async stop() {
+      // Apollo's drain plugin closes the HTTP server and waits for in-flight requests.
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,376 @@
+/**
+ * The contract between the domain layer and each provider: the unified records adapters return, and the
+ * ProviderAdapter / AccountSession interfaces. Adding a provider means implementing these in a new folder.
+ *
+ * An adapter lives as long as the server (it holds the upstream client); a session lives for one GraphQL
+ * request and owns that request's DataLoaders, so batching and de-duplication never leak across requests.
+ */
+
+export type ProviderName = 'webshare' | 'proxymesh' | 'wonderproxy' | 'pingproxies';
+
+export const PROVIDERS: readonly ProviderName[] = ['webshare', 'proxymesh', 'wonderproxy', 'pingproxies'];
+
+export type Capability =
+  | 'PROXIES'
+  | 'SUB_USERS'
+  | 'SUB_USER_ACTIVATION'
+  | 'IP_AUTHORIZATIONS'
+  | 'HOSTNAME_AUTHORIZATIONS'
+  | 'PROXY_SERVER_AUTHORIZATION'
+  | 'DNS_OVERRIDES'
+  | 'PROXY_REPLACEMENT'
+  | 'PROXY_LIST_REFRESH'
+  | 'USAGE'
+  | 'NETWORK_SERVERS'
+  | 'COUNTRY_POOLS';
+
+export type ProxyStatus = 'OK' | 'DEGRADED' | 'DOWN' | 'UNKNOWN';
+export type ProxyType = 'DATACENTER' | 'ISP' | 'RESIDENTIAL' | 'MOBILE' | 'ROTATING_GATEWAY';
+export type DnsOverrideStatus = 'PENDING' | 'ACTIVE' | 'EXPIRING' | 'EXPIRED';
+
+/** The kinds of object that get global ids (the entity types plus a few addressable records). */
+export type EntityKind =
+  | 'Proxy'
+  | 'SubUser'
+  | 'IpAuthorization'
+  | 'DnsOverride'
+  | 'HostnameAuthorization'
+  | 'Service'
+  | 'ProxyReplacement';
+
+// ---- unified records (all ids here are *native* provider ids; the schema layer builds global ids) ----
+
+export interface AccountProfileRecord {
+  email?: string | null;
+  name?: string | null;
+  createdAt?: Date | null;
+}
+
+export interface PlanRecord {
+  id?: string | null;
+  name?: string | null;
+  type?: string | null;
+  status?: string | null;
+  proxyCount?: number | null;
+  periodStart?: Date | null;
+  periodEnd?: Date | null;
+  bandwidthLimitBytes?: number | null;
+  price?: number | null;
+  currency?: string | null;
+  subUsersTotal?: number | null;
+  subUsersUsed?: number | null;
+  replacementsAvailable?: number | null;
+  onDemandRefreshesAvailable?: number | null;
+}
+
+export interface UsageRecord {
+  bandwidthUsedBytes?: number | null;
+  bandwidthLimitBytes?: number | null;
+  bandwidthRemainingBytes?: number | null;
+  requestsTotal?: number | null;
+  requestsSucceeded?: number | null;
+  requestsFailed?: number | null;
+  periodStart?: Date | null;
+  periodEnd?: Date | null;
+}
+
+export interface ProxyRecord {
+  nativeId: string;
+  host: string;
+  httpPort?: number | null;
+  socks5Port?: number | null;
+  exitIp?: string | null;
+  username?: string | null;
+  password?: string | null;
+  country?: string | null;
+  city?: string | null;
+  asn?: number | null;
+  asnName?: string | null;
+  type?: ProxyType | null;
+  status: ProxyStatus;
+  providerStatus?: string | null;
+  lastCheckedAt?: Date | null;
+  createdAt?: Date | null;
+}
+
+export interface SubUserRecord {
+  nativeId: string;
+  username: string;
+  label?: string | null;
+  active: boolean;
+  password?: string | null;
+  bandwidthLimitBytes?: number | null;
+  monthlyBandwidthLimitBytes?: number | null;
+  bandwidthUsedBytes?: number | null;
+  monthlyBandwidthUsedBytes?: number | null;
+  maxThreads?: number | null;
+  proxyCountries?: Record<string, number> | null;
+  createdAt?: Date | null;
+  lastUsedAt?: Date | null;
+  /** IP authorizations carried on the sub-user itself (ProxyMesh, Ping); null when loaded separately. */
+  ipAuthorizations?: IpAuthorizationRecord[] | null;
+}
+
+export interface IpAuthorizationRecord {
+  nativeId: string;
+  ip: string;
+  /** Native id of the sub-user this IP is authorized for, if any. */
+  subUserNativeId?: string | null;
+  user?: string | null;
+  expiresAt?: Date | null;
+  createdAt?: Date | null;
+  lastUsedAt?: Date | null;
+}
+
+export interface ProxyReplacementSelectorRecord {
+  type: 'IP_RANGE' | 'IP_ADDRESS' | 'ASN' | 'COUNTRY' | 'ANY';
+  ipRanges?: string[] | null;
+  ipAddresses?: string[] | null;
+  asnNumbers?: string[] | null;
+  countryCode?: string | null;
+  count?: number | null;
+}
+
+export type ProxyReplacementState = 'VALIDATING' | 'VALIDATED' | 'PROCESSING' | 'COMPLETED' | 'FAILED';
+
+export interface ProxyReplacementRecord {
+  nativeId: string;
+  state: ProxyReplacementState;
+  dryRun: boolean;
+  toReplace: ProxyReplacementSelectorRecord;
+  replaceWith: ProxyReplacementSelectorRecord[];
+  proxiesRemoved?: number | null;
+  proxiesAdded?: number | null;
+  reason?: string | null;
+  error?: string | null;
+  errorCode?: string | null;
+  createdAt?: Date | null;
+  dryRunCompletedAt?: Date | null;
+  completedAt?: Date | null;
+}
+
+export interface ProxyCredentialsRecord {
+  username?: string | null;
+  password?: string | null;
+  requestTimeoutSeconds?: number | null;
+  requestIdleTimeoutSeconds?: number | null;
+}
+
+export interface HostnameAuthorizationRecord {
+  nativeId: string;
+  hostname: string;
+  subUserNativeId?: string | null;
+}
+
+export interface LocationRecord {
+  city?: string | null;
+  country?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+export interface ServerIpRecord {
+  address: string;
+  status?: ProxyStatus | null;
+  providerStatus?: string | null;
+}
+
+export interface ProxyServerRecord {
+  hostname: string;
+  title?: string | null;
+  services: string[];
+  location?: LocationRecord | null;
+  ips: ServerIpRecord[];
+  port?: number | null;
+}
+
+export interface CountryPoolRecord {
+  pool: string;
+  country: string;
+  count: number;
+}
+
+export interface DnsOverrideRecord {
+  nativeId: string;
+  server: string;
+  hostname: string;
+  ip: string;
+  expiresAt: Date;
+  status: DnsOverrideStatus;
+}
+
+export interface ServiceRecord {
+  nativeId: string;
+  name?: string | null;
+  type?: string | null;
+  status?: string | null;
+  cycle?: string | null;
+  quantity?: number | null;
+  expiresAt?: Date | null;
+  total?: number | null;
+  currency?: string | null;
+  metadata?: Record<string, unknown> | null;
+}
+
+// ---- inputs adapters receive (already validated by the schema layer) ----
+
+export interface ProxyListFilter {
+  countries?: string[];
+  statuses?: ProxyStatus[];
+  types?: ProxyType[];
+}
+
+/** A window over a provider's list: absolute offset and how many items, in the provider's own order. */
+export interface ListWindow {
+  offset: number;
+  limit: number;
+}
+
+export interface ProxyListPage {
+  items: ProxyRecord[];
+  /** Total matching items when the provider reports it; null when it cannot. */
+  totalCount: number | null;
+  hasMore: boolean;
+}
+
+export interface SubUserPage {
+  items: SubUserRecord[];
+  totalCount: number | null;
+  hasMore: boolean;
+}
+
+export interface CreateSubUserParams {
+  username?: string | null;
+  label?: string | null;
+  password?: string | null;
+  bandwidthLimitBytes?: number | null;
+  monthlyBandwidthLimitBytes?: number | null;
+  maxThreads?: number | null;
+  proxyCountries?: Record<string, number> | null;
+}
+
+export type UpdateSubUserParams = CreateSubUserParams;
+
+export interface AuthorizeIpParams {
+  ip: string;
+  subUserNativeId?: string | null;
+  user?: string | null;
+  expiresAt?: Date | null;
+}
+
+export interface ReplaceProxiesParams {
+  toReplace: ProxyReplacementSelectorRecord;
+  replaceWith: ProxyReplacementSelectorRecord[];
+  dryRun: boolean;
+}
+
+export interface DnsOverrideFilterParams {
+  ip?: string | null;
+  server?: string | null;
+}
+
+export interface CreateDnsOverrideParams {
+  server: string;
+  hostname: string;
+  ip: string;
+  expiresAt: Date;
+}
+
+export interface UpdateDnsOverrideParams {
+  hostname?: string | null;
+  ip?: string | null;
+  expiresAt?: Date | null;
+}
+
+export interface UpdateServiceParams {
+  name?: string | null;
+  metadata?: Record<string, unknown> | null;
+  automaticCollection?: boolean | null;
+}
+
+export interface CancelServiceParams {
+  reason: string;
+  comment?: string | null;
+}
+
+export interface UsageRange {
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/**
+ * One request's view of one account. Only the operations matching the adapter's capabilities are present;
+ * the domain layer checks capabilities before calling, so a missing method is never reached.
+ * Batched getters return one value (or null when absent, or an Error) per key, in key order.
+ */
+export interface AccountSession {
+  profile?(): Promise<AccountProfileRecord | null>;
+  plan?(): Promise<PlanRecord | null>;
+  /** The type of every proxy on the account, when it follows from the plan (Webshare). */
+  defaultProxyType?(): Promise<ProxyType | null>;
+  usage?(range: UsageRange): Promise<UsageRecord | null>;
+
+  listProxies?(window: ListWindow, filter: ProxyListFilter): Promise<ProxyListPage>;
+  getProxy?(nativeId: string): Promise<ProxyRecord | null>;
+
+  listSubUsers?(window: ListWindow): Promise<SubUserPage>;
+  getSubUser?(nativeId: string): Promise<SubUserRecord | null>;
+  createSubUser?(params: CreateSubUserParams): Promise<SubUserRecord>;
+  updateSubUser?(nativeId: string, params: UpdateSubUserParams): Promise<SubUserRecord>;
+  deleteSubUser?(nativeId: string): Promise<void>;
+  setSubUserActive?(nativeId: string, active: boolean): Promise<SubUserRecord>;
+  refreshSubUserProxies?(nativeId: string): Promise<SubUserRecord>;
+  /** Proxy credentials a sub-user connects with (Webshare: the proxy config seen through X-Subuser). */
+  subUserProxyCredentials?(nativeId: string): Promise<ProxyCredentialsRecord | null>;
+
+  listIpAuthorizations?(): Promise<IpAuthorizationRecord[]>;
+  getIpAuthorization?(nativeId: string): Promise<IpAuthorizationRecord | null>;
+  authorizeIp?(params: AuthorizeIpParams): Promise<IpAuthorizationRecord>;
+  revokeIpAuthorization?(nativeId: string): Promise<void>;
+
+  replaceProxies?(params: ReplaceProxiesParams): Promise<ProxyReplacementRecord>;
+  listProxyReplacements?(window: ListWindow): Promise<{ items: ProxyReplacementRecord[]; totalCount: number | null }>;
+  getProxyReplacement?(nativeId: string): Promise<ProxyReplacementRecord | null>;
+  refreshProxyList?(): Promise<void>;
+  importSubUser?(username: string): Promise<SubUserRecord>;
+  clearIpAuthorizations?(): Promise<number | null>;
+
+  listHostnameAuthorizations?(): Promise<HostnameAuthorizationRecord[]>;
+  addHostnameAuthorization?(hostname: string, subUserNativeId?: string | null): Promise<HostnameAuthorizationRecord>;
+  removeHostnameAuthorization?(hostname: string, subUserNativeId?: string | null): Promise<void>;
+
+  listServers?(): Promise<ProxyServerRecord[]>;
+  authorizeProxyServer?(host: string): Promise<ProxyServerRecord>;
+  deauthorizeProxyServer?(host: string): Promise<void>;
+  networkServers?(): Promise<ProxyServerRecord[]>;
+  listCountryPools?(): Promise<CountryPoolRecord[]>;
+
+  listDnsOverrides?(filter: DnsOverrideFilterParams): Promise<DnsOverrideRecord[]>;
+  getDnsOverride?(nativeId: string): Promise<DnsOverrideRecord | null>;
+  createDnsOverride?(params: CreateDnsOverrideParams): Promise<DnsOverrideRecord>;
+  updateDnsOverride?(nativeId: string, params: UpdateDnsOverrideParams): Promise<DnsOverrideRecord>;
+  deleteDnsOverride?(nativeId: string): Promise<void>;
+  clearDnsOverrides?(): Promise<number | null>;
+
+  listServices?(): Promise<ServiceRecord[]>;
+  getService?(nativeId: string): Promise<ServiceRecord | null>;
+  updateService?(nativeId: string, params: UpdateServiceParams): Promise<ServiceRecord>;
+  cancelService?(nativeId: string, params: CancelServiceParams): Promise<ServiceRecord>;
+
+  /** Ready-to-use proxy URLs for many proxies at once, keyed by native id (Ping's list_by_id). */
+  proxyUrls?(nativeIds: readonly string[], protocol: 'HTTP' | 'SOCKS5'): Promise<Map<string, string>>;
+  proxyCredentials?(): Promise<ProxyCredentialsRecord | null>;
+  updateProxyCredentials?(params: ProxyCredentialsRecord): Promise<ProxyCredentialsRecord>;
+}
+
+export interface ProviderAdapter {
+  readonly provider: ProviderName;
+  readonly accountId: string;
+  readonly capabilities: ReadonlySet<Capability>;
+  /** A fresh per-request session with its own loaders. */
+  openSession(): AccountSession;
+  /** Cheap authenticated call proving the credentials work (used by readiness and check-config). */
+  verifyCredentials?(): Promise<void>;
+  /** Admin action: close a credential breaker opened by an authentication failure. */
+  resetCredentials?(): Promise<void>;
+}

@@ -1,0 +1,258 @@
+/**
+ * Typed calls to Webshare's v2/v3 API (wire types in, wire types out). Auth is `Authorization: Token <key>`;
+ * `plan_id` selects the plan on multi-plan accounts; `X-Subuser` reads as a sub-user. All calls go through
+ * the account's upstream channel.
+ */
+import type { AccountChannel, AccountTarget, QueryValue } from '../../upstream/http';
+import type { UpstreamFailure } from '../../upstream/errors';
+import type {
+  WebshareAggregateStats,
+  WebshareIpAuthorization,
+  WebsharePage,
+  WebsharePlan,
+  WebshareProfile,
+  WebshareProxy,
+  WebshareProxyConfig,
+  WebshareProxyConfigUpdate,
+  WebshareProxyListQuery,
+  WebshareProxyReplacement,
+  WebshareProxyReplacementCreate,
+  WebshareStatsQuery,
+  WebshareSubscription,
+  WebshareSubuser,
+  WebshareSubuserCreate,
+  WebshareSubuserUpdate,
+} from './wire';
+
+export const WEBSHARE_ORIGIN = 'https://proxy.webshare.io';
+
+/** Reads Webshare's DRF error bodies: `{"detail", "code"}` or live field errors `{"field": [{message, code}]}`. */
+export function describeWebshareFailure(status: number, body: string): Omit<UpstreamFailure, 'provider' | 'accountId' | 'status'> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return {};
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+  const record = parsed as Record<string, unknown>;
+  if (typeof record.detail === 'string') {
+    const providerCode = typeof record.code === 'string' ? record.code : undefined;
+    return { providerMessage: providerCode ? `${record.detail} (${providerCode})` : record.detail, code: codeOverride(status, record.detail, providerCode) };
+  }
+  const fields: Record<string, string[]> = {};
+  for (const [field, value] of Object.entries(record)) {
+    if (!Array.isArray(value)) continue;
+    fields[field] = value.map((item) => (typeof item === 'string' ? item : String((item as { message?: unknown }).message ?? item)));
+  }
+  const messages = Object.entries(fields).map(([field, list]) => `${field}: ${list.join(' ')}`);
+  const all = Object.values(fields).flat().join(' ');
+  return { providerMessage: messages.join('; '), fields, code: codeOverride(status, all, undefined) };
+}
+
+/** Webshare answers 400 for "already exists" and quota problems; those deserve their own codes. */
+function codeOverride(status: number, message: string, providerCode: string | undefined): UpstreamFailure['code'] {
+  if (status !== 400) return undefined;
+  if (/already/i.test(message) || providerCode === 'active_replacement') return 'CONFLICT';
+  if (providerCode === 'not_enough_replacements_in_subscription' || /limit|no .*available|not enough/i.test(message)) return 'PLAN_LIMIT';
+  return undefined;
+}
+
+export function webshareTarget(accountId: string, token: string, baseUrl = WEBSHARE_ORIGIN): AccountTarget {
+  return {
+    provider: 'webshare',
+    accountId,
+    baseUrl,
+    authHeaders: () => ({ authorization: `Token ${token}` }),
+    describeFailure: (status, body) => describeWebshareFailure(status, body),
+  };
+}
+
+export class WebshareClient {
+  constructor(
+    private readonly channel: AccountChannel,
+    private readonly planId: number | null,
+  ) {}
+
+  private withPlan(query: Record<string, QueryValue> = {}): Record<string, QueryValue> {
+    return this.planId === null ? query : { ...query, plan_id: this.planId };
+  }
+
+  profile(): Promise<WebshareProfile> {
+    return this.channel.getJson({ path: '/api/v2/profile/', endpoint: 'GET /api/v2/profile/' });
+  }
+
+  subscription(): Promise<WebshareSubscription> {
+    return this.channel.getJson({ path: '/api/v2/subscription/', endpoint: 'GET /api/v2/subscription/' });
+  }
+
+  plan(planId: number): Promise<WebsharePlan> {
+    return this.channel.getJson({ path: `/api/v2/subscription/plan/${planId}/`, endpoint: 'GET /api/v2/subscription/plan/:id/' });
+  }
+
+  aggregateStats(query: WebshareStatsQuery): Promise<WebshareAggregateStats> {
+    return this.channel.getJson({
+      path: '/api/v2/stats/aggregate/',
+      endpoint: 'GET /api/v2/stats/aggregate/',
+      query: this.withPlan({ timestamp__gte: query.timestamp__gte, timestamp__lte: query.timestamp__lte }),
+    });
+  }
+
+  proxyList(query: WebshareProxyListQuery, subuserId?: string): Promise<WebsharePage<WebshareProxy>> {
+    return this.channel.getJson({
+      path: '/api/v2/proxy/list/',
+      endpoint: 'GET /api/v2/proxy/list/',
+      query: this.withPlan({ ...query }),
+      headers: subuserId ? { 'x-subuser': subuserId } : undefined,
+    });
+  }
+
+  async refreshProxyList(): Promise<void> {
+    await this.channel.send({
+      method: 'POST',
+      path: '/api/v2/proxy/list/refresh/',
+      endpoint: 'POST /api/v2/proxy/list/refresh/',
+      query: this.withPlan(),
+    });
+  }
+
+  proxyConfig(subuserId?: string): Promise<WebshareProxyConfig> {
+    return this.channel.getJson({
+      path: '/api/v2/proxy/config/',
+      endpoint: 'GET /api/v2/proxy/config/',
+      query: this.withPlan(),
+      headers: subuserId ? { 'x-subuser': subuserId } : undefined,
+    });
+  }
+
+  async updateProxyConfig(update: WebshareProxyConfigUpdate): Promise<WebshareProxyConfig> {
+    const response = await this.channel.send({
+      method: 'PATCH',
+      path: '/api/v2/proxy/config/',
+      endpoint: 'PATCH /api/v2/proxy/config/',
+      query: this.withPlan(),
+      json: update,
+    });
+    return response.json<WebshareProxyConfig>();
+  }
+
+  ipAuthorizations(page: number, pageSize: number): Promise<WebsharePage<WebshareIpAuthorization>> {
+    return this.channel.getJson({
+      path: '/api/v2/proxy/ipauthorization/',
+      endpoint: 'GET /api/v2/proxy/ipauthorization/',
+      query: this.withPlan({ page, page_size: pageSize }),
+    });
+  }
+
+  ipAuthorization(id: string): Promise<WebshareIpAuthorization> {
+    return this.channel.getJson({
+      path: `/api/v2/proxy/ipauthorization/${encodeURIComponent(id)}/`,
+      endpoint: 'GET /api/v2/proxy/ipauthorization/:id/',
+      query: this.withPlan(),
+    });
+  }
+
+  async createIpAuthorization(ip: string): Promise<WebshareIpAuthorization> {
+    const response = await this.channel.send({
+      method: 'POST',
+      path: '/api/v2/proxy/ipauthorization/',
+      endpoint: 'POST /api/v2/proxy/ipauthorization/',
+      query: this.withPlan(),
+      json: { ip_address: ip },
+    });
+    return response.json<WebshareIpAuthorization>();
+  }
+
+  async deleteIpAuthorization(id: string): Promise<void> {
+    await this.channel.send({
+      method: 'DELETE',
+      path: `/api/v2/proxy/ipauthorization/${encodeURIComponent(id)}/`,
+      endpoint: 'DELETE /api/v2/proxy/ipauthorization/:id/',
+      query: this.withPlan(),
+    });
+  }
+
+  subusers(page: number, pageSize: number): Promise<WebsharePage<WebshareSubuser>> {
+    return this.channel.getJson({
+      path: '/api/v2/subuser/',
+      endpoint: 'GET /api/v2/subuser/',
+      query: this.withPlan({ page, page_size: pageSize }),
+    });
+  }
+
+  subuser(id: string): Promise<WebshareSubuser> {
+    return this.channel.getJson({
+      path: `/api/v2/subuser/${encodeURIComponent(id)}/`,
+      endpoint: 'GET /api/v2/subuser/:id/',
+      query: this.withPlan(),
+    });
+  }
+
+  async createSubuser(body: WebshareSubuserCreate): Promise<WebshareSubuser> {
+    const response = await this.channel.send({
+      method: 'POST',
+      path: '/api/v2/subuser/',
+      endpoint: 'POST /api/v2/subuser/',
+      query: this.withPlan(),
+      json: body,
+    });
+    return response.json<WebshareSubuser>();
+  }
+
+  async updateSubuser(id: string, body: WebshareSubuserUpdate): Promise<WebshareSubuser> {
+    const response = await this.channel.send({
+      method: 'PATCH',
+      path: `/api/v2/subuser/${encodeURIComponent(id)}/`,
+      endpoint: 'PATCH /api/v2/subuser/:id/',
+      query: this.withPlan(),
+      json: body,
+    });
+    return response.json<WebshareSubuser>();
+  }
+
+  async deleteSubuser(id: string): Promise<void> {
+    await this.channel.send({
+      method: 'DELETE',
+      path: `/api/v2/subuser/${encodeURIComponent(id)}/`,
+      endpoint: 'DELETE /api/v2/subuser/:id/',
+      query: this.withPlan(),
+    });
+  }
+
+  async refreshSubuser(id: string): Promise<WebshareSubuser> {
+    const response = await this.channel.send({
+      method: 'POST',
+      path: `/api/v2/subuser/${encodeURIComponent(id)}/refresh/`,
+      endpoint: 'POST /api/v2/subuser/:id/refresh/',
+      query: this.withPlan(),
+    });
+    return response.json<WebshareSubuser>();
+  }
+
+  replacements(page: number, pageSize: number): Promise<WebsharePage<WebshareProxyReplacement>> {
+    return this.channel.getJson({
+      path: '/api/v3/proxy/replace/',
+      endpoint: 'GET /api/v3/proxy/replace/',
+      query: this.withPlan({ page, page_size: pageSize }),
+    });
+  }
+
+  replacement(id: string): Promise<WebshareProxyReplacement> {
+    return this.channel.getJson({
+      path: `/api/v3/proxy/replace/${encodeURIComponent(id)}/`,
+      endpoint: 'GET /api/v3/proxy/replace/:id/',
+      query: this.withPlan(),
+    });
+  }
+
+  async createReplacement(body: WebshareProxyReplacementCreate): Promise<WebshareProxyReplacement> {
+    const response = await this.channel.send({
+      method: 'POST',
+      path: '/api/v3/proxy/replace/',
+      endpoint: 'POST /api/v3/proxy/replace/',
+      query: this.withPlan(),
+      json: body,
+    });
+    return response.json<WebshareProxyReplacement>();
+  }
+}

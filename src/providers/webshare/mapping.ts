@@ -1,0 +1,194 @@
+/** Pure functions from Webshare's wire shapes to ProxyGraph's unified records (and selectors back). */
+import { gbToBytes, normaliseCountry, parseIsoDate } from '../../domain/units';
+import type {
+  AccountProfileRecord,
+  IpAuthorizationRecord,
+  PlanRecord,
+  ProxyRecord,
+  ProxyReplacementRecord,
+  ProxyReplacementSelectorRecord,
+  ProxyType,
+  SubUserRecord,
+  UsageRecord,
+} from '../types';
+import type {
+  WebshareAggregateStats,
+  WebshareIpAuthorization,
+  WebsharePlan,
+  WebshareProfile,
+  WebshareProxy,
+  WebshareProxyReplacement,
+  WebshareReplaceWith,
+  WebshareSubscription,
+  WebshareSubuser,
+  WebshareToReplace,
+} from './wire';
+
+/** Backbone (rotating) endpoint for proxies without a direct address (residential plans). */
+export const WEBSHARE_BACKBONE_HOST = 'p.webshare.io';
+
+export function toProfile(profile: WebshareProfile): AccountProfileRecord {
+  const name = [profile.first_name, profile.last_name].filter(Boolean).join(' ');
+  return { email: profile.email || null, name: name || null, createdAt: parseIsoDate(profile.created_at) };
+}
+
+/** Webshare's bandwidth_limit is in GB; 0 means unlimited, which the graph shows as null. */
+export function bandwidthLimitBytes(plan: WebsharePlan): number | null {
+  return plan.bandwidth_limit > 0 ? gbToBytes(plan.bandwidth_limit) : null;
+}
+
+export function toPlan(plan: WebsharePlan, subscription: WebshareSubscription | null): PlanRecord {
+  const yearly = subscription?.term === 'yearly';
+  return {
+    id: String(plan.id),
+    name: `${capitalise(plan.proxy_type)} ${plan.proxy_subtype === 'default' ? '' : `${plan.proxy_subtype} `}${plan.proxy_count} proxies`.replace(/\s+/g, ' ').trim(),
+    type: `${plan.proxy_type}/${plan.proxy_subtype}`,
+    status: plan.status,
+    proxyCount: plan.proxy_count,
+    periodStart: subscription && subscription.plan === plan.id ? parseIsoDate(subscription.start_date) : null,
+    periodEnd: subscription && subscription.plan === plan.id ? parseIsoDate(subscription.end_date) : null,
+    bandwidthLimitBytes: bandwidthLimitBytes(plan),
+    price: yearly ? plan.yearly_price : plan.monthly_price,
+    currency: 'USD',
+    subUsersTotal: plan.subusers_total,
+    subUsersUsed: plan.subusers_used,
+    replacementsAvailable: plan.proxy_replacements_available,
+    onDemandRefreshesAvailable: plan.on_demand_refreshes_available,
+  };
+}
+
+/** Proxy type follows the plan: residential plans are rotating residential, ISP plans ISP, the rest datacenter. */
+export function proxyTypeOf(plan: WebsharePlan): ProxyType {
+  if (plan.proxy_subtype === 'residential') return 'RESIDENTIAL';
+  if (plan.proxy_subtype === 'isp') return 'ISP';
+  return 'DATACENTER';
+}
+
+export function toUsage(stats: WebshareAggregateStats, plan: WebsharePlan | null, from: Date | null, to: Date | null): UsageRecord {
+  const limit = plan ? bandwidthLimitBytes(plan) : null;
+  return {
+    bandwidthUsedBytes: stats.bandwidth_total,
+    bandwidthLimitBytes: limit,
+    bandwidthRemainingBytes: limit === null ? null : Math.max(0, limit - stats.bandwidth_total),
+    requestsTotal: stats.requests_total,
+    requestsSucceeded: stats.requests_successful,
+    requestsFailed: stats.requests_failed,
+    periodStart: from,
+    periodEnd: to,
+  };
+}
+
+/**
+ * Native proxy ids carry the address (`d-10513@1.2.3.4`) because Webshare can filter the list by
+ * `proxy_address__in` but not by id: that is what lets N proxy references load in one list call.
+ */
+export function proxyNativeId(proxy: Pick<WebshareProxy, 'id' | 'proxy_address'>): string {
+  return proxy.proxy_address ? `${proxy.id}@${proxy.proxy_address}` : proxy.id;
+}
+
+export function parseProxyNativeId(nativeId: string): { id: string; address: string | null } {
+  const at = nativeId.indexOf('@');
+  return at < 0 ? { id: nativeId, address: null } : { id: nativeId.slice(0, at), address: nativeId.slice(at + 1) };
+}
+
+export function toProxy(proxy: WebshareProxy, type: ProxyType | null | undefined): ProxyRecord {
+  return {
+    nativeId: proxyNativeId(proxy),
+    host: proxy.proxy_address ?? WEBSHARE_BACKBONE_HOST,
+    // [I] Webshare proxies accept HTTP and SOCKS5 on the same port.
+    httpPort: proxy.port,
+    socks5Port: proxy.port,
+    exitIp: proxy.proxy_address,
+    username: proxy.username,
+    password: proxy.password,
+    country: normaliseCountry(proxy.country_code),
+    city: proxy.city_name || null,
+    asn: proxy.asn_number ?? null,
+    asnName: proxy.asn_name || null,
+    type,
+    status: proxy.valid ? 'OK' : 'DOWN',
+    providerStatus: proxy.valid ? 'valid' : 'invalid',
+    lastCheckedAt: parseIsoDate(proxy.last_verification),
+    createdAt: parseIsoDate(proxy.created_at),
+  };
+}
+
+export function toSubUser(subuser: WebshareSubuser): SubUserRecord {
+  return {
+    nativeId: String(subuser.id),
+    username: subuser.label,
+    label: subuser.label,
+    active: true,
+    bandwidthLimitBytes: subuser.proxy_limit > 0 ? gbToBytes(subuser.proxy_limit) : null,
+    monthlyBandwidthLimitBytes: null,
+    bandwidthUsedBytes: subuser.aggregate_stats?.bandwidth_total ?? null,
+    monthlyBandwidthUsedBytes: null,
+    maxThreads: subuser.max_thread_count,
+    proxyCountries: subuser.proxy_countries,
+    createdAt: parseIsoDate(subuser.created_at),
+    lastUsedAt: parseIsoDate(subuser.aggregate_stats?.last_request_sent_at ?? null),
+    ipAuthorizations: null,
+  };
+}
+
+export function toIpAuthorization(authorization: WebshareIpAuthorization): IpAuthorizationRecord {
+  return {
+    nativeId: String(authorization.id),
+    ip: authorization.ip_address,
+    createdAt: parseIsoDate(authorization.created_at),
+    lastUsedAt: parseIsoDate(authorization.last_used_at),
+  };
+}
+
+function toSelector(selector: WebshareToReplace | WebshareReplaceWith): ProxyReplacementSelectorRecord {
+  switch (selector.type) {
+    case 'ip_range':
+      return { type: 'IP_RANGE', ipRanges: selector.ip_ranges, count: selector.count ?? null };
+    case 'ip_address':
+      return { type: 'IP_ADDRESS', ipAddresses: selector.ip_addresses };
+    case 'asn':
+      return { type: 'ASN', asnNumbers: selector.asn_numbers.map(String), count: selector.count ?? null };
+    case 'country':
+      return { type: 'COUNTRY', countryCode: selector.country_code, count: selector.count ?? null };
+    case 'any':
+      return { type: 'ANY', count: selector.count ?? null };
+  }
+}
+
+export function fromSelector(selector: ProxyReplacementSelectorRecord): WebshareToReplace | WebshareReplaceWith {
+  const count = selector.count ?? undefined;
+  switch (selector.type) {
+    case 'IP_RANGE':
+      return { type: 'ip_range', ip_ranges: selector.ipRanges ?? [], ...(count ? { count } : {}) };
+    case 'IP_ADDRESS':
+      return { type: 'ip_address', ip_addresses: selector.ipAddresses ?? [] };
+    case 'ASN':
+      return { type: 'asn', asn_numbers: selector.asnNumbers ?? [], ...(count ? { count } : {}) };
+    case 'COUNTRY':
+      return { type: 'country', country_code: selector.countryCode ?? 'ZZ', ...(count ? { count } : {}) };
+    case 'ANY':
+      return { type: 'any', ...(count ? { count } : {}) };
+  }
+}
+
+export function toReplacement(replacement: WebshareProxyReplacement): ProxyReplacementRecord {
+  return {
+    nativeId: String(replacement.id),
+    state: replacement.state.toUpperCase() as ProxyReplacementRecord['state'],
+    dryRun: replacement.dry_run,
+    toReplace: toSelector(replacement.to_replace),
+    replaceWith: replacement.replace_with.map(toSelector),
+    proxiesRemoved: replacement.proxies_removed,
+    proxiesAdded: replacement.proxies_added,
+    reason: replacement.reason || null,
+    error: replacement.error,
+    errorCode: replacement.error_code,
+    createdAt: parseIsoDate(replacement.created_at),
+    dryRunCompletedAt: parseIsoDate(replacement.dry_run_completed_at),
+    completedAt: parseIsoDate(replacement.completed_at),
+  };
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

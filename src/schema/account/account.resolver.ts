@@ -1,0 +1,170 @@
+/** Account queries and the fields that hang off an account. Thin: each field asks the account's session. */
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IsOptional, Max, Min } from 'class-validator';
+import type { Context } from '../context';
+import { Account, AccountProfile, Plan, ProxyCredentials, Usage } from './account.type';
+import { Capability, Provider, providerEnum, providerName } from '../common/enums';
+import { DateTime } from '../common/scalars';
+import { accountNode, AccountNode, toNode } from '../common/nodes';
+import { connectionFrom, windowFrom } from '../common/pagination';
+import { ProxyConnection } from '../proxy/proxy.type';
+import { ProxyFilter } from '../proxy/proxy.input';
+import { SubUserConnection } from '../sub-user/sub-user.type';
+import { HostnameAuthorization, IpAuthorization } from '../ip-authorization/ip-authorization.type';
+import { DnsOverride } from '../dns-override/dns-override.type';
+import { DnsOverrideFilter } from '../dns-override/dns-override.input';
+import { ProxyServer } from '../server/server.type';
+import { Service } from '../service/service.type';
+import { ProxyReplacementConnection } from '../replacement/replacement.type';
+import { listAccountProxies } from '../proxy/proxy-listing';
+import { badUserInput } from '../../upstream/errors';
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'At most 100; default 25.' })
+  @IsOptional()
+  @Min(0)
+  @Max(100)
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  after?: string | null;
+}
+
+@ArgsType()
+export class UsageArgs {
+  @Field(() => DateTime, { nullable: true })
+  from?: Date | null;
+
+  @Field(() => DateTime, { nullable: true })
+  to?: Date | null;
+}
+
+export function checkRange(args: UsageArgs): void {
+  if (args.from && args.to && args.from > args.to) throw badUserInput('from must not be after to', { from: ['after to'] });
+}
+
+@Resolver(() => Account)
+export class AccountResolver {
+  @Query(() => [Account], { description: 'Every account the caller may see, optionally of one provider.' })
+  accounts(@Ctx() ctx: Context, @Arg('provider', () => Provider, { nullable: true }) provider?: Provider | null): AccountNode[] {
+    return ctx.scope.visibleAccounts({ provider: provider ? providerName(provider) : null }).map(accountNode);
+  }
+
+  @Query(() => Account, { nullable: true })
+  account(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): AccountNode | null {
+    const account = ctx.scope.registry.find(id);
+    return account && ctx.scope.principal.canSee(id) ? accountNode(account) : null;
+  }
+
+  @Mutation(() => Account, { description: 'Admin: close the credential breaker of an account after fixing its credentials.' })
+  async resetProviderCredentials(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<AccountNode> {
+    const account = ctx.scope.account(accountId);
+    ctx.scope.principal.require('credentials');
+    await account.adapter.resetCredentials?.();
+    return accountNode(account);
+  }
+
+  @FieldResolver(() => Provider)
+  provider(@Root() account: AccountNode): Provider {
+    return providerEnum(account.provider);
+  }
+
+  @FieldResolver(() => [Capability])
+  capabilities(@Root() account: AccountNode, @Ctx() ctx: Context): Capability[] {
+    return [...ctx.scope.account(account.id).adapter.capabilities].sort() as Capability[];
+  }
+
+  @FieldResolver(() => AccountProfile, { nullable: true })
+  profile(@Root() account: AccountNode, @Ctx() ctx: Context) {
+    return ctx.scope.operation(account.id, null, 'profile', 'The account profile')();
+  }
+
+  @FieldResolver(() => Plan, { nullable: true })
+  plan(@Root() account: AccountNode, @Ctx() ctx: Context) {
+    return ctx.scope.operation(account.id, null, 'plan', 'The account plan')();
+  }
+
+  @FieldResolver(() => Usage, { nullable: true })
+  usage(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() range: UsageArgs) {
+    checkRange(range);
+    return ctx.scope.operation(account.id, 'USAGE', 'usage', 'Usage')({ from: range.from, to: range.to });
+  }
+
+  @FieldResolver(() => ProxyConnection, { nullable: true })
+  async proxies(
+    @Root() account: AccountNode,
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('filter', () => ProxyFilter, { nullable: true }) filter?: ProxyFilter | null,
+  ) {
+    const window = windowFrom(page.first, page.after);
+    return listAccountProxies(ctx, account.id, window, filter ?? null);
+  }
+
+  @FieldResolver(() => SubUserConnection, { nullable: true })
+  async subUsers(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
+    const window = windowFrom(page.first, page.after);
+    const registered = ctx.scope.account(account.id);
+    const result = await ctx.scope.operation(account.id, 'SUB_USERS', 'listSubUsers', 'Listing sub-users')(window);
+    const nodes = result.items.map((record) => toNode('SubUser', registered, record));
+    return connectionFrom(window, nodes, result.hasMore, result.totalCount);
+  }
+
+  @FieldResolver(() => [IpAuthorization], { nullable: true })
+  async ipAuthorizations(@Root() account: AccountNode, @Ctx() ctx: Context) {
+    const registered = ctx.scope.account(account.id);
+    const records = await ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')();
+    return records.map((record) => toNode('IpAuthorization', registered, record));
+  }
+
+  @FieldResolver(() => [HostnameAuthorization], { nullable: true })
+  async hostnameAuthorizations(@Root() account: AccountNode, @Ctx() ctx: Context) {
+    const registered = ctx.scope.account(account.id);
+    const records = await ctx.scope.operation(account.id, 'HOSTNAME_AUTHORIZATIONS', 'listHostnameAuthorizations', 'Hostname authorizations')();
+    return records.map((record) => toNode('HostnameAuthorization', registered, record));
+  }
+
+  @FieldResolver(() => [DnsOverride], { nullable: true })
+  async dnsOverrides(
+    @Root() account: AccountNode,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => DnsOverrideFilter, { nullable: true }) filter?: DnsOverrideFilter | null,
+  ) {
+    const registered = ctx.scope.account(account.id);
+    const records = await ctx.scope.operation(account.id, 'DNS_OVERRIDES', 'listDnsOverrides', 'DNS overrides')({
+      ip: filter?.ip,
+      server: filter?.server,
+    });
+    return records.map((record) => toNode('DnsOverride', registered, record));
+  }
+
+  @FieldResolver(() => [ProxyServer], { nullable: true, description: 'Servers on the account (WonderProxy contract servers, ProxyMesh proxy hosts).' })
+  servers(@Root() account: AccountNode, @Ctx() ctx: Context) {
+    return ctx.scope.operation(account.id, null, 'listServers', 'Listing servers')();
+  }
+
+  @FieldResolver(() => [Service], { nullable: true, description: 'Ping Proxies services.' })
+  async services(@Root() account: AccountNode, @Ctx() ctx: Context) {
+    const registered = ctx.scope.account(account.id);
+    const records = await ctx.scope.operation(account.id, null, 'listServices', 'Listing services')();
+    return records.map((record) => toNode('Service', registered, record));
+  }
+
+  @FieldResolver(() => ProxyCredentials, { nullable: true, description: 'Proxy username/password and timeouts (Webshare proxy config).' })
+  proxyCredentials(@Root() account: AccountNode, @Ctx() ctx: Context) {
+    return ctx.scope.operation(account.id, null, 'proxyCredentials', 'Proxy credentials')();
+  }
+
+  @FieldResolver(() => ProxyReplacementConnection, { nullable: true, description: 'Webshare proxy replacements, newest last.' })
+  async proxyReplacements(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
+    const window = windowFrom(page.first, page.after);
+    const registered = ctx.scope.account(account.id);
+    const result = await ctx.scope.operation(account.id, 'PROXY_REPLACEMENT', 'listProxyReplacements', 'Proxy replacement')(window);
+    const nodes = result.items.map((record) => toNode('ProxyReplacement', registered, record));
+    const hasMore = result.totalCount !== null ? window.offset + nodes.length < result.totalCount : nodes.length === window.limit;
+    return connectionFrom(window, nodes, hasMore, result.totalCount);
+  }
+}
+

@@ -1,0 +1,115 @@
+/** Account and the value types hanging off it (profile, plan, usage). */
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { DateTime, SafeInt } from '../common/scalars';
+import { Provider } from '../common/enums';
+
+@ObjectType({ description: 'One configured provider account.' })
+@Directive('@key(fields: "id")')
+export class Account {
+  @Field(() => ID, { description: 'The id given to the account in the configuration.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  label!: string | null;
+}
+
+@ObjectType({ description: 'Who owns the account, as far as the provider says.' })
+export class AccountProfile {
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => DateTime, { nullable: true })
+  createdAt!: Date | null;
+}
+
+@ObjectType({ description: 'What the account pays for.' })
+export class Plan {
+  @Field(() => ID, { nullable: true, description: 'The provider\'s plan id.' })
+  id!: string | null;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true })
+  type!: string | null;
+
+  @Field(() => String, { nullable: true })
+  status!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  proxyCount!: number | null;
+
+  @Field(() => DateTime, { nullable: true })
+  periodStart!: Date | null;
+
+  @Field(() => DateTime, { nullable: true })
+  periodEnd!: Date | null;
+
+  @Field(() => SafeInt, { nullable: true, description: 'Bytes; null = unlimited or unknown.' })
+  bandwidthLimitBytes!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  price!: number | null;
+
+  @Field(() => String, { nullable: true })
+  currency!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  subUsersTotal!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  subUsersUsed!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  replacementsAvailable!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  onDemandRefreshesAvailable!: number | null;
+}
+
+@ObjectType({ description: 'Traffic in bytes and requests over a period.' })
+export class Usage {
+  @Field(() => SafeInt, { nullable: true })
+  bandwidthUsedBytes!: number | null;
+
+  @Field(() => SafeInt, { nullable: true })
+  bandwidthLimitBytes!: number | null;
+
+  @Field(() => SafeInt, { nullable: true })
+  bandwidthRemainingBytes!: number | null;
+
+  @Field(() => SafeInt, { nullable: true })
+  requestsTotal!: number | null;
+
+  @Field(() => SafeInt, { nullable: true })
+  requestsSucceeded!: number | null;
+
+  @Field(() => SafeInt, { nullable: true })
+  requestsFailed!: number | null;
+
+  @Field(() => DateTime, { nullable: true })
+  periodStart!: Date | null;
+
+  @Field(() => DateTime, { nullable: true })
+  periodEnd!: Date | null;
+}
+
+@ObjectType({ description: 'Proxy connection settings for the account (Webshare proxy config).' })
+export class ProxyCredentials {
+  @Field(() => String, { nullable: true })
+  username!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Needs the `credentials` scope.' })
+  password!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  requestTimeoutSeconds!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  requestIdleTimeoutSeconds!: number | null;
+}
+
+export { Provider };

@@ -1,0 +1,95 @@
+/**
+ * GraphQL enums. Internal code uses lower-case provider names (`webshare`); the graph shows the enum
+ * (`WEBSHARE`). The other enums share their values with the internal string unions in providers/types.ts.
+ */
+import { registerEnumType } from 'type-graphql';
+import type { ProviderName } from '../../providers/types';
+
+export enum Provider {
+  WEBSHARE = 'WEBSHARE',
+  PROXYMESH = 'PROXYMESH',
+  WONDERPROXY = 'WONDERPROXY',
+  PINGPROXIES = 'PINGPROXIES',
+}
+
+export const providerEnum = (name: ProviderName): Provider => name.toUpperCase() as Provider;
+export const providerName = (value: Provider): ProviderName => value.toLowerCase() as ProviderName;
+
+export enum Capability {
+  PROXIES = 'PROXIES',
+  SUB_USERS = 'SUB_USERS',
+  SUB_USER_ACTIVATION = 'SUB_USER_ACTIVATION',
+  IP_AUTHORIZATIONS = 'IP_AUTHORIZATIONS',
+  HOSTNAME_AUTHORIZATIONS = 'HOSTNAME_AUTHORIZATIONS',
+  PROXY_SERVER_AUTHORIZATION = 'PROXY_SERVER_AUTHORIZATION',
+  DNS_OVERRIDES = 'DNS_OVERRIDES',
+  PROXY_REPLACEMENT = 'PROXY_REPLACEMENT',
+  PROXY_LIST_REFRESH = 'PROXY_LIST_REFRESH',
+  USAGE = 'USAGE',
+  NETWORK_SERVERS = 'NETWORK_SERVERS',
+  COUNTRY_POOLS = 'COUNTRY_POOLS',
+}
+
+export enum ProxyStatus {
+  OK = 'OK',
+  DEGRADED = 'DEGRADED',
+  DOWN = 'DOWN',
+  UNKNOWN = 'UNKNOWN',
+}
+
+export enum ProxyType {
+  DATACENTER = 'DATACENTER',
+  ISP = 'ISP',
+  RESIDENTIAL = 'RESIDENTIAL',
+  MOBILE = 'MOBILE',
+  ROTATING_GATEWAY = 'ROTATING_GATEWAY',
+}
+
+export enum DnsOverrideStatus {
+  PENDING = 'PENDING',
+  ACTIVE = 'ACTIVE',
+  EXPIRING = 'EXPIRING',
+  EXPIRED = 'EXPIRED',
+}
+
+export enum ProxyProtocol {
+  HTTP = 'HTTP',
+  SOCKS5 = 'SOCKS5',
+}
+
+export enum ProxyReplacementState {
+  VALIDATING = 'VALIDATING',
+  VALIDATED = 'VALIDATED',
+  PROCESSING = 'PROCESSING',
+  COMPLETED = 'COMPLETED',
+  FAILED = 'FAILED',
+}
+
+export enum ProxySelectorType {
+  IP_RANGE = 'IP_RANGE',
+  IP_ADDRESS = 'IP_ADDRESS',
+  ASN = 'ASN',
+  COUNTRY = 'COUNTRY',
+  ANY = 'ANY',
+}
+
+export enum ServiceCancelReason {
+  TOO_EXPENSIVE = 'TOO_EXPENSIVE',
+  MISSING_FEATURES = 'MISSING_FEATURES',
+  SWITCHED_SERVICE = 'SWITCHED_SERVICE',
+  UNUSED = 'UNUSED',
+  CUSTOMER_SERVICE = 'CUSTOMER_SERVICE',
+  TOO_COMPLEX = 'TOO_COMPLEX',
+  LOW_QUALITY = 'LOW_QUALITY',
+  OTHER = 'OTHER',
+}
+
+registerEnumType(Provider, { name: 'Provider', description: 'The proxy providers ProxyGraph speaks to.' });
+registerEnumType(Capability, { name: 'Capability', description: 'What an account\'s provider can do through ProxyGraph.' });
+registerEnumType(ProxyStatus, { name: 'ProxyStatus', description: 'Normalised health; the provider\'s own word is in Proxy.providerStatus.' });
+registerEnumType(ProxyType, { name: 'ProxyType' });
+registerEnumType(DnsOverrideStatus, { name: 'DnsOverrideStatus' });
+registerEnumType(ProxyProtocol, { name: 'ProxyProtocol' });
+registerEnumType(ProxyReplacementState, { name: 'ProxyReplacementState', description: 'Webshare replacement lifecycle: VALIDATING → VALIDATED (dry run) or PROCESSING → COMPLETED, or FAILED.' });
+registerEnumType(ProxySelectorType, { name: 'ProxySelectorType' });
+registerEnumType(ServiceCancelReason, { name: 'ServiceCancelReason', description: 'Ping Proxies cancellation feedback.' });

@@ -1,0 +1,13 @@
+/**
+ * The per-request GraphQL context: the request scope (caller, registry, per-account sessions with their
+ * DataLoaders) plus errors to report beside partial data.
+ */
+import type { GraphQLError } from 'graphql';
+import type { RequestScope } from '../domain/request-scope';
+
+export interface Context {
+  requestId: string;
+  scope: RequestScope;
+  /** Errors for data returned anyway (one account failing in a cross-account list); appended to `errors`. */
+  partialErrors: GraphQLError[];
+}

@@ -1,0 +1,92 @@
+/** WonderProxy DNS overrides: cross-account query, per-id mutations. */
+import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../context';
+import { DnsOverride } from './dns-override.type';
+import { CreateDnsOverrideInput, DnsOverrideFilter, UpdateDnsOverrideInput } from './dns-override.input';
+import { Account } from '../account/account.type';
+import { DeletedPayload } from '../common/payloads';
+import { accountNode, AccountNode, DnsOverrideNode, toNode } from '../common/nodes';
+import { keepSuccesses } from '../common/partial';
+import { fanOut } from '../../domain/fan-out';
+import { decodeGlobalId } from '../../domain/ids';
+import { badUserInput } from '../../upstream/errors';
+
+function requireFuture(date: Date | null | undefined): void {
+  if (date && date.getTime() <= Date.now()) throw badUserInput('expiresAt must be in the future', { expiresAt: ['must be in the future'] });
+}
+
+export async function loadDnsOverride(ctx: Context, id: string): Promise<DnsOverrideNode | null> {
+  const { accountId, nativeId } = decodeGlobalId(id, 'DnsOverride');
+  const account = ctx.scope.registry.find(accountId);
+  if (!account || !ctx.scope.principal.canSee(accountId)) return null;
+  const record = await ctx.scope.operation(accountId, 'DNS_OVERRIDES', 'getDnsOverride', 'DNS overrides')(nativeId);
+  return record ? toNode('DnsOverride', account, record) : null;
+}
+
+@Resolver(() => DnsOverride)
+export class DnsOverrideResolver {
+  @Query(() => [DnsOverride], { description: 'DNS overrides across accounts that support them.' })
+  async dnsOverrides(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('filter', () => DnsOverrideFilter, { nullable: true }) filter?: DnsOverrideFilter | null,
+  ): Promise<DnsOverrideNode[]> {
+    const accounts = ctx.scope
+      .visibleAccounts({ accountIds: filter?.accountIds ?? null })
+      .filter((account) => account.adapter.capabilities.has('DNS_OVERRIDES'));
+    const outcomes = await fanOut(accounts, async (account) => {
+      const records = await ctx.scope.operation(account.id, 'DNS_OVERRIDES', 'listDnsOverrides', 'DNS overrides')({
+        ip: filter?.ip,
+        server: filter?.server,
+      });
+      return records.map((record) => toNode('DnsOverride', account, record));
+    });
+    return keepSuccesses(ctx, info, outcomes).flat();
+  }
+
+  @FieldResolver(() => Account)
+  account(@Root() override: DnsOverrideNode, @Ctx() ctx: Context): AccountNode {
+    return accountNode(ctx.scope.account(override.accountId));
+  }
+
+  @Mutation(() => DnsOverride)
+  async createDnsOverride(@Ctx() ctx: Context, @Arg('input', () => CreateDnsOverrideInput) input: CreateDnsOverrideInput): Promise<DnsOverrideNode> {
+    requireFuture(input.expiresAt);
+    const account = ctx.scope.account(input.accountId);
+    const record = await ctx.scope.operation(input.accountId, 'DNS_OVERRIDES', 'createDnsOverride', 'DNS overrides')({
+      server: input.server,
+      hostname: input.hostname,
+      ip: input.ip,
+      expiresAt: input.expiresAt,
+    });
+    return toNode('DnsOverride', account, record);
+  }
+
+  @Mutation(() => DnsOverride)
+  async updateDnsOverride(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateDnsOverrideInput) input: UpdateDnsOverrideInput,
+  ): Promise<DnsOverrideNode> {
+    const { accountId, nativeId } = decodeGlobalId(id, 'DnsOverride');
+    requireFuture(input.expiresAt);
+    if (input.hostname == null && input.ip == null && input.expiresAt == null) throw badUserInput('input has no field to change');
+    const account = ctx.scope.account(accountId);
+    const record = await ctx.scope.operation(accountId, 'DNS_OVERRIDES', 'updateDnsOverride', 'DNS overrides')(nativeId, input);
+    return toNode('DnsOverride', account, record);
+  }
+
+  @Mutation(() => DeletedPayload)
+  async deleteDnsOverride(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
+    const { accountId, nativeId } = decodeGlobalId(id, 'DnsOverride');
+    await ctx.scope.operation(accountId, 'DNS_OVERRIDES', 'deleteDnsOverride', 'DNS overrides')(nativeId);
+    return { id, deleted: true, count: 1 };
+  }
+
+  @Mutation(() => DeletedPayload)
+  async clearDnsOverrides(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<DeletedPayload> {
+    const count = await ctx.scope.operation(accountId, 'DNS_OVERRIDES', 'clearDnsOverrides', 'DNS overrides')();
+    return { id: null, deleted: true, count };
+  }
+}

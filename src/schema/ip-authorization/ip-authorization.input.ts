@@ -1,0 +1,43 @@
+/** Inputs for IP authorizations. */
+import { ArrayMaxSize, IsIP, IsOptional, Length } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { DateTime } from '../common/scalars';
+
+@InputType({ description: 'Authorize one IP on many accounts at once.' })
+export class AuthorizeIpInput {
+  @Field(() => String)
+  @IsIP(undefined, { message: 'ip must be a valid IPv4 or IPv6 address' })
+  ip!: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Default: every visible account that supports IP authorizations.' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  accountIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Authorize for these sub-users (ProxyMesh sub-accounts, Ping proxy users).' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  subUserIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'WonderProxy user name.' })
+  @IsOptional()
+  @Length(1, 100)
+  user?: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'Required by WonderProxy.' })
+  @IsOptional()
+  expiresAt?: Date | null;
+}
+
+@InputType()
+export class IpAuthorizationFilter {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsIP(undefined, { message: 'ip must be a valid IPv4 or IPv6 address' })
+  ip?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  accountIds?: string[] | null;
+}

@@ -1,0 +1,232 @@
+/** IP and hostname authorizations: per account, and the cross-account authorizeIp / revokeIp. */
+import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../context';
+import { AccountOperationResult, HostnameAuthorization, IpAuthorization } from './ip-authorization.type';
+import { AuthorizeIpInput, IpAuthorizationFilter } from './ip-authorization.input';
+import { Account } from '../account/account.type';
+import { SubUser } from '../sub-user/sub-user.type';
+import { DeletedPayload, operationErrorFrom, AccountOperationResultShape } from '../common/payloads';
+import { accountNode, AccountNode, HostnameAuthorizationNode, IpAuthorizationNode, SubUserNode, toNode } from '../common/nodes';
+import { keepSuccesses } from '../common/partial';
+import { fanOut } from '../../domain/fan-out';
+import { decodeGlobalId } from '../../domain/ids';
+import type { RegisteredAccount } from '../../domain/registry';
+import { badUserInput, ProxyGraphError } from '../../upstream/errors';
+import { isIP } from 'node:net';
+
+interface AuthorizeTarget {
+  account: RegisteredAccount;
+  subUserNativeId: string | null;
+}
+
+function sameIp(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+async function subUserNode(ctx: Context, accountId: string, nativeId: string | null | undefined): Promise<SubUserNode | null> {
+  if (!nativeId) return null;
+  const session = ctx.scope.session(accountId);
+  if (!session.getSubUser) return null;
+  const record = await session.getSubUser(nativeId);
+  return record ? toNode('SubUser', ctx.scope.account(accountId), record) : null;
+}
+
+@Resolver(() => IpAuthorization)
+export class IpAuthorizationResolver {
+  @Query(() => [IpAuthorization], { description: 'IP authorizations across accounts; failing accounts are reported as errors beside the data.' })
+  async ipAuthorizations(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('filter', () => IpAuthorizationFilter, { nullable: true }) filter?: IpAuthorizationFilter | null,
+  ): Promise<IpAuthorizationNode[]> {
+    const accounts = ctx.scope
+      .visibleAccounts({ accountIds: filter?.accountIds ?? null })
+      .filter((account) => account.adapter.capabilities.has('IP_AUTHORIZATIONS'));
+    const outcomes = await fanOut(accounts, async (account) => {
+      const records = await ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')();
+      return records
+        .filter((record) => !filter?.ip || sameIp(record.ip, filter.ip))
+        .map((record) => toNode('IpAuthorization', account, record));
+    });
+    return keepSuccesses(ctx, info, outcomes).flat();
+  }
+
+  @FieldResolver(() => Account)
+  account(@Root() authorization: IpAuthorizationNode, @Ctx() ctx: Context): AccountNode {
+    return accountNode(ctx.scope.account(authorization.accountId));
+  }
+
+  @FieldResolver(() => SubUser, { nullable: true })
+  subUser(@Root() authorization: IpAuthorizationNode, @Ctx() ctx: Context) {
+    return subUserNode(ctx, authorization.accountId, authorization.subUserNativeId);
+  }
+
+  @Mutation(() => [AccountOperationResult], {
+    description: 'Authorize one IP on many accounts (default: every account that supports it), in parallel. Idempotent: an IP already there is ok with alreadyDone.',
+  })
+  async authorizeIp(@Ctx() ctx: Context, @Arg('input', () => AuthorizeIpInput) input: AuthorizeIpInput): Promise<AccountOperationResultShape[]> {
+    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
+      throw badUserInput('expiresAt must be in the future', { expiresAt: ['must be in the future'] });
+    }
+    const targets = this.targets(ctx, input);
+    const outcomes = await fanOut(
+      targets.map((target) => target.account),
+      async (account) => {
+        const target = targets.find((candidate) => candidate.account === account)!;
+        return this.authorizeOne(ctx, target, input);
+      },
+    );
+    return outcomes.map((outcome) =>
+      outcome.ok
+        ? outcome.value
+        : { account: accountNode(outcome.account), ok: false, alreadyDone: false, ipAuthorization: null, removedCount: null, error: operationErrorFrom(outcome.error) },
+    );
+  }
+
+  @Mutation(() => [AccountOperationResult], { description: 'Remove an IP from many accounts (default: every account that supports IP authorizations).' })
+  async revokeIp(
+    @Ctx() ctx: Context,
+    @Arg('ip', () => String) ip: string,
+    @Arg('accountIds', () => [ID], { nullable: true }) accountIds?: string[] | null,
+  ): Promise<AccountOperationResultShape[]> {
+    if (!isIP(ip)) throw badUserInput('ip must be a valid IPv4 or IPv6 address', { ip: ['invalid'] });
+    accountIds?.forEach((id) => ctx.scope.account(id));
+    const accounts = ctx.scope
+      .visibleAccounts({ accountIds: accountIds ?? null })
+      .filter((account) => accountIds || account.adapter.capabilities.has('IP_AUTHORIZATIONS'));
+    const outcomes = await fanOut(accounts, async (account) => {
+      const list = ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations');
+      const revoke = ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'revokeIpAuthorization', 'Revoking IP authorizations');
+      const matching = (await list()).filter((record) => sameIp(record.ip, ip));
+      for (const record of matching) await revoke(record.nativeId);
+      return matching.length;
+    });
+    return outcomes.map((outcome) => ({
+      account: accountNode(outcome.account),
+      ok: outcome.ok,
+      alreadyDone: outcome.ok && outcome.value === 0,
+      ipAuthorization: null,
+      removedCount: outcome.ok ? outcome.value : null,
+      error: outcome.ok ? null : operationErrorFrom(outcome.error),
+    }));
+  }
+
+  @Mutation(() => DeletedPayload)
+  async revokeIpAuthorization(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
+    const { accountId, nativeId } = decodeGlobalId(id, 'IpAuthorization');
+    await ctx.scope.operation(accountId, 'IP_AUTHORIZATIONS', 'revokeIpAuthorization', 'Revoking IP authorizations')(nativeId);
+    return { id, deleted: true, count: 1 };
+  }
+
+  @Mutation(() => DeletedPayload, { description: 'WonderProxy: remove every IP authorization of the account.' })
+  async clearIpAuthorizations(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<DeletedPayload> {
+    const count = await ctx.scope.operation(accountId, 'IP_AUTHORIZATIONS', 'clearIpAuthorizations', 'Clearing IP authorizations')();
+    return { id: null, deleted: true, count };
+  }
+
+  private targets(ctx: Context, input: AuthorizeIpInput): AuthorizeTarget[] {
+    if (input.subUserIds?.length) {
+      const targets = input.subUserIds.map((id) => {
+        const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
+        return { account: ctx.scope.account(accountId), subUserNativeId: nativeId };
+      });
+      const accountIds = targets.map((target) => target.account.id);
+      if (new Set(accountIds).size !== accountIds.length) {
+        throw badUserInput('give at most one sub-user per account', { subUserIds: ['two sub-users of one account'] });
+      }
+      if (input.accountIds && accountIds.some((id) => !input.accountIds!.includes(id))) {
+        throw badUserInput('subUserIds must belong to the given accountIds', { subUserIds: ['outside accountIds'] });
+      }
+      return targets;
+    }
+    input.accountIds?.forEach((id) => ctx.scope.account(id));
+    return ctx.scope
+      .visibleAccounts({ accountIds: input.accountIds ?? null })
+      .filter((account) => input.accountIds || account.adapter.capabilities.has('IP_AUTHORIZATIONS'))
+      .map((account) => ({ account, subUserNativeId: null }));
+  }
+
+  private async authorizeOne(ctx: Context, target: AuthorizeTarget, input: AuthorizeIpInput): Promise<AccountOperationResultShape> {
+    const { account } = target;
+    const authorize = ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'authorizeIp', 'IP authorization');
+    try {
+      const record = await authorize({ ip: input.ip, subUserNativeId: target.subUserNativeId, user: input.user, expiresAt: input.expiresAt });
+      return { account: accountNode(account), ok: true, alreadyDone: false, ipAuthorization: toNode('IpAuthorization', account, record), removedCount: null, error: null };
+    } catch (error) {
+      if (!(error instanceof ProxyGraphError) || error.code !== 'CONFLICT') throw error;
+      // Already authorized: report the existing entry instead of an error (idempotent).
+      const existing = (await ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')()).find(
+        (record) => sameIp(record.ip, input.ip) && (!target.subUserNativeId || record.subUserNativeId === target.subUserNativeId),
+      );
+      if (!existing) throw error;
+      return { account: accountNode(account), ok: true, alreadyDone: true, ipAuthorization: toNode('IpAuthorization', account, existing), removedCount: null, error: null };
+    }
+  }
+}
+
+@Resolver(() => AccountOperationResult)
+export class AccountOperationResultResolver {
+  @FieldResolver(() => Account)
+  account(@Root() result: AccountOperationResultShape): AccountNode {
+    return result.account;
+  }
+}
+
+@Resolver(() => HostnameAuthorization)
+export class HostnameAuthorizationResolver {
+  @FieldResolver(() => Account)
+  account(@Root() authorization: HostnameAuthorizationNode, @Ctx() ctx: Context): AccountNode {
+    return accountNode(ctx.scope.account(authorization.accountId));
+  }
+
+  @FieldResolver(() => SubUser, { nullable: true })
+  subUser(@Root() authorization: HostnameAuthorizationNode, @Ctx() ctx: Context) {
+    return subUserNode(ctx, authorization.accountId, authorization.subUserNativeId);
+  }
+
+  @Mutation(() => HostnameAuthorization, { description: 'ProxyMesh: allow a target hostname, on the account or one sub-account.' })
+  async addHostnameAuthorization(
+    @Ctx() ctx: Context,
+    @Arg('accountId', () => ID) accountId: string,
+    @Arg('hostname', () => String) hostname: string,
+    @Arg('subUserId', () => ID, { nullable: true }) subUserId?: string | null,
+  ): Promise<HostnameAuthorizationNode> {
+    const subUserNativeId = subUserFor(accountId, subUserId);
+    checkHostname(hostname);
+    const account = ctx.scope.account(accountId);
+    const record = await ctx.scope.operation(accountId, 'HOSTNAME_AUTHORIZATIONS', 'addHostnameAuthorization', 'Hostname authorization')(
+      hostname.toLowerCase(),
+      subUserNativeId,
+    );
+    return toNode('HostnameAuthorization', account, record);
+  }
+
+  @Mutation(() => DeletedPayload)
+  async removeHostnameAuthorization(
+    @Ctx() ctx: Context,
+    @Arg('accountId', () => ID) accountId: string,
+    @Arg('hostname', () => String) hostname: string,
+    @Arg('subUserId', () => ID, { nullable: true }) subUserId?: string | null,
+  ): Promise<DeletedPayload> {
+    const subUserNativeId = subUserFor(accountId, subUserId);
+    checkHostname(hostname);
+    await ctx.scope.operation(accountId, 'HOSTNAME_AUTHORIZATIONS', 'removeHostnameAuthorization', 'Hostname authorization')(
+      hostname.toLowerCase(),
+      subUserNativeId,
+    );
+    return { id: null, deleted: true, count: 1 };
+  }
+}
+
+function subUserFor(accountId: string, subUserId: string | null | undefined): string | null {
+  if (!subUserId) return null;
+  const parts = decodeGlobalId(subUserId, 'SubUser');
+  if (parts.accountId !== accountId) throw badUserInput('subUserId belongs to another account', { subUserId: ['other account'] });
+  return parts.nativeId;
+}
+
+export function checkHostname(hostname: string): void {
+  const valid = hostname.length <= 253 && /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/.test(hostname);
+  if (!valid) throw badUserInput(`"${hostname.slice(0, 80)}" is not a valid hostname`, { hostname: ['invalid'] });
+}

@@ -1,0 +1,126 @@
+/**
+ * Proxy listing for one account and across accounts. Filters on providers/accountIds pick accounts; the
+ * rest (countries, statuses, types) go to the adapter, which pushes down what its provider can filter.
+ *
+ * Across accounts the order is: accounts in configuration order, each account's proxies in its provider's
+ * order. The cursor records (account, offset), so a page continues exactly where the last one stopped and
+ * only the upstream pages covering it are read.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ListWindow, ProxyListFilter, ProxyStatus, ProxyType } from '../../providers/types';
+import { badUserInput } from '../../upstream/errors';
+import type { Context } from '../context';
+import { providerName } from '../common/enums';
+import { Connection, connectionFrom } from '../common/pagination';
+import { ProxyNode, toNode } from '../common/nodes';
+import { reportAccountFailure } from '../common/partial';
+import type { ProxyFilter } from './proxy.input';
+
+function adapterFilter(filter: ProxyFilter | null): ProxyListFilter {
+  return {
+    countries: filter?.countries?.map((country) => country.toUpperCase()),
+    statuses: filter?.statuses as ProxyStatus[] | undefined,
+    types: filter?.types as ProxyType[] | undefined,
+  };
+}
+
+function accountMatches(ctx: Context, accountId: string, filter: ProxyFilter | null): boolean {
+  const account = ctx.scope.account(accountId);
+  if (filter?.accountIds && !filter.accountIds.includes(accountId)) return false;
+  if (filter?.providers && !filter.providers.map(providerName).includes(account.provider)) return false;
+  return true;
+}
+
+export async function listAccountProxies(
+  ctx: Context,
+  accountId: string,
+  window: ListWindow,
+  filter: ProxyFilter | null,
+): Promise<Connection<ProxyNode>> {
+  const account = ctx.scope.account(accountId);
+  const list = ctx.scope.operation(accountId, 'PROXIES', 'listProxies', 'Listing proxies');
+  if (!accountMatches(ctx, accountId, filter) || window.limit === 0) {
+    return connectionFrom(window, [], false, accountMatches(ctx, accountId, filter) ? null : 0);
+  }
+  const page = await list(window, adapterFilter(filter));
+  const nodes = page.items.map((record) => toNode('Proxy', account, record));
+  return connectionFrom(window, nodes, page.hasMore, page.totalCount);
+}
+
+interface CrossAccountCursor {
+  accountId: string;
+  offset: number;
+}
+
+function encodeCrossCursor(cursor: CrossAccountCursor): string {
+  return Buffer.from(`acct:${cursor.offset}:${cursor.accountId}`, 'utf8').toString('base64url');
+}
+
+function decodeCrossCursor(value: string): CrossAccountCursor {
+  const match = /^acct:(\d{1,9}):(.+)$/.exec(Buffer.from(value, 'base64url').toString('utf8'));
+  if (!match) throw badUserInput(`"${value.slice(0, 80)}" is not a valid cursor`, { after: ['not a cursor from this list'] });
+  return { offset: Number(match[1]), accountId: match[2] };
+}
+
+export async function listProxiesAcrossAccounts(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  first: number,
+  after: string | null | undefined,
+  filter: ProxyFilter | null,
+): Promise<Connection<ProxyNode>> {
+  const accounts = ctx.scope
+    .visibleAccounts({
+      provider: null,
+      accountIds: filter?.accountIds ?? null,
+    })
+    .filter((account) => account.adapter.capabilities.has('PROXIES'))
+    .filter((account) => !filter?.providers || filter.providers.map(providerName).includes(account.provider));
+
+  const start = after ? decodeCrossCursor(after) : null;
+  let index = start ? accounts.findIndex((account) => account.id === start.accountId) : 0;
+  if (start && index < 0) throw badUserInput('the cursor points at an account that is not in this list', { after: ['stale cursor'] });
+  let offset = start ? start.offset + 1 : 0;
+
+  const edges: Array<{ cursor: string; node: ProxyNode }> = [];
+  let totalCount: number | null = 0;
+  let hasNextPage = false;
+  const countedAll = !start;
+  while (index < accounts.length) {
+    const account = accounts[index];
+    const need = first - edges.length;
+    if (need <= 0) {
+      hasNextPage = true;
+      break;
+    }
+    try {
+      const session = ctx.scope.session(account.id);
+      const page = await session.listProxies!({ offset, limit: need }, adapterFilter(filter));
+      page.items.forEach((record, position) => {
+        edges.push({ cursor: encodeCrossCursor({ accountId: account.id, offset: offset + position }), node: toNode('Proxy', account, record) });
+      });
+      totalCount = totalCount !== null && page.totalCount !== null ? totalCount + page.totalCount : null;
+      if (page.hasMore) {
+        hasNextPage = true;
+        break;
+      }
+    } catch (error) {
+      reportAccountFailure(ctx, info, error, account.id);
+      totalCount = null;
+    }
+    index += 1;
+    offset = 0;
+  }
+  const visitedAll = !hasNextPage && index >= accounts.length;
+  return {
+    edges,
+    // A total is only known when this walk saw every account's count.
+    totalCount: countedAll && visitedAll ? totalCount : null,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: Boolean(start),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}

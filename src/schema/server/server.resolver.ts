@@ -1,0 +1,48 @@
+/** Server catalogue, ProxyMesh proxy-host authorization and country pools. */
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context';
+import { CountryPool, ProxyServer } from './server.type';
+import { DeletedPayload } from '../common/payloads';
+import { Provider, providerName } from '../common/enums';
+import { unsupported, ProxyGraphError } from '../../upstream/errors';
+import type { CountryPoolRecord, ProxyServerRecord } from '../../providers/types';
+
+function checkHost(host: string): void {
+  if (!/^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/.test(host)) {
+    throw new ProxyGraphError('BAD_USER_INPUT', `"${host.slice(0, 80)}" is not a valid host or host:port`, { fields: { host: ['invalid'] } });
+  }
+}
+
+@Resolver()
+export class ServerResolver {
+  @Query(() => [ProxyServer], { description: 'A provider\'s server catalogue (WonderProxy /v0/servers), read through the first visible account of that provider.' })
+  async networkServers(@Ctx() ctx: Context, @Arg('provider', () => Provider) provider: Provider): Promise<ProxyServerRecord[]> {
+    const name = providerName(provider);
+    const accounts = ctx.scope.visibleAccounts({ provider: name });
+    const account = accounts.find((candidate) => candidate.adapter.capabilities.has('NETWORK_SERVERS'));
+    if (!account) {
+      throw accounts.length
+        ? unsupported(name, accounts[0].id, 'A network server catalogue')
+        : new ProxyGraphError('UNSUPPORTED_BY_PROVIDER', `no visible ${name} account can list network servers`, { provider: name });
+    }
+    return ctx.scope.operation(account.id, 'NETWORK_SERVERS', 'networkServers', 'A network server catalogue')();
+  }
+
+  @Query(() => [CountryPool], { description: 'ProxyMesh open/world pools by country.' })
+  countryPools(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<CountryPoolRecord[]> {
+    return ctx.scope.operation(accountId, 'COUNTRY_POOLS', 'listCountryPools', 'Country pools')();
+  }
+
+  @Mutation(() => ProxyServer, { description: 'ProxyMesh: add a proxy host to the account.' })
+  authorizeProxyServer(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Arg('host', () => String) host: string) {
+    checkHost(host);
+    return ctx.scope.operation(accountId, 'PROXY_SERVER_AUTHORIZATION', 'authorizeProxyServer', 'Proxy server authorization')(host.toLowerCase());
+  }
+
+  @Mutation(() => DeletedPayload, { description: 'ProxyMesh: remove a proxy host from the account.' })
+  async deauthorizeProxyServer(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Arg('host', () => String) host: string): Promise<DeletedPayload> {
+    checkHost(host);
+    await ctx.scope.operation(accountId, 'PROXY_SERVER_AUTHORIZATION', 'deauthorizeProxyServer', 'Proxy server authorization')(host.toLowerCase());
+    return { id: null, deleted: true, count: 1 };
+  }
+}

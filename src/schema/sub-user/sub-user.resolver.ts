@@ -1,0 +1,135 @@
+/** Sub-user queries, fields and mutations. */
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { CountryCount, SubUser } from './sub-user.type';
+import { CreateSubUserInput, UpdateSubUserInput } from './sub-user.input';
+import { Account } from '../account/account.type';
+import { IpAuthorization } from '../ip-authorization/ip-authorization.type';
+import { DeletedPayload } from '../common/payloads';
+import { accountNode, AccountNode, IpAuthorizationNode, SubUserNode, toNode } from '../common/nodes';
+import { decodeGlobalId } from '../../domain/ids';
+import { badUserInput } from '../../upstream/errors';
+import type { CreateSubUserParams } from '../../providers/types';
+
+export async function loadSubUser(ctx: Context, id: string): Promise<SubUserNode | null> {
+  const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
+  const account = ctx.scope.registry.find(accountId);
+  if (!account || !ctx.scope.principal.canSee(accountId)) return null;
+  const record = await ctx.scope.operation(accountId, 'SUB_USERS', 'getSubUser', 'Loading a sub-user')(nativeId);
+  return record ? toNode('SubUser', account, record) : null;
+}
+
+function params(input: UpdateSubUserInput & { username?: string | null }): CreateSubUserParams {
+  const countries: Record<string, number> | null | undefined = input.proxyCountries
+    ? Object.fromEntries(input.proxyCountries.map((entry) => [entry.country.toUpperCase(), entry.count]))
+    : input.proxyCountries;
+  return {
+    username: input.username,
+    label: input.label,
+    password: input.password,
+    bandwidthLimitBytes: input.bandwidthLimitBytes,
+    monthlyBandwidthLimitBytes: input.monthlyBandwidthLimitBytes,
+    maxThreads: input.maxThreads,
+    proxyCountries: countries,
+  };
+}
+
+@Resolver(() => SubUser)
+export class SubUserResolver {
+  @Query(() => SubUser, { nullable: true })
+  subUser(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return loadSubUser(ctx, id);
+  }
+
+  @FieldResolver(() => Account)
+  account(@Root() subUser: SubUserNode, @Ctx() ctx: Context): AccountNode {
+    return accountNode(ctx.scope.account(subUser.accountId));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The password this sub-user\'s proxies use. Needs the `credentials` scope.' })
+  async password(@Root() subUser: SubUserNode, @Ctx() ctx: Context): Promise<string | null> {
+    ctx.scope.principal.require('credentials');
+    if (subUser.password) return subUser.password;
+    const session = ctx.scope.session(subUser.accountId);
+    if (!session.subUserProxyCredentials) return null;
+    return (await session.subUserProxyCredentials(subUser.nativeId))?.password ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The username this sub-user\'s proxies use, where it differs from username.' })
+  async proxyUsername(@Root() subUser: SubUserNode, @Ctx() ctx: Context): Promise<string | null> {
+    const session = ctx.scope.session(subUser.accountId);
+    if (!session.subUserProxyCredentials) return subUser.username;
+    return (await session.subUserProxyCredentials(subUser.nativeId))?.username ?? null;
+  }
+
+  @FieldResolver(() => [CountryCount], { nullable: true, description: 'Webshare custom proxy list; null = the account\'s list.' })
+  proxyCountries(@Root() subUser: SubUserNode): CountryCount[] | null {
+    if (!subUser.proxyCountries) return null;
+    return Object.entries(subUser.proxyCountries).map(([country, count]) => ({ country, count }));
+  }
+
+  @FieldResolver(() => [IpAuthorization], { description: 'IPs authorized for this sub-user (ProxyMesh sub-accounts, Ping proxy users).' })
+  ipAuthorizations(@Root() subUser: SubUserNode, @Ctx() ctx: Context): IpAuthorizationNode[] {
+    const account = ctx.scope.account(subUser.accountId);
+    return (subUser.ipAuthorizations ?? []).map((record) => toNode('IpAuthorization', account, record));
+  }
+
+  @Mutation(() => SubUser)
+  async createSubUser(@Ctx() ctx: Context, @Arg('input', () => CreateSubUserInput) input: CreateSubUserInput): Promise<SubUserNode> {
+    if (input.password) ctx.scope.principal.require('credentials');
+    const account = ctx.scope.account(input.accountId);
+    const record = await ctx.scope.operation(input.accountId, 'SUB_USERS', 'createSubUser', 'Creating sub-users')(params(input));
+    return toNode('SubUser', account, record);
+  }
+
+  @Mutation(() => SubUser)
+  async updateSubUser(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateSubUserInput) input: UpdateSubUserInput,
+  ): Promise<SubUserNode> {
+    const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
+    if (input.password) ctx.scope.principal.require('credentials');
+    if (Object.values(input).every((value) => value === undefined)) throw badUserInput('input has no field to change');
+    const account = ctx.scope.account(accountId);
+    const record = await ctx.scope.operation(accountId, 'SUB_USERS', 'updateSubUser', 'Updating sub-users')(nativeId, params(input));
+    return toNode('SubUser', account, record);
+  }
+
+  @Mutation(() => DeletedPayload)
+  async deleteSubUser(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
+    const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
+    await ctx.scope.operation(accountId, 'SUB_USERS', 'deleteSubUser', 'Deleting sub-users')(nativeId);
+    return { id, deleted: true, count: 1 };
+  }
+
+  @Mutation(() => SubUser, { description: 'ProxyMesh: activate or deactivate a sub-account.' })
+  async setSubUserActive(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean): Promise<SubUserNode> {
+    const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
+    const account = ctx.scope.account(accountId);
+    const record = await ctx.scope.operation(accountId, 'SUB_USER_ACTIVATION', 'setSubUserActive', 'Activating sub-users')(nativeId, active);
+    return toNode('SubUser', account, record);
+  }
+
+  @Mutation(() => SubUser, { description: 'Webshare: refresh a sub-user\'s custom proxy list.' })
+  async refreshSubUserProxies(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<SubUserNode> {
+    const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
+    const account = ctx.scope.account(accountId);
+    const record = await ctx.scope.operation(accountId, 'SUB_USERS', 'refreshSubUserProxies', 'Refreshing a sub-user\'s proxies')(nativeId);
+    return toNode('SubUser', account, record);
+  }
+
+  @Mutation(() => SubUser, { description: 'ProxyMesh: start tracking an existing sub-account (ProxyMesh cannot list them).' })
+  async importSubUser(
+    @Ctx() ctx: Context,
+    @Arg('accountId', () => ID) accountId: string,
+    @Arg('username', () => String) username: string,
+  ): Promise<SubUserNode> {
+    if (!/^[A-Za-z0-9.@+-]{1,30}$/.test(username)) {
+      throw badUserInput('username must be 1-30 letters, digits or . @ + -', { username: ['invalid'] });
+    }
+    const account = ctx.scope.account(accountId);
+    const record = await ctx.scope.operation(accountId, 'SUB_USERS', 'importSubUser', 'Importing sub-users')(username);
+    return toNode('SubUser', account, record);
+  }
+}

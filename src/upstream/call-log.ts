@@ -1,0 +1,54 @@
+/**
+ * Counts every outbound call by provider, account, endpoint label and outcome. Tests read it to assert how
+ * many upstream calls an operation made; the metrics endpoint will export the same numbers. Labels never
+ * hold a secret: endpoint labels are route templates, not URLs.
+ */
+export interface UpstreamCallRecord {
+  provider: string;
+  accountId: string;
+  endpoint: string;
+  status: number | 'error';
+  durationMs: number;
+}
+
+export class UpstreamCallLog {
+  private readonly counts = new Map<string, number>();
+  private readonly recent: UpstreamCallRecord[] = [];
+  constructor(private readonly keepRecent = 1_000) {}
+
+  record(call: UpstreamCallRecord): void {
+    const key = `${call.provider}|${call.accountId}|${call.endpoint}`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.recent.push(call);
+    if (this.recent.length > this.keepRecent) this.recent.shift();
+  }
+
+  /** Calls made so far, optionally narrowed by provider, account and endpoint label. */
+  count(filter: { provider?: string; accountId?: string; endpoint?: string } = {}): number {
+    let total = 0;
+    for (const [key, value] of this.counts) {
+      const [provider, accountId, endpoint] = key.split('|');
+      if (filter.provider && filter.provider !== provider) continue;
+      if (filter.accountId && filter.accountId !== accountId) continue;
+      if (filter.endpoint && filter.endpoint !== endpoint) continue;
+      total += value;
+    }
+    return total;
+  }
+
+  snapshot(): Array<{ provider: string; accountId: string; endpoint: string; count: number }> {
+    return [...this.counts].map(([key, count]) => {
+      const [provider, accountId, endpoint] = key.split('|');
+      return { provider, accountId, endpoint, count };
+    });
+  }
+
+  recentCalls(): readonly UpstreamCallRecord[] {
+    return this.recent;
+  }
+
+  reset(): void {
+    this.counts.clear();
+    this.recent.length = 0;
+  }
+}

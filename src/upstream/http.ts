@@ -1,0 +1,294 @@
+/**
+ * The single chokepoint for outbound HTTP: every provider client sends through an AccountChannel made here.
+ * One undici Pool per origin (shared by accounts on the same origin), explicit connect/headers/body
+ * timeouts, an overall per-call deadline, JSON and form bodies, a call log, and a policy chain where
+ * resilience (rate budgets, retries, breakers, caching) plugs in without touching provider code.
+ */
+import { Pool } from 'undici';
+import type { Dispatcher } from 'undici';
+import type { ProviderName } from '../providers/types';
+import { UpstreamCallLog } from './call-log';
+import {
+  ProviderError,
+  UpstreamFailure,
+  providerErrorFromResponse,
+  providerTransportError,
+} from './errors';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+
+export interface UpstreamRequest {
+  method: HttpMethod;
+  /** Path relative to the account's base URL (already containing any path parameters, URL-encoded). */
+  path: string;
+  /** Route template used as the metrics/call-log label, e.g. `GET /api/v2/subuser/:id/`. Never a raw URL. */
+  endpoint: string;
+  query?: Record<string, QueryValue>;
+  headers?: Record<string, string>;
+  json?: unknown;
+  form?: Record<string, string | number | boolean | null | undefined>;
+  /** Overrides the channel's default per-call deadline. */
+  timeoutMs?: number;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Record<string, string | undefined>;
+  text: string;
+  json<T>(): T;
+}
+
+/** What a provider client tells the channel about itself: how to authenticate and how to read its errors. */
+export interface AccountTarget {
+  provider: ProviderName;
+  accountId: string;
+  baseUrl: string;
+  /** Headers that authenticate a call. Called per request; values never reach logs or errors. */
+  authHeaders(): Record<string, string>;
+  /** Extracts the provider's message, request id, field errors, and any code override from an error body. */
+  describeFailure(status: number, body: string, headers: Record<string, string | undefined>): Omit<
+    UpstreamFailure,
+    'provider' | 'accountId' | 'status'
+  >;
+}
+
+export interface UpstreamCall {
+  target: AccountTarget;
+  request: UpstreamRequest;
+}
+
+/**
+ * A policy wraps a call: it may short-circuit (rate budget closed, breaker open), retry `next`, or observe.
+ * Policies run in array order, outermost first.
+ */
+export interface UpstreamPolicy {
+  readonly name: string;
+  execute(call: UpstreamCall, next: () => Promise<UpstreamResponse>): Promise<UpstreamResponse>;
+}
+
+export interface UpstreamTimeouts {
+  connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  /** Whole-call deadline, well under a router's 30 s. */
+  callDeadlineMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: UpstreamTimeouts = {
+  connectTimeoutMs: 3_000,
+  headersTimeoutMs: 10_000,
+  bodyTimeoutMs: 10_000,
+  callDeadlineMs: 15_000,
+};
+
+export interface UpstreamGatewayOptions {
+  timeouts?: Partial<UpstreamTimeouts>;
+  policies?: UpstreamPolicy[];
+  callLog?: UpstreamCallLog;
+  /** Connections per origin. */
+  connectionsPerOrigin?: number;
+  userAgent?: string;
+}
+
+export class UpstreamGateway {
+  readonly callLog: UpstreamCallLog;
+  readonly timeouts: UpstreamTimeouts;
+  private readonly pools = new Map<string, Pool>();
+  private readonly policies: UpstreamPolicy[];
+  private readonly connectionsPerOrigin: number;
+  private readonly userAgent: string;
+
+  constructor(options: UpstreamGatewayOptions = {}) {
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    this.policies = options.policies ?? [];
+    this.callLog = options.callLog ?? new UpstreamCallLog();
+    this.connectionsPerOrigin = options.connectionsPerOrigin ?? 16;
+    this.userAgent = options.userAgent ?? 'ProxyGraph/0.1';
+  }
+
+  channel(target: AccountTarget): AccountChannel {
+    return new AccountChannel(this, target);
+  }
+
+  /** Runs the policy chain around the raw send. Non-2xx answers become ProviderErrors. */
+  async send(target: AccountTarget, request: UpstreamRequest): Promise<UpstreamResponse> {
+    const call: UpstreamCall = { target, request };
+    const run = (index: number): Promise<UpstreamResponse> => {
+      const policy = this.policies[index];
+      if (!policy) return this.sendOnce(target, request);
+      return policy.execute(call, () => run(index + 1));
+    };
+    return run(0);
+  }
+
+  async close(): Promise<void> {
+    const pools = [...this.pools.values()];
+    this.pools.clear();
+    await Promise.all(pools.map((pool) => pool.close().catch(() => pool.destroy())));
+  }
+
+  private pool(origin: string): Pool {
+    let pool = this.pools.get(origin);
+    if (!pool) {
+      pool = new Pool(origin, {
+        connections: this.connectionsPerOrigin,
+        connect: { timeout: this.timeouts.connectTimeoutMs },
+        headersTimeout: this.timeouts.headersTimeoutMs,
+        bodyTimeout: this.timeouts.bodyTimeoutMs,
+        keepAliveTimeout: 4_000,
+      });
+      this.pools.set(origin, pool);
+    }
+    return pool;
+  }
+
+  private async sendOnce(target: AccountTarget, request: UpstreamRequest): Promise<UpstreamResponse> {
+    const base = new URL(target.baseUrl);
+    const basePath = base.pathname.replace(/\/$/, '');
+    const path = `${basePath}${request.path}${buildQuery(request.query)}`;
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': this.userAgent,
+      ...request.headers,
+      ...target.authHeaders(),
+    };
+    let body: string | undefined;
+    if (request.json !== undefined) {
+      body = JSON.stringify(request.json);
+      headers['content-type'] = 'application/json';
+    } else if (request.form !== undefined) {
+      body = encodeForm(request.form);
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
+    const isWrite = request.method !== 'GET';
+    const startedAt = performance.now();
+    let response: Dispatcher.ResponseData;
+    let text: string;
+    try {
+      response = await this.pool(base.origin).request({
+        method: request.method,
+        path,
+        headers,
+        body,
+        signal: AbortSignal.timeout(request.timeoutMs ?? this.timeouts.callDeadlineMs),
+      });
+      text = await response.body.text();
+    } catch (cause) {
+      this.callLog.record({
+        provider: target.provider,
+        accountId: target.accountId,
+        endpoint: request.endpoint,
+        status: 'error',
+        durationMs: performance.now() - startedAt,
+      });
+      throw providerTransportError(target.provider, target.accountId, cause, isWrite);
+    }
+    this.callLog.record({
+      provider: target.provider,
+      accountId: target.accountId,
+      endpoint: request.endpoint,
+      status: response.statusCode,
+      durationMs: performance.now() - startedAt,
+    });
+    const flatHeaders = flattenHeaders(response.headers);
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+      const described = safeDescribe(target, response.statusCode, text, flatHeaders);
+      throw providerErrorFromResponse({
+        provider: target.provider,
+        accountId: target.accountId,
+        status: response.statusCode,
+        retryAfterSeconds: parseRetryAfter(flatHeaders['retry-after']),
+        ...described,
+      });
+    }
+    return {
+      status: response.statusCode,
+      headers: flatHeaders,
+      text,
+      json<T>(): T {
+        try {
+          return JSON.parse(text) as T;
+        } catch {
+          throw new ProviderError('PROVIDER_ERROR', `${target.provider} answered with a body that is not JSON`, {
+            provider: target.provider,
+            accountId: target.accountId,
+            upstreamStatus: response.statusCode,
+          });
+        }
+      },
+    };
+  }
+}
+
+/** One account's view of the gateway: the only object provider clients hold. */
+export class AccountChannel {
+  constructor(
+    private readonly gateway: UpstreamGateway,
+    readonly target: AccountTarget,
+  ) {}
+
+  send(request: UpstreamRequest): Promise<UpstreamResponse> {
+    return this.gateway.send(this.target, request);
+  }
+
+  async getJson<T>(request: Omit<UpstreamRequest, 'method'>): Promise<T> {
+    const response = await this.send({ ...request, method: 'GET' });
+    return response.json<T>();
+  }
+}
+
+function safeDescribe(
+  target: AccountTarget,
+  status: number,
+  text: string,
+  headers: Record<string, string | undefined>,
+): Omit<UpstreamFailure, 'provider' | 'accountId' | 'status'> {
+  try {
+    return target.describeFailure(status, text, headers);
+  } catch {
+    return {};
+  }
+}
+
+export function buildQuery(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) params.set(key, value.join(','));
+    } else {
+      params.set(key, String(value));
+    }
+  }
+  const encoded = params.toString();
+  return encoded ? `?${encoded}` : '';
+}
+
+function encodeForm(form: Record<string, string | number | boolean | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(form)) {
+    if (value !== undefined && value !== null) params.set(key, String(value));
+  }
+  return params.toString();
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  const flat: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+/** Retry-After is either delta-seconds or an HTTP-date. */
+export function parseRetryAfter(value: string | undefined, nowMs = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const dateMs = Date.parse(value);
+  if (Number.isNaN(dateMs)) return undefined;
+  return Math.max(0, Math.ceil((dateMs - nowMs) / 1000));
+}
