@@ -1,0 +1,128 @@
+/**
+ * Benchmarks: ProxyGraph's overhead over talking to the provider directly, measured in the same run.
+ * Baseline = the same upstream request sent straight to the Webshare simulator with undici; ProxyGraph =
+ * the equivalent GraphQL query through the server (which makes that upstream request itself).
+ * Results go to bench/results/latest.json; BENCHMARKS.md summarises them. Run with `npm run bench`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { request } from 'undici';
+import pino from 'pino';
+import { startWebshareSimulator } from '../src/providers/webshare/simulator';
+import { startProxyGraph } from '../src/app';
+
+interface Series {
+  name: string;
+  requests: number;
+  concurrency: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  meanMs: number;
+  requestsPerSecond: number;
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
+}
+
+async function measure(name: string, requests: number, concurrency: number, send: () => Promise<void>): Promise<Series> {
+  for (let warm = 0; warm < 20; warm++) await send();
+  const durations: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) {
+        next += 1;
+        const begin = performance.now();
+        await send();
+        durations.push(performance.now() - begin);
+      }
+    }),
+  );
+  const elapsedMs = performance.now() - started;
+  durations.sort((a, b) => a - b);
+  const round = (value: number) => Math.round(value * 100) / 100;
+  return {
+    name,
+    requests,
+    concurrency,
+    p50Ms: round(percentile(durations, 0.5)),
+    p95Ms: round(percentile(durations, 0.95)),
+    p99Ms: round(percentile(durations, 0.99)),
+    meanMs: round(durations.reduce((sum, value) => sum + value, 0) / durations.length),
+    requestsPerSecond: Math.round((requests / elapsedMs) * 1000),
+  };
+}
+
+async function main(): Promise<void> {
+  const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
+  const simulator = await startWebshareSimulator({ seed: 3, proxyCount: 10_000, rateLimits: false });
+  const proxygraph = await startProxyGraph({
+    config: { accounts: [{ id: 'ws', provider: 'webshare', baseUrl: simulator.origin, credentials: { token: simulator.credentials.token } }] },
+    port: 0,
+    host: '127.0.0.1',
+    logger: pino({ level: 'silent' }),
+  });
+  const token = simulator.credentials.token;
+  const direct = async (path: string) => {
+    const response = await request(`${simulator.origin}${path}`, { headers: { authorization: `Token ${token}` } });
+    await response.body.json();
+  };
+  const graphql = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await request(proxygraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.body.json()) as { errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+  };
+
+  const listQuery = `query($after: String) { account(id: "ws") { proxies(first: 100, after: $after) { edges { node { id host ports { http } country status username } } } } }`;
+  const pageCursor = Buffer.from('offset:199').toString('base64url');
+  const series: Series[] = [];
+  for (const concurrency of [1, 16]) {
+    series.push(await measure('baseline: GET /api/v2/proxy/list/ page 3 (100 proxies) direct to the simulator', requests, concurrency, () => direct('/api/v2/proxy/list/?mode=direct&page=3&page_size=100')));
+    series.push(await measure('proxygraph: account.proxies(first: 100, after: offset 199)', requests, concurrency, () => graphql(listQuery, { after: pageCursor })));
+  }
+  const ids = await (async () => {
+    const response = await request(proxygraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ account(id: "ws") { proxies(first: 40) { edges { node { id exitIp } } } } }` }),
+    });
+    const body = (await response.body.json()) as { data: { account: { proxies: { edges: Array<{ node: { id: string; exitIp: string } }> } } } };
+    return body.data.account.proxies.edges.map((edge) => edge.node);
+  })();
+  const addresses = ids.map((node) => node.exitIp).join(',');
+  const entitiesQuery = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Proxy { id host } } }`;
+  series.push(await measure('baseline: GET /api/v2/proxy/list/?proxy_address__in=<40 addresses>', requests, 16, () => direct(`/api/v2/proxy/list/?mode=direct&page=1&page_size=100&proxy_address__in=${addresses}`)));
+  series.push(await measure('proxygraph: _entities with 40 Proxy references (one batched upstream call)', requests, 16, () => graphql(entitiesQuery, { r: ids.map((node) => ({ __typename: 'Proxy', id: node.id })) })));
+
+  const memory = process.memoryUsage();
+  const result = {
+    when: new Date().toISOString(),
+    node: process.version,
+    machine: { cpus: require('node:os').cpus().length },
+    simulatorProxies: 10_000,
+    upstreamCallsMade: proxygraph.gateway.callLog.count(),
+    rssMegabytes: Math.round(memory.rss / 2 ** 20),
+    series,
+  };
+  await proxygraph.stop();
+  await simulator.stop();
+  const dir = join(__dirname, '..', '..', 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  for (const entry of series) {
+    process.stdout.write(`${entry.name.padEnd(90)} c=${String(entry.concurrency).padStart(2)} p50 ${entry.p50Ms} ms  p95 ${entry.p95Ms} ms  ${entry.requestsPerSecond} req/s\n`);
+  }
+  process.stdout.write(`rss ${result.rssMegabytes} MiB; results in bench/results/latest.json\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
