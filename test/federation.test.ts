@@ -77,7 +77,7 @@ describe('subgraph SDL', () => {
     const sdl = await serviceSdl();
     assert.match(sdl, /@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+"/);
     for (const entity of ENTITIES) {
-      assert.match(sdl, new RegExp(`type ${entity} @key\\(fields: "id"\\)`), `${entity} has no @key`);
+      assert.match(sdl, new RegExp(`type ${entity}\\s+@key\\(fields: "id"\\)`), `${entity} has no @key`);
     }
   });
 

@@ -11,7 +11,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Context } from '../schema/context';
@@ -51,10 +51,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     introspection: options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // The CLI owns SIGTERM/SIGINT (it also stops the demo simulators); two handlers would race.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter((error) => logger.error({ err: error }, 'internal error in a resolver')),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       partialErrorsPlugin,
+      // Federated trace data in responses would expose resolver timings to any client; off until a gateway needs it.
+      ApolloServerPluginInlineTraceDisabled(),
       options.landingPage
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),

@@ -1,0 +1,200 @@
+/**
+ * The Webshare simulator against REFERENCE.md §1, over HTTP, as any Webshare client would see it. These
+ * tests pin the documented behaviour the adapter tests rely on, so the adapter is never tested against a
+ * simulator that merely agrees with it.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ManualClock } from '../../src/providers/shared/simulator-kit';
+import { startWebshareSimulator, type WebshareSimulator } from '../../src/providers/webshare/simulator';
+
+interface Page<T> {
+  count: number;
+  next: string | null;
+  previous: string | null;
+  results: T[];
+}
+
+let simulator: WebshareSimulator;
+const clock = new ManualClock(Date.parse('2026-11-01T12:00:00Z'));
+
+before(async () => {
+  simulator = await startWebshareSimulator({ seed: 11, proxyCount: 250, clock, rateLimits: { generalPerMinute: 240, proxyListPerMinute: 60 }, replacementDelayMs: 1_000 });
+});
+after(() => simulator.stop());
+
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${simulator.origin}${path}`, {
+    method,
+    redirect: 'manual',
+    headers: { authorization: `Token ${simulator.credentials.token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: any;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, json, text };
+}
+
+describe('Webshare simulator: auth and conventions', () => {
+  test('a wrong token is 401 {"detail": "Invalid token."} and a missing one says no credentials were provided', async () => {
+    const wrong = await call('GET', '/api/v2/profile/', undefined, { authorization: 'Token nope' });
+    assert.equal(wrong.status, 401);
+    assert.deepEqual(wrong.json, { detail: 'Invalid token.' });
+    const missing = await fetch(`${simulator.origin}/api/v2/profile/`);
+    assert.equal(missing.status, 401);
+    assert.deepEqual(await missing.json(), { detail: 'Authentication credentials were not provided.' });
+  });
+
+  test('a GET without the trailing slash is redirected to the slashed path, as Django does', async () => {
+    const response = await call('GET', '/api/v2/profile');
+    assert.equal(response.status, 301);
+    assert.equal(response.headers.get('location'), '/api/v2/profile/');
+  });
+
+  test('the proxy list requires mode, in the live field-error form', async () => {
+    const response = await call('GET', '/api/v2/proxy/list/');
+    assert.equal(response.status, 400);
+    assert.deepEqual(response.json, { mode: [{ message: 'This field is required.', code: 'required' }] });
+  });
+
+  test('pages are DRF envelopes with absolute next/previous URLs, page_size is capped, and past the end is 404 "Invalid page."', async () => {
+    const first = await call('GET', '/api/v2/proxy/list/?mode=direct');
+    assert.equal(first.json.count, 250);
+    assert.equal(first.json.results.length, 25);
+    assert.equal(first.json.previous, null);
+    assert.equal(first.json.next, `${simulator.origin}/api/v2/proxy/list/?mode=direct&page=2`);
+    const big = await call('GET', '/api/v2/proxy/list/?mode=direct&page_size=1000&page=2');
+    assert.equal(big.json.results.length, 100);
+    assert.equal(big.json.previous, `${simulator.origin}/api/v2/proxy/list/?mode=direct&page_size=1000`);
+    const past = await call('GET', '/api/v2/proxy/list/?mode=direct&page=99');
+    assert.equal(past.status, 404);
+    assert.deepEqual(past.json, { detail: 'Invalid page.' });
+  });
+
+  test('proxy ids are strings like "d-10513" and filters narrow the list', async () => {
+    const page: Page<any> = (await call('GET', '/api/v2/proxy/list/?mode=direct&page_size=100')).json;
+    assert.match(page.results[0].id, /^d-\d+$/);
+    const country = page.results[0].country_code;
+    const filtered: Page<any> = (await call('GET', `/api/v2/proxy/list/?mode=direct&country_code__in=${country}`)).json;
+    assert.ok(filtered.count > 0 && filtered.count < 250);
+    assert.ok(filtered.results.every((proxy) => proxy.country_code === country));
+    const addresses = page.results.slice(0, 3).map((proxy) => proxy.proxy_address);
+    const byAddress: Page<any> = (await call('GET', `/api/v2/proxy/list/?mode=direct&proxy_address__in=${addresses.join(',')}`)).json;
+    assert.deepEqual(byAddress.results.map((proxy) => proxy.proxy_address).sort(), [...addresses].sort());
+  });
+});
+
+describe('Webshare simulator: state', () => {
+  test('an IP authorization is created once; the same address again is 400; delete is 204 and then 404', async () => {
+    const created = await call('POST', '/api/v2/proxy/ipauthorization/', { ip_address: '203.0.113.9' });
+    assert.equal(created.status, 201);
+    assert.equal(created.json.ip_address, '203.0.113.9');
+    const again = await call('POST', '/api/v2/proxy/ipauthorization/', { ip_address: '203.0.113.9' });
+    assert.equal(again.status, 400);
+    assert.equal(again.json.ip_address[0].code, 'unique');
+    const deleted = await call('DELETE', `/api/v2/proxy/ipauthorization/${created.json.id}/`);
+    assert.equal(deleted.status, 204);
+    assert.equal(deleted.text, '');
+    assert.equal((await call('DELETE', `/api/v2/proxy/ipauthorization/${created.json.id}/`)).status, 404);
+  });
+
+  test('proxy credentials changed through PATCH /api/v2/proxy/config/ appear on every proxy; bad ones are field errors', async () => {
+    const bad = await call('PATCH', '/api/v2/proxy/config/', { username: 'short' });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.json.username[0].code, 'min_length');
+    const changed = await call('PATCH', '/api/v2/proxy/config/', { username: 'simuser42', password: 'Xk29dLq7Zt' });
+    assert.equal(changed.status, 200);
+    const page: Page<any> = (await call('GET', '/api/v2/proxy/list/?mode=direct')).json;
+    assert.ok(page.results.every((proxy) => proxy.username === 'simuser42' && proxy.password === 'Xk29dLq7Zt'));
+  });
+
+  test('a sub-user reads its own credentials through X-Subuser, and refresh needs a custom list', async () => {
+    const plain = await call('POST', '/api/v2/subuser/', { label: 'plain', proxy_limit: 2.5 });
+    assert.equal(plain.status, 201);
+    assert.equal(plain.json.proxy_limit, 2.5);
+    const config = await call('GET', '/api/v2/proxy/config/', undefined, { 'x-subuser': String(plain.json.id) });
+    const owner = await call('GET', '/api/v2/proxy/config/');
+    assert.notEqual(config.json.username, owner.json.username);
+    const refused = await call('POST', `/api/v2/subuser/${plain.json.id}/refresh/`);
+    assert.equal(refused.status, 400);
+    const custom = await call('POST', '/api/v2/subuser/', { label: 'custom', proxy_countries: { DE: 3 } });
+    const list: Page<any> = (await call('GET', '/api/v2/proxy/list/?mode=direct', undefined, { 'x-subuser': String(custom.json.id) })).json;
+    assert.equal(list.count, 3);
+    assert.ok(list.results.every((proxy) => proxy.country_code === 'DE'));
+    const refreshed = await call('POST', `/api/v2/subuser/${custom.json.id}/refresh/`);
+    assert.equal(refreshed.status, 200);
+    const after: Page<any> = (await call('GET', '/api/v2/proxy/list/?mode=direct', undefined, { 'x-subuser': String(custom.json.id) })).json;
+    assert.notDeepEqual(after.results.map((proxy) => proxy.id), list.results.map((proxy) => proxy.id));
+  });
+
+  test('an on-demand refresh is 204, spends one refresh and replaces every proxy; with none left it is 400', async () => {
+    const planId = (await call('GET', '/api/v2/subscription/')).json.plan;
+    const plan = (await call('GET', `/api/v2/subscription/plan/${planId}/`)).json;
+    const before: Page<any> = (await call('GET', '/api/v2/proxy/list/?mode=direct')).json;
+    for (let left = plan.on_demand_refreshes_available; left > 0; left--) {
+      assert.equal((await call('POST', '/api/v2/proxy/list/refresh/')).status, 204);
+    }
+    const spent = (await call('GET', `/api/v2/subscription/plan/${planId}/`)).json;
+    assert.equal(spent.on_demand_refreshes_available, 0);
+    assert.equal((await call('POST', '/api/v2/proxy/list/refresh/')).status, 400);
+    const afterRefresh: Page<any> = (await call('GET', '/api/v2/proxy/list/?mode=direct')).json;
+    assert.notEqual(afterRefresh.results[0].id, before.results[0].id);
+  });
+
+  test('a replacement moves validating → processing → completed as time passes and swaps the address out', async () => {
+    const page: Page<any> = (await call('GET', '/api/v2/proxy/list/?mode=direct')).json;
+    const address = page.results[0].proxy_address;
+    const created = await call('POST', '/api/v3/proxy/replace/', {
+      to_replace: { type: 'ip_address', ip_addresses: [address] },
+      replace_with: [{ type: 'country', country_code: 'US' }],
+    });
+    assert.equal(created.status, 201);
+    assert.equal(created.json.state, 'validating');
+    assert.equal(created.json.reason, '');
+    clock.advance(1_000);
+    assert.equal((await call('GET', `/api/v3/proxy/replace/${created.json.id}/`)).json.state, 'processing');
+    clock.advance(1_000);
+    const done = (await call('GET', `/api/v3/proxy/replace/${created.json.id}/`)).json;
+    assert.equal(done.state, 'completed');
+    assert.equal(done.proxies_removed, 1);
+    assert.equal(done.proxies_added, 1);
+    const gone: Page<any> = (await call('GET', `/api/v2/proxy/list/?mode=direct&proxy_address=${address}`)).json;
+    assert.equal(gone.count, 0);
+    const replaced: Page<any> = (await call('GET', `/api/v2/proxy/list/replaced/?proxy_list_replacement=${created.json.id}`)).json;
+    assert.equal(replaced.results[0].proxy, address);
+    assert.equal(replaced.results[0].replaced_with_country_code, 'US');
+  });
+
+  test('stats reach back at most 90 days', async () => {
+    const now = clock.nowMs();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const ok = await call('GET', `/api/v2/stats/aggregate/?timestamp__gte=${iso(now - 7 * 86_400_000)}&timestamp__lte=${iso(now)}`);
+    assert.equal(ok.status, 200);
+    assert.ok(ok.json.bandwidth_total > 0);
+    const tooOld = await call('GET', `/api/v2/stats/aggregate/?timestamp__gte=${iso(now - 91 * 86_400_000)}&timestamp__lte=${iso(now)}`);
+    assert.equal(tooOld.status, 400);
+    assert.ok(tooOld.json.timestamp__gte);
+  });
+});
+
+describe('Webshare simulator: rate limits', () => {
+  test('the 61st proxy-list call in a minute is 429 with Retry-After, and the window reopens a minute later', async () => {
+    clock.advance(61_000);
+    let throttled: Awaited<ReturnType<typeof call>> | undefined;
+    for (let i = 0; i < 61 && !throttled; i++) {
+      const response = await call('GET', '/api/v2/proxy/list/?mode=direct&page_size=1');
+      if (response.status === 429) throttled = response;
+    }
+    assert.ok(throttled, 'expected a 429 within 61 calls');
+    assert.match(throttled.json.detail, /^Request was throttled/);
+    assert.ok(Number(throttled.headers.get('retry-after')) > 0);
+    assert.equal((await call('GET', '/api/v2/profile/')).status, 200);
+    clock.advance(60_000);
+    assert.equal((await call('GET', '/api/v2/proxy/list/?mode=direct&page_size=1')).status, 200);
+  });
+});
