@@ -10,6 +10,7 @@ import { request } from 'undici';
 import pino from 'pino';
 import { startWebshareSimulator } from '../src/providers/webshare/simulator';
 import { startProxyGraph } from '../src/app';
+import { FileStateStore } from '../src/state/store';
 
 interface Series {
   name: string;
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     port: 0,
     host: '127.0.0.1',
     logger: pino({ level: 'silent' }),
+    stateStore: new FileStateStore(null),
   });
   const token = simulator.credentials.token;
   const direct = async (path: string) => {
@@ -101,12 +103,44 @@ async function main(): Promise<void> {
   series.push(await measure('baseline: GET /api/v2/proxy/list/?proxy_address__in=<40 addresses>', requests, 16, () => direct(`/api/v2/proxy/list/?mode=direct&page=1&page_size=100&proxy_address__in=${addresses}`)));
   series.push(await measure('proxygraph: _entities with 40 Proxy references (one batched upstream call)', requests, 16, () => graphql(entitiesQuery, { r: ids.map((node) => ({ __typename: 'Proxy', id: node.id })) })));
 
+  // Seed size: a 100k-proxy account, paged in the middle (only the covering provider page is read).
+  const large = await startWebshareSimulator({ seed: 5, proxyCount: 100_000, rateLimits: false });
+  const largeGraph = await startProxyGraph({
+    config: { accounts: [{ id: 'ws', provider: 'webshare', baseUrl: large.origin, credentials: { token: large.credentials.token } }] },
+    port: 0,
+    host: '127.0.0.1',
+    logger: pino({ level: 'silent' }),
+    stateStore: new FileStateStore(null),
+  });
+  const middleCursor = Buffer.from('offset:49999').toString('base64url');
+  const coldStarted = performance.now();
+  await request(largeGraph.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: listQuery, variables: { after: middleCursor } }),
+  }).then((response) => response.body.json());
+  const coldFirstPageMs = Math.round((performance.now() - coldStarted) * 100) / 100;
+  const graphqlLarge = async () => {
+    const response = await request(largeGraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: listQuery, variables: { after: middleCursor } }),
+    });
+    const body = (await response.body.json()) as { errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+  };
+  series.push(await measure('proxygraph: 100k-proxy account, proxies(first: 100) from offset 50 000', requests, 16, graphqlLarge));
+  await largeGraph.stop();
+  await large.stop();
+
   const memory = process.memoryUsage();
   const result = {
     when: new Date().toISOString(),
     node: process.version,
     machine: { cpus: require('node:os').cpus().length },
     simulatorProxies: 10_000,
+    largeAccountProxies: 100_000,
+    largeAccountColdFirstPageMs: coldFirstPageMs,
     upstreamCallsMade: proxygraph.gateway.callLog.count(),
     rssMegabytes: Math.round(memory.rss / 2 ** 20),
     series,

@@ -6,6 +6,7 @@ import pino, { type Logger } from 'pino';
 import type { ProxyGraphConfig } from './config/schema';
 import { ConfigError } from './config/load';
 import { AccountRegistry } from './domain/registry';
+import { FileStateStore, type StateStore } from './state/store';
 import { adapterFactories } from './providers';
 import { buildProxyGraphSchema } from './schema/build';
 import { createAuthenticator } from './http/auth';
@@ -22,6 +23,8 @@ export interface StartOptions {
   development?: boolean;
   logger?: Logger;
   upstream?: UpstreamGatewayOptions;
+  /** Overrides the state store (tests and demo mode use a memory-only one). */
+  stateStore?: StateStore;
 }
 
 export interface RunningProxyGraph {
@@ -31,6 +34,9 @@ export interface RunningProxyGraph {
   gateway: UpstreamGateway;
   stop(): Promise<void>;
 }
+
+/** Where the default state store persists (relative to the working directory) when config.dataDir is absent. */
+export const DEFAULT_DATA_DIR = '.proxygraph-data';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
@@ -52,7 +58,8 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
   }
 
   const gateway = new UpstreamGateway(options.upstream);
-  const registry = new AccountRegistry(config.accounts, adapterFactories, { gateway });
+  const store = options.stateStore ?? FileStateStore.inDataDir(config.dataDir ?? DEFAULT_DATA_DIR);
+  const registry = new AccountRegistry(config.accounts, adapterFactories, { gateway, store });
   const schema = await buildProxyGraphSchema();
   const development = options.development ?? false;
   const server = await startHttpServer({
@@ -74,6 +81,7 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
     async stop() {
       await server.stop();
       await gateway.close();
+      await store.close();
     },
   };
 }

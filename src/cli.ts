@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { ConfigError, configPathFrom, loadConfigFile } from './config/load';
 import { createLogger, startProxyGraph, type RunningProxyGraph } from './app';
 import { printProxyGraphSchema } from './schema/build';
+import { FileStateStore } from './state/store';
 
 function flag(argv: readonly string[], name: string): string | undefined {
   const index = argv.indexOf(name);
@@ -38,7 +39,7 @@ async function serve(argv: readonly string[]): Promise<void> {
     const { DEMO_SAMPLE_QUERY, startDemoEnvironment } = await import('./demo/demo');
     const demo = await startDemoEnvironment();
     stopDemo = demo.stop;
-    running = await startProxyGraph({ config: demo.config, port, host: '127.0.0.1', logger, development: true });
+    running = await startProxyGraph({ config: demo.config, port, host: '127.0.0.1', logger, development: true, stateStore: new FileStateStore(null) });
     const banner = [
       '',
       '==================================================================',

@@ -6,10 +6,13 @@
 import type { AccountConfig } from '../config/schema';
 import type { Capability, ProviderAdapter, ProviderName } from '../providers/types';
 import type { UpstreamGateway } from '../upstream/http';
+import type { StateStore } from '../state/store';
 import { notFound } from '../upstream/errors';
 
 export interface AdapterDependencies {
   gateway: UpstreamGateway;
+  /** Durable facts providers cannot report themselves (e.g. ProxyMesh's known sub-accounts). */
+  store: StateStore;
 }
 
 export type AdapterFactory = (account: AccountConfig, deps: AdapterDependencies) => ProviderAdapter;

@@ -5,6 +5,7 @@
 import pino from 'pino';
 import type { AccountConfig, AuthConfig, ProxyGraphConfig } from '../../src/config/schema';
 import { startProxyGraph, type RunningProxyGraph } from '../../src/app';
+import { FileStateStore } from '../../src/state/store';
 import { startWebshareSimulator, type WebshareSimulator } from '../../src/providers/webshare/simulator';
 import { GraphQLTestClient } from './graphql-client';
 
@@ -46,6 +47,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     host: '127.0.0.1',
     development: true,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    stateStore: new FileStateStore(null),
   });
   return {
     client: new GraphQLTestClient(proxygraph.url),
