@@ -137,6 +137,7 @@ async function main(): Promise<void> {
   const result = {
     when: new Date().toISOString(),
     node: process.version,
+    nodeEnv: process.env.NODE_ENV ?? null,
     machine: { cpus: require('node:os').cpus().length },
     simulatorProxies: 10_000,
     largeAccountProxies: 100_000,
