@@ -7,6 +7,10 @@ import type { ProxyGraphConfig } from './config/schema';
 import { ConfigError } from './config/load';
 import { AccountRegistry } from './domain/registry';
 import { FileStateStore, type StateStore } from './state/store';
+import { connectRedis, DEFAULT_REDIS_KEY_PREFIX, RedisStateStore, RedisStringCache } from './state/redis';
+import { ProxyGraphMetrics } from './observability/metrics';
+import { countUpstreamCallsPerRequest } from './observability/request-context';
+import { MemoryStringCache } from './observability/counting-cache';
 import { adapterFactories } from './providers';
 import { buildProxyGraphSchema } from './schema/build';
 import { createAuthenticator } from './http/auth';
@@ -58,8 +62,14 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
   }
 
   const gateway = new UpstreamGateway(options.upstream);
-  const store = options.stateStore ?? FileStateStore.inDataDir(config.dataDir ?? DEFAULT_DATA_DIR);
+  const redis = config.redis ? connectRedis(config.redis.url) : null;
+  const keyPrefix = config.redis?.keyPrefix ?? DEFAULT_REDIS_KEY_PREFIX;
+  const store =
+    options.stateStore ?? (redis ? new RedisStateStore(redis, keyPrefix) : FileStateStore.inDataDir(config.dataDir ?? DEFAULT_DATA_DIR));
   const registry = new AccountRegistry(config.accounts, adapterFactories, { gateway, store });
+  const metrics = new ProxyGraphMetrics(gateway.callLog, registry);
+  const stopCounting = countUpstreamCallsPerRequest(gateway.callLog);
+  const persistedQueryCache = redis ? new RedisStringCache(redis, keyPrefix, logger) : new MemoryStringCache();
   const schema = await buildProxyGraphSchema();
   const development = options.development ?? false;
   const server = await startHttpServer({
@@ -72,6 +82,8 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
     corsOrigins: config.server?.cors?.origins ?? [],
     introspection: config.server?.introspection ?? development,
     landingPage: config.server?.landingPage ?? development,
+    metrics,
+    persistedQueryCache,
   });
   return {
     url: server.url,
@@ -82,6 +94,9 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
       await server.stop();
       await gateway.close();
       await store.close();
+      stopCounting();
+      metrics.close();
+      if (redis) await redis.quit().catch(() => redis.disconnect());
     },
   };
 }

@@ -2,6 +2,7 @@
 /**
  * `proxygraph` command line:
  *   serve [--config FILE] [--port N]   run the subgraph (no config → demo mode on embedded simulators)
+ *   check-config [--config FILE]       validate the config and make one authenticated call per account
  *   print-schema [--out FILE | --check FILE]   print the subgraph SDL, write it, or fail if FILE differs
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { ConfigError, configPathFrom, loadConfigFile } from './config/load';
 import { createLogger, startProxyGraph, type RunningProxyGraph } from './app';
 import { printProxyGraphSchema } from './schema/build';
 import { FileStateStore } from './state/store';
+import { checkAccounts, formatChecks } from './check-config';
 
 function flag(argv: readonly string[], name: string): string | undefined {
   const index = argv.indexOf(name);
@@ -94,6 +96,16 @@ async function printSchema(argv: readonly string[]): Promise<void> {
   }
 }
 
+async function checkConfig(argv: readonly string[]): Promise<void> {
+  const configPath = configPathFrom(argv, process.env);
+  if (!configPath) throw new ConfigError('check-config needs --config FILE or PROXYGRAPH_CONFIG');
+  const config = loadConfigFile(configPath);
+  process.stdout.write(`config ${configPath}: valid, ${config.accounts.length} account(s)\n`);
+  const checks = await checkAccounts(config);
+  process.stdout.write(`${formatChecks(checks)}\n`);
+  process.exit(checks.some((check) => check.outcome === 'failed') ? 1 : 0);
+}
+
 async function main(): Promise<void> {
   const [command = 'serve', ...rest] = process.argv.slice(2);
   switch (command) {
@@ -101,8 +113,10 @@ async function main(): Promise<void> {
       return serve(rest);
     case 'print-schema':
       return printSchema(rest);
+    case 'check-config':
+      return checkConfig(rest);
     default:
-      process.stderr.write(`unknown command "${command}". Commands: serve, print-schema\n`);
+      process.stderr.write(`unknown command "${command}". Commands: serve, check-config, print-schema\n`);
       process.exit(2);
   }
 }

@@ -103,7 +103,14 @@ export const configSchema = z
       .strict()
       .optional(),
     auth: auth.optional(),
-    redis: z.object({ url: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL') }).strict().optional(),
+    redis: z
+      .object({
+        url: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'),
+        /** Prefix of every key ProxyGraph writes, so several deployments can share one Redis. */
+        keyPrefix: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1-64 of A-Z a-z 0-9 : _ -').optional(),
+      })
+      .strict()
+      .optional(),
     dataDir: z.string().min(1).optional(),
     accounts: z.array(accountSchema).min(1),
   })

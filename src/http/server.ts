@@ -21,6 +21,11 @@ import { ProxyGraphError } from '../upstream/errors';
 import type { Authenticator } from './auth';
 import { createErrorFormatter } from './format-error';
 import { partialErrorsPlugin } from './partial-errors-plugin';
+import type { ProxyGraphMetrics } from '../observability/metrics';
+import { operationObserverPlugin } from '../observability/operation-plugin';
+import { runWithRequestFacts } from '../observability/request-context';
+import { countingCache } from '../observability/counting-cache';
+import type { StringCache } from '../state/redis';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -32,6 +37,9 @@ export interface HttpServerOptions {
   corsOrigins: string[];
   introspection: boolean;
   landingPage: boolean;
+  metrics: ProxyGraphMetrics;
+  /** Store of automatic persisted queries (memory, or Redis shared by replicas). */
+  persistedQueryCache: StringCache;
 }
 
 export interface RunningHttpServer {
@@ -54,9 +62,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     // The CLI owns SIGTERM/SIGINT (it also stops the demo simulators); two handlers would race.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter((error) => logger.error({ err: error }, 'internal error in a resolver')),
+    // Automatic persisted queries: clients send a sha256 instead of the query text once it is registered.
+    persistedQueries: { cache: countingCache(options.persistedQueryCache, 'apq', options.metrics), ttl: 24 * 3600 },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       partialErrorsPlugin,
+      operationObserverPlugin(logger, options.metrics),
       // Federated trace data in responses would expose resolver timings to any client; off until a gateway needs it.
       ApolloServerPluginInlineTraceDisabled(),
       options.landingPage
@@ -83,8 +94,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       id: account.id,
       provider: account.provider,
       capabilities: [...account.adapter.capabilities].sort(),
+      credentialBreakerOpen: account.adapter.credentialBreakerOpen?.() ?? false,
     }));
     res.status(accounts.length > 0 ? 200 : 503).json({ status: accounts.length > 0 ? 'ready' : 'no accounts', accounts });
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', options.metrics.registry.contentType);
+    res.end(await options.metrics.registry.metrics());
   });
 
   const corsMiddleware = cors({
@@ -99,6 +116,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     '/graphql',
     corsMiddleware,
     express.json({ limit: '1mb' }),
+    // After body parsing, so the whole GraphQL execution runs inside this request's async context.
+    (_req: express.Request, res: express.Response, next: express.NextFunction) => runWithRequestFacts(res.locals.requestId as string, next),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
         let principal;
@@ -119,8 +138,17 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }),
   );
 
+  // Malformed JSON or an oversized body: a GraphQL-shaped 400 instead of Express's HTML error page.
+  app.use((error: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error }, 'unhandled HTTP error');
+    const message = error.type === 'entity.parse.failed' ? 'request body is not valid JSON' : error.type === 'entity.too.large' ? 'request body is too large' : 'bad request';
+    res.status(status).json({ errors: [{ message: status === 500 ? 'internal server error' : message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  });
+
   app.use((_req, res) => {
-    res.status(404).json({ error: 'not found', routes: ['/graphql', '/health', '/ready'] });
+    res.status(404).json({ error: 'not found', routes: ['/graphql', '/health', '/ready', '/metrics'] });
   });
 
   await new Promise<void>((resolve, reject) => {

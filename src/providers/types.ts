@@ -373,4 +373,6 @@ export interface ProviderAdapter {
   verifyCredentials?(): Promise<void>;
   /** Admin action: close a credential breaker opened by an authentication failure. */
   resetCredentials?(): Promise<void>;
+  /** True while a credential breaker refuses calls for this account (readiness and metrics report it). */
+  credentialBreakerOpen?(): boolean;
 }

@@ -14,9 +14,17 @@ export interface UpstreamCallRecord {
 export class UpstreamCallLog {
   private readonly counts = new Map<string, number>();
   private readonly recent: UpstreamCallRecord[] = [];
+  private readonly listeners = new Set<(call: UpstreamCallRecord) => void>();
   constructor(private readonly keepRecent = 1_000) {}
 
+  /** Observers (metrics, the per-request counter) see every call as it is recorded. Returns an unsubscribe. */
+  subscribe(listener: (call: UpstreamCallRecord) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   record(call: UpstreamCallRecord): void {
+    for (const listener of this.listeners) listener(call);
     const key = `${call.provider}|${call.accountId}|${call.endpoint}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     this.recent.push(call);

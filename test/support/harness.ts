@@ -2,7 +2,7 @@
  * Starts ProxyGraph against real simulators over real HTTP, on port 0, the way a user would run it with a
  * config file whose accounts point at the simulators. One harness per test file; stop() in `after`.
  */
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { AccountConfig, AuthConfig, ProxyGraphConfig } from '../../src/config/schema';
 import { startProxyGraph, type RunningProxyGraph } from '../../src/app';
 import { FileStateStore } from '../../src/state/store';
@@ -17,6 +17,9 @@ export interface HarnessOptions {
   extraAccounts?: (webshare: WebshareSimulator) => AccountConfig[];
   auth?: AuthConfig;
   server?: ProxyGraphConfig['server'];
+  redis?: ProxyGraphConfig['redis'];
+  /** Defaults to a silent logger (TEST_LOG_LEVEL raises it). */
+  logger?: Logger;
 }
 
 export interface Harness {
@@ -42,11 +45,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.extraAccounts?.(webshare) ?? []),
   ];
   const proxygraph = await startProxyGraph({
-    config: { accounts, auth: options.auth ?? { mode: 'none' }, server: options.server },
+    config: { accounts, auth: options.auth ?? { mode: 'none' }, server: options.server, redis: options.redis },
     port: 0,
     host: '127.0.0.1',
     development: true,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     stateStore: new FileStateStore(null),
   });
   return {

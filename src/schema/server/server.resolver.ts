@@ -1,5 +1,7 @@
 /** Server catalogue, ProxyMesh proxy-host authorization and country pools. */
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { hintSlowChanging } from '../common/cache-hints';
 import type { Context } from '../context';
 import { CountryPool, ProxyServer } from './server.type';
 import { DeletedPayload } from '../common/payloads';
@@ -16,7 +18,8 @@ function checkHost(host: string): void {
 @Resolver()
 export class ServerResolver {
   @Query(() => [ProxyServer], { description: 'A provider\'s server catalogue (WonderProxy /v0/servers), read through the first visible account of that provider.' })
-  async networkServers(@Ctx() ctx: Context, @Arg('provider', () => Provider) provider: Provider): Promise<ProxyServerRecord[]> {
+  async networkServers(@Ctx() ctx: Context, @Arg('provider', () => Provider) provider: Provider, @Info() info: GraphQLResolveInfo): Promise<ProxyServerRecord[]> {
+    hintSlowChanging(info);
     const name = providerName(provider);
     const accounts = ctx.scope.visibleAccounts({ provider: name });
     const account = accounts.find((candidate) => candidate.adapter.capabilities.has('NETWORK_SERVERS'));
@@ -29,7 +32,8 @@ export class ServerResolver {
   }
 
   @Query(() => [CountryPool], { description: 'ProxyMesh open/world pools by country.' })
-  countryPools(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<CountryPoolRecord[]> {
+  countryPools(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Info() info: GraphQLResolveInfo): Promise<CountryPoolRecord[]> {
+    hintSlowChanging(info);
     return ctx.scope.operation(accountId, 'COUNTRY_POOLS', 'listCountryPools', 'Country pools')();
   }
 

@@ -1,0 +1,69 @@
+/**
+ * Prometheus metrics (prom-client), one registry per server so several servers in one process (tests) never
+ * share series. Labels are bounded and never hold a secret: operation names, provider names, account ids
+ * from config and endpoint route templates.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { AccountRegistry } from '../domain/registry';
+import type { UpstreamCallLog } from '../upstream/call-log';
+
+const LATENCY_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20];
+
+export class ProxyGraphMetrics {
+  readonly registry = new Registry();
+  readonly operationDuration: Histogram<'operation_name' | 'operation_type' | 'outcome'>;
+  readonly upstreamDuration: Histogram<'provider' | 'endpoint' | 'status'>;
+  readonly upstreamRateLimited: Counter<'provider' | 'account_id'>;
+  readonly cacheRequests: Counter<'cache' | 'result'>;
+  private readonly unsubscribe: () => void;
+
+  constructor(callLog: UpstreamCallLog, accounts: AccountRegistry) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'proxygraph_process_' });
+    this.operationDuration = new Histogram({
+      name: 'proxygraph_graphql_operation_duration_seconds',
+      help: 'GraphQL operation duration, from request start to response',
+      labelNames: ['operation_name', 'operation_type', 'outcome'],
+      buckets: LATENCY_BUCKETS_SECONDS,
+      registers: [this.registry],
+    });
+    this.upstreamDuration = new Histogram({
+      name: 'proxygraph_upstream_request_duration_seconds',
+      help: 'Provider API request duration by provider, endpoint route template and HTTP status (or "error")',
+      labelNames: ['provider', 'endpoint', 'status'],
+      buckets: LATENCY_BUCKETS_SECONDS,
+      registers: [this.registry],
+    });
+    this.upstreamRateLimited = new Counter({
+      name: 'proxygraph_upstream_rate_limited_total',
+      help: 'Provider answers of HTTP 429 (rate limit reached), by provider and account',
+      labelNames: ['provider', 'account_id'],
+      registers: [this.registry],
+    });
+    this.cacheRequests = new Counter({
+      name: 'proxygraph_cache_requests_total',
+      help: 'Cache lookups by cache (apq = automatic persisted queries) and result (hit, miss)',
+      labelNames: ['cache', 'result'],
+      registers: [this.registry],
+    });
+    new Gauge({
+      name: 'proxygraph_credential_breaker_open',
+      help: '1 while an account\'s credential breaker is open (calls refused until credentials are reset)',
+      labelNames: ['provider', 'account_id'],
+      registers: [this.registry],
+      collect() {
+        for (const account of accounts.all()) {
+          const open = account.adapter.credentialBreakerOpen?.() ?? false;
+          this.set({ provider: account.provider, account_id: account.id }, open ? 1 : 0);
+        }
+      },
+    });
+    this.unsubscribe = callLog.subscribe((call) => {
+      this.upstreamDuration.observe({ provider: call.provider, endpoint: call.endpoint, status: String(call.status) }, call.durationMs / 1000);
+      if (call.status === 429) this.upstreamRateLimited.inc({ provider: call.provider, account_id: call.accountId });
+    });
+  }
+
+  close(): void {
+    this.unsubscribe();
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * One structured log line and one histogram observation per GraphQL operation: request id, operation name
+ * and type, duration, upstream calls made for it, and the error codes returned. Never variables, never
+ * headers: those may hold secrets (proxy passwords in updateProxyCredentials, API keys).
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Logger } from 'pino';
+import type { Context } from '../schema/context';
+import type { ProxyGraphMetrics } from './metrics';
+import { currentRequestFacts } from './request-context';
+
+const NAME_SHAPE = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** Operation names are client-chosen: past this many distinct names, the rest share one label. */
+const MAX_DISTINCT_NAMES = 200;
+
+export function operationObserverPlugin(logger: Logger, metrics: ProxyGraphMetrics): ApolloServerPlugin<Context> {
+  const seenNames = new Set<string>();
+  const labelFor = (name: string | null | undefined): string => {
+    if (!name) return 'anonymous';
+    if (!NAME_SHAPE.test(name)) return 'invalid';
+    if (seenNames.has(name)) return name;
+    if (seenNames.size >= MAX_DISTINCT_NAMES) return 'other';
+    seenNames.add(name);
+    return name;
+  };
+  return {
+    async requestDidStart() {
+      const startedAt = performance.now();
+      return {
+        async willSendResponse({ response, operation, operationName, contextValue }) {
+          const durationMs = performance.now() - startedAt;
+          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const errorCodes = [...new Set((result?.errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
+          const hasData = result?.data !== undefined && result?.data !== null;
+          const outcome = errorCodes.length === 0 ? 'ok' : hasData ? 'partial' : 'error';
+          const operationType = operation?.operation ?? 'unknown';
+          metrics.operationDuration.observe({ operation_name: labelFor(operationName), operation_type: operationType, outcome }, durationMs / 1000);
+          const facts = currentRequestFacts();
+          logger.info(
+            {
+              requestId: contextValue?.requestId ?? facts?.requestId,
+              operationName: operationName ?? null,
+              operationType,
+              durationMs: Math.round(durationMs * 10) / 10,
+              upstreamCalls: facts?.upstreamCalls ?? 0,
+              upstreamMs: Math.round((facts?.upstreamMs ?? 0) * 10) / 10,
+              outcome,
+              errorCodes,
+            },
+            'graphql operation',
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The `proxygraph` command line as an operator runs it: `check-config` validates the file and makes one
+ * authenticated call per account, printing ok or the typed failure, never a secret.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startWebshareSimulator, type WebshareSimulator } from '../src/providers/webshare/simulator';
+
+const CLI = join(__dirname, '..', 'src', 'cli.js');
+const BAD_TOKEN = 'wrong-token-never-printed-4711';
+let simulator: WebshareSimulator;
+let dir: string;
+
+before(async () => {
+  simulator = await startWebshareSimulator({ seed: 2, rateLimits: false });
+  dir = mkdtempSync(join(tmpdir(), 'proxygraph-cli-'));
+});
+after(() => simulator?.stop());
+
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', ...env } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+function writeConfig(name: string, accounts: unknown[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify({ accounts }));
+  return path;
+}
+
+test('check-config prints ok for an account whose credentials work and exits 0', async () => {
+  const path = writeConfig('good.json', [{ id: 'ws', provider: 'webshare', baseUrl: simulator.origin, credentials: { token: '${WS_TOKEN}' } }]);
+  const { code, output } = await run(['check-config', '--config', path], { WS_TOKEN: simulator.credentials.token });
+  assert.equal(code, 0, output);
+  assert.match(output, /^ok\s+ws \(webshare\)$/m);
+  assert.ok(!output.includes(simulator.credentials.token));
+});
+
+test('check-config names the typed failure of a rejected account, makes one call for it, and never prints its token', async () => {
+  const path = writeConfig('mixed.json', [
+    { id: 'ws', provider: 'webshare', baseUrl: simulator.origin, credentials: { token: simulator.credentials.token } },
+    { id: 'ws-bad', provider: 'webshare', baseUrl: simulator.origin, credentials: { token: BAD_TOKEN } },
+  ]);
+  simulator.server.resetCalls();
+  const { code, output } = await run(['check-config', '--config', path]);
+  assert.equal(code, 1);
+  assert.match(output, /^FAILED\s+ws-bad \(webshare\): PROVIDER_AUTH_FAILED/m);
+  assert.match(output, /^ok\s+ws \(webshare\)$/m);
+  assert.ok(!output.includes(BAD_TOKEN));
+  assert.equal(simulator.server.calls.filter((call) => call.status === 401).length, 1);
+});
+
+test('check-config on an invalid file exits 78 naming the bad key, with no upstream call', async () => {
+  const path = writeConfig('invalid.json', [{ id: 'ws', provider: 'webshare', credentials: { token: 'x' }, labl: 'typo' }]);
+  simulator.server.resetCalls();
+  const { code, output } = await run(['check-config', '--config', path]);
+  assert.equal(code, 78);
+  assert.match(output, /accounts\[0\]\.labl/);
+  assert.equal(simulator.server.calls.length, 0);
+});
