@@ -1,7 +1,13 @@
 /** The simulators demo mode starts: one per provider that has one. Seeds are fixed so the demo is the same every run. */
 import type { ProviderSimulator } from '../providers/shared/simulator-kit';
 import { startWebshareSimulator } from '../providers/webshare/simulator';
+import { startPingProxiesSimulator } from '../providers/pingproxies/simulator';
+import { startProxyMeshSimulator } from '../providers/proxymesh/simulator';
+import { startWonderProxySimulator } from '../providers/wonderproxy/simulator';
 
 export const demoSimulators: Array<() => Promise<ProviderSimulator>> = [
   () => startWebshareSimulator({ seed: 1 }),
+  () => startPingProxiesSimulator({ seed: 1 }),
+  () => startProxyMeshSimulator({ seed: 1 }),
+  () => startWonderProxySimulator({ seed: 1 }),
 ];

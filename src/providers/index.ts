@@ -2,7 +2,13 @@
 import type { AdapterFactory } from '../domain/registry';
 import type { ProviderName } from './types';
 import { createWebshareAdapter } from './webshare/adapter';
+import { createPingProxiesAdapter } from './pingproxies/adapter';
+import { createProxyMeshAdapter } from './proxymesh/adapter';
+import { createWonderProxyAdapter } from './wonderproxy/adapter';
 
 export const adapterFactories: Partial<Record<ProviderName, AdapterFactory>> = {
   webshare: createWebshareAdapter,
+  pingproxies: createPingProxiesAdapter,
+  proxymesh: createProxyMeshAdapter,
+  wonderproxy: createWonderProxyAdapter,
 };

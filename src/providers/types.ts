@@ -57,6 +57,8 @@ export interface PlanRecord {
   bandwidthLimitBytes?: number | null;
   price?: number | null;
   currency?: string | null;
+  /** When the contract or subscription itself ends (WonderProxy `expiry`), beyond the current period. */
+  expiresAt?: Date | null;
   subUsersTotal?: number | null;
   subUsersUsed?: number | null;
   replacementsAvailable?: number | null;
@@ -91,6 +93,12 @@ export interface ProxyRecord {
   providerStatus?: string | null;
   lastCheckedAt?: Date | null;
   createdAt?: Date | null;
+  /** WonderProxy: the server's title (metro area). */
+  title?: string | null;
+  /** WonderProxy: the port that applies the account's custom DNS entries (HTTP port + 500). */
+  customDnsPort?: number | null;
+  /** WonderProxy: what each third-party Geo-IP database says about this exit IP's location. */
+  geoStatus?: GeoStatusRecord[] | null;
 }
 
 export interface SubUserRecord {
@@ -105,10 +113,20 @@ export interface SubUserRecord {
   monthlyBandwidthUsedBytes?: number | null;
   maxThreads?: number | null;
   proxyCountries?: Record<string, number> | null;
+  /** Contact details some providers keep on a sub-account (ProxyMesh). */
+  firstName?: string | null;
+  lastName?: string | null;
+  email?: string | null;
   createdAt?: Date | null;
   lastUsedAt?: Date | null;
   /** IP authorizations carried on the sub-user itself (ProxyMesh, Ping); null when loaded separately. */
   ipAuthorizations?: IpAuthorizationRecord[] | null;
+  /** Ping proxy users: what the user may reach (`all`, `service_restricted`, `proxy_restricted`). */
+  accessType?: string | null;
+  /** Ping proxy users: IP authentication and password both required. */
+  strictSecurity?: boolean | null;
+  /** Ping proxy users: the provider's free-form metadata object. */
+  metadata?: Record<string, unknown> | null;
 }
 
 export interface IpAuthorizationRecord {
@@ -173,6 +191,38 @@ export interface ServerIpRecord {
   address: string;
   status?: ProxyStatus | null;
   providerStatus?: string | null;
+  /** WonderProxy: added to the port scheme (10000 + portBase, ...). */
+  portBase?: number | null;
+  /** HTTP port of this IP, and the port that applies custom DNS entries (WonderProxy: +500). */
+  port?: number | null;
+  customDnsPort?: number | null;
+  checkedAt?: Date | null;
+  geoStatus?: GeoStatusRecord[] | null;
+}
+
+/** One third-party Geo-IP database's verdict on an exit IP (WonderProxy geostatus). */
+export interface GeoStatusRecord {
+  source: string;
+  status: ProxyStatus;
+  providerStatus: string;
+  checkedAt?: Date | null;
+}
+
+/** Bandwidth on one server, in bytes (WonderProxy contract server usage). */
+export interface ServerUsageRecord {
+  limitBytes?: number | null;
+  currentBytes?: number | null;
+  last30DaysBytes?: number | null;
+}
+
+/**
+ * Optional parts of a record the GraphQL query selects, so an adapter asks its provider for only those
+ * (WonderProxy `detail=location,usage,geostatus`). Absent = not needed.
+ */
+export interface SelectedDetails {
+  location?: boolean;
+  usage?: boolean;
+  geoStatus?: boolean;
 }
 
 export interface ProxyServerRecord {
@@ -182,6 +232,9 @@ export interface ProxyServerRecord {
   location?: LocationRecord | null;
   ips: ServerIpRecord[];
   port?: number | null;
+  /** The provider's short server name (WonderProxy `server`, e.g. denver). */
+  name?: string | null;
+  usage?: ServerUsageRecord | null;
 }
 
 export interface CountryPoolRecord {
@@ -218,6 +271,8 @@ export interface ProxyListFilter {
   countries?: string[];
   statuses?: ProxyStatus[];
   types?: ProxyType[];
+  /** Native ids of Ping Proxies services (Service.proxies). */
+  serviceIds?: string[];
 }
 
 /** A window over a provider's list: absolute offset and how many items, in the provider's own order. */
@@ -247,6 +302,14 @@ export interface CreateSubUserParams {
   monthlyBandwidthLimitBytes?: number | null;
   maxThreads?: number | null;
   proxyCountries?: Record<string, number> | null;
+  /** Ping: replaces the whole metadata object. */
+  metadata?: Record<string, unknown> | null;
+  /** Ping: require IP authentication and password together. */
+  strictSecurity?: boolean | null;
+  /** ProxyMesh sub-account contact details. */
+  firstName?: string | null;
+  lastName?: string | null;
+  email?: string | null;
 }
 
 export type UpdateSubUserParams = CreateSubUserParams;
@@ -254,6 +317,19 @@ export type UpdateSubUserParams = CreateSubUserParams;
 export interface AuthorizeIpParams {
   ip: string;
   subUserNativeId?: string | null;
+  user?: string | null;
+  expiresAt?: Date | null;
+}
+
+/** Narrows an IP authorization list; adapters push down what their provider can filter. */
+export interface IpAuthorizationListFilter {
+  ip?: string | null;
+  /** WonderProxy user names. */
+  users?: string[] | null;
+}
+
+export interface UpdateIpAuthorizationParams {
+  ip?: string | null;
   user?: string | null;
   expiresAt?: Date | null;
 }
@@ -310,8 +386,8 @@ export interface AccountSession {
   defaultProxyType?(): Promise<ProxyType | null>;
   usage?(range: UsageRange): Promise<UsageRecord | null>;
 
-  listProxies?(window: ListWindow, filter: ProxyListFilter): Promise<ProxyListPage>;
-  getProxy?(nativeId: string): Promise<ProxyRecord | null>;
+  listProxies?(window: ListWindow, filter: ProxyListFilter, details?: SelectedDetails): Promise<ProxyListPage>;
+  getProxy?(nativeId: string, details?: SelectedDetails): Promise<ProxyRecord | null>;
 
   listSubUsers?(window: ListWindow): Promise<SubUserPage>;
   getSubUser?(nativeId: string): Promise<SubUserRecord | null>;
@@ -322,8 +398,11 @@ export interface AccountSession {
   refreshSubUserProxies?(nativeId: string): Promise<SubUserRecord>;
   /** Proxy credentials a sub-user connects with (Webshare: the proxy config seen through X-Subuser). */
   subUserProxyCredentials?(nativeId: string): Promise<ProxyCredentialsRecord | null>;
+  /** IPs authorized for one sub-user, when they are read separately from the sub-user (ProxyMesh). */
+  subUserIpAuthorizations?(nativeId: string): Promise<IpAuthorizationRecord[]>;
 
-  listIpAuthorizations?(): Promise<IpAuthorizationRecord[]>;
+  listIpAuthorizations?(filter?: IpAuthorizationListFilter): Promise<IpAuthorizationRecord[]>;
+  updateIpAuthorization?(nativeId: string, params: UpdateIpAuthorizationParams): Promise<IpAuthorizationRecord>;
   getIpAuthorization?(nativeId: string): Promise<IpAuthorizationRecord | null>;
   authorizeIp?(params: AuthorizeIpParams): Promise<IpAuthorizationRecord>;
   revokeIpAuthorization?(nativeId: string): Promise<void>;
@@ -339,10 +418,12 @@ export interface AccountSession {
   addHostnameAuthorization?(hostname: string, subUserNativeId?: string | null): Promise<HostnameAuthorizationRecord>;
   removeHostnameAuthorization?(hostname: string, subUserNativeId?: string | null): Promise<void>;
 
-  listServers?(): Promise<ProxyServerRecord[]>;
+  listServers?(details?: SelectedDetails): Promise<ProxyServerRecord[]>;
+  /** One server on the account by its short name (batched where the provider can). */
+  getServer?(name: string, details?: SelectedDetails): Promise<ProxyServerRecord | null>;
   authorizeProxyServer?(host: string): Promise<ProxyServerRecord>;
   deauthorizeProxyServer?(host: string): Promise<void>;
-  networkServers?(): Promise<ProxyServerRecord[]>;
+  networkServers?(details?: SelectedDetails): Promise<ProxyServerRecord[]>;
   listCountryPools?(): Promise<CountryPoolRecord[]>;
 
   listDnsOverrides?(filter: DnsOverrideFilterParams): Promise<DnsOverrideRecord[]>;

@@ -2,7 +2,9 @@
  * Federation entry points: `__resolveReference` for every entity. Each goes through the account's
  * per-request session, whose DataLoaders batch N references into the provider's bulk call where one exists.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from './context';
+import { proxyDetails } from './common/selection';
 import { accountNode, AccountNode, IpAuthorizationNode, toNode } from './common/nodes';
 import { loadProxy } from './proxy/proxy.resolver';
 import { loadSubUser } from './sub-user/sub-user.resolver';
@@ -43,7 +45,9 @@ export const referenceResolvers = {
       return account && ctx.scope.principal.canSee(account.id) ? accountNode(account) : null;
     },
   },
-  Proxy: { __resolveReference: (reference: Reference, ctx: Context) => orNull(() => loadProxy(ctx, reference.id)) },
+  Proxy: {
+    __resolveReference: (reference: Reference, ctx: Context, info: GraphQLResolveInfo) => orNull(() => loadProxy(ctx, reference.id, proxyDetails(info))),
+  },
   SubUser: { __resolveReference: (reference: Reference, ctx: Context) => orNull(() => loadSubUser(ctx, reference.id)) },
   IpAuthorization: { __resolveReference: (reference: Reference, ctx: Context) => orNull(() => loadIpAuthorization(ctx, reference.id)) },
   DnsOverride: { __resolveReference: (reference: Reference, ctx: Context) => orNull(() => loadDnsOverride(ctx, reference.id)) },

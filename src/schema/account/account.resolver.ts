@@ -1,5 +1,7 @@
 /** Account queries and the fields that hang off an account. Thin: each field asks the account's session. */
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { proxyDetails, serverDetails } from '../common/selection';
 import { IsOptional, Max, Min } from 'class-validator';
 import type { Context } from '../context';
 import { Account, AccountProfile, Plan, ProxyCredentials, Usage } from './account.type';
@@ -97,10 +99,11 @@ export class AccountResolver {
     @Root() account: AccountNode,
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ProxyFilter, { nullable: true }) filter?: ProxyFilter | null,
   ) {
     const window = windowFrom(page.first, page.after);
-    return listAccountProxies(ctx, account.id, window, filter ?? null);
+    return listAccountProxies(ctx, account.id, window, filter ?? null, proxyDetails(info, 'edges.node'));
   }
 
   @FieldResolver(() => SubUserConnection, { nullable: true })
@@ -141,8 +144,8 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => [ProxyServer], { nullable: true, description: 'Servers on the account (WonderProxy contract servers, ProxyMesh proxy hosts).' })
-  servers(@Root() account: AccountNode, @Ctx() ctx: Context) {
-    return ctx.scope.operation(account.id, null, 'listServers', 'Listing servers')();
+  servers(@Root() account: AccountNode, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.scope.operation(account.id, null, 'listServers', 'Listing servers')(serverDetails(info));
   }
 
   @FieldResolver(() => [Service], { nullable: true, description: 'Ping Proxies services.' })

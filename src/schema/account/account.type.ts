@@ -57,6 +57,9 @@ export class Plan {
   @Field(() => String, { nullable: true })
   currency!: string | null;
 
+  @Field(() => DateTime, { nullable: true, description: 'When the contract itself ends (WonderProxy expiry), beyond the current period.' })
+  expiresAt!: Date | null;
+
   @Field(() => Int, { nullable: true })
   subUsersTotal!: number | null;
 

@@ -9,7 +9,7 @@ export class CreateDnsOverrideInput {
   @Length(1, 64)
   accountId!: string;
 
-  @Field(() => String, { description: 'A server on the account, e.g. melbourne.wonderproxy.com.' })
+  @Field(() => String, { description: 'A server on the account, by short name (melbourne) or hostname (melbourne.wonderproxy.com).' })
   @Length(1, 255)
   server!: string;
 

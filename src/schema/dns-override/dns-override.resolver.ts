@@ -11,6 +11,9 @@ import { keepSuccesses } from '../common/partial';
 import { fanOut } from '../../domain/fan-out';
 import { decodeGlobalId } from '../../domain/ids';
 import { badUserInput } from '../../upstream/errors';
+import { ProxyServer } from '../server/server.type';
+import { serverDetails } from '../common/selection';
+import type { ProxyServerRecord } from '../../providers/types';
 
 function requireFuture(date: Date | null | undefined): void {
   if (date && date.getTime() <= Date.now()) throw badUserInput('expiresAt must be in the future', { expiresAt: ['must be in the future'] });
@@ -48,6 +51,15 @@ export class DnsOverrideResolver {
   @FieldResolver(() => Account)
   account(@Root() override: DnsOverrideNode, @Ctx() ctx: Context): AccountNode {
     return accountNode(ctx.scope.account(override.accountId));
+  }
+
+  @FieldResolver(() => ProxyServer, {
+    nullable: true,
+    description: 'The server the entry applies on (null once it left the account). Entries of one request load their servers together.',
+  })
+  async proxyServer(@Root() override: DnsOverrideNode, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ProxyServerRecord | null> {
+    const getServer = ctx.scope.operation(override.accountId, 'DNS_OVERRIDES', 'getServer', 'Loading a server');
+    return getServer(override.server, serverDetails(info));
   }
 
   @Mutation(() => DnsOverride)

@@ -9,7 +9,7 @@ export class DnsOverride {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String, { description: 'WonderProxy server hostname.' })
+  @Field(() => String, { description: 'WonderProxy short server name (e.g. denver); proxyServer has its hostname, IPs and customDnsPort.' })
   server!: string;
 
   @Field(() => String)

@@ -29,12 +29,35 @@ export class AuthorizeIpInput {
   expiresAt?: Date | null;
 }
 
+@InputType({ description: 'Change an IP authorization (WonderProxy authlist entry); absent fields keep their value.' })
+export class UpdateIpAuthorizationInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsIP(undefined, { message: 'ip must be a valid IPv4 or IPv6 address' })
+  ip?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'WonderProxy user name (must be an active proxy user).' })
+  @IsOptional()
+  @Length(1, 100)
+  user?: string | null;
+
+  @Field(() => DateTime, { nullable: true })
+  @IsOptional()
+  expiresAt?: Date | null;
+}
+
 @InputType()
 export class IpAuthorizationFilter {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsIP(undefined, { message: 'ip must be a valid IPv4 or IPv6 address' })
   ip?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'WonderProxy user names: only entries of these users.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Length(1, 100, { each: true })
+  users?: string[] | null;
 
   @Field(() => [ID], { nullable: true })
   @IsOptional()

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } fr
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { AccountOperationResult, HostnameAuthorization, IpAuthorization } from './ip-authorization.type';
-import { AuthorizeIpInput, IpAuthorizationFilter } from './ip-authorization.input';
+import { AuthorizeIpInput, IpAuthorizationFilter, UpdateIpAuthorizationInput } from './ip-authorization.input';
 import { Account } from '../account/account.type';
 import { SubUser } from '../sub-user/sub-user.type';
 import { DeletedPayload, operationErrorFrom, AccountOperationResultShape } from '../common/payloads';
@@ -44,9 +44,13 @@ export class IpAuthorizationResolver {
       .visibleAccounts({ accountIds: filter?.accountIds ?? null })
       .filter((account) => account.adapter.capabilities.has('IP_AUTHORIZATIONS'));
     const outcomes = await fanOut(accounts, async (account) => {
-      const records = await ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')();
+      const records = await ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')({
+        ip: filter?.ip,
+        users: filter?.users,
+      });
       return records
         .filter((record) => !filter?.ip || sameIp(record.ip, filter.ip))
+        .filter((record) => !filter?.users || (record.user != null && filter.users.includes(record.user)))
         .map((record) => toNode('IpAuthorization', account, record));
     });
     return keepSuccesses(ctx, info, outcomes).flat();
@@ -117,6 +121,26 @@ export class IpAuthorizationResolver {
     const { accountId, nativeId } = decodeGlobalId(id, 'IpAuthorization');
     await ctx.scope.operation(accountId, 'IP_AUTHORIZATIONS', 'revokeIpAuthorization', 'Revoking IP authorizations')(nativeId);
     return { id, deleted: true, count: 1 };
+  }
+
+  @Mutation(() => IpAuthorization, { description: 'WonderProxy: change an authlist entry\'s IP, user or expiry.' })
+  async updateIpAuthorization(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateIpAuthorizationInput) input: UpdateIpAuthorizationInput,
+  ): Promise<IpAuthorizationNode> {
+    const { accountId, nativeId } = decodeGlobalId(id, 'IpAuthorization');
+    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
+      throw badUserInput('expiresAt must be in the future', { expiresAt: ['must be in the future'] });
+    }
+    if (input.ip == null && input.user == null && input.expiresAt == null) throw badUserInput('input has no field to change');
+    const account = ctx.scope.account(accountId);
+    const record = await ctx.scope.operation(accountId, 'IP_AUTHORIZATIONS', 'updateIpAuthorization', 'Updating IP authorizations')(nativeId, {
+      ip: input.ip,
+      user: input.user,
+      expiresAt: input.expiresAt,
+    });
+    return toNode('IpAuthorization', account, record);
   }
 
   @Mutation(() => DeletedPayload, { description: 'WonderProxy: remove every IP authorization of the account.' })

@@ -7,7 +7,8 @@
  * only the upstream pages covering it are read.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ListWindow, ProxyListFilter, ProxyStatus, ProxyType } from '../../providers/types';
+import type { ListWindow, ProxyListFilter, ProxyStatus, ProxyType, SelectedDetails } from '../../providers/types';
+import { proxyDetails } from '../common/selection';
 import { badUserInput } from '../../upstream/errors';
 import type { Context } from '../context';
 import { providerName } from '../common/enums';
@@ -36,13 +37,14 @@ export async function listAccountProxies(
   accountId: string,
   window: ListWindow,
   filter: ProxyFilter | null,
+  details?: SelectedDetails,
 ): Promise<Connection<ProxyNode>> {
   const account = ctx.scope.account(accountId);
   const list = ctx.scope.operation(accountId, 'PROXIES', 'listProxies', 'Listing proxies');
   if (!accountMatches(ctx, accountId, filter) || window.limit === 0) {
     return connectionFrom(window, [], false, accountMatches(ctx, accountId, filter) ? null : 0);
   }
-  const page = await list(window, adapterFilter(filter));
+  const page = await list(window, adapterFilter(filter), details);
   const nodes = page.items.map((record) => toNode('Proxy', account, record));
   return connectionFrom(window, nodes, page.hasMore, page.totalCount);
 }
@@ -82,6 +84,7 @@ export async function listProxiesAcrossAccounts(
   if (start && index < 0) throw badUserInput('the cursor points at an account that is not in this list', { after: ['stale cursor'] });
   let offset = start ? start.offset + 1 : 0;
 
+  const details = proxyDetails(info, 'edges.node');
   const edges: Array<{ cursor: string; node: ProxyNode }> = [];
   let totalCount: number | null = 0;
   let hasNextPage = false;
@@ -95,7 +98,7 @@ export async function listProxiesAcrossAccounts(
     }
     try {
       const session = ctx.scope.session(account.id);
-      const page = await session.listProxies!({ offset, limit: need }, adapterFilter(filter));
+      const page = await session.listProxies!({ offset, limit: need }, adapterFilter(filter), details);
       page.items.forEach((record, position) => {
         edges.push({ cursor: encodeCrossCursor({ accountId: account.id, offset: offset + position }), node: toNode('Proxy', account, record) });
       });

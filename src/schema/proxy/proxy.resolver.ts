@@ -14,14 +14,15 @@ import { decodeGlobalId } from '../../domain/ids';
 import { ProxyReplacement } from '../replacement/replacement.type';
 import { ProxyCredentialsInput, ReplaceProxiesInput } from '../replacement/replacement.input';
 import { badUserInput } from '../../upstream/errors';
-import type { ProxyCredentialsRecord, ProxyReplacementSelectorRecord } from '../../providers/types';
+import type { ProxyCredentialsRecord, ProxyReplacementSelectorRecord, SelectedDetails } from '../../providers/types';
 import type { ProxySelectorInput } from '../replacement/replacement.input';
+import { proxyDetails } from '../common/selection';
 
-export async function loadProxy(ctx: Context, id: string): Promise<ProxyNode | null> {
+export async function loadProxy(ctx: Context, id: string, details?: SelectedDetails): Promise<ProxyNode | null> {
   const { accountId, nativeId } = decodeGlobalId(id, 'Proxy');
   const account = ctx.scope.registry.find(accountId);
   if (!account || !ctx.scope.principal.canSee(accountId)) return null;
-  const record = await ctx.scope.operation(accountId, 'PROXIES', 'getProxy', 'Loading a proxy')(nativeId);
+  const record = await ctx.scope.operation(accountId, 'PROXIES', 'getProxy', 'Loading a proxy')(nativeId, details);
   return record ? toNode('Proxy', account, record) : null;
 }
 
@@ -50,8 +51,8 @@ export class ProxyResolver {
   }
 
   @Query(() => Proxy, { nullable: true })
-  proxy(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
-    return loadProxy(ctx, id);
+  proxy(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo) {
+    return loadProxy(ctx, id, proxyDetails(info));
   }
 
   @FieldResolver(() => Account)
@@ -94,6 +95,12 @@ export class ProxyResolver {
     if (proxy.password) ctx.scope.principal.require('credentials');
     const port = protocol === ProxyProtocol.HTTP ? proxy.httpPort : proxy.socks5Port;
     if (!port) return null;
+    // Providers that format URLs themselves (Ping's list_by_id) batch every proxy of the request into one call.
+    const session = ctx.scope.session(proxy.accountId);
+    if (session.proxyUrls) {
+      const formatted = (await session.proxyUrls([proxy.nativeId], protocol)).get(proxy.nativeId);
+      if (formatted) return formatted;
+    }
     const scheme = protocol === ProxyProtocol.HTTP ? 'http' : 'socks5';
     const auth = proxy.username
       ? `${encodeURIComponent(proxy.username)}${proxy.password ? `:${encodeURIComponent(proxy.password)}` : ''}@`

@@ -3,6 +3,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../common/scalars';
 import { PageInfo } from '../common/pagination';
 import { ProxyStatus } from '../common/enums';
+import { GeoIpStatus } from '../server/server.type';
 
 @ObjectType({ description: 'Ports a proxy listens on; null where the protocol is not offered.' })
 export class ProxyPorts {
@@ -51,6 +52,15 @@ export class Proxy {
 
   @Field(() => DateTime, { nullable: true })
   createdAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'WonderProxy: the server\'s title (usually the closest metro area).' })
+  title!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'WonderProxy: connect to this port (the HTTP port + 500) to have the account\'s custom DNS entries apply.' })
+  customDnsPort!: number | null;
+
+  @Field(() => [GeoIpStatus], { nullable: true, description: 'WonderProxy: per Geo-IP database verdicts on this exit IP\'s location.' })
+  geoStatus!: GeoIpStatus[] | null;
 }
 
 @ObjectType()

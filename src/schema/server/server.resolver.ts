@@ -2,6 +2,7 @@
 import { Arg, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { hintSlowChanging } from '../common/cache-hints';
+import { serverDetails } from '../common/selection';
 import type { Context } from '../context';
 import { CountryPool, ProxyServer } from './server.type';
 import { DeletedPayload } from '../common/payloads';
@@ -28,7 +29,7 @@ export class ServerResolver {
         ? unsupported(name, accounts[0].id, 'A network server catalogue')
         : new ProxyGraphError('UNSUPPORTED_BY_PROVIDER', `no visible ${name} account can list network servers`, { provider: name });
     }
-    return ctx.scope.operation(account.id, 'NETWORK_SERVERS', 'networkServers', 'A network server catalogue')();
+    return ctx.scope.operation(account.id, 'NETWORK_SERVERS', 'networkServers', 'A network server catalogue')(serverDetails(info));
   }
 
   @Query(() => [CountryPool], { description: 'ProxyMesh open/world pools by country.' })

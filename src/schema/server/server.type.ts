@@ -1,6 +1,7 @@
 /** Proxy servers (WonderProxy servers, ProxyMesh proxy hosts) and ProxyMesh country pools. */
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ProxyStatus } from '../common/enums';
+import { DateTime, SafeInt } from '../common/scalars';
 
 @ObjectType()
 export class Location {
@@ -17,6 +18,33 @@ export class Location {
   longitude!: number | null;
 }
 
+@ObjectType({ description: 'What one third-party Geo-IP database says about an exit IP\'s location (WonderProxy geostatus).' })
+export class GeoIpStatus {
+  @Field(() => String, { description: 'The Geo-IP database, e.g. google, maxmind.' })
+  source!: string;
+
+  @Field(() => ProxyStatus)
+  status!: ProxyStatus;
+
+  @Field(() => String, { description: 'The provider\'s own word: ok, warn, crit, unknown.' })
+  providerStatus!: string;
+
+  @Field(() => DateTime, { nullable: true })
+  checkedAt!: Date | null;
+}
+
+@ObjectType({ description: 'Bandwidth on one server, in bytes (WonderProxy).' })
+export class ServerUsage {
+  @Field(() => SafeInt, { nullable: true, description: 'The server\'s own limit with detailed server billing, else the account\'s network limit.' })
+  limitBytes!: number | null;
+
+  @Field(() => SafeInt, { nullable: true, description: 'Used in the current billing period.' })
+  currentBytes!: number | null;
+
+  @Field(() => SafeInt, { nullable: true })
+  last30DaysBytes!: number | null;
+}
+
 @ObjectType()
 export class ServerIp {
   @Field(() => String)
@@ -27,6 +55,21 @@ export class ServerIp {
 
   @Field(() => String, { nullable: true })
   providerStatus!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'WonderProxy: added to the port scheme (10000 + portBase, 11000 + portBase, ...).' })
+  portBase!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'HTTP proxy port that exits through this IP.' })
+  port!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'WonderProxy: connect here (port + 500) to have the account\'s custom DNS entries apply.' })
+  customDnsPort!: number | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'When the status was last checked.' })
+  checkedAt!: Date | null;
+
+  @Field(() => [GeoIpStatus], { nullable: true, description: 'WonderProxy: per Geo-IP database verdicts on this IP\'s location.' })
+  geoStatus!: GeoIpStatus[] | null;
 }
 
 @ObjectType({ description: 'A proxy server or gateway host.' })
@@ -48,6 +91,12 @@ export class ProxyServer {
 
   @Field(() => Int, { nullable: true })
   port!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The provider\'s short server name (WonderProxy: used by DNS overrides and proxy ids, e.g. denver).' })
+  name!: string | null;
+
+  @Field(() => ServerUsage, { nullable: true, description: 'WonderProxy contract servers: bandwidth on this server.' })
+  usage!: ServerUsage | null;
 }
 
 @ObjectType({ description: 'How many IPs a ProxyMesh pool (open, world) has in a country.' })

@@ -1,5 +1,5 @@
 /** Ping Proxies services. */
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { Service } from './service.type';
 import { CancelServiceInput, UpdateServiceInput } from './service.input';
@@ -7,12 +7,24 @@ import { Account } from '../account/account.type';
 import { accountNode, AccountNode, ServiceNode, toNode } from '../common/nodes';
 import { decodeGlobalId } from '../../domain/ids';
 import { badUserInput } from '../../upstream/errors';
+import { PageArgs } from '../account/account.resolver';
+import { ProxyConnection } from '../proxy/proxy.type';
+import { connectionFrom, windowFrom, type Connection } from '../common/pagination';
+import type { ProxyNode } from '../common/nodes';
 
 @Resolver(() => Service)
 export class ServiceResolver {
   @FieldResolver(() => Account)
   account(@Root() service: ServiceNode, @Ctx() ctx: Context): AccountNode {
     return accountNode(ctx.scope.account(service.accountId));
+  }
+
+  @FieldResolver(() => ProxyConnection, { description: 'The proxies this service provides, in the provider\'s order (Ping: service_id pushed down).' })
+  async proxies(@Root() service: ServiceNode, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<Connection<ProxyNode>> {
+    const window = windowFrom(page.first, page.after);
+    const account = ctx.scope.account(service.accountId);
+    const result = await ctx.scope.operation(service.accountId, 'PROXIES', 'listProxies', 'Listing proxies')(window, { serviceIds: [service.nativeId] });
+    return connectionFrom(window, result.items.map((record) => toNode('Proxy', account, record)), result.hasMore, result.totalCount);
   }
 
   @Mutation(() => Service)

@@ -1,7 +1,7 @@
 /** Sub-user inputs. Limits are bytes in the graph; adapters convert to the provider's unit. */
-import { ArrayMaxSize, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { SafeInt } from '../common/scalars';
+import { JSONObject, SafeInt } from '../common/scalars';
 
 @InputType({ description: 'Proxies of one country for a sub-user\'s custom list.' })
 export class CountryCountInput {
@@ -43,6 +43,30 @@ export class UpdateSubUserInput {
   @Min(1)
   @Max(100_000)
   maxThreads?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Sub-account first name (ProxyMesh: at most 20 characters).' })
+  @IsOptional()
+  @MaxLength(100)
+  firstName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Sub-account last name (ProxyMesh: at most 20 characters).' })
+  @IsOptional()
+  @MaxLength(100)
+  lastName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Sub-account contact email (ProxyMesh).' })
+  @IsOptional()
+  @MaxLength(255)
+  @IsEmail(undefined, { message: 'email must be a valid email address' })
+  email?: string | null;
+
+  @Field(() => JSONObject, { nullable: true, description: 'Ping: replaces the proxy user\'s whole metadata object (at most 30 keys, values at most 300 characters, 32 KB).' })
+  @IsOptional()
+  metadata?: Record<string, unknown> | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Ping: require IP authentication and password together.' })
+  @IsOptional()
+  strictSecurity?: boolean | null;
 
   @Field(() => [CountryCountInput], { nullable: true, description: 'Webshare custom proxy list by country.' })
   @IsOptional()

@@ -31,6 +31,11 @@ function params(input: UpdateSubUserInput & { username?: string | null }): Creat
     monthlyBandwidthLimitBytes: input.monthlyBandwidthLimitBytes,
     maxThreads: input.maxThreads,
     proxyCountries: countries,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    email: input.email,
+    metadata: input.metadata,
+    strictSecurity: input.strictSecurity,
   };
 }
 
@@ -69,9 +74,12 @@ export class SubUserResolver {
   }
 
   @FieldResolver(() => [IpAuthorization], { description: 'IPs authorized for this sub-user (ProxyMesh sub-accounts, Ping proxy users).' })
-  ipAuthorizations(@Root() subUser: SubUserNode, @Ctx() ctx: Context): IpAuthorizationNode[] {
+  async ipAuthorizations(@Root() subUser: SubUserNode, @Ctx() ctx: Context): Promise<IpAuthorizationNode[]> {
     const account = ctx.scope.account(subUser.accountId);
-    return (subUser.ipAuthorizations ?? []).map((record) => toNode('IpAuthorization', account, record));
+    const session = ctx.scope.session(subUser.accountId);
+    // Some providers (ProxyMesh) read a sub-user's IPs with a separate call: only made when asked for.
+    const records = subUser.ipAuthorizations ?? (await session.subUserIpAuthorizations?.(subUser.nativeId)) ?? [];
+    return records.map((record) => toNode('IpAuthorization', account, record));
   }
 
   @Mutation(() => SubUser)

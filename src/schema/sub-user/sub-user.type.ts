@@ -1,6 +1,6 @@
 /** SubUser: a provider's sub-account / sub-user / proxy user. */
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateTime, SafeInt } from '../common/scalars';
+import { DateTime, JSONObject, SafeInt } from '../common/scalars';
 import { PageInfo } from '../common/pagination';
 
 @ObjectType({ description: 'How many proxies of a country a sub-user gets (Webshare custom proxy lists).' })
@@ -41,6 +41,24 @@ export class SubUser {
 
   @Field(() => Int, { nullable: true })
   maxThreads!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'ProxyMesh sub-account first name.' })
+  firstName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ProxyMesh sub-account last name.' })
+  lastName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ProxyMesh sub-account contact email.' })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Ping proxy user access: all, service_restricted or proxy_restricted.' })
+  accessType!: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Ping proxy user: IP authentication and password are both required.' })
+  strictSecurity!: boolean | null;
+
+  @Field(() => JSONObject, { nullable: true, description: 'Ping proxy user metadata (flat object).' })
+  metadata!: Record<string, unknown> | null;
 
   @Field(() => DateTime, { nullable: true })
   createdAt!: Date | null;

@@ -1,0 +1,127 @@
+/**
+ * Ping keeps IP authorizations as one list on each proxy user, replaced whole by `proxy_user/edit` [C]: a
+ * read-modify-write. Two concurrent adds that both read the old list would each drop the other's IP, so
+ * every change to one proxy user's list runs under that user's lock: read fresh, apply only the deltas,
+ * write, and verify they took (retrying once if a writer outside the lock overwrote them).
+ *
+ * Changes that queue for the same proxy user while a pass holds its lock are applied together in the next
+ * pass (one read, one edit, one verify), so 20 concurrent adds cost a few calls of the 10/second budget
+ * instead of 60. If a combined edit fails (say one IP belongs to another proxy user: 409), the changes are
+ * retried one by one so only the offending one fails.
+ */
+import type { KeyedLock } from '../../domain/keyed-lock';
+import { ProxyGraphError } from '../../upstream/errors';
+import type { PingClient } from './client';
+import type { PingProxyUser } from './wire';
+
+const MAX_WRITE_ATTEMPTS = 2;
+
+type Kind = 'add' | 'remove';
+
+interface Change {
+  ip: string;
+  kind: Kind;
+  settled: boolean;
+  resolve(user: PingProxyUser): void;
+  reject(error: unknown): void;
+}
+
+const sameIp = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const holds = (list: readonly string[], ip: string) => list.some((entry) => sameIp(entry, ip));
+
+export class IpListWriter {
+  /** Changes waiting for the next locked pass, per proxy user. */
+  private readonly waiting = new Map<string, Change[]>();
+
+  constructor(
+    private readonly client: PingClient,
+    private readonly lock: KeyedLock,
+    private readonly accountId: string,
+  ) {}
+
+  /** Adds `ip` to the proxy user's list; CONFLICT when it is already there (or, from Ping, on another user). */
+  add(proxyUserId: string, ip: string): Promise<PingProxyUser> {
+    return this.enqueue(proxyUserId, ip, 'add');
+  }
+
+  /** Removes `ip` from the proxy user's list; NOT_FOUND when it is not there. */
+  remove(proxyUserId: string, ip: string): Promise<PingProxyUser> {
+    return this.enqueue(proxyUserId, ip, 'remove');
+  }
+
+  private enqueue(proxyUserId: string, ip: string, kind: Kind): Promise<PingProxyUser> {
+    return new Promise((resolve, reject) => {
+      const change: Change = {
+        ip,
+        kind,
+        settled: false,
+        resolve: (user) => ((change.settled = true), resolve(user)),
+        reject: (error) => ((change.settled = true), reject(error)),
+      };
+      let batch = this.waiting.get(proxyUserId);
+      if (!batch) {
+        batch = [];
+        this.waiting.set(proxyUserId, batch);
+        const taken = batch;
+        // The pass takes this batch when it gets the lock; later changes start the next batch.
+        void this.lock.withLock(`pingproxies:${this.accountId}:proxy_user:${proxyUserId}`, async () => {
+          if (this.waiting.get(proxyUserId) === taken) this.waiting.delete(proxyUserId);
+          await this.pass(proxyUserId, taken);
+        });
+      }
+      batch.push(change);
+    });
+  }
+
+  private async pass(proxyUserId: string, batch: Change[]): Promise<void> {
+    try {
+      await this.apply(proxyUserId, batch, 1);
+    } catch (error) {
+      for (const change of batch) if (!change.settled) change.reject(error);
+    }
+  }
+
+  private async apply(proxyUserId: string, changes: Change[], attempt: number): Promise<void> {
+    const current = await this.read(proxyUserId);
+    let list = [...current.ip_address_authentications];
+    const todo: Change[] = [];
+    for (const change of changes) {
+      if (change.kind === 'add' && holds(list, change.ip)) {
+        change.reject(this.error('CONFLICT', `${change.ip} is already authorized for proxy user ${proxyUserId}`));
+      } else if (change.kind === 'remove' && !holds(list, change.ip)) {
+        change.reject(this.error('NOT_FOUND', `${change.ip} is not authorized for proxy user ${proxyUserId}`));
+      } else {
+        list = change.kind === 'add' ? [...list, change.ip] : list.filter((entry) => !sameIp(entry, change.ip));
+        todo.push(change);
+      }
+    }
+    if (todo.length === 0) return;
+    try {
+      await this.client.editProxyUser(proxyUserId, { ip_address_authentications: list });
+    } catch (error) {
+      if (todo.length === 1) throw error;
+      for (const change of todo) await this.apply(proxyUserId, [change], attempt).catch((single) => change.reject(single));
+      return;
+    }
+    const after = await this.read(proxyUserId);
+    const lost = todo.filter((change) => holds(after.ip_address_authentications, change.ip) !== (change.kind === 'add'));
+    for (const change of todo) if (!lost.includes(change)) change.resolve(after);
+    if (lost.length === 0) return;
+    if (attempt < MAX_WRITE_ATTEMPTS) return this.apply(proxyUserId, lost, attempt + 1);
+    throw new ProxyGraphError('PROVIDER_ERROR', `another writer kept overwriting proxy user ${proxyUserId}'s IP list; try again`, {
+      provider: 'pingproxies',
+      accountId: this.accountId,
+      mayHaveApplied: true,
+    });
+  }
+
+  private async read(proxyUserId: string): Promise<PingProxyUser> {
+    const user = (await this.client.proxyUser(proxyUserId)).data;
+    if (user.proxy_user_is_deleted) throw this.error('NOT_FOUND', `proxy user ${proxyUserId} was deleted`);
+    return user;
+  }
+
+  private error(code: 'CONFLICT' | 'NOT_FOUND', message: string): ProxyGraphError {
+    return new ProxyGraphError(code, message, { provider: 'pingproxies', accountId: this.accountId });
+  }
+}

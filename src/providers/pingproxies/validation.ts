@@ -1,0 +1,81 @@
+/**
+ * Ping's documented input rules, checked before any upstream call so bad input costs no request from the
+ * 10/second budget and comes back as BAD_USER_INPUT with the offending fields.
+ */
+import { isIP } from 'node:net';
+import { badUserInput } from '../../upstream/errors';
+import type { CreateSubUserParams } from '../types';
+
+/** [C] "proxy_user_id ... length 10–32" (the same page's example "stevejobs" has 9: the rule wins here). */
+export const PROXY_USER_ID_MIN = 10;
+export const PROXY_USER_ID_MAX = 32;
+/** [C] metadata: flat object, ≤ 30 keys, each value's string form ≤ 300 characters, ≤ 32 KB in total. */
+export const METADATA_MAX_KEYS = 30;
+export const METADATA_MAX_VALUE_CHARS = 300;
+export const METADATA_MAX_BYTES = 32 * 1024;
+/** [C] cancel_comment is at most 300 characters. */
+export const CANCEL_COMMENT_MAX = 300;
+
+type Problems = Record<string, string[]>;
+
+function add(problems: Problems, field: string, message: string): void {
+  (problems[field] ??= []).push(message);
+}
+
+function fail(problems: Problems, what: string): void {
+  if (Object.keys(problems).length > 0) throw badUserInput(`invalid ${what} for Ping Proxies`, problems);
+}
+
+/** Metadata values may be string, number or boolean [C]; nested objects, arrays and null are refused. */
+export function metadataProblems(metadata: Record<string, unknown>, field: string, problems: Problems): void {
+  const entries = Object.entries(metadata);
+  if (entries.length > METADATA_MAX_KEYS) add(problems, field, `at most ${METADATA_MAX_KEYS} keys`);
+  for (const [key, value] of entries) {
+    if (!['string', 'number', 'boolean'].includes(typeof value) || (typeof value === 'number' && !Number.isFinite(value))) {
+      add(problems, field, `${key.slice(0, 40)}: values must be strings, numbers or booleans`);
+    } else if (String(value).length > METADATA_MAX_VALUE_CHARS) {
+      add(problems, field, `${key.slice(0, 40)}: values are at most ${METADATA_MAX_VALUE_CHARS} characters`);
+    }
+  }
+  if (Buffer.byteLength(JSON.stringify(metadata), 'utf8') > METADATA_MAX_BYTES) add(problems, field, 'at most 32 KB in total');
+}
+
+export function validateProxyUserParams(params: CreateSubUserParams, mode: 'create' | 'update'): void {
+  const problems: Problems = {};
+  if (mode === 'create' && params.username != null) {
+    const length = params.username.length;
+    if (length < PROXY_USER_ID_MIN || length > PROXY_USER_ID_MAX) {
+      add(problems, 'username', `Ping proxy user ids are ${PROXY_USER_ID_MIN}-${PROXY_USER_ID_MAX} characters`);
+    }
+  }
+  if (params.bandwidthLimitBytes != null && (!Number.isInteger(params.bandwidthLimitBytes) || params.bandwidthLimitBytes < 0)) {
+    add(problems, 'bandwidthLimitBytes', 'must be a whole number of bytes, 0 or more');
+  }
+  if (params.metadata != null) metadataProblems(params.metadata, 'metadata', problems);
+  // What a Ping proxy user does not have.
+  if (params.label != null) add(problems, 'label', 'Ping proxy users have no label; use metadata');
+  if (params.monthlyBandwidthLimitBytes != null) add(problems, 'monthlyBandwidthLimitBytes', 'Ping limits residential bytes in total; use bandwidthLimitBytes');
+  if (params.maxThreads != null) add(problems, 'maxThreads', 'not supported by Ping Proxies');
+  if (params.proxyCountries != null) add(problems, 'proxyCountries', 'not supported by Ping Proxies');
+  fail(problems, mode === 'create' ? 'proxy user' : 'proxy user change');
+}
+
+export function validateIp(ip: string): string {
+  const trimmed = ip.trim();
+  if (!isIP(trimmed)) throw badUserInput('ip must be a valid IPv4 or IPv6 address', { ip: ['invalid'] });
+  return trimmed;
+}
+
+export function validateServiceEdit(params: { name?: string | null; metadata?: Record<string, unknown> | null }): void {
+  const problems: Problems = {};
+  // [3P] service/edit takes payment method, automatic collection, pending cancellation and metadata only.
+  if (params.name != null) add(problems, 'name', 'Ping services cannot be renamed');
+  if (params.metadata != null) metadataProblems(params.metadata, 'metadata', problems);
+  fail(problems, 'service change');
+}
+
+export function validateCancelComment(comment: string | null | undefined): void {
+  if (comment != null && comment.length > CANCEL_COMMENT_MAX) {
+    throw badUserInput(`comment is at most ${CANCEL_COMMENT_MAX} characters for Ping Proxies`, { comment: [`at most ${CANCEL_COMMENT_MAX} characters`] });
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The access-control half of a ProxyMesh session: authenticated IPs and hostnames, on the parent account or
+ * on one sub-account (`username` parameter). ProxyMesh lists them per scope, so the account-wide lists are
+ * the parent's plus each known sub-account's, one call per scope, de-duplicated within the request.
+ */
+import type DataLoader from 'dataloader';
+import { ProxyGraphError, badUserInput } from '../../upstream/errors';
+import { mapBounded, perKeyLoader } from '../shared/loaders';
+import type { AuthorizeIpParams, HostnameAuthorizationRecord, IpAuthorizationRecord } from '../types';
+import type { ProxyMeshClient } from './client';
+import type { KnownSubAccounts } from './known-subaccounts';
+import { parseScopedId, toHostnameAuthorization, toIpAuthorization } from './mapping';
+import { checkHostname, checkIp, checkUsername, isProxyMeshUsername } from './validate';
+
+/** The parent account's scope key in the per-scope loaders. */
+const PARENT = '';
+/** Sub-account scopes read in parallel at most. */
+const SCOPE_CONCURRENCY = 4;
+
+export class ProxyMeshAccessSession {
+  /** IPs per scope ('' = parent); null when the sub-account does not exist. */
+  protected readonly ipsByScope = perKeyLoader((scope: string) => this.client.ips(scope || null));
+  protected readonly domainsByScope = perKeyLoader((scope: string) => this.client.hostnames(scope || null));
+
+  constructor(
+    protected readonly client: ProxyMeshClient,
+    protected readonly known: KnownSubAccounts,
+    protected readonly accountId: string,
+  ) {}
+
+  protected notFound(what: string): ProxyGraphError {
+    return new ProxyGraphError('NOT_FOUND', `no such ${what}`, { provider: 'proxymesh', accountId: this.accountId });
+  }
+
+  /** Known sub-account usernames that can exist on ProxyMesh (an invalid one would only cost a 400). */
+  protected async knownUsernames(): Promise<string[]> {
+    return (await this.known.list()).filter(isProxyMeshUsername);
+  }
+
+  /**
+   * Reads every scope (parent first, then known sub-accounts). A known sub-account that is gone (404) or
+   * not this account's (403) is skipped rather than failing the account's whole list.
+   */
+  private async allScopes<T>(loader: DataLoader<string, T | null>): Promise<Array<{ username: string | null; value: T }>> {
+    const scopes = [PARENT, ...(await this.knownUsernames())];
+    const values = await mapBounded(scopes, SCOPE_CONCURRENCY, async (scope) => {
+      try {
+        return await loader.load(scope);
+      } catch (error) {
+        if (scope !== PARENT && error instanceof ProxyGraphError && error.code === 'PROVIDER_FORBIDDEN') return null;
+        throw error;
+      }
+    });
+    return scopes.flatMap((scope, index) => (values[index] === null ? [] : [{ username: scope || null, value: values[index] as T }]));
+  }
+
+  // ---- IPs ---------------------------------------------------------------------------------------------
+
+  async listIpAuthorizations(): Promise<IpAuthorizationRecord[]> {
+    const scopes = await this.allScopes(this.ipsByScope);
+    return scopes.flatMap(({ username, value }) => value.ips.map((ip) => toIpAuthorization(ip, username)));
+  }
+
+  async subUserIpAuthorizations(nativeId: string): Promise<IpAuthorizationRecord[]> {
+    if (!isProxyMeshUsername(nativeId)) return [];
+    const list = await this.ipsByScope.load(nativeId);
+    return (list?.ips ?? []).map((ip) => toIpAuthorization(ip, nativeId));
+  }
+
+  async getIpAuthorization(nativeId: string): Promise<IpAuthorizationRecord | null> {
+    const { username, value } = parseScopedId(nativeId);
+    if ((username !== null && !isProxyMeshUsername(username)) || !value) return null;
+    const list = await this.ipsByScope.load(username ?? PARENT);
+    return list?.ips.includes(value) ? toIpAuthorization(value, username) : null;
+  }
+
+  async authorizeIp(params: AuthorizeIpParams): Promise<IpAuthorizationRecord> {
+    checkIp(params.ip);
+    if (params.subUserNativeId) checkUsername(params.subUserNativeId, 'subUserIds');
+    if (params.expiresAt) {
+      throw badUserInput('ProxyMesh IP authorizations do not expire; leave expiresAt out for ProxyMesh accounts', { expiresAt: ['not supported by ProxyMesh'] });
+    }
+    const username = params.subUserNativeId ?? null;
+    const added = await this.client.addIp(params.ip, username);
+    this.ipsByScope.clear(username ?? PARENT);
+    return toIpAuthorization(added.ip || params.ip, username);
+  }
+
+  async revokeIpAuthorization(nativeId: string): Promise<void> {
+    const { username, value } = parseScopedId(nativeId);
+    if ((username !== null && !isProxyMeshUsername(username)) || !value) throw this.notFound('IP authorization');
+    checkIp(value);
+    await this.client.deleteIp(value, username);
+    this.ipsByScope.clear(username ?? PARENT);
+  }
+
+  // ---- hostnames -----------------------------------------------------------------------------------------
+
+  async listHostnameAuthorizations(): Promise<HostnameAuthorizationRecord[]> {
+    const scopes = await this.allScopes(this.domainsByScope);
+    return scopes.flatMap(({ username, value }) => value.domains.map((domain) => toHostnameAuthorization(domain, username)));
+  }
+
+  async addHostnameAuthorization(hostname: string, subUserNativeId?: string | null): Promise<HostnameAuthorizationRecord> {
+    checkHostname(hostname);
+    if (subUserNativeId) checkUsername(subUserNativeId, 'subUserId');
+    const added = await this.client.addHostname(hostname, subUserNativeId);
+    this.domainsByScope.clear(subUserNativeId ?? PARENT);
+    return toHostnameAuthorization(added.domain || hostname, subUserNativeId);
+  }
+
+  async removeHostnameAuthorization(hostname: string, subUserNativeId?: string | null): Promise<void> {
+    checkHostname(hostname);
+    if (subUserNativeId) checkUsername(subUserNativeId, 'subUserId');
+    await this.client.deleteHostname(hostname, subUserNativeId);
+    this.domainsByScope.clear(subUserNativeId ?? PARENT);
+  }
+}

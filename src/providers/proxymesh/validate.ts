@@ -1,0 +1,85 @@
+/**
+ * ProxyMesh's input rules, checked before any upstream call (proxymesh.txt, REFERENCE.md §3): a bad value is
+ * BAD_USER_INPUT naming the failing fields, and costs no upstream request.
+ */
+import { isIP } from 'node:net';
+import { BYTES_PER_GB } from '../../domain/units';
+import { badUserInput } from '../../upstream/errors';
+import type { CreateSubUserParams } from '../types';
+import type { ProxyMeshSubAccountForm } from './wire';
+
+const USERNAME = /^[A-Za-z0-9.@+-]{1,30}$/;
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const HOSTNAME = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+/** `proxy-host`, `proxy-host.proxymesh.com` or `host.proxymesh.com:31280` [C]. */
+const PROXY_HOST = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(:\d{1,5})?$/;
+
+export function isProxyMeshUsername(username: string): boolean {
+  return USERNAME.test(username);
+}
+
+export function checkUsername(username: string, field = 'username'): void {
+  if (!USERNAME.test(username)) {
+    throw badUserInput('ProxyMesh usernames are 1-30 letters, digits or . @ + -', { [field]: ['1-30 of A-Z a-z 0-9 . @ + -'] });
+  }
+}
+
+export function checkIp(ip: string): void {
+  if (!isIP(ip)) throw badUserInput('ip must be a valid IPv4 or IPv6 address', { ip: ['invalid'] });
+}
+
+export function checkHostname(hostname: string): void {
+  if (!HOSTNAME.test(hostname)) throw badUserInput(`"${hostname.slice(0, 80)}" is not a valid hostname`, { hostname: ['invalid'] });
+}
+
+export function checkProxyHost(host: string): void {
+  const port = /:(\d+)$/.exec(host)?.[1];
+  if (!PROXY_HOST.test(host) || (port !== undefined && (Number(port) < 1 || Number(port) > 65_535))) {
+    throw badUserInput(`"${host.slice(0, 80)}" is not a ProxyMesh proxy host`, { host: ['a host, host.proxymesh.com or host:port'] });
+  }
+}
+
+/** Bytes → whole GB (ProxyMesh limits are integers; 0 = no limit). */
+function wholeGb(bytes: number, field: string, errors: Record<string, string[]>): number | undefined {
+  if (!Number.isSafeInteger(bytes) || bytes < 0 || bytes % BYTES_PER_GB !== 0) {
+    errors[field] = [`must be a whole number of GB (a multiple of ${BYTES_PER_GB} bytes), 0 for no limit`];
+    return undefined;
+  }
+  return bytes / BYTES_PER_GB;
+}
+
+/**
+ * The create/edit form for a sub-account, or BAD_USER_INPUT naming every bad field. Fields ProxyMesh has
+ * no place for (label, maxThreads, proxyCountries) are refused rather than dropped silently.
+ */
+export function subAccountForm(username: string, params: CreateSubUserParams): ProxyMeshSubAccountForm {
+  const errors: Record<string, string[]> = {};
+  if (!USERNAME.test(username)) errors.username = ['1-30 of A-Z a-z 0-9 . @ + -'];
+  if (params.password != null && (params.password.length < 1 || params.password.length > 128)) errors.password = ['1-128 characters'];
+  if (params.firstName != null && params.firstName.length > 20) errors.firstName = ['at most 20 characters'];
+  if (params.lastName != null && params.lastName.length > 20) errors.lastName = ['at most 20 characters'];
+  if (params.email != null && (params.email.length > 255 || !EMAIL.test(params.email))) errors.email = ['a valid email address of at most 255 characters'];
+  for (const [field, value] of [
+    ['label', params.label],
+    ['maxThreads', params.maxThreads],
+    ['proxyCountries', params.proxyCountries],
+    ['metadata', (params as { metadata?: unknown }).metadata],
+    ['strictSecurity', (params as { strictSecurity?: unknown }).strictSecurity],
+  ] as const) {
+    if (value !== undefined && value !== null) errors[field] = ['not supported by ProxyMesh'];
+  }
+  const monthly = params.monthlyBandwidthLimitBytes == null ? undefined : wholeGb(params.monthlyBandwidthLimitBytes, 'monthlyBandwidthLimitBytes', errors);
+  const total = params.bandwidthLimitBytes == null ? undefined : wholeGb(params.bandwidthLimitBytes, 'bandwidthLimitBytes', errors);
+  if (Object.keys(errors).length > 0) {
+    throw badUserInput(`invalid ProxyMesh sub-account: ${Object.keys(errors).join(', ')}`, errors);
+  }
+  return {
+    username,
+    ...(params.password != null ? { password: params.password } : {}),
+    ...(params.firstName != null ? { first_name: params.firstName } : {}),
+    ...(params.lastName != null ? { last_name: params.lastName } : {}),
+    ...(params.email != null ? { email: params.email } : {}),
+    ...(monthly !== undefined ? { monthly_limit: monthly } : {}),
+    ...(total !== undefined ? { total_limit: total } : {}),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Checks WonderProxy inputs before any upstream call, so a bad value is BAD_USER_INPUT and costs no
+ * request: IPs, host names, user names (they travel comma-joined in `?user=`), server names and expiry
+ * times (epoch seconds upstream, which must lie in the future).
+ */
+import { isIP } from 'node:net';
+import { dateToEpochSeconds } from '../../domain/units';
+import { badUserInput } from '../../upstream/errors';
+
+export function checkIp(ip: string, field = 'ip'): string {
+  if (isIP(ip) === 0) throw badUserInput(`"${ip.slice(0, 60)}" is not a valid IPv4 or IPv6 address`, { [field]: ['invalid IP address'] });
+  return ip;
+}
+
+export function checkHostname(hostname: string, field = 'hostname'): string {
+  const valid = hostname.length <= 253 && /^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,62}$/.test(hostname);
+  if (!valid) throw badUserInput(`"${hostname.slice(0, 80)}" is not a valid hostname`, { [field]: ['invalid hostname'] });
+  return hostname.toLowerCase();
+}
+
+/** WonderProxy user names: no commas or spaces, since lists of them are sent as `?user=a,b`. */
+export function checkUser(user: string, field = 'user'): string {
+  if (!/^[A-Za-z0-9._@+-]{1,100}$/.test(user)) throw badUserInput(`"${user.slice(0, 60)}" is not a valid WonderProxy user name`, { [field]: ['invalid user name'] });
+  return user;
+}
+
+/** A short server name (`denver`) or a server host name (`denver.wonderproxy.com`). */
+export function serverReference(value: string, field = 'server'): { name: string } | { hostname: string } {
+  const trimmed = value.trim().toLowerCase();
+  if (/^[a-z0-9-]{1,63}$/.test(trimmed)) return { name: trimmed };
+  return { hostname: checkHostname(trimmed, field) };
+}
+
+/** Epoch seconds of a time that must be in the future. */
+export function futureEpochSeconds(date: Date, field = 'expiresAt', nowMs = Date.now()): number {
+  if (Number.isNaN(date.getTime()) || date.getTime() <= nowMs) throw badUserInput(`${field} must be in the future`, { [field]: ['must be in the future'] });
+  return dateToEpochSeconds(date);
+}
+
+/** Authlist and custom DNS ids are integers; anything else can never exist upstream. */
+export function isNumericId(nativeId: string): boolean {
+  return /^\d{1,12}$/.test(nativeId);
+}
