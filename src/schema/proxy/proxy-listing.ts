@@ -8,9 +8,11 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ListWindow, ProxyListFilter, ProxyStatus, ProxyType, SelectedDetails } from '../../providers/types';
-import { proxyDetails } from '../common/selection';
+import { proxyDetails, selectedPaths } from '../common/selection';
 import { badUserInput } from '../../upstream/errors';
 import type { Context } from '../context';
+import type { RegisteredAccount } from '../../domain/registry';
+import { fanOut } from '../../domain/fan-out';
 import { providerName } from '../common/enums';
 import { Connection, connectionFrom } from '../common/pagination';
 import { ProxyNode, toNode } from '../common/nodes';
@@ -86,9 +88,9 @@ export async function listProxiesAcrossAccounts(
 
   const details = proxyDetails(info, 'edges.node');
   const edges: Array<{ cursor: string; node: ProxyNode }> = [];
-  let totalCount: number | null = 0;
+  // Totals per account id as providers report them (null = this provider cannot count).
+  const counts = new Map<string, number | null>();
   let hasNextPage = false;
-  const countedAll = !start;
   while (index < accounts.length) {
     const account = accounts[index];
     const need = first - edges.length;
@@ -102,23 +104,22 @@ export async function listProxiesAcrossAccounts(
       page.items.forEach((record, position) => {
         edges.push({ cursor: encodeCrossCursor({ accountId: account.id, offset: offset + position }), node: toNode('Proxy', account, record) });
       });
-      totalCount = totalCount !== null && page.totalCount !== null ? totalCount + page.totalCount : null;
+      counts.set(account.id, page.totalCount);
       if (page.hasMore) {
         hasNextPage = true;
         break;
       }
     } catch (error) {
       reportAccountFailure(ctx, info, error, account.id);
-      totalCount = null;
+      counts.set(account.id, null);
     }
     index += 1;
     offset = 0;
   }
-  const visitedAll = !hasNextPage && index >= accounts.length;
+  const totalCount = selectedPaths(info).has('totalCount') ? await countAcrossAccounts(ctx, accounts, counts, filter, details) : null;
   return {
     edges,
-    // A total is only known when this walk saw every account's count.
-    totalCount: countedAll && visitedAll ? totalCount : null,
+    totalCount,
     pageInfo: {
       hasNextPage,
       hasPreviousPage: Boolean(start),
@@ -126,4 +127,25 @@ export async function listProxiesAcrossAccounts(
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
+}
+
+/**
+ * The total across accounts, asked only when `totalCount` is selected: accounts the walk did not reach (or
+ * passed on an earlier page) are counted with a one-item window each, in parallel. Null as soon as one
+ * account cannot count or fails; that failure is already reported beside the data.
+ */
+async function countAcrossAccounts(
+  ctx: Context,
+  accounts: readonly RegisteredAccount[],
+  known: ReadonlyMap<string, number | null>,
+  filter: ProxyFilter | null,
+  details: SelectedDetails,
+): Promise<number | null> {
+  const missing = accounts.filter((account) => !known.has(account.id));
+  const outcomes = await fanOut(missing, async (account) => {
+    const page = await ctx.scope.session(account.id).listProxies!({ offset: 0, limit: 1 }, adapterFilter(filter), details);
+    return page.totalCount;
+  });
+  const totals = [...known.values(), ...outcomes.map((outcome) => (outcome.ok ? outcome.value : null))];
+  return totals.every((value): value is number => value !== null) ? totals.reduce((sum, value) => sum + value, 0) : null;
 }

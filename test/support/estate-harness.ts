@@ -1,0 +1,60 @@
+/**
+ * A whole estate: one account on each of the four providers, each against its own simulator over real HTTP,
+ * in the README's provider order. Used by the cross-account tests (merged lists, fan-out, partial failure).
+ */
+import pino from 'pino';
+import type { AccountConfig } from '../../src/config/schema';
+import { startProxyGraph, type RunningProxyGraph } from '../../src/app';
+import { FileStateStore } from '../../src/state/store';
+import type { ProviderSimulator } from '../../src/providers/shared/simulator-kit';
+import { startWebshareSimulator } from '../../src/providers/webshare/simulator';
+import { startProxyMeshSimulator } from '../../src/providers/proxymesh/simulator';
+import { startWonderProxySimulator } from '../../src/providers/wonderproxy/simulator';
+import { startPingProxiesSimulator } from '../../src/providers/pingproxies/simulator';
+import { GraphQLTestClient } from './graphql-client';
+
+export const ESTATE_ACCOUNTS = { webshare: 'ws', proxymesh: 'pm', wonderproxy: 'wp', pingproxies: 'ping' } as const;
+export type EstateProvider = keyof typeof ESTATE_ACCOUNTS;
+
+export interface EstateHarness {
+  client: GraphQLTestClient;
+  proxygraph: RunningProxyGraph;
+  simulators: Record<EstateProvider, ProviderSimulator>;
+  stop(): Promise<void>;
+}
+
+export async function startEstateHarness(options: { latencyMs?: number } = {}): Promise<EstateHarness> {
+  const latencyMs = options.latencyMs ?? 0;
+  const simulators: Record<EstateProvider, ProviderSimulator> = {
+    webshare: await startWebshareSimulator({ seed: 21, rateLimits: false, latencyMs, replacementDelayMs: 50 }),
+    proxymesh: await startProxyMeshSimulator({ seed: 21, latencyMs }),
+    wonderproxy: await startWonderProxySimulator({ seed: 21, latencyMs }),
+    pingproxies: await startPingProxiesSimulator({ seed: 21, latencyMs, rateLimit: false }),
+  };
+  const accounts = (Object.keys(ESTATE_ACCOUNTS) as EstateProvider[]).map(
+    (provider) =>
+      ({
+        id: ESTATE_ACCOUNTS[provider],
+        provider,
+        baseUrl: simulators[provider].origin,
+        credentials: simulators[provider].credentials,
+      }) as AccountConfig,
+  );
+  const proxygraph = await startProxyGraph({
+    config: { accounts, auth: { mode: 'none' } },
+    port: 0,
+    host: '127.0.0.1',
+    development: true,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    stateStore: new FileStateStore(null),
+  });
+  return {
+    client: new GraphQLTestClient(proxygraph.url),
+    proxygraph,
+    simulators,
+    async stop() {
+      await proxygraph.stop();
+      await Promise.all(Object.values(simulators).map((simulator) => simulator.stop()));
+    },
+  };
+}
