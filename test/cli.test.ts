@@ -9,6 +9,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebshareSimulator, type WebshareSimulator } from '../src/providers/webshare/simulator';
+import { startProxyMeshSimulator } from '../src/providers/proxymesh/simulator';
+import { startWonderProxySimulator } from '../src/providers/wonderproxy/simulator';
+import { startPingProxiesSimulator } from '../src/providers/pingproxies/simulator';
 
 const CLI = join(__dirname, '..', 'src', 'cli.js');
 const BAD_TOKEN = 'wrong-token-never-printed-4711';
@@ -66,4 +69,35 @@ test('check-config on an invalid file exits 78 naming the bad key, with no upstr
   assert.equal(code, 78);
   assert.match(output, /accounts\[0\]\.labl/);
   assert.equal(simulator.server.calls.length, 0);
+});
+
+test('check-config passes for one account of every provider, and tries a wrong ProxyMesh password exactly once', async () => {
+  const proxymesh = await startProxyMeshSimulator({ seed: 3 });
+  const wonderproxy = await startWonderProxySimulator({ seed: 3 });
+  const ping = await startPingProxiesSimulator({ seed: 3 });
+  try {
+    const good = writeConfig('estate.json', [
+      { id: 'ws', provider: 'webshare', baseUrl: simulator.origin, credentials: simulator.credentials },
+      { id: 'pm', provider: 'proxymesh', baseUrl: proxymesh.origin, credentials: proxymesh.credentials },
+      { id: 'wp', provider: 'wonderproxy', baseUrl: wonderproxy.origin, credentials: wonderproxy.credentials },
+      { id: 'ping', provider: 'pingproxies', baseUrl: ping.origin, credentials: ping.credentials },
+    ]);
+    const passed = await run(['check-config', '--config', good]);
+    assert.equal(passed.code, 0, passed.output);
+    for (const name of ['ws \\(webshare\\)', 'pm \\(proxymesh\\)', 'wp \\(wonderproxy\\)', 'ping \\(pingproxies\\)']) {
+      assert.match(passed.output, new RegExp(`^ok\\s+${name}$`, 'm'));
+    }
+    const wrongPassword = 'not-the-password-31337';
+    const bad = writeConfig('pm-bad.json', [
+      { id: 'pm', provider: 'proxymesh', baseUrl: proxymesh.origin, credentials: { ...proxymesh.credentials, password: wrongPassword } },
+    ]);
+    proxymesh.server.resetCalls();
+    const failed = await run(['check-config', '--config', bad]);
+    assert.equal(failed.code, 1);
+    assert.match(failed.output, /^FAILED\s+pm \(proxymesh\): PROVIDER_AUTH_FAILED/m);
+    assert.ok(!failed.output.includes(wrongPassword));
+    assert.equal(proxymesh.server.calls.length, 1);
+  } finally {
+    await Promise.all([proxymesh.stop(), wonderproxy.stop(), ping.stop()]);
+  }
 });

@@ -149,3 +149,33 @@ describe('partial failure', () => {
     });
   }
 });
+
+describe('rate budgets', () => {
+  test('Ping calls spaced under its 10/s budget show up as rate-limit waits in /metrics', async () => {
+    const baseUrl = estate.proxygraph.url.replace(/\/graphql$/, '');
+    const waits = async () => {
+      const text = await (await fetch(`${baseUrl}/metrics`)).text();
+      return Number(/proxygraph_upstream_rate_limit_wait_seconds_count\{provider="pingproxies",account_id="ping"\} (\d+)/.exec(text)?.[1] ?? 0);
+    };
+    const before = await waits();
+    // Several Ping calls at once: services, usage, proxy users and IP lists.
+    await Promise.all([estate.client.data(EstateUsageDocument, {}), estate.client.data(EstateIpAuthorizationsDocument, {}), estate.client.request('{ account(id: "ping") { plan { name } subUsers(first: 5) { totalCount } } }')]);
+    assert.ok((await waits()) > before);
+  });
+});
+
+describe('HTTP caching', () => {
+  async function cacheControl(query: string): Promise<string | null> {
+    const response = await fetch(estate.proxygraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as { errors?: unknown[] };
+    assert.equal(body.errors, undefined);
+    return response.headers.get('cache-control');
+  }
+
+  test('provider catalogues carry a private 300 s cache hint; account data is never cacheable', async () => {
+    assert.equal(await cacheControl('{ countryPools(accountId: "pm") { pool country count } }'), 'max-age=300, private');
+    assert.equal(await cacheControl('{ networkServers(provider: WONDERPROXY) { hostname title } }'), 'max-age=300, private');
+    assert.equal(await cacheControl('{ accounts { id } }'), 'no-store');
+  });
+});

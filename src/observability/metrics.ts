@@ -15,7 +15,9 @@ export class ProxyGraphMetrics {
   readonly upstreamDuration: Histogram<'provider' | 'endpoint' | 'status'>;
   readonly upstreamRateLimited: Counter<'provider' | 'account_id'>;
   readonly cacheRequests: Counter<'cache' | 'result'>;
+  readonly rateLimitWait: Histogram<'provider' | 'account_id'>;
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeWaits: () => void;
 
   constructor(callLog: UpstreamCallLog, accounts: AccountRegistry) {
     collectDefaultMetrics({ register: this.registry, prefix: 'proxygraph_process_' });
@@ -37,6 +39,13 @@ export class ProxyGraphMetrics {
       name: 'proxygraph_upstream_rate_limited_total',
       help: 'Provider answers of HTTP 429 (rate limit reached), by provider and account',
       labelNames: ['provider', 'account_id'],
+      registers: [this.registry],
+    });
+    this.rateLimitWait = new Histogram({
+      name: 'proxygraph_upstream_rate_limit_wait_seconds',
+      help: 'Time calls waited for an account\'s provider rate budget before being sent',
+      labelNames: ['provider', 'account_id'],
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [this.registry],
     });
     this.cacheRequests = new Counter({
@@ -61,9 +70,13 @@ export class ProxyGraphMetrics {
       this.upstreamDuration.observe({ provider: call.provider, endpoint: call.endpoint, status: String(call.status) }, call.durationMs / 1000);
       if (call.status === 429) this.upstreamRateLimited.inc({ provider: call.provider, account_id: call.accountId });
     });
+    this.unsubscribeWaits = callLog.subscribeWaits((wait) => {
+      this.rateLimitWait.observe({ provider: wait.provider, account_id: wait.accountId }, wait.waitMs / 1000);
+    });
   }
 
   close(): void {
     this.unsubscribe();
+    this.unsubscribeWaits();
   }
 }

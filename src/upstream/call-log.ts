@@ -11,16 +11,33 @@ export interface UpstreamCallRecord {
   durationMs: number;
 }
 
+export interface UpstreamWaitRecord {
+  provider: string;
+  accountId: string;
+  waitMs: number;
+}
+
 export class UpstreamCallLog {
   private readonly counts = new Map<string, number>();
   private readonly recent: UpstreamCallRecord[] = [];
   private readonly listeners = new Set<(call: UpstreamCallRecord) => void>();
+  private readonly waitListeners = new Set<(wait: UpstreamWaitRecord) => void>();
   constructor(private readonly keepRecent = 1_000) {}
 
   /** Observers (metrics, the per-request counter) see every call as it is recorded. Returns an unsubscribe. */
   subscribe(listener: (call: UpstreamCallRecord) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Observers of time spent waiting for a provider's rate budget before a call. */
+  subscribeWaits(listener: (wait: UpstreamWaitRecord) => void): () => void {
+    this.waitListeners.add(listener);
+    return () => this.waitListeners.delete(listener);
+  }
+
+  recordWait(wait: UpstreamWaitRecord): void {
+    for (const listener of this.waitListeners) listener(wait);
   }
 
   record(call: UpstreamCallRecord): void {

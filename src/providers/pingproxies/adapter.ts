@@ -12,7 +12,8 @@ import { ProxyGraphError } from '../../upstream/errors';
 import type { AccountSession, Capability, ProviderAdapter } from '../types';
 import { PingClient, pingTarget } from './client';
 import { IpListWriter } from './ip-list-writer';
-import { DEFAULT_PING_MAX_WAIT_MS, intervalFromLimits, RequestPacer } from './pacer';
+import { DEFAULT_PING_MAX_WAIT_MS, intervalFromLimits, RequestPacer } from '../../upstream/request-pacer';
+import { PolicyChannel } from '../../upstream/policy-channel';
 import { PingAccountReads } from './session-account';
 import { PingAccess, type PingAccessShared } from './session-access';
 import { PingProxyReads } from './session-proxies';
@@ -39,9 +40,10 @@ export class PingProxiesAdapter implements ProviderAdapter {
     const { publicKey, privateKey } = account.credentials;
     const pacer = new RequestPacer(
       { intervalMs: intervalFromLimits(account.limits?.requestsPerMinute), maxWaitMs: DEFAULT_PING_MAX_WAIT_MS },
-      { accountId: account.id },
+      { provider: 'pingproxies', accountId: account.id, callLog: deps.gateway.callLog },
     );
-    this.client = new PingClient(deps.gateway.channel(pingTarget(account.id, publicKey, privateKey, account.baseUrl)), pacer);
+    const target = pingTarget(account.id, publicKey, privateKey, account.baseUrl);
+    this.client = new PingClient(new PolicyChannel(deps.gateway, target, [pacer]));
     const writer = new IpListWriter(this.client, options.lock ?? new InProcessKeyedLock(), account.id);
     this.shared = { writer, defaultProxyUserId: () => this.defaultProxyUserId() };
   }

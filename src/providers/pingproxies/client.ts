@@ -4,8 +4,7 @@
  * account's upstream channel, after the account's request pacer (10 requests/second budget).
  */
 import type { AccountChannel, AccountTarget, QueryValue, UpstreamRequest, UpstreamResponse } from '../../upstream/http';
-import { ProxyGraphError, type UpstreamFailure } from '../../upstream/errors';
-import type { RequestPacer } from './pacer';
+import type { UpstreamFailure } from '../../upstream/errors';
 import type {
   PingCreatedEnvelope,
   PingCustomer,
@@ -75,20 +74,11 @@ export function pingTarget(accountId: string, publicKey: string, privateKey: str
 const id = (value: string) => encodeURIComponent(value);
 
 export class PingClient {
-  constructor(
-    private readonly channel: AccountChannel,
-    private readonly pacer: RequestPacer,
-  ) {}
+  /** The channel paces every call (src/upstream/request-pacer.ts): a 429 closes the account's budget. */
+  constructor(private readonly channel: AccountChannel) {}
 
-  /** Every call waits for its slot; a 429 closes the account's budget for as long as Ping asked. */
-  private async send(request: UpstreamRequest): Promise<UpstreamResponse> {
-    await this.pacer.acquire();
-    try {
-      return await this.channel.send(request);
-    } catch (error) {
-      if (error instanceof ProxyGraphError && error.code === 'RATE_LIMITED') this.pacer.closeFor(error.details.retryAfterSeconds ?? 1);
-      throw error;
-    }
+  private send(request: UpstreamRequest): Promise<UpstreamResponse> {
+    return this.channel.send(request);
   }
 
   private async get<T>(path: string, endpoint: string, query?: object): Promise<T> {
