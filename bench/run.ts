@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import pino from 'pino';
 import { startWebshareSimulator } from '../src/providers/webshare/simulator';
+import { startProxyMeshSimulator } from '../src/providers/proxymesh/simulator';
+import { startWonderProxySimulator } from '../src/providers/wonderproxy/simulator';
+import { startPingProxiesSimulator } from '../src/providers/pingproxies/simulator';
+import type { AccountConfig } from '../src/config/schema';
 import { startProxyGraph } from '../src/app';
 import { FileStateStore } from '../src/state/store';
 
@@ -133,6 +137,47 @@ async function main(): Promise<void> {
   await largeGraph.stop();
   await large.stop();
 
+  // Fan-out: one account per provider, every simulator answering after 50 ms. A parallel fan-out costs about
+  // one provider round trip; a sequential one would cost the sum (four or more).
+  const fanOutLatencyMs = 50;
+  const estateWebshare = await startWebshareSimulator({ seed: 9, rateLimits: false, latencyMs: fanOutLatencyMs });
+  const estateSimulators = [
+    estateWebshare,
+    await startProxyMeshSimulator({ seed: 9, latencyMs: fanOutLatencyMs }),
+    await startWonderProxySimulator({ seed: 9, latencyMs: fanOutLatencyMs }),
+    await startPingProxiesSimulator({ seed: 9, latencyMs: fanOutLatencyMs, rateLimit: false }),
+  ];
+  const estateGraph = await startProxyGraph({
+    config: {
+      // Ping's budget is raised (as its customers can ask for) so the series measures fan-out, not Ping's 10/s.
+      accounts: estateSimulators.map(
+        (sim) =>
+          ({ id: sim.provider, provider: sim.provider, baseUrl: sim.origin, credentials: sim.credentials, limits: sim.provider === 'pingproxies' ? { requestsPerMinute: 60_000 } : undefined }) as AccountConfig,
+      ),
+    },
+    port: 0,
+    host: '127.0.0.1',
+    logger: pino({ level: 'silent' }),
+    stateStore: new FileStateStore(null),
+  });
+  const estateQuery = async () => {
+    const response = await request(estateGraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ ipAuthorizations { ip account { id } } }' }),
+    });
+    const body = (await response.body.json()) as { errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+  };
+  const fanOutRequests = Math.min(requests, 200);
+  series.push(await measure(`baseline: one direct Webshare IP-list call with +${fanOutLatencyMs} ms latency`, fanOutRequests, 4, async () => {
+    const response = await request(`${estateWebshare.origin}/api/v2/proxy/ipauthorization/`, { headers: { authorization: `Token ${estateWebshare.credentials.token}` } });
+    await response.body.json();
+  }));
+  series.push(await measure(`proxygraph: Query.ipAuthorizations across 4 providers, each +${fanOutLatencyMs} ms`, fanOutRequests, 4, estateQuery));
+  await estateGraph.stop();
+  await Promise.all(estateSimulators.map((sim) => sim.stop()));
+
   const memory = process.memoryUsage();
   const result = {
     when: new Date().toISOString(),
@@ -142,6 +187,7 @@ async function main(): Promise<void> {
     simulatorProxies: 10_000,
     largeAccountProxies: 100_000,
     largeAccountColdFirstPageMs: coldFirstPageMs,
+    fanOutLatencyMs,
     upstreamCallsMade: proxygraph.gateway.callLog.count(),
     rssMegabytes: Math.round(memory.rss / 2 ** 20),
     series,

@@ -9,7 +9,6 @@ import { AccountRegistry } from './domain/registry';
 import { FileStateStore, type StateStore } from './state/store';
 import { connectRedis, DEFAULT_REDIS_KEY_PREFIX, RedisStateStore, RedisStringCache } from './state/redis';
 import { ProxyGraphMetrics } from './observability/metrics';
-import { countUpstreamCallsPerRequest } from './observability/request-context';
 import { MemoryStringCache } from './observability/counting-cache';
 import { adapterFactories } from './providers';
 import { buildProxyGraphSchema } from './schema/build';
@@ -68,7 +67,6 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
     options.stateStore ?? (redis ? new RedisStateStore(redis, keyPrefix) : FileStateStore.inDataDir(config.dataDir ?? DEFAULT_DATA_DIR));
   const registry = new AccountRegistry(config.accounts, adapterFactories, { gateway, store });
   const metrics = new ProxyGraphMetrics(gateway.callLog, registry);
-  const stopCounting = countUpstreamCallsPerRequest(gateway.callLog);
   const persistedQueryCache = redis ? new RedisStringCache(redis, keyPrefix, logger) : new MemoryStringCache();
   const schema = await buildProxyGraphSchema();
   const development = options.development ?? false;
@@ -94,7 +92,6 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
       await server.stop();
       await gateway.close();
       await store.close();
-      stopCounting();
       metrics.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },

@@ -151,15 +151,17 @@ describe('partial failure', () => {
 });
 
 describe('rate budgets', () => {
-  test('Ping calls spaced under its 10/s budget show up as rate-limit waits in /metrics', async () => {
+  test('Ping calls beyond its 10/s budget wait for a slot instead of earning a 429, and the waits show in /metrics', async () => {
     const baseUrl = estate.proxygraph.url.replace(/\/graphql$/, '');
     const waits = async () => {
       const text = await (await fetch(`${baseUrl}/metrics`)).text();
       return Number(/proxygraph_upstream_rate_limit_wait_seconds_count\{provider="pingproxies",account_id="ping"\} (\d+)/.exec(text)?.[1] ?? 0);
     };
     const before = await waits();
-    // Several Ping calls at once: services, usage, proxy users and IP lists.
-    await Promise.all([estate.client.data(EstateUsageDocument, {}), estate.client.data(EstateIpAuthorizationsDocument, {}), estate.client.request('{ account(id: "ping") { plan { name } subUsers(first: 5) { totalCount } } }')]);
+    // Twelve requests at once, each reading the Ping plan (one service search each): past the 9-call burst, calls wait.
+    estate.simulators.pingproxies.server.resetCalls();
+    await Promise.all(Array.from({ length: 12 }, () => estate.client.data('{ account(id: "ping") { plan { name } } }')));
+    assert.equal(estate.simulators.pingproxies.server.calls.filter((call) => call.status === 429).length, 0);
     assert.ok((await waits()) > before);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import gql from 'graphql-tag';
+import { CUSTOMER_SUBGRAPH_TYPEDEFS } from './support/customer-subgraph';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -16,33 +16,6 @@ import { GraphQLTestClient } from './support/graphql-client';
 import { callsTo, PLAN_BY_ID, PROXY_LIST } from './support/webshare-api';
 import { AccountProxiesDocument, CreateSubUserDocument } from './generated/graphql';
 
-const CUSTOMER_TYPEDEFS = gql`
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
-
-  type Customer @key(fields: "id") {
-    id: ID!
-    name: String!
-    account: Account
-    dedicatedProxies: [Proxy!]!
-    seats: [SubUser!]!
-  }
-
-  type Account @key(fields: "id", resolvable: false) {
-    id: ID!
-  }
-
-  type Proxy @key(fields: "id", resolvable: false) {
-    id: ID!
-  }
-
-  type SubUser @key(fields: "id", resolvable: false) {
-    id: ID!
-  }
-
-  type Query {
-    customers: [Customer!]!
-  }
-`;
 
 interface Customer {
   id: string;
@@ -75,7 +48,7 @@ before(async () => {
   customersServer = new ApolloServer({
     schema: buildSubgraphSchema([
       {
-        typeDefs: CUSTOMER_TYPEDEFS,
+        typeDefs: CUSTOMER_SUBGRAPH_TYPEDEFS,
         resolvers: {
           Query: { customers: () => customers },
           Customer: {

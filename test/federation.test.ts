@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import gql from 'graphql-tag';
 import { composeServices } from '@apollo/composition';
+import { CUSTOMER_SUBGRAPH_TYPEDEFS } from './support/customer-subgraph';
 import { startHarness, WEBSHARE_ACCOUNT_ID, type Harness } from './support/harness';
 import { errorCodes } from './support/graphql-client';
 import { callsTo, PROXY_LIST } from './support/webshare-api';
@@ -27,33 +28,6 @@ const ENTITIES_QUERY = `query Entities($representations: [_Any!]!) {
   }
 }`;
 
-const CUSTOMER_SUBGRAPH = gql`
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
-
-  type Customer @key(fields: "id") {
-    id: ID!
-    name: String!
-    account: Account
-    dedicatedProxies: [Proxy!]!
-    seats: [SubUser!]!
-  }
-
-  type Account @key(fields: "id", resolvable: false) {
-    id: ID!
-  }
-
-  type Proxy @key(fields: "id", resolvable: false) {
-    id: ID!
-  }
-
-  type SubUser @key(fields: "id", resolvable: false) {
-    id: ID!
-  }
-
-  type Query {
-    customers: [Customer!]!
-  }
-`;
 
 let harness: Harness;
 
@@ -89,7 +63,7 @@ describe('subgraph SDL', () => {
   test('the SDL composes with a second subgraph that references Account, Proxy and SubUser', async () => {
     const result = composeServices([
       { name: 'proxygraph', typeDefs: gql(await serviceSdl()), url: harness.proxygraph.url },
-      { name: 'customers', typeDefs: CUSTOMER_SUBGRAPH, url: 'http://127.0.0.1:1/graphql' },
+      { name: 'customers', typeDefs: CUSTOMER_SUBGRAPH_TYPEDEFS, url: 'http://127.0.0.1:1/graphql' },
     ]);
     assert.equal(result.errors, undefined, JSON.stringify(result.errors?.map((error) => error.message)));
     const supergraph = result.supergraphSdl!;

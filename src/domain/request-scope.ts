@@ -2,13 +2,24 @@
  * Everything one GraphQL request knows about accounts: the caller, the registry, and one AccountSession per
  * account touched (created lazily, so its DataLoaders batch and de-duplicate within this request only).
  */
-import type { AccountSession, Capability, ProviderName } from '../providers/types';
+import type { AccountSession, Capability, ProviderName, UpstreamObserver } from '../providers/types';
 import { notFound, unsupported } from '../upstream/errors';
 import type { Principal } from './principal';
 import type { AccountRegistry, RegisteredAccount } from './registry';
 
+/** What the request's upstream calls cost, for its log line. */
+export interface RequestTelemetry {
+  upstreamCalls: number;
+  upstreamMs: number;
+}
+
 export class RequestScope {
   private readonly sessions = new Map<string, AccountSession>();
+  readonly telemetry: RequestTelemetry = { upstreamCalls: 0, upstreamMs: 0 };
+  private readonly observeCall: UpstreamObserver = (call) => {
+    this.telemetry.upstreamCalls += 1;
+    this.telemetry.upstreamMs += call.durationMs;
+  };
 
   constructor(
     readonly principal: Principal,
@@ -36,7 +47,7 @@ export class RequestScope {
   session(accountId: string): AccountSession {
     let session = this.sessions.get(accountId);
     if (!session) {
-      session = this.account(accountId).adapter.openSession();
+      session = this.account(accountId).adapter.openSession(this.observeCall);
       this.sessions.set(accountId, session);
     }
     return session;

@@ -23,7 +23,6 @@ import { createErrorFormatter } from './format-error';
 import { partialErrorsPlugin } from './partial-errors-plugin';
 import type { ProxyGraphMetrics } from '../observability/metrics';
 import { operationObserverPlugin } from '../observability/operation-plugin';
-import { runWithRequestFacts } from '../observability/request-context';
 import { countingCache } from '../observability/counting-cache';
 import type { StringCache } from '../state/redis';
 
@@ -116,8 +115,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     '/graphql',
     corsMiddleware,
     express.json({ limit: '1mb' }),
-    // After body parsing, so the whole GraphQL execution runs inside this request's async context.
-    (_req: express.Request, res: express.Response, next: express.NextFunction) => runWithRequestFacts(res.locals.requestId as string, next),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
         let principal;

@@ -7,7 +7,6 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Context } from '../schema/context';
 import type { ProxyGraphMetrics } from './metrics';
-import { currentRequestFacts } from './request-context';
 
 const NAME_SHAPE = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** Operation names are client-chosen: past this many distinct names, the rest share one label. */
@@ -35,15 +34,15 @@ export function operationObserverPlugin(logger: Logger, metrics: ProxyGraphMetri
           const outcome = errorCodes.length === 0 ? 'ok' : hasData ? 'partial' : 'error';
           const operationType = operation?.operation ?? 'unknown';
           metrics.operationDuration.observe({ operation_name: labelFor(operationName), operation_type: operationType, outcome }, durationMs / 1000);
-          const facts = currentRequestFacts();
+          const telemetry = contextValue?.scope?.telemetry;
           logger.info(
             {
-              requestId: contextValue?.requestId ?? facts?.requestId,
+              requestId: contextValue?.requestId,
               operationName: operationName ?? null,
               operationType,
               durationMs: Math.round(durationMs * 10) / 10,
-              upstreamCalls: facts?.upstreamCalls ?? 0,
-              upstreamMs: Math.round((facts?.upstreamMs ?? 0) * 10) / 10,
+              upstreamCalls: telemetry?.upstreamCalls ?? 0,
+              upstreamMs: Math.round((telemetry?.upstreamMs ?? 0) * 10) / 10,
               outcome,
               errorCodes,
             },

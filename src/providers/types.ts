@@ -6,6 +6,9 @@
  * request and owns that request's DataLoaders, so batching and de-duplication never leak across requests.
  */
 
+/** Hears of each upstream HTTP call made for one GraphQL request (its telemetry). */
+export type UpstreamObserver = (call: { durationMs: number; status: number | 'error' }) => void;
+
 export type ProviderName = 'webshare' | 'proxymesh' | 'wonderproxy' | 'pingproxies';
 
 export const PROVIDERS: readonly ProviderName[] = ['webshare', 'proxymesh', 'wonderproxy', 'pingproxies'];
@@ -448,8 +451,8 @@ export interface ProviderAdapter {
   readonly provider: ProviderName;
   readonly accountId: string;
   readonly capabilities: ReadonlySet<Capability>;
-  /** A fresh per-request session with its own loaders. */
-  openSession(): AccountSession;
+  /** A fresh per-request session with its own loaders; `observer` hears of each HTTP call it makes. */
+  openSession(observer?: UpstreamObserver): AccountSession;
   /** Cheap authenticated call proving the credentials work (used by readiness and check-config). */
   verifyCredentials?(): Promise<void>;
   /** Admin action: close a credential breaker opened by an authentication failure. */

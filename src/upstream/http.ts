@@ -7,7 +7,7 @@
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { ProviderName } from '../providers/types';
-import { UpstreamCallLog } from './call-log';
+import { UpstreamCallLog, type UpstreamCallRecord } from './call-log';
 import {
   ProviderError,
   UpstreamFailure,
@@ -31,6 +31,8 @@ export interface UpstreamRequest {
   form?: Record<string, string | number | boolean | null | undefined>;
   /** Overrides the channel's default per-call deadline. */
   timeoutMs?: number;
+  /** Told about the HTTP call once it is made (per-request telemetry); set by an observed channel. */
+  onRecorded?: (record: UpstreamCallRecord) => void;
 }
 
 export interface UpstreamResponse {
@@ -144,6 +146,11 @@ export class UpstreamGateway {
     return pool;
   }
 
+  private record(request: UpstreamRequest, record: UpstreamCallRecord): void {
+    this.callLog.record(record);
+    request.onRecorded?.(record);
+  }
+
   private async sendOnce(target: AccountTarget, request: UpstreamRequest): Promise<UpstreamResponse> {
     const base = new URL(target.baseUrl);
     const basePath = base.pathname.replace(/\/$/, '');
@@ -176,7 +183,7 @@ export class UpstreamGateway {
       });
       text = await response.body.text();
     } catch (cause) {
-      this.callLog.record({
+      this.record(request, {
         provider: target.provider,
         accountId: target.accountId,
         endpoint: request.endpoint,
@@ -185,7 +192,7 @@ export class UpstreamGateway {
       });
       throw providerTransportError(target.provider, target.accountId, cause, isWrite);
     }
-    this.callLog.record({
+    this.record(request, {
       provider: target.provider,
       accountId: target.accountId,
       endpoint: request.endpoint,
@@ -231,6 +238,17 @@ export class AccountChannel {
 
   send(request: UpstreamRequest): Promise<UpstreamResponse> {
     return this.gateway.send(this.target, request);
+  }
+
+  /**
+   * The same channel (policies included) whose HTTP calls are also reported to `onRecorded`: how a request
+   * scope counts the upstream calls made on its behalf without async-context tracking on every promise.
+   */
+  observed(onRecorded: ((record: UpstreamCallRecord) => void) | undefined): AccountChannel {
+    if (!onRecorded) return this;
+    const view = Object.create(this) as AccountChannel;
+    view.send = (request) => this.send({ ...request, onRecorded });
+    return view;
   }
 
   async getJson<T>(request: Omit<UpstreamRequest, 'method'>): Promise<T> {

@@ -2,10 +2,9 @@
  * A whole estate: one account on each of the four providers, each against its own simulator over real HTTP,
  * in the README's provider order. Used by the cross-account tests (merged lists, fan-out, partial failure).
  */
-import pino from 'pino';
+import { startTestProxyGraph } from './proxygraph';
 import type { AccountConfig } from '../../src/config/schema';
-import { startProxyGraph, type RunningProxyGraph } from '../../src/app';
-import { FileStateStore } from '../../src/state/store';
+import type { RunningProxyGraph } from '../../src/app';
 import type { ProviderSimulator } from '../../src/providers/shared/simulator-kit';
 import { startWebshareSimulator } from '../../src/providers/webshare/simulator';
 import { startProxyMeshSimulator } from '../../src/providers/proxymesh/simulator';
@@ -40,14 +39,7 @@ export async function startEstateHarness(options: { latencyMs?: number } = {}): 
         credentials: simulators[provider].credentials,
       }) as AccountConfig,
   );
-  const proxygraph = await startProxyGraph({
-    config: { accounts, auth: { mode: 'none' } },
-    port: 0,
-    host: '127.0.0.1',
-    development: true,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    stateStore: new FileStateStore(null),
-  });
+  const proxygraph = await startTestProxyGraph(accounts);
   return {
     client: new GraphQLTestClient(proxygraph.url),
     proxygraph,

@@ -2,10 +2,10 @@
  * Starts ProxyGraph against real simulators over real HTTP, on port 0, the way a user would run it with a
  * config file whose accounts point at the simulators. One harness per test file; stop() in `after`.
  */
-import pino, { type Logger } from 'pino';
+import { startTestProxyGraph } from './proxygraph';
+import type { Logger } from 'pino';
 import type { AccountConfig, AuthConfig, ProxyGraphConfig } from '../../src/config/schema';
-import { startProxyGraph, type RunningProxyGraph } from '../../src/app';
-import { FileStateStore } from '../../src/state/store';
+import type { RunningProxyGraph } from '../../src/app';
 import { startWebshareSimulator, type WebshareSimulator } from '../../src/providers/webshare/simulator';
 import { GraphQLTestClient } from './graphql-client';
 
@@ -44,14 +44,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     ...(options.extraAccounts?.(webshare) ?? []),
   ];
-  const proxygraph = await startProxyGraph({
-    config: { accounts, auth: options.auth ?? { mode: 'none' }, server: options.server, redis: options.redis },
-    port: 0,
-    host: '127.0.0.1',
-    development: true,
-    logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    stateStore: new FileStateStore(null),
-  });
+  const proxygraph = await startTestProxyGraph(accounts, options);
   return {
     client: new GraphQLTestClient(proxygraph.url),
     webshare,

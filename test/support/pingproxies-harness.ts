@@ -2,10 +2,9 @@
  * Starts ProxyGraph against a real Ping Proxies simulator over real HTTP, on port 0, with one `pingproxies`
  * account pointing at it, the way a user would with a config file. One harness per test file.
  */
-import pino from 'pino';
+import { startTestProxyGraph } from './proxygraph';
 import type { AccountConfig } from '../../src/config/schema';
-import { startProxyGraph, type RunningProxyGraph } from '../../src/app';
-import { FileStateStore } from '../../src/state/store';
+import type { RunningProxyGraph } from '../../src/app';
 import { encodeGlobalId } from '../../src/domain/ids';
 import type { EntityKind } from '../../src/providers/types';
 import { startPingProxiesSimulator, type PingProxiesSimulator, type PingProxiesSimulatorOptions } from '../../src/providers/pingproxies/simulator';
@@ -43,14 +42,7 @@ export async function startPingHarness(options: PingHarnessOptions = {}): Promis
     },
     ...(options.extraAccounts?.(ping) ?? []),
   ];
-  const proxygraph = await startProxyGraph({
-    config: { accounts, auth: { mode: 'none' } },
-    port: 0,
-    host: '127.0.0.1',
-    development: true,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    stateStore: new FileStateStore(null),
-  });
+  const proxygraph = await startTestProxyGraph(accounts);
   return {
     client: new GraphQLTestClient(proxygraph.url),
     ping,

@@ -2,9 +2,9 @@
  * Starts ProxyGraph against the ProxyMesh simulator over real HTTP, on port 0, the way a user would run it
  * with a config file whose account points at the simulator. One harness per test file; stop() in `after`.
  */
-import pino from 'pino';
+import { startTestProxyGraph } from './proxygraph';
 import type { AccountConfig, AuthConfig } from '../../src/config/schema';
-import { startProxyGraph, type RunningProxyGraph } from '../../src/app';
+import type { RunningProxyGraph } from '../../src/app';
 import { FileStateStore, type StateStore } from '../../src/state/store';
 import { startProxyMeshSimulator, type ProxyMeshSimulator, type ProxyMeshSimulatorOptions } from '../../src/providers/proxymesh/simulator';
 import { GraphQLTestClient } from './graphql-client';
@@ -45,14 +45,7 @@ export async function startProxyMeshHarness(options: ProxyMeshHarnessOptions = {
     ...(options.extraAccounts?.(proxymesh) ?? []),
   ];
   const store = options.stateStore ?? new FileStateStore(null);
-  const proxygraph = await startProxyGraph({
-    config: { accounts, auth: options.auth ?? { mode: 'none' } },
-    port: 0,
-    host: '127.0.0.1',
-    development: true,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    stateStore: store,
-  });
+  const proxygraph = await startTestProxyGraph(accounts, { auth: options.auth, stateStore: store });
   return {
     client: new GraphQLTestClient(proxygraph.url),
     proxymesh,

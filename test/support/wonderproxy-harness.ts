@@ -3,10 +3,9 @@
  * port 0, as a user would with a config file pointing at it. One harness per test file; stop() in `after`.
  * Also reads the simulator directly (the ground truth tests compare ProxyGraph's answers with).
  */
-import pino from 'pino';
+import { startTestProxyGraph } from './proxygraph';
 import type { AccountConfig } from '../../src/config/schema';
-import { startProxyGraph, type RunningProxyGraph } from '../../src/app';
-import { FileStateStore } from '../../src/state/store';
+import type { RunningProxyGraph } from '../../src/app';
 import { startWonderProxySimulator, type WonderProxySimulator, type WonderProxySimulatorOptions } from '../../src/providers/wonderproxy/simulator';
 import { GraphQLTestClient } from './graphql-client';
 
@@ -37,14 +36,7 @@ export async function startWonderProxyHarness(options: WonderProxyHarnessOptions
     },
     ...(options.extraAccounts?.(wonderproxy) ?? []),
   ];
-  const proxygraph = await startProxyGraph({
-    config: { accounts, auth: { mode: 'none' } },
-    port: 0,
-    host: '127.0.0.1',
-    development: true,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    stateStore: new FileStateStore(null),
-  });
+  const proxygraph = await startTestProxyGraph(accounts);
   return {
     client: new GraphQLTestClient(proxygraph.url),
     wonderproxy,

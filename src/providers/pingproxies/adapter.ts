@@ -7,12 +7,14 @@
  */
 import type { AccountConfig } from '../../config/schema';
 import type { AdapterDependencies } from '../../domain/registry';
+import type { AccountChannel } from '../../upstream/http';
+import type { UpstreamObserver } from '../types';
 import { InProcessKeyedLock, type KeyedLock } from '../../domain/keyed-lock';
 import { ProxyGraphError } from '../../upstream/errors';
 import type { AccountSession, Capability, ProviderAdapter } from '../types';
 import { PingClient, pingTarget } from './client';
 import { IpListWriter } from './ip-list-writer';
-import { DEFAULT_PING_MAX_WAIT_MS, intervalFromLimits, RequestPacer } from '../../upstream/request-pacer';
+import { budgetFromLimits, DEFAULT_PING_MAX_WAIT_MS, RequestPacer } from '../../upstream/request-pacer';
 import { PolicyChannel } from '../../upstream/policy-channel';
 import { PingAccountReads } from './session-account';
 import { PingAccess, type PingAccessShared } from './session-access';
@@ -32,6 +34,7 @@ export class PingProxiesAdapter implements ProviderAdapter {
   readonly accountId: string;
   readonly capabilities = PINGPROXIES_CAPABILITIES;
   readonly client: PingClient;
+  private readonly channel: AccountChannel;
   private readonly shared: PingAccessShared;
   private defaultUserId: Promise<string> | undefined;
 
@@ -39,17 +42,18 @@ export class PingProxiesAdapter implements ProviderAdapter {
     this.accountId = account.id;
     const { publicKey, privateKey } = account.credentials;
     const pacer = new RequestPacer(
-      { intervalMs: intervalFromLimits(account.limits?.requestsPerMinute), maxWaitMs: DEFAULT_PING_MAX_WAIT_MS },
+      { ...budgetFromLimits(account.limits?.requestsPerMinute), maxWaitMs: DEFAULT_PING_MAX_WAIT_MS },
       { provider: 'pingproxies', accountId: account.id, callLog: deps.gateway.callLog },
     );
     const target = pingTarget(account.id, publicKey, privateKey, account.baseUrl);
-    this.client = new PingClient(new PolicyChannel(deps.gateway, target, [pacer]));
+    this.channel = new PolicyChannel(deps.gateway, target, [pacer]);
+    this.client = new PingClient(this.channel);
     const writer = new IpListWriter(this.client, options.lock ?? new InProcessKeyedLock(), account.id);
     this.shared = { writer, defaultProxyUserId: () => this.defaultProxyUserId() };
   }
 
-  openSession(): AccountSession {
-    return new PingSession(this.client, this.accountId, this.shared);
+  openSession(observer?: UpstreamObserver): AccountSession {
+    return new PingSession(observer ? new PingClient(this.channel.observed(observer)) : this.client, this.accountId, this.shared);
   }
 
   async verifyCredentials(): Promise<void> {

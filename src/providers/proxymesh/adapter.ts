@@ -5,6 +5,8 @@
  */
 import type { AccountConfig } from '../../config/schema';
 import type { AdapterDependencies } from '../../domain/registry';
+import type { AccountChannel } from '../../upstream/http';
+import type { UpstreamObserver } from '../types';
 import { CredentialBreaker } from '../../upstream/credential-breaker';
 import { PolicyChannel } from '../../upstream/policy-channel';
 import type { AccountSession, Capability, ProviderAdapter } from '../types';
@@ -29,6 +31,7 @@ export class ProxyMeshAdapter implements ProviderAdapter {
   readonly accountId: string;
   readonly capabilities = PROXYMESH_CAPABILITIES;
   readonly client: ProxyMeshClient;
+  private readonly channel: AccountChannel;
   readonly knownSubAccounts: KnownSubAccounts;
   private readonly breaker: CredentialBreaker;
   /** The parent username (Basic auth), shown as the profile name and the proxies' username. */
@@ -45,12 +48,14 @@ export class ProxyMeshAdapter implements ProviderAdapter {
       consequence: "ProxyMesh's 3-hour ban after 4 authentication failures",
     });
     const target = proxymeshTarget(account.id, account.credentials, account.baseUrl);
-    this.client = new ProxyMeshClient(new PolicyChannel(deps.gateway, target, [this.breaker]));
+    this.channel = new PolicyChannel(deps.gateway, target, [this.breaker]);
+    this.client = new ProxyMeshClient(this.channel);
     this.knownSubAccounts = new KnownSubAccounts(deps.store, account.id, account.knownSubAccounts ?? []);
   }
 
-  openSession(): AccountSession {
-    return new ProxyMeshSession(this.client, this.knownSubAccounts, this.accountId, this.username);
+  openSession(observer?: UpstreamObserver): AccountSession {
+    const client = observer ? new ProxyMeshClient(this.channel.observed(observer)) : this.client;
+    return new ProxyMeshSession(client, this.knownSubAccounts, this.accountId, this.username);
   }
 
   /** The cheapest authenticated read. */

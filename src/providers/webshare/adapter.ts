@@ -6,6 +6,8 @@
 import DataLoader from 'dataloader';
 import type { AccountConfig } from '../../config/schema';
 import type { AdapterDependencies } from '../../domain/registry';
+import type { AccountChannel } from '../../upstream/http';
+import type { UpstreamObserver } from '../types';
 import { bytesToGb } from '../../domain/units';
 import { badUserInput, ProxyGraphError, unsupported } from '../../upstream/errors';
 import { mapBounded, perKeyLoader, sessionMemo } from '../shared/loaders';
@@ -62,15 +64,20 @@ export class WebshareAdapter implements ProviderAdapter {
   readonly accountId: string;
   readonly capabilities = WEBSHARE_CAPABILITIES;
   readonly client: WebshareClient;
+  private readonly channel: AccountChannel;
+  private readonly planId: number | null;
 
   constructor(account: WebshareAccountConfig, deps: AdapterDependencies) {
     this.accountId = account.id;
     const planId = account.planId === undefined || account.planId === null ? null : Number(account.planId);
-    this.client = new WebshareClient(deps.gateway.channel(webshareTarget(account.id, account.credentials.token, account.baseUrl)), planId);
+    this.channel = deps.gateway.channel(webshareTarget(account.id, account.credentials.token, account.baseUrl));
+    this.planId = planId;
+    this.client = new WebshareClient(this.channel, planId);
   }
 
-  openSession(): AccountSession {
-    return new WebshareSession(this.client, this.accountId);
+  openSession(observer?: UpstreamObserver): AccountSession {
+    // A per-request client over the observed channel, so the request's upstream calls are counted.
+    return new WebshareSession(observer ? new WebshareClient(this.channel.observed(observer), this.planId) : this.client, this.accountId);
   }
 
   async verifyCredentials(): Promise<void> {

@@ -8,6 +8,8 @@
  */
 import type { AccountConfig } from '../../config/schema';
 import type { AdapterDependencies } from '../../domain/registry';
+import type { AccountChannel } from '../../upstream/http';
+import type { UpstreamObserver } from '../types';
 import { badUserInput } from '../../upstream/errors';
 import { sessionMemo } from '../shared/loaders';
 import type {
@@ -44,14 +46,16 @@ export class WonderProxyAdapter implements ProviderAdapter {
   readonly accountId: string;
   readonly capabilities = WONDERPROXY_CAPABILITIES;
   readonly client: WonderProxyClient;
+  private readonly channel: AccountChannel;
 
   constructor(account: WonderProxyAccountConfig, deps: AdapterDependencies) {
     this.accountId = account.id;
-    this.client = new WonderProxyClient(deps.gateway.channel(wonderproxyTarget(account.id, account.credentials.token, account.baseUrl)));
+    this.channel = deps.gateway.channel(wonderproxyTarget(account.id, account.credentials.token, account.baseUrl));
+    this.client = new WonderProxyClient(this.channel);
   }
 
-  openSession(): AccountSession {
-    return new WonderProxySession(this.client, this.accountId);
+  openSession(observer?: UpstreamObserver): AccountSession {
+    return new WonderProxySession(observer ? new WonderProxyClient(this.channel.observed(observer)) : this.client, this.accountId);
   }
 
   async verifyCredentials(): Promise<void> {

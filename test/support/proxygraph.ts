@@ -1,0 +1,27 @@
+/**
+ * Starts ProxyGraph the way every test harness does: on 127.0.0.1, port 0, development mode, a silent logger
+ * (TEST_LOG_LEVEL raises it) and a memory-only state store, with the given accounts and options.
+ */
+import pino, { type Logger } from 'pino';
+import type { AccountConfig, AuthConfig, ProxyGraphConfig } from '../../src/config/schema';
+import { startProxyGraph, type RunningProxyGraph } from '../../src/app';
+import { FileStateStore, type StateStore } from '../../src/state/store';
+
+export interface TestServerOptions {
+  auth?: AuthConfig;
+  server?: ProxyGraphConfig['server'];
+  redis?: ProxyGraphConfig['redis'];
+  logger?: Logger;
+  stateStore?: StateStore;
+}
+
+export function startTestProxyGraph(accounts: AccountConfig[], options: TestServerOptions = {}): Promise<RunningProxyGraph> {
+  return startProxyGraph({
+    config: { accounts, auth: options.auth ?? { mode: 'none' }, server: options.server, redis: options.redis },
+    port: 0,
+    host: '127.0.0.1',
+    development: true,
+    logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    stateStore: options.stateStore ?? new FileStateStore(null),
+  });
+}
