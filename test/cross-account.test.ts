@@ -109,6 +109,19 @@ describe('IP authorization across accounts', () => {
   });
 });
 
+describe('DNS overrides across accounts', () => {
+  test('Query.dnsOverrides lists WonderProxy\'s entries; naming an account that has none is UNSUPPORTED_BY_PROVIDER, not an empty list', async () => {
+    const all = await estate.client.request('{ dnsOverrides { id account { id } } }');
+    assert.deepEqual(all.errors, []);
+    const entries = (all.data as { dnsOverrides: Array<{ account: { id: string } }> }).dnsOverrides;
+    assert.ok(entries.length > 0 && entries.every((entry) => entry.account.id === 'wp'));
+    const named = await estate.client.request('{ dnsOverrides(filter: { accountIds: ["ws", "wp"] }) { id account { id } } }');
+    assert.deepEqual(errorCodes(named), ['UNSUPPORTED_BY_PROVIDER']);
+    assert.equal(named.errors[0].extensions?.accountId, 'ws');
+    assert.equal((named.data as { dnsOverrides: unknown[] }).dnsOverrides.length, entries.length);
+  });
+});
+
 describe('usage across accounts', () => {
   test('usage lists every account, marks ProxyMesh unsupported, and totals the bytes of the others', async () => {
     const data = await estate.client.data(EstateUsageDocument, {});

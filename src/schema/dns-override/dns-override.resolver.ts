@@ -35,9 +35,10 @@ export class DnsOverrideResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => DnsOverrideFilter, { nullable: true }) filter?: DnsOverrideFilter | null,
   ): Promise<DnsOverrideNode[]> {
+    // Accounts named explicitly are always asked, so one that cannot answer says so (UNSUPPORTED_BY_PROVIDER).
     const accounts = ctx.scope
       .visibleAccounts({ accountIds: filter?.accountIds ?? null })
-      .filter((account) => account.adapter.capabilities.has('DNS_OVERRIDES'));
+      .filter((account) => filter?.accountIds || account.adapter.capabilities.has('DNS_OVERRIDES'));
     const outcomes = await fanOut(accounts, async (account) => {
       const records = await ctx.scope.operation(account.id, 'DNS_OVERRIDES', 'listDnsOverrides', 'DNS overrides')({
         ip: filter?.ip,

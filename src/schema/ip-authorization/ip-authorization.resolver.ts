@@ -40,9 +40,10 @@ export class IpAuthorizationResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => IpAuthorizationFilter, { nullable: true }) filter?: IpAuthorizationFilter | null,
   ): Promise<IpAuthorizationNode[]> {
+    // Accounts named explicitly are always asked, so one that cannot answer says so (UNSUPPORTED_BY_PROVIDER).
     const accounts = ctx.scope
       .visibleAccounts({ accountIds: filter?.accountIds ?? null })
-      .filter((account) => account.adapter.capabilities.has('IP_AUTHORIZATIONS'));
+      .filter((account) => filter?.accountIds || account.adapter.capabilities.has('IP_AUTHORIZATIONS'));
     const outcomes = await fanOut(accounts, async (account) => {
       const records = await ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')({
         ip: filter?.ip,
