@@ -15,6 +15,7 @@ import { buildProxyGraphSchema } from './schema/build';
 import { createAuthenticator } from './http/auth';
 import { startHttpServer } from './http/server';
 import { UpstreamGateway, type UpstreamGatewayOptions } from './upstream/http';
+import { resilienceWiring } from './upstream/resilience-wiring';
 
 export interface StartOptions {
   config: ProxyGraphConfig;
@@ -60,12 +61,14 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
     throw new ConfigError(`auth.mode "none" is only allowed on a loopback host; server.host is "${host}". Configure auth.keys or bind to 127.0.0.1.`);
   }
 
-  const gateway = new UpstreamGateway(options.upstream);
   const redis = config.redis ? connectRedis(config.redis.url) : null;
   const keyPrefix = config.redis?.keyPrefix ?? DEFAULT_REDIS_KEY_PREFIX;
+  // Retries, single-flight and rate budgets (shared through Redis when configured), per-account deadlines.
+  const resilience = resilienceWiring(config, redis, keyPrefix, logger);
+  const gateway = new UpstreamGateway({ ...resilience.gateway, ...options.upstream });
   const store =
     options.stateStore ?? (redis ? new RedisStateStore(redis, keyPrefix) : FileStateStore.inDataDir(config.dataDir ?? DEFAULT_DATA_DIR));
-  const registry = new AccountRegistry(config.accounts, adapterFactories, { gateway, store });
+  const registry = new AccountRegistry(config.accounts, adapterFactories, { gateway, store, lock: resilience.lock });
   const metrics = new ProxyGraphMetrics(gateway.callLog, registry);
   const persistedQueryCache = redis ? new RedisStringCache(redis, keyPrefix, logger) : new MemoryStringCache();
   const schema = await buildProxyGraphSchema();
@@ -82,6 +85,8 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
     landingPage: config.server?.landingPage ?? development,
     metrics,
     persistedQueryCache,
+    queryLimits: config.server?.limits,
+    routerSecret: config.server?.routerSecret,
   });
   return {
     url: server.url,

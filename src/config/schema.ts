@@ -16,7 +16,13 @@ const httpUrl = z
 /** Per-account overrides of upstream behaviour; defaults are documented in the README. */
 const limits = z
   .object({
+    /** The provider's general rate limit for this account; the budget keeps 5-10 % under it. */
     requestsPerMinute: z.number().int().positive().optional(),
+    /** Webshare: the proxy-list endpoints' own limit (60/min unless Webshare raised it). */
+    proxyListRequestsPerMinute: z.number().int().positive().optional(),
+    /** Longest a call waits for a rate-budget slot before failing with RATE_LIMITED (default 10 s). */
+    maxRateLimitWaitMs: z.number().int().min(0).max(25_000).optional(),
+    /** Whole-call deadline (budget waits and retries included); default 15 s. */
     timeoutMs: z.number().int().min(100).max(25_000).optional(),
   })
   .strict();
@@ -85,10 +91,36 @@ const apiKey = z
   })
   .strict();
 
+/** JWTs signed by an identity provider, verified against its JWKS; scopes and accounts come from claims. */
+const jwtAuth = z
+  .object({
+    mode: z.literal('jwt'),
+    jwksUrl: httpUrl,
+    issuer: z.string().min(1),
+    audience: z.string().min(1),
+    /** Claim holding the scopes: a space-separated string (OAuth `scope`) or an array. */
+    scopesClaim: z.string().min(1).optional(),
+    /** Claim holding the account ids the caller may see (an array; `*` = all). Absent claim = no account. */
+    accountsClaim: z.string().min(1).optional(),
+  })
+  .strict();
+
 const auth = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('none') }).strict(),
   z.object({ mode: z.literal('apiKeys'), keys: z.array(apiKey).min(1) }).strict(),
+  jwtAuth,
 ]);
+
+/** Query limits (graphql-armor); defaults in src/http/query-limits.ts. */
+const queryLimits = z
+  .object({
+    maxDepth: z.number().int().min(2).max(50).optional(),
+    maxAliases: z.number().int().min(0).max(1_000).optional(),
+    maxTokens: z.number().int().min(100).max(100_000).optional(),
+    maxCost: z.number().int().min(100).max(1_000_000).optional(),
+    maxDirectives: z.number().int().min(0).max(1_000).optional(),
+  })
+  .strict();
 
 export const configSchema = z
   .object({
@@ -99,6 +131,12 @@ export const configSchema = z
         cors: z.object({ origins: z.array(z.string().min(1)) }).strict().optional(),
         introspection: z.boolean().optional(),
         landingPage: z.boolean().optional(),
+        limits: queryLimits.optional(),
+        /**
+         * When set, `_service` and `_entities` answer only requests carrying this secret in the
+         * `x-router-secret` header (the router of your supergraph); at least 24 characters.
+         */
+        routerSecret: z.string().min(24, 'must be at least 24 characters').optional(),
       })
       .strict()
       .optional(),

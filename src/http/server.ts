@@ -21,6 +21,9 @@ import { ProxyGraphError } from '../upstream/errors';
 import type { Authenticator } from './auth';
 import { createErrorFormatter } from './format-error';
 import { partialErrorsPlugin } from './partial-errors-plugin';
+import { queryProtection } from './query-limits';
+import { routerSecretPlugin } from './router-secret-plugin';
+import type { ProxyGraphConfig } from '../config/schema';
 import type { ProxyGraphMetrics } from '../observability/metrics';
 import { operationObserverPlugin } from '../observability/operation-plugin';
 import { countingCache } from '../observability/counting-cache';
@@ -37,6 +40,10 @@ export interface HttpServerOptions {
   introspection: boolean;
   landingPage: boolean;
   metrics: ProxyGraphMetrics;
+  /** graphql-armor limits (defaults in query-limits.ts). */
+  queryLimits?: NonNullable<NonNullable<ProxyGraphConfig['server']>['limits']>;
+  /** When set, `_service` / `_entities` need it in `x-router-secret`. */
+  routerSecret?: string;
   /** Store of automatic persisted queries (memory, or Redis shared by replicas). */
   persistedQueryCache: StringCache;
 }
@@ -53,8 +60,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const httpServer = http.createServer(app);
   const { logger } = options;
 
+  const protection = queryProtection(options.queryLimits, options.landingPage);
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
+    validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     introspection: options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
@@ -67,6 +77,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       ApolloServerPluginDrainHttpServer({ httpServer }),
       partialErrorsPlugin,
       operationObserverPlugin(logger, options.metrics),
+      ...protection.plugins,
+      ...(options.routerSecret ? [routerSecretPlugin(options.routerSecret)] : []),
       // Federated trace data in responses would expose resolver timings to any client; off until a gateway needs it.
       ApolloServerPluginInlineTraceDisabled(),
       options.landingPage
@@ -119,7 +131,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       context: async ({ req, res }): Promise<Context> => {
         let principal;
         try {
-          principal = options.authenticate(req.header('authorization'));
+          principal = await options.authenticate(req.header('authorization'));
         } catch (error) {
           const code = error instanceof ProxyGraphError ? error.code : 'UNAUTHENTICATED';
           throw new GraphQLError(error instanceof Error ? error.message : 'unauthenticated', {
