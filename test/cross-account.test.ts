@@ -171,9 +171,12 @@ describe('rate budgets', () => {
       return Number(/proxygraph_upstream_rate_limit_wait_seconds_count\{provider="pingproxies",account_id="ping"\} (\d+)/.exec(text)?.[1] ?? 0);
     };
     const before = await waits();
-    // Twelve requests at once, each reading the Ping plan (one service search each): past the 9-call burst, calls wait.
+    // Twelve requests at once, each reading a different proxy user (distinct reads cannot be shared): past the
+    // 9-call burst, calls wait for a slot.
     estate.simulators.pingproxies.server.resetCalls();
-    await Promise.all(Array.from({ length: 12 }, () => estate.client.data('{ account(id: "ping") { plan { name } } }')));
+    const subUserId = (index: number) => Buffer.from(`SubUser:ping:nobody_waiting_${String(index).padStart(2, '0')}`).toString('base64url');
+    await Promise.all(Array.from({ length: 12 }, (_, index) => estate.client.data(`{ subUser(id: "${subUserId(index)}") { id } }`)));
+    assert.ok(estate.simulators.pingproxies.server.calls.length >= 12);
     assert.equal(estate.simulators.pingproxies.server.calls.filter((call) => call.status === 429).length, 0);
     assert.ok((await waits()) > before);
   });

@@ -1,8 +1,9 @@
 /**
  * A per-key mutex for read-modify-write on provider resources that can only be replaced whole (a Ping proxy
  * user's IP list): holders of one key run one at a time, in arrival order; different keys never wait for
- * each other. This in-process version serialises writers inside one ProxyGraph; the interface is what a
- * shared (Redis `SET NX PX`) lock will implement so replicas serialise too.
+ * each other. This in-process version serialises writers inside one ProxyGraph; RedisKeyedLock
+ * (redis-keyed-lock.ts, `SET NX PX` + compare-and-delete) implements the same interface so replicas
+ * serialise too.
  */
 
 export interface KeyedLock {

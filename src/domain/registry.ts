@@ -7,12 +7,15 @@ import type { AccountConfig } from '../config/schema';
 import type { Capability, ProviderAdapter, ProviderName } from '../providers/types';
 import type { UpstreamGateway } from '../upstream/http';
 import type { StateStore } from '../state/store';
+import type { KeyedLock } from './keyed-lock';
 import { notFound } from '../upstream/errors';
 
 export interface AdapterDependencies {
   gateway: UpstreamGateway;
   /** Durable facts providers cannot report themselves (e.g. ProxyMesh's known sub-accounts). */
   store: StateStore;
+  /** Lock for read-modify-write shared by replicas (Redis when configured); absent = adapters lock in-process. */
+  lock?: KeyedLock;
 }
 
 export type AdapterFactory = (account: AccountConfig, deps: AdapterDependencies) => ProviderAdapter;

@@ -117,6 +117,14 @@ export function codeForStatus(status: number): ErrorCode {
   return 'PROVIDER_ERROR';
 }
 
+/** A failure to get any answer from the provider (as opposed to an HTTP error status): what reads retry on. */
+export class ProviderTransportError extends ProviderError {
+  constructor(message: string, details: ProxyGraphErrorDetails) {
+    super('PROVIDER_UNAVAILABLE', message, details);
+    this.name = 'ProviderTransportError';
+  }
+}
+
 /** A transport failure: connection refused/reset, or a timeout. Reads are safe to retry; writes may have applied. */
 export function providerTransportError(
   provider: ProviderName,
@@ -125,7 +133,7 @@ export function providerTransportError(
   isWrite: boolean,
 ): ProviderError {
   const reason = describeTransportFailure(cause);
-  return new ProviderError('PROVIDER_UNAVAILABLE', `${provider} could not be reached: ${reason}`, {
+  return new ProviderTransportError(`${provider} could not be reached: ${reason}`, {
     provider,
     accountId,
     mayHaveApplied: isWrite && reason !== 'connection refused',

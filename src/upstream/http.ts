@@ -2,7 +2,10 @@
  * The single chokepoint for outbound HTTP: every provider client sends through an AccountChannel made here.
  * One undici Pool per origin (shared by accounts on the same origin), explicit connect/headers/body
  * timeouts, an overall per-call deadline, JSON and form bodies, a call log, and a policy chain where
- * resilience (rate budgets, retries, breakers, caching) plugs in without touching provider code.
+ * resilience plugs in without touching provider code. The chain, outermost first: single-flight (identical
+ * concurrent GETs share one call), retry (GETs, on transport failures and 5xx), any extra gateway policies,
+ * then the account's own policies (rate budget, credential breaker), then the HTTP send. One deadline per
+ * call covers all of it: retries and budget waits never run past it.
  */
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
@@ -14,6 +17,9 @@ import {
   providerErrorFromResponse,
   providerTransportError,
 } from './errors';
+import { RetryPolicy, type RetryOptions } from './retry-policy';
+import { SingleFlightPolicy } from './single-flight';
+import { InProcessBudgetStore, type BudgetStore } from './budget-store';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -59,6 +65,8 @@ export interface AccountTarget {
 export interface UpstreamCall {
   target: AccountTarget;
   request: UpstreamRequest;
+  /** Epoch ms by which the whole call (budget waits, retries, sends) must be over. */
+  deadlineAtMs: number;
 }
 
 /**
@@ -92,34 +100,52 @@ export interface UpstreamGatewayOptions {
   /** Connections per origin. */
   connectionsPerOrigin?: number;
   userAgent?: string;
+  /** Retry of reads (defaults in retry-policy.ts); `false` turns it off. */
+  retry?: Partial<RetryOptions> | false;
+  /** Identical concurrent GETs share one upstream call; on by default. */
+  singleFlight?: boolean;
+  /** Where rate budgets keep their windows: in-process by default, Redis to share them across replicas. */
+  budgets?: BudgetStore;
+  /** Per-account whole-call deadlines (config `limits.timeoutMs`), by account id. */
+  accountCallDeadlinesMs?: Record<string, number>;
 }
 
 export class UpstreamGateway {
   readonly callLog: UpstreamCallLog;
   readonly timeouts: UpstreamTimeouts;
+  readonly budgets: BudgetStore;
   private readonly pools = new Map<string, Pool>();
   private readonly policies: UpstreamPolicy[];
   private readonly connectionsPerOrigin: number;
   private readonly userAgent: string;
+  private readonly accountCallDeadlinesMs: Record<string, number>;
 
   constructor(options: UpstreamGatewayOptions = {}) {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-    this.policies = options.policies ?? [];
+    this.budgets = options.budgets ?? new InProcessBudgetStore();
+    this.accountCallDeadlinesMs = options.accountCallDeadlinesMs ?? {};
+    const resilience: UpstreamPolicy[] = [];
+    if (options.singleFlight !== false) resilience.push(new SingleFlightPolicy());
+    if (options.retry !== false) resilience.push(new RetryPolicy(options.retry ?? {}));
+    this.policies = [...resilience, ...(options.policies ?? [])];
     this.callLog = options.callLog ?? new UpstreamCallLog();
     this.connectionsPerOrigin = options.connectionsPerOrigin ?? 16;
     this.userAgent = options.userAgent ?? 'ProxyGraph/0.1';
   }
 
-  channel(target: AccountTarget): AccountChannel {
-    return new AccountChannel(this, target);
+  /** The channel provider clients send through; `policies` apply to this account only, inside the gateway's. */
+  channel(target: AccountTarget, policies: readonly UpstreamPolicy[] = []): AccountChannel {
+    return new AccountChannel(this, target, policies);
   }
 
   /** Runs the policy chain around the raw send. Non-2xx answers become ProviderErrors. */
-  async send(target: AccountTarget, request: UpstreamRequest): Promise<UpstreamResponse> {
-    const call: UpstreamCall = { target, request };
+  async send(target: AccountTarget, request: UpstreamRequest, accountPolicies: readonly UpstreamPolicy[] = []): Promise<UpstreamResponse> {
+    const deadlineMs = request.timeoutMs ?? this.accountCallDeadlinesMs[target.accountId] ?? this.timeouts.callDeadlineMs;
+    const call: UpstreamCall = { target, request, deadlineAtMs: Date.now() + deadlineMs };
+    const chain = accountPolicies.length === 0 ? this.policies : [...this.policies, ...accountPolicies];
     const run = (index: number): Promise<UpstreamResponse> => {
-      const policy = this.policies[index];
-      if (!policy) return this.sendOnce(target, request);
+      const policy = chain[index];
+      if (!policy) return this.sendOnce(call);
       return policy.execute(call, () => run(index + 1));
     };
     return run(0);
@@ -151,7 +177,8 @@ export class UpstreamGateway {
     request.onRecorded?.(record);
   }
 
-  private async sendOnce(target: AccountTarget, request: UpstreamRequest): Promise<UpstreamResponse> {
+  private async sendOnce(call: UpstreamCall): Promise<UpstreamResponse> {
+    const { target, request } = call;
     const base = new URL(target.baseUrl);
     const basePath = base.pathname.replace(/\/$/, '');
     const path = `${basePath}${request.path}${buildQuery(request.query)}`;
@@ -179,7 +206,8 @@ export class UpstreamGateway {
         path,
         headers,
         body,
-        signal: AbortSignal.timeout(request.timeoutMs ?? this.timeouts.callDeadlineMs),
+        // What is left of the call's deadline after any budget wait and earlier attempts.
+        signal: AbortSignal.timeout(Math.max(1, call.deadlineAtMs - Date.now())),
       });
       text = await response.body.text();
     } catch (cause) {
@@ -234,10 +262,12 @@ export class AccountChannel {
   constructor(
     private readonly gateway: UpstreamGateway,
     readonly target: AccountTarget,
+    /** This account's own policies (rate budget, credential breaker): they run inside the gateway's. */
+    private readonly policies: readonly UpstreamPolicy[] = [],
   ) {}
 
   send(request: UpstreamRequest): Promise<UpstreamResponse> {
-    return this.gateway.send(this.target, request);
+    return this.gateway.send(this.target, request, this.policies);
   }
 
   /**

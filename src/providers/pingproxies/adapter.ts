@@ -25,7 +25,7 @@ type PingAccountConfig = Extract<AccountConfig, { provider: 'pingproxies' }>;
 export const PINGPROXIES_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['PROXIES', 'SUB_USERS', 'IP_AUTHORIZATIONS', 'USAGE']);
 
 export interface PingAdapterOptions {
-  /** Shared across replicas once a Redis-backed lock exists; in-process by default. */
+  /** Overrides the lock from the dependencies (Redis-backed when configured, shared by replicas). */
   lock?: KeyedLock;
 }
 
@@ -42,13 +42,13 @@ export class PingProxiesAdapter implements ProviderAdapter {
     this.accountId = account.id;
     const { publicKey, privateKey } = account.credentials;
     const pacer = new RequestPacer(
-      { ...budgetFromLimits(account.limits?.requestsPerMinute), maxWaitMs: DEFAULT_PING_MAX_WAIT_MS },
-      { provider: 'pingproxies', accountId: account.id, callLog: deps.gateway.callLog },
+      { ...budgetFromLimits(account.limits?.requestsPerMinute), maxWaitMs: account.limits?.maxRateLimitWaitMs ?? DEFAULT_PING_MAX_WAIT_MS },
+      { provider: 'pingproxies', accountId: account.id, callLog: deps.gateway.callLog, store: deps.gateway.budgets },
     );
     const target = pingTarget(account.id, publicKey, privateKey, account.baseUrl);
     this.channel = new PolicyChannel(deps.gateway, target, [pacer]);
     this.client = new PingClient(this.channel);
-    const writer = new IpListWriter(this.client, options.lock ?? new InProcessKeyedLock(), account.id);
+    const writer = new IpListWriter(this.client, options.lock ?? deps.lock ?? new InProcessKeyedLock(), account.id);
     this.shared = { writer, defaultProxyUserId: () => this.defaultProxyUserId() };
   }
 

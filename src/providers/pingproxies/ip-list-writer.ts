@@ -64,10 +64,16 @@ export class IpListWriter {
         this.waiting.set(proxyUserId, batch);
         const taken = batch;
         // The pass takes this batch when it gets the lock; later changes start the next batch.
-        void this.lock.withLock(`pingproxies:${this.accountId}:proxy_user:${proxyUserId}`, async () => {
-          if (this.waiting.get(proxyUserId) === taken) this.waiting.delete(proxyUserId);
-          await this.pass(proxyUserId, taken);
-        });
+        void this.lock
+          .withLock(`pingproxies:${this.accountId}:proxy_user:${proxyUserId}`, async () => {
+            if (this.waiting.get(proxyUserId) === taken) this.waiting.delete(proxyUserId);
+            await this.pass(proxyUserId, taken);
+          })
+          .catch((error) => {
+            // A shared lock that could not be taken: the batch fails, and later changes start a new one.
+            if (this.waiting.get(proxyUserId) === taken) this.waiting.delete(proxyUserId);
+            for (const change of taken) if (!change.settled) change.reject(error);
+          });
       }
       batch.push(change);
     });

@@ -7,6 +7,8 @@ import DataLoader from 'dataloader';
 import type { AccountConfig } from '../../config/schema';
 import type { AdapterDependencies } from '../../domain/registry';
 import type { AccountChannel } from '../../upstream/http';
+import { DEFAULT_MAX_BUDGET_WAIT_MS, RateBudget } from '../../upstream/rate-budget';
+import { webshareBudgetClasses, webshareLimitKey } from '../../upstream/provider-budgets';
 import type { UpstreamObserver } from '../types';
 import { bytesToGb } from '../../domain/units';
 import { badUserInput, ProxyGraphError, unsupported } from '../../upstream/errors';
@@ -70,7 +72,18 @@ export class WebshareAdapter implements ProviderAdapter {
   constructor(account: WebshareAccountConfig, deps: AdapterDependencies) {
     this.accountId = account.id;
     const planId = account.planId === undefined || account.planId === null ? null : Number(account.planId);
-    this.channel = deps.gateway.channel(webshareTarget(account.id, account.credentials.token, account.baseUrl));
+    // Webshare's rate limits as this account's budget (shared by replicas when the gateway's store is Redis).
+    const budget = new RateBudget({
+      provider: 'webshare',
+      accountId: account.id,
+      limitKey: webshareLimitKey(account.credentials.token),
+      classes: webshareBudgetClasses(account.limits),
+      store: deps.gateway.budgets,
+      maxWaitMs: account.limits?.maxRateLimitWaitMs ?? DEFAULT_MAX_BUDGET_WAIT_MS,
+      callLog: deps.gateway.callLog,
+      defaultRetryAfterSeconds: 60,
+    });
+    this.channel = deps.gateway.channel(webshareTarget(account.id, account.credentials.token, account.baseUrl), [budget]);
     this.planId = planId;
     this.client = new WebshareClient(this.channel, planId);
   }

@@ -1,0 +1,32 @@
+/**
+ * What the composition root needs for upstream resilience: where rate budgets live (Redis when configured,
+ * so replicas share one budget per account), the per-account call deadlines from `limits.timeoutMs`, and the
+ * lock for read-modify-write shared by replicas.
+ */
+import type Redis from 'ioredis';
+import type { Logger } from 'pino';
+import type { ProxyGraphConfig } from '../config/schema';
+import type { KeyedLock } from '../domain/keyed-lock';
+import { RedisKeyedLock } from '../domain/redis-keyed-lock';
+import { RedisBudgetStore } from './redis-budget-store';
+import type { UpstreamGatewayOptions } from './http';
+
+export interface ResilienceWiring {
+  gateway: UpstreamGatewayOptions;
+  /** Absent without Redis: adapters then lock in-process. */
+  lock?: KeyedLock;
+}
+
+export function resilienceWiring(config: ProxyGraphConfig, redis: Redis | null, keyPrefix: string, logger: Logger): ResilienceWiring {
+  const accountCallDeadlinesMs: Record<string, number> = {};
+  for (const account of config.accounts) {
+    if (account.limits?.timeoutMs) accountCallDeadlinesMs[account.id] = account.limits.timeoutMs;
+  }
+  if (!redis) return { gateway: { accountCallDeadlinesMs } };
+  const warn = (what: string) => (error: Error) =>
+    logger.warn({ err: { message: error.message } }, `redis unavailable; ${what} falls back to this replica only`);
+  return {
+    gateway: { accountCallDeadlinesMs, budgets: new RedisBudgetStore(redis, keyPrefix, { onFallback: warn('rate budget') }) },
+    lock: new RedisKeyedLock(redis, keyPrefix, { onFallback: warn('resource lock') }),
+  };
+}
