@@ -61,11 +61,17 @@ async function measure(name: string, requests: number, concurrency: number, send
   };
 }
 
+/**
+ * The simulators run without rate limits here, and so must ProxyGraph's client-side budgets (set per account
+ * through `limits`): the series measure ProxyGraph's own cost, not Webshare's 60 list calls per minute.
+ */
+const UNTHROTTLED = { requestsPerMinute: 10_000_000, proxyListRequestsPerMinute: 10_000_000 };
+
 async function main(): Promise<void> {
   const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
   const simulator = await startWebshareSimulator({ seed: 3, proxyCount: 10_000, rateLimits: false });
   const proxygraph = await startProxyGraph({
-    config: { accounts: [{ id: 'ws', provider: 'webshare', baseUrl: simulator.origin, credentials: { token: simulator.credentials.token } }] },
+    config: { accounts: [{ id: 'ws', provider: 'webshare', baseUrl: simulator.origin, credentials: { token: simulator.credentials.token }, limits: UNTHROTTLED }] },
     port: 0,
     host: '127.0.0.1',
     logger: pino({ level: 'silent' }),
@@ -110,7 +116,7 @@ async function main(): Promise<void> {
   // Seed size: a 100k-proxy account, paged in the middle (only the covering provider page is read).
   const large = await startWebshareSimulator({ seed: 5, proxyCount: 100_000, rateLimits: false });
   const largeGraph = await startProxyGraph({
-    config: { accounts: [{ id: 'ws', provider: 'webshare', baseUrl: large.origin, credentials: { token: large.credentials.token } }] },
+    config: { accounts: [{ id: 'ws', provider: 'webshare', baseUrl: large.origin, credentials: { token: large.credentials.token }, limits: UNTHROTTLED }] },
     port: 0,
     host: '127.0.0.1',
     logger: pino({ level: 'silent' }),
@@ -152,7 +158,7 @@ async function main(): Promise<void> {
       // Ping's budget is raised (as its customers can ask for) so the series measures fan-out, not Ping's 10/s.
       accounts: estateSimulators.map(
         (sim) =>
-          ({ id: sim.provider, provider: sim.provider, baseUrl: sim.origin, credentials: sim.credentials, limits: sim.provider === 'pingproxies' ? { requestsPerMinute: 60_000 } : undefined }) as AccountConfig,
+          ({ id: sim.provider, provider: sim.provider, baseUrl: sim.origin, credentials: sim.credentials, limits: sim.provider === 'pingproxies' ? { requestsPerMinute: 60_000 } : sim.provider === 'webshare' ? UNTHROTTLED : undefined }) as AccountConfig,
       ),
     },
     port: 0,
