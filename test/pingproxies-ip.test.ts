@@ -59,6 +59,15 @@ describe('Ping Proxies IP authorizations', () => {
     assert.equal(harness.ping.server.callCount(PING.userEdit), 0);
   });
 
+  test('without a sub-user, an IP held by another proxy user is a CONFLICT, not "already done" on the default user', async () => {
+    const data = await harness.client.data(PingAuthorizeIpDocument, { input: { ip: '1.1.1.1', accountIds: [PING_ACCOUNT_ID] } });
+    const [result] = data.authorizeIp;
+    assert.equal(result.ok, false);
+    assert.equal(result.alreadyDone, false);
+    assert.equal(result.error!.code, 'CONFLICT');
+    assert.deepEqual(ipsOf('default_user').filter((ip) => ip === '1.1.1.1'), []);
+  });
+
   test('an IP that belongs to another proxy user is a CONFLICT from Ping, with its request id', async () => {
     const data = await harness.client.data(PingAuthorizeIpDocument, { input: { ip: '203.0.113.10', subUserIds: [pingId('SubUser', 'marketing_team')] } });
     const [result] = data.authorizeIp;

@@ -408,6 +408,11 @@ export interface AccountSession {
   updateIpAuthorization?(nativeId: string, params: UpdateIpAuthorizationParams): Promise<IpAuthorizationRecord>;
   getIpAuthorization?(nativeId: string): Promise<IpAuthorizationRecord | null>;
   authorizeIp?(params: AuthorizeIpParams): Promise<IpAuthorizationRecord>;
+  /**
+   * The sub-user an IP authorized without one lands on (Ping: the default proxy user); absent or null =
+   * the account itself. Lets "already authorized" be told apart from "taken by another sub-user".
+   */
+  defaultIpAuthorizationOwner?(): Promise<string | null>;
   revokeIpAuthorization?(nativeId: string): Promise<void>;
 
   replaceProxies?(params: ReplaceProxiesParams): Promise<ProxyReplacementRecord>;

@@ -88,7 +88,7 @@ class PingSession implements AccountSession {
   private readonly proxies: PingProxyReads;
   private readonly access: PingAccess;
 
-  constructor(client: PingClient, accountId: string, shared: PingAccessShared) {
+  constructor(client: PingClient, accountId: string, private readonly shared: PingAccessShared) {
     this.account = new PingAccountReads(client, accountId);
     this.proxies = new PingProxyReads(client);
     this.access = new PingAccess(client, accountId, shared);
@@ -114,6 +114,7 @@ class PingSession implements AccountSession {
   listIpAuthorizations: NonNullable<AccountSession['listIpAuthorizations']> = () => this.access.listIpAuthorizations();
   getIpAuthorization: NonNullable<AccountSession['getIpAuthorization']> = (id) => this.access.getIpAuthorization(id);
   authorizeIp: NonNullable<AccountSession['authorizeIp']> = (params) => this.access.authorizeIp(params);
+  defaultIpAuthorizationOwner: NonNullable<AccountSession['defaultIpAuthorizationOwner']> = () => this.shared.defaultProxyUserId();
   revokeIpAuthorization: NonNullable<AccountSession['revokeIpAuthorization']> = (id) => this.access.revokeIpAuthorization(id);
 }
 

@@ -3,6 +3,7 @@
  * headers `X-API-Public-Key` and `X-API-Private-Key` on every request [C]. Every call goes through the
  * account's upstream channel, after the account's request pacer (10 requests/second budget).
  */
+import { errorBodyObject } from '../../upstream/error-body';
 import type { AccountChannel, AccountTarget, QueryValue, UpstreamRequest, UpstreamResponse } from '../../upstream/http';
 import type { UpstreamFailure } from '../../upstream/errors';
 import type {
@@ -39,13 +40,8 @@ export function describePingFailure(
   headers: Record<string, string | undefined> = {},
 ): Omit<UpstreamFailure, 'provider' | 'accountId' | 'status'> {
   const described: Omit<UpstreamFailure, 'provider' | 'accountId' | 'status'> = {};
-  let record: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = JSON.parse(body);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) record = parsed as Record<string, unknown>;
-  } catch {
-    // Not Ping's JSON (a proxy in front of it, say): the status alone decides.
-  }
+  // Not Ping's JSON (a proxy in front of it, say) reads as {}: the status alone decides.
+  const record = errorBodyObject(body);
   const message = typeof record.message === 'string' ? record.message : undefined;
   if (message) described.providerMessage = message;
   if (typeof record.api_request_id === 'string') described.upstreamRequestId = record.api_request_id;

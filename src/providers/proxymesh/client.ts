@@ -3,6 +3,7 @@
  * parent account (HTTP Basic, or a bearer token [C REFERENCE §3]); POST parameters travel as a form body.
  * All calls go through the account's upstream channel.
  */
+import { describeFields, errorBodyObject, fieldErrorMessages } from '../../upstream/error-body';
 import type { AccountChannel, AccountTarget } from '../../upstream/http';
 import type { UpstreamFailure } from '../../upstream/errors';
 import type {
@@ -28,23 +29,11 @@ export type ProxyMeshCredentials = { username: string; password: string } | { be
  * there (→ NOT_FOUND); other 400s are invalid input.
  */
 export function describeProxyMeshFailure(status: number, body: string): Omit<UpstreamFailure, 'provider' | 'accountId' | 'status'> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return {};
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
-  const record = parsed as Record<string, unknown>;
+  const record = errorBodyObject(body);
   if (typeof record.error === 'string') return { providerMessage: record.error };
-  const fields: Record<string, string[]> = {};
-  for (const [field, value] of Object.entries(record)) {
-    if (Array.isArray(value)) fields[field] = value.map(String);
-    else if (typeof value === 'string') fields[field] = [value];
-  }
-  const all = Object.values(fields).flat().join(' ');
-  const providerMessage = Object.entries(fields).map(([field, list]) => `${field}: ${list.join(' ')}`).join('; ');
-  return { providerMessage: providerMessage || undefined, fields: Object.keys(fields).length ? fields : undefined, code: codeOverride(status, all) };
+  const fields = fieldErrorMessages(record);
+  if (Object.keys(fields).length === 0) return {};
+  return { providerMessage: describeFields(fields), fields, code: codeOverride(status, Object.values(fields).flat().join(' ')) };
 }
 
 function codeOverride(status: number, message: string): UpstreamFailure['code'] {

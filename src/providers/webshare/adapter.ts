@@ -122,7 +122,7 @@ class WebshareSession implements AccountSession {
   ) {}
 
   private configuredPlanId(): number | null {
-    return (this.client as unknown as { planId: number | null }).planId;
+    return this.client.planId;
   }
 
   async profile() {

@@ -3,6 +3,7 @@
  * `plan_id` selects the plan on multi-plan accounts; `X-Subuser` reads as a sub-user. All calls go through
  * the account's upstream channel.
  */
+import { describeFields, errorBodyObject, fieldErrorMessages } from '../../upstream/error-body';
 import type { AccountChannel, AccountTarget, QueryValue } from '../../upstream/http';
 import type { UpstreamFailure } from '../../upstream/errors';
 import type {
@@ -28,26 +29,15 @@ export const WEBSHARE_ORIGIN = 'https://proxy.webshare.io';
 
 /** Reads Webshare's DRF error bodies: `{"detail", "code"}` or live field errors `{"field": [{message, code}]}`. */
 export function describeWebshareFailure(status: number, body: string): Omit<UpstreamFailure, 'provider' | 'accountId' | 'status'> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return {};
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
-  const record = parsed as Record<string, unknown>;
+  const record = errorBodyObject(body);
   if (typeof record.detail === 'string') {
     const providerCode = typeof record.code === 'string' ? record.code : undefined;
     return { providerMessage: providerCode ? `${record.detail} (${providerCode})` : record.detail, code: codeOverride(status, record.detail, providerCode) };
   }
-  const fields: Record<string, string[]> = {};
-  for (const [field, value] of Object.entries(record)) {
-    if (!Array.isArray(value)) continue;
-    fields[field] = value.map((item) => (typeof item === 'string' ? item : String((item as { message?: unknown }).message ?? item)));
-  }
-  const messages = Object.entries(fields).map(([field, list]) => `${field}: ${list.join(' ')}`);
+  const fields = fieldErrorMessages(record);
+  if (Object.keys(fields).length === 0) return {};
   const all = Object.values(fields).flat().join(' ');
-  return { providerMessage: messages.join('; '), fields, code: codeOverride(status, all, undefined) };
+  return { providerMessage: describeFields(fields), fields, code: codeOverride(status, all, undefined) };
 }
 
 /** Webshare answers 400 for "already exists" and quota problems; those deserve their own codes. */
@@ -71,7 +61,8 @@ export function webshareTarget(accountId: string, token: string, baseUrl = WEBSH
 export class WebshareClient {
   constructor(
     private readonly channel: AccountChannel,
-    private readonly planId: number | null,
+    /** The plan this account entry manages (`plan_id`), or null for the account's default plan. */
+    readonly planId: number | null,
   ) {}
 
   private withPlan(query: Record<string, QueryValue> = {}): Record<string, QueryValue> {

@@ -19,23 +19,11 @@ import { alnumToken, CATALOG, DAY_MS, formatTimestamp, hexToken, HOUR_MS, mix, P
 import { composition, createProxyList, listSize, type ProxyList, type SlotOverride } from './simulator-proxies';
 import { aggregateStats, trafficCountries } from './simulator-stats';
 
-/** Proxy-config fields a reader can change (the rest is computed from its list). */
-export interface ProxyConfigState {
+/** Proxy-config fields a reader can change (the v3 subset plus credentials; the rest is computed from its list). */
+export interface ProxyConfigState extends WebshareProxyConfigV3 {
   id: number;
   username: string;
   password: string;
-  request_timeout: number;
-  request_idle_timeout: number;
-  ip_authorization_country_codes: string[] | null;
-  ip_authorization_city: string | null;
-  ip_authorization_state: string | null;
-  ip_authorization_postalcode: string | null;
-  ip_authorization_asn: string | null;
-  auto_replace_invalid_proxies: boolean;
-  auto_replace_low_country_confidence_proxies: boolean;
-  auto_replace_out_of_rotation_proxies: boolean;
-  auto_replace_failed_site_check_proxies: boolean;
-  proxy_list_download_token: string;
   createdAtMs: number;
   updatedAtMs: number;
 }
@@ -294,14 +282,6 @@ export function renderConfig(config: ProxyConfigState, list: ProxyList): Webshar
 
 /** The v3 subset [C]. */
 export function renderConfigV3(config: ProxyConfigState): WebshareProxyConfigV3 {
-  return {
-    request_timeout: config.request_timeout, request_idle_timeout: config.request_idle_timeout,
-    ip_authorization_country_codes: config.ip_authorization_country_codes, ip_authorization_city: config.ip_authorization_city,
-    ip_authorization_state: config.ip_authorization_state, ip_authorization_postalcode: config.ip_authorization_postalcode,
-    ip_authorization_asn: config.ip_authorization_asn, auto_replace_invalid_proxies: config.auto_replace_invalid_proxies,
-    auto_replace_low_country_confidence_proxies: config.auto_replace_low_country_confidence_proxies,
-    auto_replace_out_of_rotation_proxies: config.auto_replace_out_of_rotation_proxies,
-    auto_replace_failed_site_check_proxies: config.auto_replace_failed_site_check_proxies,
-    proxy_list_download_token: config.proxy_list_download_token,
-  };
+  const { id, username, password, createdAtMs, updatedAtMs, ...v3 } = config;
+  return v3;
 }

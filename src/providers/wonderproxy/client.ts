@@ -4,6 +4,7 @@
  * status mapping already gives 404 → NOT_FOUND and 409 → CONFLICT, so the client only lifts the message.
  * All calls go through the account's upstream channel.
  */
+import { errorBodyObject } from '../../upstream/error-body';
 import type { AccountChannel, AccountTarget } from '../../upstream/http';
 import type { UpstreamFailure } from '../../upstream/errors';
 import type {
@@ -23,15 +24,8 @@ export const WONDERPROXY_ORIGIN = 'https://api.wonderproxy.com';
 
 /** Reads `{"message": "..."}`; anything else leaves the generic message. */
 export function describeWonderProxyFailure(_status: number, body: string): Omit<UpstreamFailure, 'provider' | 'accountId' | 'status'> {
-  try {
-    const parsed = JSON.parse(body) as unknown;
-    if (parsed && typeof parsed === 'object' && typeof (parsed as { message?: unknown }).message === 'string') {
-      return { providerMessage: (parsed as { message: string }).message };
-    }
-  } catch {
-    // Not JSON (an HTML error page from a proxy in front): nothing to add.
-  }
-  return {};
+  const record = errorBodyObject(body);
+  return typeof record.message === 'string' ? { providerMessage: record.message } : {};
 }
 
 export function wonderproxyTarget(accountId: string, token: string, baseUrl = WONDERPROXY_ORIGIN): AccountTarget {

@@ -180,9 +180,12 @@ export class IpAuthorizationResolver {
       return { account: accountNode(account), ok: true, alreadyDone: false, ipAuthorization: toNode('IpAuthorization', account, record), removedCount: null, error: null };
     } catch (error) {
       if (!(error instanceof ProxyGraphError) || error.code !== 'CONFLICT') throw error;
-      // Already authorized: report the existing entry instead of an error (idempotent).
+      // Already authorized for this same target: report the existing entry instead of an error (idempotent).
+      // The same IP held by another sub-user (or another WonderProxy user) stays a CONFLICT.
+      const session = ctx.scope.session(account.id);
+      const owner = target.subUserNativeId ?? (await session.defaultIpAuthorizationOwner?.()) ?? null;
       const existing = (await ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')()).find(
-        (record) => sameIp(record.ip, input.ip) && (!target.subUserNativeId || record.subUserNativeId === target.subUserNativeId),
+        (record) => sameIp(record.ip, input.ip) && (record.subUserNativeId ?? null) === owner && (!input.user || record.user === input.user),
       );
       if (!existing) throw error;
       return { account: accountNode(account), ok: true, alreadyDone: true, ipAuthorization: toNode('IpAuthorization', account, existing), removedCount: null, error: null };
