@@ -22,7 +22,6 @@ import { DnsOverrideResolver } from './dns-override/dns-override.resolver';
 import { ServerResolver } from './server/server.resolver';
 import { ServiceResolver } from './service/service.resolver';
 import { AccountUsageResolver, UsageResolver } from './usage/usage.resolver';
-import { requireOperationScope } from './common/guards';
 import { referenceResolvers } from './references';
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])`;
@@ -46,7 +45,6 @@ async function build(): Promise<GraphQLSchema> {
       UsageResolver,
       AccountUsageResolver,
     ],
-    globalMiddlewares: [requireOperationScope],
     validate: { forbidUnknownValues: false },
     skipCheck: true,
   });

@@ -20,6 +20,7 @@ import { Service } from '../service/service.type';
 import { ProxyReplacementConnection } from '../replacement/replacement.type';
 import { listAccountProxies } from '../proxy/proxy-listing';
 import { badUserInput } from '../../upstream/errors';
+import { nullWhenNotFound } from '../common/not-found';
 
 @ArgsType()
 export class PageArgs {
@@ -51,18 +52,17 @@ export function checkRange(args: UsageArgs): void {
 export class AccountResolver {
   @Query(() => [Account], { description: 'Every account the caller may see, optionally of one provider.' })
   accounts(@Ctx() ctx: Context, @Arg('provider', () => Provider, { nullable: true }) provider?: Provider | null): AccountNode[] {
-    return ctx.scope.visibleAccounts({ provider: provider ? providerName(provider) : null }).map(accountNode);
+    return ctx.scope.reads.accounts({ provider: provider ? providerName(provider) : null }).map(accountNode);
   }
 
   @Query(() => Account, { nullable: true })
   account(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): AccountNode | null {
-    const account = ctx.scope.registry.find(id);
-    return account && ctx.scope.principal.canSee(id) ? accountNode(account) : null;
+    return nullWhenNotFound(() => accountNode(ctx.scope.reads.account(id)));
   }
 
   @Mutation(() => Account, { description: 'Admin: close the credential breaker of an account after fixing its credentials.' })
   async resetProviderCredentials(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<AccountNode> {
-    const account = ctx.scope.account(accountId);
+    const account = ctx.scope.writes.account(accountId);
     ctx.scope.principal.require('credentials');
     await account.adapter.resetCredentials?.();
     return accountNode(account);
@@ -75,23 +75,23 @@ export class AccountResolver {
 
   @FieldResolver(() => [Capability])
   capabilities(@Root() account: AccountNode, @Ctx() ctx: Context): Capability[] {
-    return [...ctx.scope.account(account.id).adapter.capabilities].sort() as Capability[];
+    return [...ctx.scope.accountOf(account.id).adapter.capabilities].sort() as Capability[];
   }
 
   @FieldResolver(() => AccountProfile, { nullable: true })
   profile(@Root() account: AccountNode, @Ctx() ctx: Context) {
-    return ctx.scope.operation(account.id, null, 'profile', 'The account profile')();
+    return ctx.scope.reads.operation(account.id, null, 'profile', 'The account profile')();
   }
 
   @FieldResolver(() => Plan, { nullable: true })
   plan(@Root() account: AccountNode, @Ctx() ctx: Context) {
-    return ctx.scope.operation(account.id, null, 'plan', 'The account plan')();
+    return ctx.scope.reads.operation(account.id, null, 'plan', 'The account plan')();
   }
 
   @FieldResolver(() => Usage, { nullable: true })
   usage(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() range: UsageArgs) {
     checkRange(range);
-    return ctx.scope.operation(account.id, 'USAGE', 'usage', 'Usage')({ from: range.from, to: range.to });
+    return ctx.scope.reads.operation(account.id, 'USAGE', 'usage', 'Usage')({ from: range.from, to: range.to });
   }
 
   @FieldResolver(() => ProxyConnection, { nullable: true })
@@ -109,23 +109,23 @@ export class AccountResolver {
   @FieldResolver(() => SubUserConnection, { nullable: true })
   async subUsers(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
     const window = windowFrom(page.first, page.after);
-    const registered = ctx.scope.account(account.id);
-    const result = await ctx.scope.operation(account.id, 'SUB_USERS', 'listSubUsers', 'Listing sub-users')(window);
+    const registered = ctx.scope.reads.account(account.id);
+    const result = await ctx.scope.reads.operation(account.id, 'SUB_USERS', 'listSubUsers', 'Listing sub-users')(window);
     const nodes = result.items.map((record) => toNode('SubUser', registered, record));
     return connectionFrom(window, nodes, result.hasMore, result.totalCount);
   }
 
   @FieldResolver(() => [IpAuthorization], { nullable: true })
   async ipAuthorizations(@Root() account: AccountNode, @Ctx() ctx: Context) {
-    const registered = ctx.scope.account(account.id);
-    const records = await ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')();
+    const registered = ctx.scope.reads.account(account.id);
+    const records = await ctx.scope.reads.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')();
     return records.map((record) => toNode('IpAuthorization', registered, record));
   }
 
   @FieldResolver(() => [HostnameAuthorization], { nullable: true })
   async hostnameAuthorizations(@Root() account: AccountNode, @Ctx() ctx: Context) {
-    const registered = ctx.scope.account(account.id);
-    const records = await ctx.scope.operation(account.id, 'HOSTNAME_AUTHORIZATIONS', 'listHostnameAuthorizations', 'Hostname authorizations')();
+    const registered = ctx.scope.reads.account(account.id);
+    const records = await ctx.scope.reads.operation(account.id, 'HOSTNAME_AUTHORIZATIONS', 'listHostnameAuthorizations', 'Hostname authorizations')();
     return records.map((record) => toNode('HostnameAuthorization', registered, record));
   }
 
@@ -135,8 +135,8 @@ export class AccountResolver {
     @Ctx() ctx: Context,
     @Arg('filter', () => DnsOverrideFilter, { nullable: true }) filter?: DnsOverrideFilter | null,
   ) {
-    const registered = ctx.scope.account(account.id);
-    const records = await ctx.scope.operation(account.id, 'DNS_OVERRIDES', 'listDnsOverrides', 'DNS overrides')({
+    const registered = ctx.scope.reads.account(account.id);
+    const records = await ctx.scope.reads.operation(account.id, 'DNS_OVERRIDES', 'listDnsOverrides', 'DNS overrides')({
       ip: filter?.ip,
       server: filter?.server,
     });
@@ -145,26 +145,26 @@ export class AccountResolver {
 
   @FieldResolver(() => [ProxyServer], { nullable: true, description: 'Servers on the account (WonderProxy contract servers, ProxyMesh proxy hosts).' })
   servers(@Root() account: AccountNode, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.scope.operation(account.id, null, 'listServers', 'Listing servers')(serverDetails(info));
+    return ctx.scope.reads.operation(account.id, null, 'listServers', 'Listing servers')(serverDetails(info));
   }
 
   @FieldResolver(() => [Service], { nullable: true, description: 'Ping Proxies services.' })
   async services(@Root() account: AccountNode, @Ctx() ctx: Context) {
-    const registered = ctx.scope.account(account.id);
-    const records = await ctx.scope.operation(account.id, null, 'listServices', 'Listing services')();
+    const registered = ctx.scope.reads.account(account.id);
+    const records = await ctx.scope.reads.operation(account.id, null, 'listServices', 'Listing services')();
     return records.map((record) => toNode('Service', registered, record));
   }
 
   @FieldResolver(() => ProxyCredentials, { nullable: true, description: 'Proxy username/password and timeouts (Webshare proxy config).' })
   proxyCredentials(@Root() account: AccountNode, @Ctx() ctx: Context) {
-    return ctx.scope.operation(account.id, null, 'proxyCredentials', 'Proxy credentials')();
+    return ctx.scope.reads.operation(account.id, null, 'proxyCredentials', 'Proxy credentials')();
   }
 
   @FieldResolver(() => ProxyReplacementConnection, { nullable: true, description: 'Webshare proxy replacements, newest last.' })
   async proxyReplacements(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
     const window = windowFrom(page.first, page.after);
-    const registered = ctx.scope.account(account.id);
-    const result = await ctx.scope.operation(account.id, 'PROXY_REPLACEMENT', 'listProxyReplacements', 'Proxy replacement')(window);
+    const registered = ctx.scope.reads.account(account.id);
+    const result = await ctx.scope.reads.operation(account.id, 'PROXY_REPLACEMENT', 'listProxyReplacements', 'Proxy replacement')(window);
     const nodes = result.items.map((record) => toNode('ProxyReplacement', registered, record));
     const hasMore = result.totalCount !== null ? window.offset + nodes.length < result.totalCount : nodes.length === window.limit;
     return connectionFrom(window, nodes, hasMore, result.totalCount);

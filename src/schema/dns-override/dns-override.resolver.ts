@@ -10,6 +10,7 @@ import { accountNode, AccountNode, DnsOverrideNode, toNode } from '../common/nod
 import { keepSuccesses } from '../common/partial';
 import { fanOut } from '../../domain/fan-out';
 import { decodeGlobalId } from '../../domain/ids';
+import { nullWhenNotFound } from '../common/not-found';
 import { badUserInput } from '../../upstream/errors';
 import { ProxyServer } from '../server/server.type';
 import { serverDetails } from '../common/selection';
@@ -21,9 +22,9 @@ function requireFuture(date: Date | null | undefined): void {
 
 export async function loadDnsOverride(ctx: Context, id: string): Promise<DnsOverrideNode | null> {
   const { accountId, nativeId } = decodeGlobalId(id, 'DnsOverride');
-  const account = ctx.scope.registry.find(accountId);
-  if (!account || !ctx.scope.principal.canSee(accountId)) return null;
-  const record = await ctx.scope.operation(accountId, 'DNS_OVERRIDES', 'getDnsOverride', 'DNS overrides')(nativeId);
+  const account = nullWhenNotFound(() => ctx.scope.reads.account(accountId));
+  if (!account) return null;
+  const record = await ctx.scope.reads.operation(accountId, 'DNS_OVERRIDES', 'getDnsOverride', 'DNS overrides')(nativeId);
   return record ? toNode('DnsOverride', account, record) : null;
 }
 
@@ -36,11 +37,11 @@ export class DnsOverrideResolver {
     @Arg('filter', () => DnsOverrideFilter, { nullable: true }) filter?: DnsOverrideFilter | null,
   ): Promise<DnsOverrideNode[]> {
     // Accounts named explicitly are always asked, so one that cannot answer says so (UNSUPPORTED_BY_PROVIDER).
-    const accounts = ctx.scope
-      .visibleAccounts({ accountIds: filter?.accountIds ?? null })
+    const accounts = ctx.scope.reads
+      .accounts({ accountIds: filter?.accountIds ?? null })
       .filter((account) => filter?.accountIds || account.adapter.capabilities.has('DNS_OVERRIDES'));
     const outcomes = await fanOut(accounts, async (account) => {
-      const records = await ctx.scope.operation(account.id, 'DNS_OVERRIDES', 'listDnsOverrides', 'DNS overrides')({
+      const records = await ctx.scope.reads.operation(account.id, 'DNS_OVERRIDES', 'listDnsOverrides', 'DNS overrides')({
         ip: filter?.ip,
         server: filter?.server,
       });
@@ -51,7 +52,7 @@ export class DnsOverrideResolver {
 
   @FieldResolver(() => Account)
   account(@Root() override: DnsOverrideNode, @Ctx() ctx: Context): AccountNode {
-    return accountNode(ctx.scope.account(override.accountId));
+    return accountNode(ctx.scope.accountOf(override.accountId));
   }
 
   @FieldResolver(() => ProxyServer, {
@@ -59,15 +60,15 @@ export class DnsOverrideResolver {
     description: 'The server the entry applies on (null once it left the account). Entries of one request load their servers together.',
   })
   async proxyServer(@Root() override: DnsOverrideNode, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ProxyServerRecord | null> {
-    const getServer = ctx.scope.operation(override.accountId, 'DNS_OVERRIDES', 'getServer', 'Loading a server');
+    const getServer = ctx.scope.reads.operation(override.accountId, 'DNS_OVERRIDES', 'getServer', 'Loading a server');
     return getServer(override.server, serverDetails(info));
   }
 
   @Mutation(() => DnsOverride)
   async createDnsOverride(@Ctx() ctx: Context, @Arg('input', () => CreateDnsOverrideInput) input: CreateDnsOverrideInput): Promise<DnsOverrideNode> {
     requireFuture(input.expiresAt);
-    const account = ctx.scope.account(input.accountId);
-    const record = await ctx.scope.operation(input.accountId, 'DNS_OVERRIDES', 'createDnsOverride', 'DNS overrides')({
+    const account = ctx.scope.writes.account(input.accountId);
+    const record = await ctx.scope.writes.operation(input.accountId, 'DNS_OVERRIDES', 'createDnsOverride', 'DNS overrides')({
       server: input.server,
       hostname: input.hostname,
       ip: input.ip,
@@ -85,21 +86,21 @@ export class DnsOverrideResolver {
     const { accountId, nativeId } = decodeGlobalId(id, 'DnsOverride');
     requireFuture(input.expiresAt);
     if (input.hostname == null && input.ip == null && input.expiresAt == null) throw badUserInput('input has no field to change');
-    const account = ctx.scope.account(accountId);
-    const record = await ctx.scope.operation(accountId, 'DNS_OVERRIDES', 'updateDnsOverride', 'DNS overrides')(nativeId, input);
+    const account = ctx.scope.writes.account(accountId);
+    const record = await ctx.scope.writes.operation(accountId, 'DNS_OVERRIDES', 'updateDnsOverride', 'DNS overrides')(nativeId, input);
     return toNode('DnsOverride', account, record);
   }
 
   @Mutation(() => DeletedPayload)
   async deleteDnsOverride(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'DnsOverride');
-    await ctx.scope.operation(accountId, 'DNS_OVERRIDES', 'deleteDnsOverride', 'DNS overrides')(nativeId);
+    await ctx.scope.writes.operation(accountId, 'DNS_OVERRIDES', 'deleteDnsOverride', 'DNS overrides')(nativeId);
     return { id, deleted: true, count: 1 };
   }
 
   @Mutation(() => DeletedPayload)
   async clearDnsOverrides(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<DeletedPayload> {
-    const count = await ctx.scope.operation(accountId, 'DNS_OVERRIDES', 'clearDnsOverrides', 'DNS overrides')();
+    const count = await ctx.scope.writes.operation(accountId, 'DNS_OVERRIDES', 'clearDnsOverrides', 'DNS overrides')();
     return { id: null, deleted: true, count };
   }
 }

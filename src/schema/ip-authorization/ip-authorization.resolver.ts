@@ -26,10 +26,10 @@ function sameIp(a: string, b: string): boolean {
 
 async function subUserNode(ctx: Context, accountId: string, nativeId: string | null | undefined): Promise<SubUserNode | null> {
   if (!nativeId) return null;
-  const session = ctx.scope.session(accountId);
+  const session = ctx.scope.reads.session(accountId);
   if (!session.getSubUser) return null;
   const record = await session.getSubUser(nativeId);
-  return record ? toNode('SubUser', ctx.scope.account(accountId), record) : null;
+  return record ? toNode('SubUser', ctx.scope.reads.account(accountId), record) : null;
 }
 
 @Resolver(() => IpAuthorization)
@@ -41,11 +41,11 @@ export class IpAuthorizationResolver {
     @Arg('filter', () => IpAuthorizationFilter, { nullable: true }) filter?: IpAuthorizationFilter | null,
   ): Promise<IpAuthorizationNode[]> {
     // Accounts named explicitly are always asked, so one that cannot answer says so (UNSUPPORTED_BY_PROVIDER).
-    const accounts = ctx.scope
-      .visibleAccounts({ accountIds: filter?.accountIds ?? null })
+    const accounts = ctx.scope.reads
+      .accounts({ accountIds: filter?.accountIds ?? null })
       .filter((account) => filter?.accountIds || account.adapter.capabilities.has('IP_AUTHORIZATIONS'));
     const outcomes = await fanOut(accounts, async (account) => {
-      const records = await ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')({
+      const records = await ctx.scope.reads.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')({
         ip: filter?.ip,
         users: filter?.users,
       });
@@ -59,7 +59,7 @@ export class IpAuthorizationResolver {
 
   @FieldResolver(() => Account)
   account(@Root() authorization: IpAuthorizationNode, @Ctx() ctx: Context): AccountNode {
-    return accountNode(ctx.scope.account(authorization.accountId));
+    return accountNode(ctx.scope.accountOf(authorization.accountId));
   }
 
   @FieldResolver(() => SubUser, { nullable: true })
@@ -96,13 +96,13 @@ export class IpAuthorizationResolver {
     @Arg('accountIds', () => [ID], { nullable: true }) accountIds?: string[] | null,
   ): Promise<AccountOperationResultShape[]> {
     if (!isIP(ip)) throw badUserInput('ip must be a valid IPv4 or IPv6 address', { ip: ['invalid'] });
-    accountIds?.forEach((id) => ctx.scope.account(id));
-    const accounts = ctx.scope
-      .visibleAccounts({ accountIds: accountIds ?? null })
+    accountIds?.forEach((id) => ctx.scope.writes.account(id));
+    const accounts = ctx.scope.writes
+      .accounts({ accountIds: accountIds ?? null })
       .filter((account) => accountIds || account.adapter.capabilities.has('IP_AUTHORIZATIONS'));
     const outcomes = await fanOut(accounts, async (account) => {
-      const list = ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations');
-      const revoke = ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'revokeIpAuthorization', 'Revoking IP authorizations');
+      const list = ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations');
+      const revoke = ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'revokeIpAuthorization', 'Revoking IP authorizations');
       const matching = (await list()).filter((record) => sameIp(record.ip, ip));
       for (const record of matching) await revoke(record.nativeId);
       return matching.length;
@@ -120,7 +120,7 @@ export class IpAuthorizationResolver {
   @Mutation(() => DeletedPayload)
   async revokeIpAuthorization(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'IpAuthorization');
-    await ctx.scope.operation(accountId, 'IP_AUTHORIZATIONS', 'revokeIpAuthorization', 'Revoking IP authorizations')(nativeId);
+    await ctx.scope.writes.operation(accountId, 'IP_AUTHORIZATIONS', 'revokeIpAuthorization', 'Revoking IP authorizations')(nativeId);
     return { id, deleted: true, count: 1 };
   }
 
@@ -135,8 +135,8 @@ export class IpAuthorizationResolver {
       throw badUserInput('expiresAt must be in the future', { expiresAt: ['must be in the future'] });
     }
     if (input.ip == null && input.user == null && input.expiresAt == null) throw badUserInput('input has no field to change');
-    const account = ctx.scope.account(accountId);
-    const record = await ctx.scope.operation(accountId, 'IP_AUTHORIZATIONS', 'updateIpAuthorization', 'Updating IP authorizations')(nativeId, {
+    const account = ctx.scope.writes.account(accountId);
+    const record = await ctx.scope.writes.operation(accountId, 'IP_AUTHORIZATIONS', 'updateIpAuthorization', 'Updating IP authorizations')(nativeId, {
       ip: input.ip,
       user: input.user,
       expiresAt: input.expiresAt,
@@ -146,7 +146,7 @@ export class IpAuthorizationResolver {
 
   @Mutation(() => DeletedPayload, { description: 'WonderProxy: remove every IP authorization of the account.' })
   async clearIpAuthorizations(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<DeletedPayload> {
-    const count = await ctx.scope.operation(accountId, 'IP_AUTHORIZATIONS', 'clearIpAuthorizations', 'Clearing IP authorizations')();
+    const count = await ctx.scope.writes.operation(accountId, 'IP_AUTHORIZATIONS', 'clearIpAuthorizations', 'Clearing IP authorizations')();
     return { id: null, deleted: true, count };
   }
 
@@ -154,7 +154,7 @@ export class IpAuthorizationResolver {
     if (input.subUserIds?.length) {
       const targets = input.subUserIds.map((id) => {
         const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
-        return { account: ctx.scope.account(accountId), subUserNativeId: nativeId };
+        return { account: ctx.scope.writes.account(accountId), subUserNativeId: nativeId };
       });
       const accountIds = targets.map((target) => target.account.id);
       if (new Set(accountIds).size !== accountIds.length) {
@@ -165,16 +165,16 @@ export class IpAuthorizationResolver {
       }
       return targets;
     }
-    input.accountIds?.forEach((id) => ctx.scope.account(id));
-    return ctx.scope
-      .visibleAccounts({ accountIds: input.accountIds ?? null })
+    input.accountIds?.forEach((id) => ctx.scope.writes.account(id));
+    return ctx.scope.writes
+      .accounts({ accountIds: input.accountIds ?? null })
       .filter((account) => input.accountIds || account.adapter.capabilities.has('IP_AUTHORIZATIONS'))
       .map((account) => ({ account, subUserNativeId: null }));
   }
 
   private async authorizeOne(ctx: Context, target: AuthorizeTarget, input: AuthorizeIpInput): Promise<AccountOperationResultShape> {
     const { account } = target;
-    const authorize = ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'authorizeIp', 'IP authorization');
+    const authorize = ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'authorizeIp', 'IP authorization');
     try {
       const record = await authorize({ ip: input.ip, subUserNativeId: target.subUserNativeId, user: input.user, expiresAt: input.expiresAt });
       return { account: accountNode(account), ok: true, alreadyDone: false, ipAuthorization: toNode('IpAuthorization', account, record), removedCount: null, error: null };
@@ -182,9 +182,9 @@ export class IpAuthorizationResolver {
       if (!(error instanceof ProxyGraphError) || error.code !== 'CONFLICT') throw error;
       // Already authorized for this same target: report the existing entry instead of an error (idempotent).
       // The same IP held by another sub-user (or another WonderProxy user) stays a CONFLICT.
-      const session = ctx.scope.session(account.id);
+      const session = ctx.scope.writes.session(account.id);
       const owner = target.subUserNativeId ?? (await session.defaultIpAuthorizationOwner?.()) ?? null;
-      const existing = (await ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')()).find(
+      const existing = (await ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')()).find(
         (record) => sameIp(record.ip, input.ip) && (record.subUserNativeId ?? null) === owner && (!input.user || record.user === input.user),
       );
       if (!existing) throw error;
@@ -205,7 +205,7 @@ export class AccountOperationResultResolver {
 export class HostnameAuthorizationResolver {
   @FieldResolver(() => Account)
   account(@Root() authorization: HostnameAuthorizationNode, @Ctx() ctx: Context): AccountNode {
-    return accountNode(ctx.scope.account(authorization.accountId));
+    return accountNode(ctx.scope.accountOf(authorization.accountId));
   }
 
   @FieldResolver(() => SubUser, { nullable: true })
@@ -222,8 +222,8 @@ export class HostnameAuthorizationResolver {
   ): Promise<HostnameAuthorizationNode> {
     const subUserNativeId = subUserFor(accountId, subUserId);
     checkHostname(hostname);
-    const account = ctx.scope.account(accountId);
-    const record = await ctx.scope.operation(accountId, 'HOSTNAME_AUTHORIZATIONS', 'addHostnameAuthorization', 'Hostname authorization')(
+    const account = ctx.scope.writes.account(accountId);
+    const record = await ctx.scope.writes.operation(accountId, 'HOSTNAME_AUTHORIZATIONS', 'addHostnameAuthorization', 'Hostname authorization')(
       hostname.toLowerCase(),
       subUserNativeId,
     );
@@ -239,7 +239,7 @@ export class HostnameAuthorizationResolver {
   ): Promise<DeletedPayload> {
     const subUserNativeId = subUserFor(accountId, subUserId);
     checkHostname(hostname);
-    await ctx.scope.operation(accountId, 'HOSTNAME_AUTHORIZATIONS', 'removeHostnameAuthorization', 'Hostname authorization')(
+    await ctx.scope.writes.operation(accountId, 'HOSTNAME_AUTHORIZATIONS', 'removeHostnameAuthorization', 'Hostname authorization')(
       hostname.toLowerCase(),
       subUserNativeId,
     );

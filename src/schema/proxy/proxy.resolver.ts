@@ -17,12 +17,13 @@ import { badUserInput } from '../../upstream/errors';
 import type { ProxyCredentialsRecord, ProxyReplacementSelectorRecord, SelectedDetails } from '../../providers/types';
 import type { ProxySelectorInput } from '../replacement/replacement.input';
 import { proxyDetails } from '../common/selection';
+import { nullWhenNotFound } from '../common/not-found';
 
 export async function loadProxy(ctx: Context, id: string, details?: SelectedDetails): Promise<ProxyNode | null> {
   const { accountId, nativeId } = decodeGlobalId(id, 'Proxy');
-  const account = ctx.scope.registry.find(accountId);
-  if (!account || !ctx.scope.principal.canSee(accountId)) return null;
-  const record = await ctx.scope.operation(accountId, 'PROXIES', 'getProxy', 'Loading a proxy')(nativeId, details);
+  const account = nullWhenNotFound(() => ctx.scope.reads.account(accountId));
+  if (!account) return null;
+  const record = await ctx.scope.reads.operation(accountId, 'PROXIES', 'getProxy', 'Loading a proxy')(nativeId, details);
   return record ? toNode('Proxy', account, record) : null;
 }
 
@@ -57,7 +58,7 @@ export class ProxyResolver {
 
   @FieldResolver(() => Account)
   account(@Root() proxy: ProxyNode, @Ctx() ctx: Context): AccountNode {
-    return accountNode(ctx.scope.account(proxy.accountId));
+    return accountNode(ctx.scope.accountOf(proxy.accountId));
   }
 
   @FieldResolver(() => Provider)
@@ -68,7 +69,7 @@ export class ProxyResolver {
   @FieldResolver(() => ProxyType, { nullable: true })
   async type(@Root() proxy: ProxyNode, @Ctx() ctx: Context): Promise<ProxyType | null> {
     if (proxy.type !== undefined) return (proxy.type as ProxyType | null) ?? null;
-    const session = ctx.scope.session(proxy.accountId);
+    const session = ctx.scope.reads.session(proxy.accountId);
     return ((await session.defaultProxyType?.()) as ProxyType | null | undefined) ?? null;
   }
 
@@ -96,7 +97,7 @@ export class ProxyResolver {
     const port = protocol === ProxyProtocol.HTTP ? proxy.httpPort : proxy.socks5Port;
     if (!port) return null;
     // Providers that format URLs themselves (Ping's list_by_id) batch every proxy of the request into one call.
-    const session = ctx.scope.session(proxy.accountId);
+    const session = ctx.scope.reads.session(proxy.accountId);
     if (session.proxyUrls) {
       const formatted = (await session.proxyUrls([proxy.nativeId], protocol)).get(proxy.nativeId);
       if (formatted) return formatted;
@@ -111,15 +112,15 @@ export class ProxyResolver {
 
   @Mutation(() => Account, { description: 'Webshare: use one on-demand refresh to renew the proxy list.' })
   async refreshProxyList(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<AccountNode> {
-    await ctx.scope.operation(accountId, 'PROXY_LIST_REFRESH', 'refreshProxyList', 'Refreshing the proxy list')();
-    return accountNode(ctx.scope.account(accountId));
+    await ctx.scope.writes.operation(accountId, 'PROXY_LIST_REFRESH', 'refreshProxyList', 'Refreshing the proxy list')();
+    return accountNode(ctx.scope.writes.account(accountId));
   }
 
   @Mutation(() => ProxyReplacement, { description: 'Webshare: start a proxy replacement (or a dry run). Poll proxyReplacement(id) for its state.' })
   async replaceProxies(@Ctx() ctx: Context, @Arg('input', () => ReplaceProxiesInput) input: ReplaceProxiesInput): Promise<ProxyReplacementNode> {
     validateSelectors(input);
-    const account = ctx.scope.account(input.accountId);
-    const record = await ctx.scope.operation(input.accountId, 'PROXY_REPLACEMENT', 'replaceProxies', 'Proxy replacement')({
+    const account = ctx.scope.writes.account(input.accountId);
+    const record = await ctx.scope.writes.operation(input.accountId, 'PROXY_REPLACEMENT', 'replaceProxies', 'Proxy replacement')({
       toReplace: selectorRecord(input.toReplace),
       replaceWith: input.replaceWith.map(selectorRecord),
       dryRun: input.dryRun,
@@ -130,8 +131,8 @@ export class ProxyResolver {
   @Query(() => ProxyReplacement, { nullable: true })
   async proxyReplacement(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ProxyReplacementNode | null> {
     const { accountId, nativeId } = decodeGlobalId(id, 'ProxyReplacement');
-    const account = ctx.scope.account(accountId);
-    const record = await ctx.scope.operation(accountId, 'PROXY_REPLACEMENT', 'getProxyReplacement', 'Proxy replacement')(nativeId);
+    const account = ctx.scope.reads.account(accountId);
+    const record = await ctx.scope.reads.operation(accountId, 'PROXY_REPLACEMENT', 'getProxyReplacement', 'Proxy replacement')(nativeId);
     return record ? toNode('ProxyReplacement', account, record) : null;
   }
 
@@ -145,8 +146,8 @@ export class ProxyResolver {
       throw badUserInput('give at least one of username, password, requestTimeoutSeconds, requestIdleTimeoutSeconds');
     }
     if (input.password != null) ctx.scope.principal.require('credentials');
-    await ctx.scope.operation(accountId, null, 'updateProxyCredentials', 'Updating proxy credentials')(input);
-    return accountNode(ctx.scope.account(accountId));
+    await ctx.scope.writes.operation(accountId, null, 'updateProxyCredentials', 'Updating proxy credentials')(input);
+    return accountNode(ctx.scope.writes.account(accountId));
   }
 }
 
@@ -206,6 +207,6 @@ export class ProxyCredentialsResolver {
 export class ProxyReplacementResolver {
   @FieldResolver(() => Account)
   account(@Root() replacement: ProxyReplacementNode, @Ctx() ctx: Context): AccountNode {
-    return accountNode(ctx.scope.account(replacement.accountId));
+    return accountNode(ctx.scope.accountOf(replacement.accountId));
   }
 }

@@ -22,32 +22,32 @@ export class ServerResolver {
   async networkServers(@Ctx() ctx: Context, @Arg('provider', () => Provider) provider: Provider, @Info() info: GraphQLResolveInfo): Promise<ProxyServerRecord[]> {
     hintSlowChanging(info);
     const name = providerName(provider);
-    const accounts = ctx.scope.visibleAccounts({ provider: name });
+    const accounts = ctx.scope.reads.accounts({ provider: name });
     const account = accounts.find((candidate) => candidate.adapter.capabilities.has('NETWORK_SERVERS'));
     if (!account) {
       throw accounts.length
         ? unsupported(name, accounts[0].id, 'A network server catalogue')
         : new ProxyGraphError('UNSUPPORTED_BY_PROVIDER', `no visible ${name} account can list network servers`, { provider: name });
     }
-    return ctx.scope.operation(account.id, 'NETWORK_SERVERS', 'networkServers', 'A network server catalogue')(serverDetails(info));
+    return ctx.scope.reads.operation(account.id, 'NETWORK_SERVERS', 'networkServers', 'A network server catalogue')(serverDetails(info));
   }
 
   @Query(() => [CountryPool], { description: 'ProxyMesh open/world pools by country.' })
   countryPools(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Info() info: GraphQLResolveInfo): Promise<CountryPoolRecord[]> {
     hintSlowChanging(info);
-    return ctx.scope.operation(accountId, 'COUNTRY_POOLS', 'listCountryPools', 'Country pools')();
+    return ctx.scope.reads.operation(accountId, 'COUNTRY_POOLS', 'listCountryPools', 'Country pools')();
   }
 
   @Mutation(() => ProxyServer, { description: 'ProxyMesh: add a proxy host to the account.' })
   authorizeProxyServer(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Arg('host', () => String) host: string) {
     checkHost(host);
-    return ctx.scope.operation(accountId, 'PROXY_SERVER_AUTHORIZATION', 'authorizeProxyServer', 'Proxy server authorization')(host.toLowerCase());
+    return ctx.scope.writes.operation(accountId, 'PROXY_SERVER_AUTHORIZATION', 'authorizeProxyServer', 'Proxy server authorization')(host.toLowerCase());
   }
 
   @Mutation(() => DeletedPayload, { description: 'ProxyMesh: remove a proxy host from the account.' })
   async deauthorizeProxyServer(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Arg('host', () => String) host: string): Promise<DeletedPayload> {
     checkHost(host);
-    await ctx.scope.operation(accountId, 'PROXY_SERVER_AUTHORIZATION', 'deauthorizeProxyServer', 'Proxy server authorization')(host.toLowerCase());
+    await ctx.scope.writes.operation(accountId, 'PROXY_SERVER_AUTHORIZATION', 'deauthorizeProxyServer', 'Proxy server authorization')(host.toLowerCase());
     return { id: null, deleted: true, count: 1 };
   }
 }

@@ -41,10 +41,10 @@ export class UsageResolver {
   @Query(() => UsageSummary, { description: 'Usage per account and totals in bytes; accounts whose provider cannot report usage are listed with supported: false.' })
   async usage(@Ctx() ctx: Context, @Args() range: UsageArgs) {
     checkRange(range);
-    const accounts = ctx.scope.visibleAccounts();
+    const accounts = ctx.scope.reads.accounts();
     const outcomes = await fanOut(accounts, async (account) => {
       if (!account.adapter.capabilities.has('USAGE')) return undefined;
-      return ctx.scope.operation(account.id, 'USAGE', 'usage', 'Usage')({ from: range.from, to: range.to });
+      return ctx.scope.reads.operation(account.id, 'USAGE', 'usage', 'Usage')({ from: range.from, to: range.to });
     });
     const perAccount: AccountUsageShape[] = outcomes.map((outcome) => ({
       account: accountNode(outcome.account),
