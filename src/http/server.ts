@@ -28,9 +28,12 @@ import type { ProxyGraphMetrics } from '../observability/metrics';
 import { operationObserverPlugin } from '../observability/operation-plugin';
 import { countingCache } from '../observability/counting-cache';
 import type { StringCache } from '../state/redis';
+import type { UpstreamCallKind } from '../schema/common/upstream-calls';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
+  /** Declared upstream-calling fields (schema/build.ts), for the static upstream-call estimate. */
+  upstreamCalls: ReadonlyMap<string, UpstreamCallKind>;
   registry: AccountRegistry;
   authenticate: Authenticator;
   logger: Logger;
@@ -60,7 +63,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const httpServer = http.createServer(app);
   const { logger } = options;
 
-  const protection = queryProtection(options.queryLimits, options.landingPage);
+  const protection = queryProtection(options.queryLimits, options.landingPage, {
+    upstreamCalls: options.upstreamCalls,
+    accountCount: options.registry.all().length,
+  });
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     validationRules: protection.validationRules,
