@@ -12,9 +12,13 @@
  *   retryAfterSeconds); until then every call fails fast with RATE_LIMITED.
  * - Fair between principals: slots are handed out in order, so one caller with a burst of calls could
  *   reserve the whole budget for seconds ahead and every other caller would wait behind it (or be refused).
- *   Each principal may hold at most half a window's worth of waiting reservations on the budget; its further
- *   calls wait in their own line on this replica until one of its reservations goes. Another principal's
+ *   Each principal may hold at most half a window's worth of reservations on the budget (being made or
+ *   waiting for their slot); its further calls wait in their own line on this replica until one goes. Another principal's
  *   call therefore finds at most that many of the first one's reservations ahead of it.
+ * - Paced at send time too: a reservation plans a send, but a busy event loop can wake a waiting call late,
+ *   next to calls planned for the following window, and the provider counts arrivals. So right before the
+ *   HTTP send, this replica's actual sends of the last window are counted again, and a call that would
+ *   exceed the limit waits for room.
  */
 import { ProxyGraphError } from './errors';
 import type { UpstreamCall, UpstreamPolicy, UpstreamRequest, UpstreamResponse } from './http';
@@ -60,6 +64,8 @@ export class RateBudget implements UpstreamPolicy {
   private readonly scope: string;
   private readonly closedKey: string;
   private readonly principals: PrincipalLines;
+  /** This replica's actual send times per window key (the reservations plan them; these are what happened). */
+  private readonly sent = new Map<string, number[]>();
 
   constructor(protected readonly options: RateBudgetOptions) {
     this.scope = `${options.provider}:${options.limitKey ?? options.accountId}`;
@@ -72,6 +78,7 @@ export class RateBudget implements UpstreamPolicy {
     // A request whose client has gone, or whose deadline passed, takes no slot from anyone.
     call.request.context?.ensureOpen(call.target);
     await this.acquire(call.request, call.deadlineAtMs);
+    await this.paceSend(call.request, call.deadlineAtMs);
     try {
       return await next();
     } catch (error) {
@@ -108,6 +115,26 @@ export class RateBudget implements UpstreamPolicy {
     }
   }
 
+  /** Waits until this replica's actual sends leave room in every window, then counts this send. */
+  private async paceSend(request: UpstreamRequest, deadlineAtMs: number): Promise<void> {
+    const windows = this.windowsFor(request);
+    for (;;) {
+      const now = Date.now();
+      let waitMs = 0;
+      for (const window of windows) {
+        const list = this.sent.get(window.key) ?? [];
+        while (list.length > 0 && list[0] <= now - window.windowMs) list.shift();
+        this.sent.set(window.key, list);
+        if (list.length >= window.limit) waitMs = Math.max(waitMs, list[list.length - window.limit] + window.windowMs - now + 1);
+      }
+      if (waitMs <= 0) break;
+      if (now + waitMs > deadlineAtMs - MIN_SEND_MS) throw this.limited(waitMs);
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+    const sentAt = Date.now();
+    for (const window of windows) this.sent.get(window.key)!.push(sentAt);
+  }
+
   /** The provider answered 429: no call until it said to come back. */
   async closeFor(seconds: number): Promise<void> {
     await this.options.store.close(this.closedKey, Math.max(1, seconds) * 1000);
@@ -129,23 +156,29 @@ export class RateBudget implements UpstreamPolicy {
 }
 
 /**
- * How many reservations each principal has waiting on one budget, and the line of its further calls.
- * One replica's view: with replicas sharing a Redis budget, each replica bounds a principal separately.
+ * How many reservations each principal holds on one budget (being made, or made and waiting for their slot),
+ * and the line of its further calls. A call counts from the moment it may reserve, so a burst that arrives
+ * in one tick cannot all slip past the bound before the first reservation is counted. One replica's view:
+ * with replicas sharing a Redis budget, each replica bounds a principal separately.
  */
 class PrincipalLines {
-  private readonly waiting = new Map<string, number>();
+  private readonly held = new Map<string, number>();
   private readonly lines = new Map<string, Array<() => void>>();
 
-  constructor(private readonly maxWaitingPerPrincipal: number) {}
+  constructor(private readonly maxHeldPerPrincipal: number) {}
 
-  /** Resolves true when `principal` may reserve a slot; false if its turn has not come by `giveUpAtMs`. */
+  /** Resolves true when `principal` may reserve a slot (it then holds one place); false if not by `giveUpAtMs`. */
   turn(principal: string, giveUpAtMs: number): Promise<boolean> {
-    if ((this.waiting.get(principal) ?? 0) < this.maxWaitingPerPrincipal && !this.lines.get(principal)?.length) return Promise.resolve(true);
+    if (this.heldBy(principal) < this.maxHeldPerPrincipal && !this.lines.get(principal)?.length) {
+      this.held.set(principal, this.heldBy(principal) + 1);
+      return Promise.resolve(true);
+    }
     const waitMs = giveUpAtMs - Date.now();
     if (waitMs <= 0) return Promise.resolve(false);
     return new Promise((resolve) => {
       const line = this.lines.get(principal) ?? [];
       this.lines.set(principal, line);
+      // Called by wakeNext, which has already counted the place this call now holds.
       const wake = () => {
         clearTimeout(timer);
         resolve(true);
@@ -160,25 +193,30 @@ class PrincipalLines {
     });
   }
 
-  /** After a reservation attempt: counts it if it waits for its slot, then lets the next in line try if there is room. */
+  /** After the reservation: a call that waits for its slot keeps its place until it goes; one that goes now frees it. */
   settle(principal: string, waitsForSlot: boolean): void {
-    if (waitsForSlot) this.waiting.set(principal, (this.waiting.get(principal) ?? 0) + 1);
-    this.wakeNext(principal);
+    if (!waitsForSlot) this.release(principal);
   }
 
   /** A waiting reservation went (its call is being sent, or failed). */
   leave(principal: string): void {
-    const left = (this.waiting.get(principal) ?? 1) - 1;
-    if (left > 0) this.waiting.set(principal, left);
-    else this.waiting.delete(principal);
-    this.wakeNext(principal);
+    this.release(principal);
   }
 
-  private wakeNext(principal: string): void {
-    if ((this.waiting.get(principal) ?? 0) >= this.maxWaitingPerPrincipal) return;
+  private heldBy(principal: string): number {
+    return this.held.get(principal) ?? 0;
+  }
+
+  private release(principal: string): void {
+    const left = this.heldBy(principal) - 1;
+    if (left > 0) this.held.set(principal, left);
+    else this.held.delete(principal);
     const line = this.lines.get(principal);
-    const next = line?.shift();
+    while (line?.length && this.heldBy(principal) < this.maxHeldPerPrincipal) {
+      const next = line.shift()!;
+      this.held.set(principal, this.heldBy(principal) + 1);
+      next();
+    }
     if (line && line.length === 0) this.lines.delete(principal);
-    next?.();
   }
 }
