@@ -9,6 +9,7 @@
  * instead of 60. If a combined edit fails (say one IP belongs to another proxy user: 409), the changes are
  * retried one by one so only the offending one fails.
  */
+import { sameIp } from '../../domain/checks/ip';
 import type { KeyedLock } from '../../domain/keyed-lock';
 import { ProxyGraphError } from '../../upstream/errors';
 import type { PingClient } from './client';
@@ -26,7 +27,7 @@ interface Change {
   reject(error: unknown): void;
 }
 
-const sameIp = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+/** Canonical comparison: a remove takes out every spelling of the address the list holds. */
 const holds = (list: readonly string[], ip: string) => list.some((entry) => sameIp(entry, ip));
 
 export class IpListWriter {

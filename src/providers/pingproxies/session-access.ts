@@ -11,7 +11,8 @@ import type { PingClient } from './client';
 import type { IpListWriter } from './ip-list-writer';
 import { ipAuthorizationId, parseIpAuthorizationId, toIpAuthorizations, toSubUser } from './mapping';
 import { choosePageSize, PING_MAX_PER_PAGE } from './proxy-query';
-import { validateIp, validateProxyUserParams } from './validation';
+import { publicIp, sameIp } from '../../domain/checks/ip';
+import { validateProxyUserParams } from './validation';
 import type { PingProxyUser, PingProxyUserEdit } from './wire';
 
 /** [I] a stable order for offset cursors: ids are unique. */
@@ -83,11 +84,11 @@ export class PingAccess {
     if (!parts) return null;
     const user = await this.users.load(parts.proxyUserId);
     if (!user || user.proxy_user_is_deleted) return null;
-    return toIpAuthorizations(user).find((record) => record.ip.toLowerCase() === parts.ip.toLowerCase()) ?? null;
+    return toIpAuthorizations(user).find((record) => sameIp(record.ip, parts.ip)) ?? null;
   }
 
   async authorizeIp(params: AuthorizeIpParams): Promise<IpAuthorizationRecord> {
-    const ip = validateIp(params.ip);
+    const ip = publicIp(params.ip);
     if (params.expiresAt) throw this.error('BAD_USER_INPUT', 'Ping Proxies IP authorizations do not expire', { expiresAt: ['not supported by Ping Proxies'] });
     const proxyUserId = params.subUserNativeId ?? (await this.shared.defaultProxyUserId());
     const user = await this.shared.writer.add(proxyUserId, ip);

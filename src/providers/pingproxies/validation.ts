@@ -2,7 +2,6 @@
  * Ping's documented input rules, checked before any upstream call so bad input costs no request from the
  * 10/second budget and comes back as BAD_USER_INPUT with the offending fields.
  */
-import { isIP } from 'node:net';
 import { badUserInput } from '../../upstream/errors';
 import type { CreateSubUserParams } from '../types';
 
@@ -58,12 +57,6 @@ export function validateProxyUserParams(params: CreateSubUserParams, mode: 'crea
   if (params.maxThreads != null) add(problems, 'maxThreads', 'not supported by Ping Proxies');
   if (params.proxyCountries != null) add(problems, 'proxyCountries', 'not supported by Ping Proxies');
   fail(problems, mode === 'create' ? 'proxy user' : 'proxy user change');
-}
-
-export function validateIp(ip: string): string {
-  const trimmed = ip.trim();
-  if (!isIP(trimmed)) throw badUserInput('ip must be a valid IPv4 or IPv6 address', { ip: ['invalid'] });
-  return trimmed;
 }
 
 export function validateServiceEdit(params: { name?: string | null; metadata?: Record<string, unknown> | null }): void {

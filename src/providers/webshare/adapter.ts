@@ -10,6 +10,7 @@ import type { AccountChannel } from '../../upstream/http';
 import { DEFAULT_MAX_BUDGET_WAIT_MS, RateBudget } from '../../upstream/rate-budget';
 import { webshareBudgetClasses, webshareLimitKey } from '../../upstream/provider-budgets';
 import type { UpstreamObserver } from '../types';
+import { publicIp } from '../../domain/checks/ip';
 import { bytesToGb } from '../../domain/units';
 import { badUserInput, ProxyGraphError, unsupported } from '../../upstream/errors';
 import { mapBounded, perKeyLoader, sessionMemo } from '../shared/loaders';
@@ -253,7 +254,7 @@ class WebshareSession implements AccountSession {
     if (params.subUserNativeId) {
       throw unsupported('webshare', this.accountId, 'Authorizing an IP for one sub-user (Webshare IP authorizations cover the whole account)');
     }
-    const created = await this.client.createIpAuthorization(params.ip);
+    const created = await this.client.createIpAuthorization(publicIp(params.ip));
     this.ipAuthorizationsMemo.clear();
     return toIpAuthorization(created);
   }

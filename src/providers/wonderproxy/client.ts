@@ -76,11 +76,12 @@ export class WonderProxyClient {
     });
   }
 
-  authlist(filter: { ip?: string; users?: readonly string[] } = {}): Promise<WonderProxyAuthlistEntry[]> {
+  /** `?ip=` exists upstream but matches text, not addresses: IP filters are applied on canonical forms locally. */
+  authlist(filter: { users?: readonly string[] } = {}): Promise<WonderProxyAuthlistEntry[]> {
     return this.channel.getJson({
       path: '/v0/contract/ip-authlist',
       endpoint: 'GET /v0/contract/ip-authlist',
-      query: { ip: filter.ip, user: filter.users?.length ? filter.users.join(',') : undefined },
+      query: { user: filter.users?.length ? filter.users.join(',') : undefined },
     });
   }
 
@@ -111,11 +112,12 @@ export class WonderProxyClient {
     await this.channel.send({ method: 'DELETE', path: '/v0/contract/ip-authlist', endpoint: 'DELETE /v0/contract/ip-authlist' });
   }
 
-  overrides(filter: { ip?: string; servers?: readonly string[] } = {}): Promise<WonderProxyOverride[]> {
+  /** Like the authlist, `?ip=` is left to a local comparison of canonical forms. */
+  overrides(filter: { servers?: readonly string[] } = {}): Promise<WonderProxyOverride[]> {
     return this.channel.getJson({
       path: '/v0/contract/overrides',
       endpoint: 'GET /v0/contract/overrides',
-      query: { ip: filter.ip, server: filter.servers?.length ? filter.servers.join(',') : undefined },
+      query: { server: filter.servers?.length ? filter.servers.join(',') : undefined },
     });
   }
 
