@@ -1,0 +1,3 @@
+export function pathWith(template: string, params: Record<string, string | number>): string {
+  return template;
+}
