@@ -32,6 +32,7 @@ import type {
   UsageRange,
 } from '../types';
 import { WebshareClient, webshareTarget } from './client';
+import { isWebshareId } from './validate';
 import {
   fromSelector,
   parseProxyNativeId,
@@ -122,6 +123,15 @@ class WebshareSession implements AccountSession {
     private readonly accountId: string,
   ) {}
 
+  private notFound(what: string): ProxyGraphError {
+    return new ProxyGraphError('NOT_FOUND', `no such ${what}`, { provider: 'webshare', accountId: this.accountId });
+  }
+
+  /** A sub-user id that is not an integer names nothing on Webshare: NOT_FOUND, and it never enters a path. */
+  private checkSubUserId(nativeId: string): void {
+    if (!isWebshareId(nativeId)) throw this.notFound('sub-user');
+  }
+
   private configuredPlanId(): number | null {
     return this.client.planId;
   }
@@ -202,7 +212,7 @@ class WebshareSession implements AccountSession {
   }
 
   async getSubUser(nativeId: string) {
-    if (!/^\d+$/.test(nativeId)) return null;
+    if (!isWebshareId(nativeId)) return null;
     const subuser = await this.subusersById.load(nativeId);
     return subuser ? toSubUser(subuser) : null;
   }
@@ -217,6 +227,7 @@ class WebshareSession implements AccountSession {
   }
 
   async updateSubUser(nativeId: string, params: CreateSubUserParams) {
+    this.checkSubUserId(nativeId);
     const body = { ...(params.label != null ? { label: params.label } : {}), ...subuserChanges(params) };
     const updated = await this.client.updateSubuser(nativeId, body);
     this.subusersById.clear(nativeId).prime(nativeId, updated);
@@ -224,11 +235,13 @@ class WebshareSession implements AccountSession {
   }
 
   async deleteSubUser(nativeId: string) {
+    this.checkSubUserId(nativeId);
     await this.client.deleteSubuser(nativeId);
     this.subusersById.clear(nativeId);
   }
 
   async refreshSubUserProxies(nativeId: string) {
+    this.checkSubUserId(nativeId);
     const refreshed = await this.client.refreshSubuser(nativeId);
     this.subusersById.clear(nativeId).prime(nativeId, refreshed);
     this.subuserConfigs.clear(nativeId);
@@ -236,6 +249,7 @@ class WebshareSession implements AccountSession {
   }
 
   async subUserProxyCredentials(nativeId: string): Promise<ProxyCredentialsRecord | null> {
+    if (!isWebshareId(nativeId)) return null;
     const config = await this.subuserConfigs.load(nativeId);
     return config ? credentialsOf(config) : null;
   }
@@ -245,7 +259,7 @@ class WebshareSession implements AccountSession {
   }
 
   async getIpAuthorization(nativeId: string) {
-    if (!/^\d+$/.test(nativeId)) return null;
+    if (!isWebshareId(nativeId)) return null;
     const authorization = await this.ipAuthorizationsById.load(nativeId);
     return authorization ? toIpAuthorization(authorization) : null;
   }
@@ -260,7 +274,7 @@ class WebshareSession implements AccountSession {
   }
 
   async revokeIpAuthorization(nativeId: string) {
-    if (!/^\d+$/.test(nativeId)) throw new ProxyGraphError('NOT_FOUND', 'no such IP authorization', { provider: 'webshare', accountId: this.accountId });
+    if (!isWebshareId(nativeId)) throw this.notFound('IP authorization');
     await this.client.deleteIpAuthorization(nativeId);
     this.ipAuthorizationsMemo.clear();
     this.ipAuthorizationsById.clear(nativeId);
@@ -295,7 +309,7 @@ class WebshareSession implements AccountSession {
   }
 
   async getProxyReplacement(nativeId: string) {
-    if (!/^\d+$/.test(nativeId)) return null;
+    if (!isWebshareId(nativeId)) return null;
     const replacement = await this.replacementsById.load(nativeId);
     return replacement ? toReplacement(replacement) : null;
   }

@@ -7,6 +7,7 @@
 import { errorBodyObject } from '../../upstream/error-body';
 import type { AccountChannel, AccountTarget } from '../../upstream/http';
 import type { UpstreamFailure } from '../../upstream/errors';
+import { pathWith } from '../../upstream/path';
 import type {
   WonderProxyAuthlistCreate,
   WonderProxyAuthlistEntry,
@@ -46,8 +47,6 @@ function detailParam(details: readonly WonderProxyServerDetail[]): string | unde
   return wanted.length ? wanted.join(',') : undefined;
 }
 
-const id = (value: string) => encodeURIComponent(value);
-
 export class WonderProxyClient {
   constructor(private readonly channel: AccountChannel) {}
 
@@ -70,7 +69,7 @@ export class WonderProxyClient {
 
   contractServer(name: string, details: readonly WonderProxyServerDetail[]): Promise<WonderProxyContractServer> {
     return this.channel.getJson({
-      path: `/v0/contract/servers/${id(name)}`,
+      path: pathWith('/v0/contract/servers/:name', { name }),
       endpoint: 'GET /v0/contract/servers/:server',
       query: { detail: detailParam(details) },
     });
@@ -86,7 +85,7 @@ export class WonderProxyClient {
   }
 
   authlistEntry(entryId: string): Promise<WonderProxyAuthlistEntry> {
-    return this.channel.getJson({ path: `/v0/contract/ip-authlist/${id(entryId)}`, endpoint: 'GET /v0/contract/ip-authlist/:id' });
+    return this.channel.getJson({ path: pathWith('/v0/contract/ip-authlist/:id', { id: entryId }), endpoint: 'GET /v0/contract/ip-authlist/:id' });
   }
 
   async createAuthlistEntry(body: WonderProxyAuthlistCreate): Promise<WonderProxyAuthlistEntry> {
@@ -97,7 +96,7 @@ export class WonderProxyClient {
   async updateAuthlistEntry(entryId: string, body: WonderProxyAuthlistUpdate): Promise<WonderProxyAuthlistEntry> {
     const response = await this.channel.send({
       method: 'PATCH',
-      path: `/v0/contract/ip-authlist/${id(entryId)}`,
+      path: pathWith('/v0/contract/ip-authlist/:id', { id: entryId }),
       endpoint: 'PATCH /v0/contract/ip-authlist/:id',
       json: body,
     });
@@ -105,7 +104,7 @@ export class WonderProxyClient {
   }
 
   async deleteAuthlistEntry(entryId: string): Promise<void> {
-    await this.channel.send({ method: 'DELETE', path: `/v0/contract/ip-authlist/${id(entryId)}`, endpoint: 'DELETE /v0/contract/ip-authlist/:id' });
+    await this.channel.send({ method: 'DELETE', path: pathWith('/v0/contract/ip-authlist/:id', { id: entryId }), endpoint: 'DELETE /v0/contract/ip-authlist/:id' });
   }
 
   async clearAuthlist(): Promise<void> {
@@ -122,7 +121,7 @@ export class WonderProxyClient {
   }
 
   override(overrideId: string): Promise<WonderProxyOverride> {
-    return this.channel.getJson({ path: `/v0/contract/overrides/${id(overrideId)}`, endpoint: 'GET /v0/contract/overrides/:id' });
+    return this.channel.getJson({ path: pathWith('/v0/contract/overrides/:id', { id: overrideId }), endpoint: 'GET /v0/contract/overrides/:id' });
   }
 
   async createOverride(body: WonderProxyOverrideCreate): Promise<WonderProxyOverride> {
@@ -133,7 +132,7 @@ export class WonderProxyClient {
   async updateOverride(overrideId: string, body: WonderProxyOverrideUpdate): Promise<WonderProxyOverride> {
     const response = await this.channel.send({
       method: 'PATCH',
-      path: `/v0/contract/overrides/${id(overrideId)}`,
+      path: pathWith('/v0/contract/overrides/:id', { id: overrideId }),
       endpoint: 'PATCH /v0/contract/overrides/:id',
       json: body,
     });
@@ -141,7 +140,7 @@ export class WonderProxyClient {
   }
 
   async deleteOverride(overrideId: string): Promise<void> {
-    await this.channel.send({ method: 'DELETE', path: `/v0/contract/overrides/${id(overrideId)}`, endpoint: 'DELETE /v0/contract/overrides/:id' });
+    await this.channel.send({ method: 'DELETE', path: pathWith('/v0/contract/overrides/:id', { id: overrideId }), endpoint: 'DELETE /v0/contract/overrides/:id' });
   }
 
   async clearOverrides(): Promise<void> {

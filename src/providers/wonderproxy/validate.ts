@@ -4,6 +4,7 @@
  * times (epoch seconds upstream, which must lie in the future). IPs go through domain/checks/ip.ts.
  */
 import { dateToEpochSeconds } from '../../domain/units';
+import { isIntegerId } from '../shared/native-ids';
 import { badUserInput } from '../../upstream/errors';
 
 export function checkHostname(hostname: string, field = 'hostname'): string {
@@ -31,7 +32,7 @@ export function futureEpochSeconds(date: Date, field = 'expiresAt', nowMs = Date
   return dateToEpochSeconds(date);
 }
 
-/** Authlist and custom DNS ids are integers; anything else can never exist upstream. */
+/** Authlist and custom DNS ids are integers (wonderproxy.txt samples `"id": 1`) [C]; anything else can never exist upstream. */
 export function isNumericId(nativeId: string): boolean {
-  return /^\d{1,12}$/.test(nativeId);
+  return isIntegerId(nativeId);
 }
