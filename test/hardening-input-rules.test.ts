@@ -95,7 +95,8 @@ describe('control characters are refused in every string argument, before any up
 
 describe('lists are bounded', () => {
   test('revokeIp with 100 000 accountIds is BAD_USER_INPUT at once, with no upstream call', async () => {
-    const accountIds = Array.from({ length: 100_000 }, (_, index) => `acct-${index}`);
+    // Short ids, so the body stays under the 1 MB request limit and reaches the argument rule.
+    const accountIds = Array.from({ length: 100_000 }, (_, index) => String(index));
     const startedAt = performance.now();
     const result = await estate.client.request('mutation($ids: [ID!]) { revokeIp(ip: "198.51.100.61", accountIds: $ids) { ok } }', { ids: accountIds });
     const elapsedMs = performance.now() - startedAt;

@@ -22,6 +22,7 @@ import type { Authenticator } from './auth';
 import { createErrorFormatter } from './format-error';
 import { partialErrorsPlugin } from './partial-errors-plugin';
 import { queryProtection } from './query-limits';
+import { refuseDeepQueries } from './query-nesting';
 import { routerSecretPlugin } from './router-secret-plugin';
 import type { ProxyGraphConfig } from '../config/schema';
 import type { ProxyGraphMetrics } from '../observability/metrics';
@@ -127,6 +128,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     '/graphql',
     corsMiddleware,
     express.json({ limit: '1mb' }),
+    refuseDeepQueries(),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
         let principal;

@@ -23,6 +23,7 @@ import { ServerResolver } from './server/server.resolver';
 import { ServiceResolver } from './service/service.resolver';
 import { AccountUsageResolver, UsageResolver } from './usage/usage.resolver';
 import { requireOperationScope } from './common/guards';
+import { refuseUnsafeArguments } from './common/argument-rules';
 import { referenceResolvers } from './references';
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])`;
@@ -46,7 +47,8 @@ async function build(): Promise<GraphQLSchema> {
       UsageResolver,
       AccountUsageResolver,
     ],
-    globalMiddlewares: [requireOperationScope],
+    // Scope first (a caller without it learns nothing about its input), then the argument rules.
+    globalMiddlewares: [requireOperationScope, refuseUnsafeArguments],
     validate: { forbidUnknownValues: false },
     skipCheck: true,
   });
