@@ -6,6 +6,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEstateHarness, type EstateHarness } from './support/estate-harness';
+import { estateUpstreamCalls, resetEstateCalls } from './support/estate-calls';
 import { errorCodes, type GraphQLResult } from './support/graphql-client';
 import { encodeGlobalId } from '../src/domain/ids';
 import type { PingProxiesSimulator } from '../src/providers/pingproxies/simulator';
@@ -16,13 +17,11 @@ before(async () => {
   estate = await startEstateHarness();
 });
 after(() => estate?.stop());
-beforeEach(() => Object.values(estate.simulators).forEach((simulator) => simulator.server.resetCalls()));
+beforeEach(() => resetEstateCalls(estate));
 
 const ping = () => estate.simulators.pingproxies as PingProxiesSimulator;
 
-function upstreamCalls(): number {
-  return Object.values(estate.simulators).reduce((sum, simulator) => sum + simulator.server.calls.length, 0);
-}
+const upstreamCalls = () => estateUpstreamCalls(estate);
 
 function fieldsOf(result: GraphQLResult<unknown>): string[] {
   return Object.keys((result.errors[0]?.extensions?.fields ?? {}) as Record<string, unknown>);

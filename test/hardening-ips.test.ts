@@ -7,6 +7,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEstateHarness, type EstateHarness } from './support/estate-harness';
+import { estateUpstreamCalls, resetEstateCalls } from './support/estate-calls';
 import { errorCodes, type GraphQLResult } from './support/graphql-client';
 import { encodeGlobalId } from '../src/domain/ids';
 import type { ProxyMeshSimulator } from '../src/providers/proxymesh/simulator';
@@ -27,11 +28,9 @@ before(async () => {
   estate = await startEstateHarness();
 });
 after(() => estate?.stop());
-beforeEach(() => Object.values(estate.simulators).forEach((simulator) => simulator.server.resetCalls()));
+beforeEach(() => resetEstateCalls(estate));
 
-function upstreamCalls(): number {
-  return Object.values(estate.simulators).reduce((sum, simulator) => sum + simulator.server.calls.length, 0);
-}
+const upstreamCalls = () => estateUpstreamCalls(estate);
 
 function assertRefusedLocally(result: GraphQLResult<unknown>, what: string): void {
   assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT'], `${what}: ${JSON.stringify(result.errors).slice(0, 300)}`);
