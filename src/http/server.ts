@@ -21,7 +21,7 @@ import { ProxyGraphError } from '../upstream/errors';
 import type { Authenticator } from './auth';
 import { createErrorFormatter } from './format-error';
 import { partialErrorsPlugin } from './partial-errors-plugin';
-import { queryProtection } from './query-limits';
+import { effectiveQueryLimits, queryProtection } from './query-limits';
 import { refuseDeepQueries } from './query-nesting';
 import { routerSecretPlugin } from './router-secret-plugin';
 import type { ProxyGraphConfig } from '../config/schema';
@@ -29,9 +29,12 @@ import type { ProxyGraphMetrics } from '../observability/metrics';
 import { operationObserverPlugin } from '../observability/operation-plugin';
 import { countingCache } from '../observability/counting-cache';
 import type { StringCache } from '../state/redis';
+import type { UpstreamCallKind } from '../schema/common/upstream-calls';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
+  /** Declared upstream-calling fields (schema/build.ts), for the static upstream-call estimate. */
+  upstreamCalls: ReadonlyMap<string, UpstreamCallKind>;
   registry: AccountRegistry;
   authenticate: Authenticator;
   logger: Logger;
@@ -61,7 +64,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const httpServer = http.createServer(app);
   const { logger } = options;
 
-  const protection = queryProtection(options.queryLimits, options.landingPage);
+  const protection = queryProtection(options.queryLimits, options.landingPage, {
+    upstreamCalls: options.upstreamCalls,
+    accountCount: options.registry.all().length,
+  });
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     validationRules: protection.validationRules,
@@ -124,6 +130,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     maxAge: 600,
   });
 
+  const limits = effectiveQueryLimits(options.queryLimits);
   app.use(
     '/graphql',
     corsMiddleware,
@@ -131,6 +138,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     refuseDeepQueries(),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
+        // The request's clock starts now: every upstream call it makes must be over by then.
+        const deadlineAtMs = Date.now() + limits.requestTimeoutMs;
+        // A response closed before it finished means the client has gone: no new upstream call for it.
+        const clientGone = new AbortController();
+        res.on('close', () => {
+          if (!res.writableFinished) clientGone.abort();
+        });
         let principal;
         try {
           principal = await options.authenticate(req.header('authorization'));
@@ -140,10 +154,17 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
             extensions: { code, http: { status: 401 } },
           });
         }
+        const warnings: Context['warnings'] = [];
         return {
           requestId: res.locals.requestId as string,
-          scope: new RequestScope(principal, options.registry),
+          scope: new RequestScope(principal, options.registry, {
+            deadlineAtMs,
+            maxUpstreamCalls: limits.maxUpstreamCallsPerRequest,
+            clientGone: clientGone.signal,
+            warn: (warning) => warnings.push(warning),
+          }),
           partialErrors: [],
+          warnings,
         };
       },
     }),

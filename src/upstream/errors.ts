@@ -165,3 +165,8 @@ export function redactSecrets(text: string): string {
     .replace(/(\/\/)[^/\s:@]+:[^/\s@]+@/g, '$1[redacted]@')
     .replace(/((?:password|passwd|secret|api[_-]?key|private[_-]?key|token)["']?\s*[:=]\s*["']?)[^\s,;"'&]+/gi, '$1[redacted]');
 }
+
+/** True when `error` is a ProxyGraphError with one of `codes`. */
+export function isCode(error: unknown, ...codes: ErrorCode[]): error is ProxyGraphError {
+  return error instanceof ProxyGraphError && codes.includes(error.code);
+}
