@@ -25,6 +25,7 @@ const PROXY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
 export const isProxyUserId = (id: string): boolean => PROXY_USER_ID.test(id);
 export const isServiceId = (id: string): boolean => SERVICE_ID.test(id);
 export const isProxyId = (id: string): boolean => PROXY_ID.test(id);
+
 /** [C] metadata: flat object, ≤ 30 keys, each value's string form ≤ 300 characters, ≤ 32 KB in total. */
 export const METADATA_MAX_KEYS = 30;
 export const METADATA_MAX_VALUE_CHARS = 300;
