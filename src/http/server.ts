@@ -22,6 +22,7 @@ import type { Authenticator } from './auth';
 import { createErrorFormatter } from './format-error';
 import { partialErrorsPlugin } from './partial-errors-plugin';
 import { effectiveQueryLimits, queryProtection } from './query-limits';
+import { refuseDeepQueries } from './query-nesting';
 import { routerSecretPlugin } from './router-secret-plugin';
 import type { ProxyGraphConfig } from '../config/schema';
 import type { ProxyGraphMetrics } from '../observability/metrics';
@@ -134,6 +135,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     '/graphql',
     corsMiddleware,
     express.json({ limit: '1mb' }),
+    refuseDeepQueries(),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
         // The request's clock starts now: every upstream call it makes must be over by then.

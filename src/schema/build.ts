@@ -22,6 +22,7 @@ import { DnsOverrideResolver } from './dns-override/dns-override.resolver';
 import { ServerResolver } from './server/server.resolver';
 import { ServiceResolver } from './service/service.resolver';
 import { AccountUsageResolver, UsageResolver } from './usage/usage.resolver';
+import { refuseUnsafeArguments } from './common/argument-rules';
 import { referenceResolvers } from './references';
 import { UPSTREAM_CALLS_EXTENSION, type UpstreamCallKind } from './common/upstream-calls';
 
@@ -67,6 +68,8 @@ async function build(): Promise<ProxyGraphSchema> {
       UsageResolver,
       AccountUsageResolver,
     ],
+    // Every field's arguments meet the input rules before class-validator and the resolver see them.
+    globalMiddlewares: [refuseUnsafeArguments],
     validate: { forbidUnknownValues: false },
     skipCheck: true,
   });

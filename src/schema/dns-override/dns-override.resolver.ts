@@ -11,6 +11,7 @@ import { accountNode, AccountNode, DnsOverrideNode, toNode } from '../common/nod
 import { keepSuccesses } from '../common/partial';
 import { fanOut } from '../../domain/fan-out';
 import { decodeGlobalId } from '../../domain/ids';
+import { canonicalIp } from '../../domain/checks/ip';
 import { nullWhenNotFound } from '../common/not-found';
 import { badUserInput } from '../../upstream/errors';
 import { ProxyServer } from '../server/server.type';
@@ -38,13 +39,15 @@ export class DnsOverrideResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => DnsOverrideFilter, { nullable: true }) filter?: DnsOverrideFilter | null,
   ): Promise<DnsOverrideNode[]> {
+    // One refusal for a bad address, not one per account.
+    const ip = filter?.ip == null ? null : canonicalIp(filter.ip, 'filter.ip');
     // Accounts named explicitly are always asked, so one that cannot answer says so (UNSUPPORTED_BY_PROVIDER).
     const accounts = ctx.scope.reads
       .accounts({ accountIds: filter?.accountIds ?? null })
       .filter((account) => filter?.accountIds || account.adapter.capabilities.has('DNS_OVERRIDES'));
     const outcomes = await fanOut(accounts, async (account) => {
       const records = await ctx.scope.reads.operation(account.id, 'DNS_OVERRIDES', 'listDnsOverrides', 'DNS overrides')({
-        ip: filter?.ip,
+        ip,
         server: filter?.server,
       });
       return records.map((record) => toNode('DnsOverride', account, record));

@@ -14,15 +14,11 @@ import { fanOut } from '../../domain/fan-out';
 import { decodeGlobalId } from '../../domain/ids';
 import type { RegisteredAccount } from '../../domain/registry';
 import { badUserInput, ProxyGraphError } from '../../upstream/errors';
-import { isIP } from 'node:net';
+import { canonicalIp, publicIp, sameIp } from '../../domain/checks/ip';
 
 interface AuthorizeTarget {
   account: RegisteredAccount;
   subUserNativeId: string | null;
-}
-
-function sameIp(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 async function subUserNode(ctx: Context, accountId: string, nativeId: string | null | undefined): Promise<SubUserNode | null> {
@@ -42,17 +38,18 @@ export class IpAuthorizationResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => IpAuthorizationFilter, { nullable: true }) filter?: IpAuthorizationFilter | null,
   ): Promise<IpAuthorizationNode[]> {
+    const ip = filter?.ip == null ? null : canonicalIp(filter.ip, 'filter.ip');
     // Accounts named explicitly are always asked, so one that cannot answer says so (UNSUPPORTED_BY_PROVIDER).
     const accounts = ctx.scope.reads
       .accounts({ accountIds: filter?.accountIds ?? null })
       .filter((account) => filter?.accountIds || account.adapter.capabilities.has('IP_AUTHORIZATIONS'));
     const outcomes = await fanOut(accounts, async (account) => {
       const records = await ctx.scope.reads.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')({
-        ip: filter?.ip,
+        ip,
         users: filter?.users,
       });
       return records
-        .filter((record) => !filter?.ip || sameIp(record.ip, filter.ip))
+        .filter((record) => !ip || sameIp(record.ip, ip))
         .filter((record) => !filter?.users || (record.user != null && filter.users.includes(record.user)))
         .map((record) => toNode('IpAuthorization', account, record));
     });
@@ -75,6 +72,7 @@ export class IpAuthorizationResolver {
     description: 'Authorize one IP on many accounts (default: every account that supports it), in parallel. Idempotent: an IP already there is ok with alreadyDone.',
   })
   async authorizeIp(@Ctx() ctx: Context, @Arg('input', () => AuthorizeIpInput) input: AuthorizeIpInput): Promise<AccountOperationResultShape[]> {
+    const ip = publicIp(input.ip);
     if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
       throw badUserInput('expiresAt must be in the future', { expiresAt: ['must be in the future'] });
     }
@@ -83,7 +81,7 @@ export class IpAuthorizationResolver {
       targets.map((target) => target.account),
       async (account) => {
         const target = targets.find((candidate) => candidate.account === account)!;
-        return this.authorizeOne(ctx, target, input);
+        return this.authorizeOne(ctx, target, { ...input, ip });
       },
     );
     return outcomes.map((outcome) =>
@@ -100,7 +98,7 @@ export class IpAuthorizationResolver {
     @Arg('ip', () => String) ip: string,
     @Arg('accountIds', () => [ID], { nullable: true }) accountIds?: string[] | null,
   ): Promise<AccountOperationResultShape[]> {
-    if (!isIP(ip)) throw badUserInput('ip must be a valid IPv4 or IPv6 address', { ip: ['invalid'] });
+    const canonical = canonicalIp(ip);
     accountIds?.forEach((id) => ctx.scope.writes.account(id));
     const accounts = ctx.scope.writes
       .accounts({ accountIds: accountIds ?? null })
@@ -108,7 +106,7 @@ export class IpAuthorizationResolver {
     const outcomes = await fanOut(accounts, async (account) => {
       const list = ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations');
       const revoke = ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'revokeIpAuthorization', 'Revoking IP authorizations');
-      const matching = (await list()).filter((record) => sameIp(record.ip, ip));
+      const matching = (await list()).filter((record) => sameIp(record.ip, canonical));
       for (const record of matching) await revoke(record.nativeId);
       return matching.length;
     });
@@ -142,9 +140,10 @@ export class IpAuthorizationResolver {
       throw badUserInput('expiresAt must be in the future', { expiresAt: ['must be in the future'] });
     }
     if (input.ip == null && input.user == null && input.expiresAt == null) throw badUserInput('input has no field to change');
+    const ip = input.ip == null ? input.ip : publicIp(input.ip);
     const account = ctx.scope.writes.account(accountId);
     const record = await ctx.scope.writes.operation(accountId, 'IP_AUTHORIZATIONS', 'updateIpAuthorization', 'Updating IP authorizations')(nativeId, {
-      ip: input.ip,
+      ip,
       user: input.user,
       expiresAt: input.expiresAt,
     });
