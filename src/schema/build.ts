@@ -22,7 +22,7 @@ import { DnsOverrideResolver } from './dns-override/dns-override.resolver';
 import { ServerResolver } from './server/server.resolver';
 import { ServiceResolver } from './service/service.resolver';
 import { AccountUsageResolver, UsageResolver } from './usage/usage.resolver';
-import { refuseUnsafeArguments } from './common/argument-rules';
+import { checkArgumentsOf } from './common/argument-rules';
 import { referenceResolvers } from './references';
 import { UPSTREAM_CALLS_EXTENSION, type UpstreamCallKind } from './common/upstream-calls';
 
@@ -68,12 +68,12 @@ async function build(): Promise<ProxyGraphSchema> {
       UsageResolver,
       AccountUsageResolver,
     ],
-    // Every field's arguments meet the input rules before class-validator and the resolver see them.
-    globalMiddlewares: [refuseUnsafeArguments],
     validate: { forbidUnknownValues: false },
     skipCheck: true,
   });
   const resolvers = createResolversMap(codeFirst) as Record<string, Record<string, unknown>>;
+  // Every field's arguments meet the input rules before class-validator and the resolver see them.
+  checkArgumentsOf(codeFirst, resolvers);
   for (const [typeName, extra] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...extra };
   }

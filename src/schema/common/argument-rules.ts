@@ -1,22 +1,34 @@
 /**
- * The argument rules of domain/checks/arguments.ts on every field that takes arguments, as a global
- * middleware: it runs before type-graphql builds the argument objects and class-validator checks them, and
- * before any resolver, so a refused value never reaches a provider (and never reaches code that recurses).
+ * The argument rules of domain/checks/arguments.ts on every field that takes arguments: its resolver is
+ * wrapped once, when the schema is built, so the rules run before type-graphql builds the argument objects
+ * and class-validator checks them, and before any resolver, so a refused value never reaches a provider (or
+ * code that recurses). Fields without arguments are left alone: no per-field cost where there is nothing
+ * to check.
  */
-import type { MiddlewareFn } from 'type-graphql';
-import type { GraphQLObjectType } from 'graphql';
-import type { Context } from '../context';
+import { isObjectType, type GraphQLArgument, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { argumentProblems } from '../../domain/checks/arguments';
 import { badUserInput } from '../../upstream/errors';
 
-export const refuseUnsafeArguments: MiddlewareFn<Context> = ({ args, info }, next) => {
-  if (args && Object.keys(args).length > 0) {
-    const field = (info.parentType as GraphQLObjectType).getFields()[info.fieldName];
-    const problems = field ? argumentProblems(args, field.args) : {};
+function checked(fieldArgs: readonly GraphQLArgument[], resolve: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, unknown> {
+  return (source, args, context, info) => {
+    const problems = argumentProblems(args, fieldArgs);
     const names = Object.keys(problems);
     if (names.length > 0) {
       throw badUserInput(`invalid input: ${names.map((name) => `${name} (${problems[name].join('; ')})`).join(', ')}`, problems);
     }
+    return resolve(source, args, context, info);
+  };
+}
+
+/** Wraps, in place, the resolver of every field with arguments in a resolver map built from `schema`. */
+export function checkArgumentsOf(schema: GraphQLSchema, resolvers: Record<string, Record<string, unknown>>): void {
+  for (const [typeName, fields] of Object.entries(resolvers)) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) continue;
+    for (const [fieldName, resolver] of Object.entries(fields)) {
+      const field = type.getFields()[fieldName];
+      if (!field || field.args.length === 0 || typeof resolver !== 'function') continue;
+      fields[fieldName] = checked(field.args, resolver as GraphQLFieldResolver<unknown, unknown>);
+    }
   }
-  return next();
-};
+}

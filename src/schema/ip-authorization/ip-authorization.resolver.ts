@@ -107,7 +107,8 @@ export class IpAuthorizationResolver {
       const list = ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations');
       const revoke = ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'revokeIpAuthorization', 'Revoking IP authorizations');
       const matching = (await list()).filter((record) => sameIp(record.ip, canonical));
-      for (const record of matching) await revoke(record.nativeId);
+      // The entries are independent (one per spelling or sub-user): removed in parallel, not one after another.
+      await Promise.all(matching.map((record) => revoke(record.nativeId)));
       return matching.length;
     });
     return outcomes.map((outcome) => ({
@@ -190,8 +191,13 @@ export class IpAuthorizationResolver {
       // Already authorized for this same target: report the existing entry instead of an error (idempotent).
       // The same IP held by another sub-user (or another WonderProxy user) stays a CONFLICT.
       const session = ctx.scope.writes.session(account.id);
-      const owner = target.subUserNativeId ?? (await session.defaultIpAuthorizationOwner?.()) ?? null;
-      const existing = (await ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')()).find(
+      // Who the entry must belong to and what the account holds are independent reads: made together.
+      const [defaultOwner, records] = await Promise.all([
+        target.subUserNativeId ? null : session.defaultIpAuthorizationOwner?.(),
+        ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')(),
+      ]);
+      const owner = target.subUserNativeId ?? defaultOwner ?? null;
+      const existing = records.find(
         (record) => sameIp(record.ip, input.ip) && (record.subUserNativeId ?? null) === owner && (!input.user || record.user === input.user),
       );
       if (!existing) throw error;
