@@ -1,0 +1,157 @@
+/**
+ * Automatic persisted queries under hostile use (issue 11, items 7 and 10): a hash that does not match its
+ * query is the client's error, not the server's; the in-memory registry is bounded in bytes, not entries;
+ * a document over the size cap is refused and stored nowhere (memory or Redis).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash, randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import pino from 'pino';
+import { startHarness, type Harness } from './support/harness';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const KIB = 1024;
+
+interface Answer {
+  status: number;
+  data?: unknown;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+async function post(url: string, body: unknown): Promise<Answer> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, ...((await response.json()) as Omit<Answer, 'status'>) };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const byHash = (query: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } });
+const register = (query: string) => ({ query, ...byHash(query) });
+
+/** A valid query of about `bytes` bytes: the padding is a comment, which no query limit counts. */
+function paddedQuery(bytes: number, nonce: string): string {
+  const head = `{ accounts { id } } # ${nonce} `;
+  return head + 'x'.repeat(Math.max(0, bytes - head.length));
+}
+
+async function apqCacheBytes(harness: Harness): Promise<number> {
+  const text = await (await fetch(`${harness.baseUrl}/metrics`)).text();
+  const match = /^proxygraph_cache_bytes\{cache="apq"\} (\d+)$/m.exec(text);
+  assert.ok(match, 'no proxygraph_cache_bytes{cache="apq"} series in /metrics');
+  return Number(match[1]);
+}
+
+describe('a persisted-query hash that does not match its query', () => {
+  const logLines: Array<{ level: number; msg: string }> = [];
+  let harness: Harness;
+  before(async () => {
+    const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(JSON.parse(line)) });
+    harness = await startHarness({ logger });
+  });
+  after(() => harness?.stop());
+
+  test('is a BAD_USER_INPUT client error with HTTP 400, and no error or stack is logged', async () => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const answer = await post(harness.proxygraph.url, { query: '{ accounts { id } }', ...byHash('{ accounts { provider } }') });
+      assert.equal(answer.status, 400);
+      assert.deepEqual(answer.errors?.map((error) => error.extensions?.code), ['BAD_USER_INPUT']);
+    }
+    const errors = logLines.filter((line) => line.level >= 50);
+    assert.deepEqual(errors, []);
+  });
+
+  test('an unsupported persisted-query version is the same client error', async () => {
+    const answer = await post(harness.proxygraph.url, { query: '{ accounts { id } }', extensions: { persistedQuery: { version: 2, sha256Hash: sha256('{ accounts { id } }') } } });
+    assert.equal(answer.status, 400);
+    assert.deepEqual(answer.errors?.map((error) => error.extensions?.code), ['BAD_USER_INPUT']);
+    assert.deepEqual(logLines.filter((line) => line.level >= 50), []);
+  });
+});
+
+describe('the in-memory persisted-query registry', () => {
+  const maxCacheBytes = 1024 * KIB;
+  let harness: Harness;
+  before(async () => {
+    harness = await startHarness({ server: { persistedQueries: { maxCacheBytes } } });
+  });
+  after(() => harness?.stop());
+
+  test('stays within its byte bound however many large documents a client registers, keeping the newest', async () => {
+    const documentBytes = 60 * KIB;
+    const queries = Array.from({ length: 48 }, (_, index) => paddedQuery(documentBytes, `doc-${index}`));
+    for (const query of queries) {
+      const answer = await post(harness.proxygraph.url, register(query));
+      assert.equal(answer.errors, undefined);
+      assert.ok((await apqCacheBytes(harness)) <= maxCacheBytes);
+    }
+    const bytes = await apqCacheBytes(harness);
+    // 48 documents of 60 KiB (2.8 MiB as text) were registered; the bound holds and most of it is in use.
+    assert.ok(bytes <= maxCacheBytes && bytes >= maxCacheBytes / 2, `cache holds ${bytes} bytes`);
+    const newest = await post(harness.proxygraph.url, byHash(queries[queries.length - 1]));
+    assert.equal(newest.errors, undefined);
+    const oldest = await post(harness.proxygraph.url, byHash(queries[0]));
+    assert.equal(oldest.errors?.[0].extensions?.code, 'PERSISTED_QUERY_NOT_FOUND');
+  });
+});
+
+describe('the persisted-document size cap', () => {
+  let harness: Harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(() => harness?.stop());
+
+  test('a registration over the default 64 KiB is refused with BAD_USER_INPUT and nothing is stored', async () => {
+    const bytesBefore = await apqCacheBytes(harness);
+    const query = paddedQuery(64 * KIB + 1, 'too-big');
+    const refused = await post(harness.proxygraph.url, register(query));
+    assert.equal(refused.status, 400);
+    assert.deepEqual(refused.errors?.map((error) => error.extensions?.code), ['BAD_USER_INPUT']);
+    assert.equal(refused.data, undefined);
+    assert.equal(await apqCacheBytes(harness), bytesBefore);
+    const byHashOnly = await post(harness.proxygraph.url, byHash(query));
+    assert.equal(byHashOnly.errors?.[0].extensions?.code, 'PERSISTED_QUERY_NOT_FOUND');
+  });
+
+  test('a document just under the cap registers, and an oversized one still runs as a plain query', async () => {
+    const fits = paddedQuery(64 * KIB, 'fits');
+    assert.equal((await post(harness.proxygraph.url, register(fits))).errors, undefined);
+    assert.equal((await post(harness.proxygraph.url, byHash(fits))).errors, undefined);
+    const plain = await post(harness.proxygraph.url, { query: paddedQuery(80 * KIB, 'plain') });
+    assert.equal(plain.errors, undefined);
+  });
+});
+
+describe('persisted queries in Redis', () => {
+  const keyPrefix = `pgtest:apq-cap:${randomUUID().slice(0, 8)}:`;
+  let first: Harness;
+  let second: Harness;
+  let redis: Redis;
+  before(async () => {
+    redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    const server = { persistedQueries: { maxDocumentBytes: 8 * KIB } };
+    first = await startHarness({ redis: { url: REDIS_URL, keyPrefix }, server });
+    second = await startHarness({ redis: { url: REDIS_URL, keyPrefix }, server });
+  });
+  after(async () => {
+    const keys = await redis.keys(`${keyPrefix}*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+    await first?.stop();
+    await second?.stop();
+  });
+
+  test('a document registered on one replica runs by hash on the other; one over maxDocumentBytes is never written', async () => {
+    const shared = paddedQuery(4 * KIB, 'shared');
+    assert.equal((await post(first.proxygraph.url, register(shared))).errors, undefined);
+    const onSecond = await post(second.proxygraph.url, byHash(shared));
+    assert.equal(onSecond.errors, undefined);
+    assert.ok(Array.isArray((onSecond.data as { accounts: unknown[] }).accounts));
+
+    const oversized = paddedQuery(8 * KIB + 1, 'oversized');
+    const refused = await post(first.proxygraph.url, register(oversized));
+    assert.deepEqual(refused.errors?.map((error) => error.extensions?.code), ['BAD_USER_INPUT']);
+    assert.equal(await redis.exists(`${keyPrefix}cache:apq:${sha256(oversized)}`), 0);
+    assert.equal(await redis.exists(`${keyPrefix}cache:apq:${sha256(shared)}`), 1);
+  });
+});
