@@ -6,6 +6,7 @@
 import { describeFields, errorBodyObject, fieldErrorMessages } from '../../upstream/error-body';
 import type { AccountChannel, AccountTarget, QueryValue } from '../../upstream/http';
 import type { UpstreamFailure } from '../../upstream/errors';
+import { secretRedactor } from '../../upstream/redact';
 import type {
   WebshareAggregateStats,
   WebshareIpAuthorization,
@@ -54,6 +55,7 @@ export function webshareTarget(accountId: string, token: string, baseUrl = WEBSH
     accountId,
     baseUrl,
     authHeaders: () => ({ authorization: `Token ${token}` }),
+    redact: secretRedactor({ secrets: [token] }),
     describeFailure: (status, body) => describeWebshareFailure(status, body),
   };
 }
