@@ -76,10 +76,11 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
     ? new RedisStringCache(redis, keyPrefix, logger)
     : new ByteBoundedMemoryCache(persistedQueries?.maxCacheBytes ?? PERSISTED_QUERY_DEFAULTS.maxCacheBytes);
   if (persistedQueryCache instanceof ByteBoundedMemoryCache) metrics.trackCacheBytes('apq', () => persistedQueryCache.bytes());
-  const schema = await buildProxyGraphSchema();
+  const { schema, upstreamCalls } = await buildProxyGraphSchema();
   const development = options.development ?? false;
   const server = await startHttpServer({
     schema,
+    upstreamCalls,
     registry,
     authenticate: createAuthenticator(auth),
     logger,

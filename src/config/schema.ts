@@ -133,6 +133,10 @@ const queryLimits = z
     maxTokens: z.number().int().min(100).max(100_000).optional(),
     maxCost: z.number().int().min(100).max(1_000_000).optional(),
     maxDirectives: z.number().int().min(0).max(1_000).optional(),
+    /** One deadline for everything a request does upstream; under a router's 30 s. */
+    requestTimeoutMs: z.number().int().min(500).max(28_000).optional(),
+    /** HTTP calls to providers one GraphQL request may make (retries count); also the static estimate's limit. */
+    maxUpstreamCallsPerRequest: z.number().int().min(1).max(10_000).optional(),
   })
   .strict();
 

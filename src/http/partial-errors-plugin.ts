@@ -1,4 +1,8 @@
-/** Appends errors queued by cross-account resolvers (data from healthy accounts + one error per failure). */
+/**
+ * Adds what resolvers queued on the context to the response: errors of cross-account resolvers (data from
+ * healthy accounts + one error per failure) to `errors`, and warnings beside successful results (something
+ * done upstream that ProxyGraph could not remember, say) to `extensions.warnings`.
+ */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../schema/context';
 
@@ -6,10 +10,14 @@ export const partialErrorsPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
-        if (response.body.kind !== 'single' || contextValue.partialErrors.length === 0) return;
-        const queued = contextValue.partialErrors.map((error) => error.toJSON());
+        if (response.body.kind !== 'single') return;
         const result = response.body.singleResult;
-        result.errors = [...(result.errors ?? []), ...queued];
+        if (contextValue.partialErrors?.length) {
+          result.errors = [...(result.errors ?? []), ...contextValue.partialErrors.map((error) => error.toJSON())];
+        }
+        if (contextValue.warnings?.length) {
+          result.extensions = { ...result.extensions, warnings: contextValue.warnings.map((warning) => ({ ...warning })) };
+        }
       },
     };
   },

@@ -21,7 +21,7 @@ import { ProxyGraphError } from '../upstream/errors';
 import type { Authenticator } from './auth';
 import { createErrorFormatter } from './format-error';
 import { partialErrorsPlugin } from './partial-errors-plugin';
-import { queryProtection } from './query-limits';
+import { effectiveQueryLimits, queryProtection } from './query-limits';
 import { routerSecretPlugin } from './router-secret-plugin';
 import type { ProxyGraphConfig } from '../config/schema';
 import type { ProxyGraphMetrics } from '../observability/metrics';
@@ -30,9 +30,12 @@ import { countingCache } from '../observability/counting-cache';
 import { PERSISTED_QUERY_DEFAULTS, persistedDocumentLimit } from './persisted-queries';
 import { parsedDocumentStore } from './document-store';
 import type { StringCache } from '../state/redis';
+import type { UpstreamCallKind } from '../schema/common/upstream-calls';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
+  /** Declared upstream-calling fields (schema/build.ts), for the static upstream-call estimate. */
+  upstreamCalls: ReadonlyMap<string, UpstreamCallKind>;
   registry: AccountRegistry;
   authenticate: Authenticator;
   logger: Logger;
@@ -64,7 +67,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const httpServer = http.createServer(app);
   const { logger } = options;
 
-  const protection = queryProtection(options.queryLimits, options.landingPage);
+  const protection = queryProtection(options.queryLimits, options.landingPage, {
+    upstreamCalls: options.upstreamCalls,
+    accountCount: options.registry.all().length,
+  });
   const documentStore = parsedDocumentStore();
   options.metrics.trackCacheBytes('documents', () => documentStore.bytes());
   const apollo = new ApolloServer<Context>({
@@ -131,12 +137,20 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     maxAge: 600,
   });
 
+  const limits = effectiveQueryLimits(options.queryLimits);
   app.use(
     '/graphql',
     corsMiddleware,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
+        // The request's clock starts now: every upstream call it makes must be over by then.
+        const deadlineAtMs = Date.now() + limits.requestTimeoutMs;
+        // A response closed before it finished means the client has gone: no new upstream call for it.
+        const clientGone = new AbortController();
+        res.on('close', () => {
+          if (!res.writableFinished) clientGone.abort();
+        });
         let principal;
         try {
           principal = await options.authenticate(req.header('authorization'));
@@ -146,10 +160,17 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
             extensions: { code, http: { status: 401 } },
           });
         }
+        const warnings: Context['warnings'] = [];
         return {
           requestId: res.locals.requestId as string,
-          scope: new RequestScope(principal, options.registry),
+          scope: new RequestScope(principal, options.registry, {
+            deadlineAtMs,
+            maxUpstreamCalls: limits.maxUpstreamCallsPerRequest,
+            clientGone: clientGone.signal,
+            warn: (warning) => warnings.push(warning),
+          }),
           partialErrors: [],
+          warnings,
         };
       },
     }),

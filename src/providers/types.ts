@@ -6,8 +6,27 @@
  * request and owns that request's DataLoaders, so batching and de-duplication never leak across requests.
  */
 
-/** Hears of each upstream HTTP call made for one GraphQL request (its telemetry). */
-export type UpstreamObserver = (call: { durationMs: number; status: number | 'error' }) => void;
+import type { UpstreamRequestContext } from '../upstream/request-context';
+
+/**
+ * Something a provider did that the caller must know although the operation succeeded (ProxyMesh: a
+ * sub-account was created upstream but could not be remembered in the state store). Reaches the client in
+ * the response's `extensions.warnings`.
+ */
+export interface OperationWarning {
+  /** Stable, upper-case, e.g. `NOT_REMEMBERED`. */
+  code: string;
+  message: string;
+  accountId: string;
+}
+
+/** What one GraphQL request gives each account session it opens. */
+export interface SessionContext {
+  /** Deadline, cancellation, call allowance, principal and telemetry of the request (upstream/request-context.ts). */
+  upstream?: UpstreamRequestContext;
+  /** Reports a warning to the client beside a successful result. */
+  warn?(warning: OperationWarning): void;
+}
 
 export type ProviderName = 'webshare' | 'proxymesh' | 'wonderproxy' | 'pingproxies';
 
@@ -456,8 +475,8 @@ export interface ProviderAdapter {
   readonly provider: ProviderName;
   readonly accountId: string;
   readonly capabilities: ReadonlySet<Capability>;
-  /** A fresh per-request session with its own loaders; `observer` hears of each HTTP call it makes. */
-  openSession(observer?: UpstreamObserver): AccountSession;
+  /** A fresh per-request session with its own loaders; its calls carry the request's context. */
+  openSession(context?: SessionContext): AccountSession;
   /** Cheap authenticated call proving the credentials work (used by readiness and check-config). */
   verifyCredentials?(): Promise<void>;
   /** Admin action: close a credential breaker opened by an authentication failure. */

@@ -4,10 +4,13 @@
  */
 import type { GraphQLError } from 'graphql';
 import type { RequestScope } from '../domain/request-scope';
+import type { OperationWarning } from '../providers/types';
 
 export interface Context {
   requestId: string;
   scope: RequestScope;
   /** Errors for data returned anyway (one account failing in a cross-account list); appended to `errors`. */
   partialErrors: GraphQLError[];
+  /** Warnings beside successful results (e.g. done upstream but not remembered); sent in `extensions.warnings`. */
+  warnings: OperationWarning[];
 }

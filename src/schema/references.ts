@@ -11,6 +11,7 @@ import { loadSubUser } from './sub-user/sub-user.resolver';
 import { loadDnsOverride } from './dns-override/dns-override.resolver';
 import { decodeGlobalId } from '../domain/ids';
 import { ProxyGraphError } from '../upstream/errors';
+import { nullWhenNotFound } from './common/not-found';
 
 interface Reference {
   id: string;
@@ -28,11 +29,11 @@ async function orNull<T>(load: () => Promise<T | null>): Promise<T | null> {
 
 async function loadIpAuthorization(ctx: Context, id: string): Promise<IpAuthorizationNode | null> {
   const { accountId, nativeId } = decodeGlobalId(id, 'IpAuthorization');
-  const account = ctx.scope.account(accountId);
-  const session = ctx.scope.session(accountId);
+  const account = ctx.scope.reads.account(accountId);
+  const session = ctx.scope.reads.session(accountId);
   const record = session.getIpAuthorization
     ? await session.getIpAuthorization(nativeId)
-    : (await ctx.scope.operation(accountId, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')()).find(
+    : (await ctx.scope.reads.operation(accountId, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')()).find(
         (candidate) => candidate.nativeId === nativeId,
       ) ?? null;
   return record ? toNode('IpAuthorization', account, record) : null;
@@ -40,10 +41,8 @@ async function loadIpAuthorization(ctx: Context, id: string): Promise<IpAuthoriz
 
 export const referenceResolvers = {
   Account: {
-    __resolveReference: (reference: Reference, ctx: Context): AccountNode | null => {
-      const account = ctx.scope.registry.find(reference.id);
-      return account && ctx.scope.principal.canSee(account.id) ? accountNode(account) : null;
-    },
+    __resolveReference: (reference: Reference, ctx: Context): AccountNode | null =>
+      nullWhenNotFound(() => accountNode(ctx.scope.reads.account(reference.id))),
   },
   Proxy: {
     __resolveReference: (reference: Reference, ctx: Context, info: GraphQLResolveInfo) => orNull(() => loadProxy(ctx, reference.id, proxyDetails(info))),

@@ -164,3 +164,8 @@ function describeTransportFailure(cause: unknown): string {
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
+
+/** True when `error` is a ProxyGraphError with one of `codes`. */
+export function isCode(error: unknown, ...codes: ErrorCode[]): error is ProxyGraphError {
+  return error instanceof ProxyGraphError && codes.includes(error.code);
+}

@@ -21,6 +21,7 @@ import type { Redactor } from './redact';
 import { RetryPolicy, type RetryOptions } from './retry-policy';
 import { SingleFlightPolicy } from './single-flight';
 import { InProcessBudgetStore, type BudgetStore } from './budget-store';
+import type { UpstreamRequestContext } from './request-context';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -38,8 +39,11 @@ export interface UpstreamRequest {
   form?: Record<string, string | number | boolean | null | undefined>;
   /** Overrides the channel's default per-call deadline. */
   timeoutMs?: number;
-  /** Told about the HTTP call once it is made (per-request telemetry); set by an observed channel. */
-  onRecorded?: (record: UpstreamCallRecord) => void;
+  /**
+   * The GraphQL request this call is made for (set by a request's channel, `AccountChannel.forRequest`): its
+   * deadline caps the call's, it may refuse the call (client gone, calls used up), it hears of the call.
+   */
+  context?: UpstreamRequestContext;
 }
 
 export interface UpstreamResponse {
@@ -141,10 +145,14 @@ export class UpstreamGateway {
     return new AccountChannel(this, target, policies);
   }
 
-  /** Runs the policy chain around the raw send. Non-2xx answers become ProviderErrors. */
+  /**
+   * Runs the policy chain around the raw send. Non-2xx answers become ProviderErrors. The call's deadline is
+   * the account's per-call deadline, cut short by the request's own deadline when the call is made for one.
+   */
   async send(target: AccountTarget, request: UpstreamRequest, accountPolicies: readonly UpstreamPolicy[] = []): Promise<UpstreamResponse> {
     const deadlineMs = request.timeoutMs ?? this.accountCallDeadlinesMs[target.accountId] ?? this.timeouts.callDeadlineMs;
-    const call: UpstreamCall = { target, request, deadlineAtMs: Date.now() + deadlineMs };
+    const deadlineAtMs = Math.min(Date.now() + deadlineMs, request.context?.deadlineAtMs ?? Number.POSITIVE_INFINITY);
+    const call: UpstreamCall = { target, request, deadlineAtMs };
     const chain = accountPolicies.length === 0 ? this.policies : [...this.policies, ...accountPolicies];
     const run = (index: number): Promise<UpstreamResponse> => {
       const policy = chain[index];
@@ -177,7 +185,7 @@ export class UpstreamGateway {
 
   private record(request: UpstreamRequest, record: UpstreamCallRecord): void {
     this.callLog.record(record);
-    request.onRecorded?.(record);
+    request.context?.recorded(record);
   }
 
   private async sendOnce(call: UpstreamCall): Promise<UpstreamResponse> {
@@ -200,6 +208,8 @@ export class UpstreamGateway {
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
     const isWrite = request.method !== 'GET';
+    // The last moment to refuse: after any budget wait or retry backoff, right before the bytes go out.
+    request.context?.admit(target);
     const startedAt = performance.now();
     let response: Dispatcher.ResponseData;
     let text: string;
@@ -274,13 +284,14 @@ export class AccountChannel {
   }
 
   /**
-   * The same channel (policies included) whose HTTP calls are also reported to `onRecorded`: how a request
-   * scope counts the upstream calls made on its behalf without async-context tracking on every promise.
+   * The same channel (policies included) for calls made on behalf of one GraphQL request: each call carries
+   * the request's context (deadline, cancellation, call allowance, principal, telemetry), without
+   * async-context tracking on every promise.
    */
-  observed(onRecorded: ((record: UpstreamCallRecord) => void) | undefined): AccountChannel {
-    if (!onRecorded) return this;
+  forRequest(context: UpstreamRequestContext | undefined): AccountChannel {
+    if (!context) return this;
     const view = Object.create(this) as AccountChannel;
-    view.send = (request) => this.send({ ...request, onRecorded });
+    view.send = (request) => this.send({ ...request, context });
     return view;
   }
 

@@ -8,7 +8,8 @@
 import type { AccountConfig } from '../../config/schema';
 import type { AdapterDependencies } from '../../domain/registry';
 import type { AccountChannel } from '../../upstream/http';
-import type { UpstreamObserver } from '../types';
+import type { SessionContext } from '../types';
+import type { UpstreamRequestContext } from '../../upstream/request-context';
 import { InProcessKeyedLock, type KeyedLock } from '../../domain/keyed-lock';
 import { ProxyGraphError } from '../../upstream/errors';
 import type { AccountSession, Capability, ProviderAdapter } from '../types';
@@ -48,12 +49,13 @@ export class PingProxiesAdapter implements ProviderAdapter {
     const target = pingTarget(account.id, publicKey, privateKey, account.baseUrl);
     this.channel = new PolicyChannel(deps.gateway, target, [pacer]);
     this.client = new PingClient(this.channel);
-    const writer = new IpListWriter(this.client, options.lock ?? deps.lock ?? new InProcessKeyedLock(), account.id);
-    this.shared = { writer, defaultProxyUserId: () => this.defaultProxyUserId() };
+    const clientFor = (context: UpstreamRequestContext | undefined) => (context ? new PingClient(this.channel.forRequest(context)) : this.client);
+    const writer = new IpListWriter(clientFor, options.lock ?? deps.lock ?? new InProcessKeyedLock(), account.id);
+    this.shared = { writer, defaultProxyUserId: (context) => this.defaultProxyUserId(clientFor(context)) };
   }
 
-  openSession(observer?: UpstreamObserver): AccountSession {
-    return new PingSession(observer ? new PingClient(this.channel.observed(observer)) : this.client, this.accountId, this.shared);
+  openSession(context: SessionContext = {}): AccountSession {
+    return new PingSession(context.upstream ? new PingClient(this.channel.forRequest(context.upstream)) : this.client, this.accountId, this.shared, context);
   }
 
   async verifyCredentials(): Promise<void> {
@@ -61,8 +63,8 @@ export class PingProxiesAdapter implements ProviderAdapter {
   }
 
   /** The account's default proxy user (every customer has one [C]); looked up once, then remembered. */
-  private defaultProxyUserId(): Promise<string> {
-    this.defaultUserId ??= this.client
+  private defaultProxyUserId(client: PingClient): Promise<string> {
+    this.defaultUserId ??= client
       .proxyUsers({ proxy_user_is_default: true, proxy_user_is_deleted: false, per_page: 1 })
       .then((response) => {
         const id = response.data[0]?.proxy_user_id;
@@ -88,10 +90,15 @@ class PingSession implements AccountSession {
   private readonly proxies: PingProxyReads;
   private readonly access: PingAccess;
 
-  constructor(client: PingClient, accountId: string, private readonly shared: PingAccessShared) {
+  constructor(
+    client: PingClient,
+    accountId: string,
+    private readonly shared: PingAccessShared,
+    private readonly context: SessionContext,
+  ) {
     this.account = new PingAccountReads(client, accountId);
     this.proxies = new PingProxyReads(client);
-    this.access = new PingAccess(client, accountId, shared);
+    this.access = new PingAccess(client, accountId, shared, context.upstream);
   }
 
   profile: NonNullable<AccountSession['profile']> = () => this.account.profile();
@@ -114,7 +121,7 @@ class PingSession implements AccountSession {
   listIpAuthorizations: NonNullable<AccountSession['listIpAuthorizations']> = () => this.access.listIpAuthorizations();
   getIpAuthorization: NonNullable<AccountSession['getIpAuthorization']> = (id) => this.access.getIpAuthorization(id);
   authorizeIp: NonNullable<AccountSession['authorizeIp']> = (params) => this.access.authorizeIp(params);
-  defaultIpAuthorizationOwner: NonNullable<AccountSession['defaultIpAuthorizationOwner']> = () => this.shared.defaultProxyUserId();
+  defaultIpAuthorizationOwner: NonNullable<AccountSession['defaultIpAuthorizationOwner']> = () => this.shared.defaultProxyUserId(this.context.upstream);
   revokeIpAuthorization: NonNullable<AccountSession['revokeIpAuthorization']> = (id) => this.access.revokeIpAuthorization(id);
 }
 

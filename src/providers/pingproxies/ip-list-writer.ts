@@ -8,11 +8,16 @@
  * pass (one read, one edit, one verify), so 20 concurrent adds cost a few calls of the 10/second budget
  * instead of 60. If a combined edit fails (say one IP belongs to another proxy user: 409), the changes are
  * retried one by one so only the offending one fails.
+ *
+ * A pass makes its calls on behalf of the requests whose changes it carries (their union context: until the
+ * latest deadline among them). A change whose client has gone by the time its pass starts is dropped, and a
+ * pass with no live change makes no call: abandoned mutations never keep calling Ping.
  */
 import type { KeyedLock } from '../../domain/keyed-lock';
 import { ProxyGraphError } from '../../upstream/errors';
 import type { PingClient } from './client';
 import type { PingProxyUser } from './wire';
+import { UpstreamRequestContext } from '../../upstream/request-context';
 
 const MAX_WRITE_ATTEMPTS = 2;
 
@@ -21,6 +26,7 @@ type Kind = 'add' | 'remove';
 interface Change {
   ip: string;
   kind: Kind;
+  context: UpstreamRequestContext | undefined;
   settled: boolean;
   resolve(user: PingProxyUser): void;
   reject(error: unknown): void;
@@ -34,26 +40,28 @@ export class IpListWriter {
   private readonly waiting = new Map<string, Change[]>();
 
   constructor(
-    private readonly client: PingClient,
+    /** A client whose calls run under a request's context (the adapter's own client for `undefined`). */
+    private readonly clientFor: (context: UpstreamRequestContext | undefined) => PingClient,
     private readonly lock: KeyedLock,
     private readonly accountId: string,
   ) {}
 
   /** Adds `ip` to the proxy user's list; CONFLICT when it is already there (or, from Ping, on another user). */
-  add(proxyUserId: string, ip: string): Promise<PingProxyUser> {
-    return this.enqueue(proxyUserId, ip, 'add');
+  add(proxyUserId: string, ip: string, context?: UpstreamRequestContext): Promise<PingProxyUser> {
+    return this.enqueue(proxyUserId, ip, 'add', context);
   }
 
   /** Removes `ip` from the proxy user's list; NOT_FOUND when it is not there. */
-  remove(proxyUserId: string, ip: string): Promise<PingProxyUser> {
-    return this.enqueue(proxyUserId, ip, 'remove');
+  remove(proxyUserId: string, ip: string, context?: UpstreamRequestContext): Promise<PingProxyUser> {
+    return this.enqueue(proxyUserId, ip, 'remove', context);
   }
 
-  private enqueue(proxyUserId: string, ip: string, kind: Kind): Promise<PingProxyUser> {
+  private enqueue(proxyUserId: string, ip: string, kind: Kind, context: UpstreamRequestContext | undefined): Promise<PingProxyUser> {
     return new Promise((resolve, reject) => {
       const change: Change = {
         ip,
         kind,
+        context,
         settled: false,
         resolve: (user) => ((change.settled = true), resolve(user)),
         reject: (error) => ((change.settled = true), reject(error)),
@@ -80,15 +88,22 @@ export class IpListWriter {
   }
 
   private async pass(proxyUserId: string, batch: Change[]): Promise<void> {
+    for (const change of batch) {
+      if (change.context?.clientHasGone) change.reject(this.error('PROVIDER_UNAVAILABLE', 'the client has gone; the change was not made'));
+    }
+    const live = batch.filter((change) => !change.settled);
+    if (live.length === 0) return;
+    const contexts = live.map((change) => change.context);
+    const client = this.clientFor(contexts.every((context) => context !== undefined) ? UpstreamRequestContext.union(contexts as UpstreamRequestContext[]) : undefined);
     try {
-      await this.apply(proxyUserId, batch, 1);
+      await this.apply(client, proxyUserId, live, 1);
     } catch (error) {
-      for (const change of batch) if (!change.settled) change.reject(error);
+      for (const change of live) if (!change.settled) change.reject(error);
     }
   }
 
-  private async apply(proxyUserId: string, changes: Change[], attempt: number): Promise<void> {
-    const current = await this.read(proxyUserId);
+  private async apply(client: PingClient, proxyUserId: string, changes: Change[], attempt: number): Promise<void> {
+    const current = await this.read(client, proxyUserId);
     let list = [...current.ip_address_authentications];
     const todo: Change[] = [];
     for (const change of changes) {
@@ -103,17 +118,17 @@ export class IpListWriter {
     }
     if (todo.length === 0) return;
     try {
-      await this.client.editProxyUser(proxyUserId, { ip_address_authentications: list });
+      await client.editProxyUser(proxyUserId, { ip_address_authentications: list });
     } catch (error) {
       if (todo.length === 1) throw error;
-      for (const change of todo) await this.apply(proxyUserId, [change], attempt).catch((single) => change.reject(single));
+      for (const change of todo) await this.apply(client, proxyUserId, [change], attempt).catch((single) => change.reject(single));
       return;
     }
-    const after = await this.read(proxyUserId);
+    const after = await this.read(client, proxyUserId);
     const lost = todo.filter((change) => holds(after.ip_address_authentications, change.ip) !== (change.kind === 'add'));
     for (const change of todo) if (!lost.includes(change)) change.resolve(after);
     if (lost.length === 0) return;
-    if (attempt < MAX_WRITE_ATTEMPTS) return this.apply(proxyUserId, lost, attempt + 1);
+    if (attempt < MAX_WRITE_ATTEMPTS) return this.apply(client, proxyUserId, lost, attempt + 1);
     throw new ProxyGraphError('PROVIDER_ERROR', `another writer kept overwriting proxy user ${proxyUserId}'s IP list; try again`, {
       provider: 'pingproxies',
       accountId: this.accountId,
@@ -121,13 +136,13 @@ export class IpListWriter {
     });
   }
 
-  private async read(proxyUserId: string): Promise<PingProxyUser> {
-    const user = (await this.client.proxyUser(proxyUserId)).data;
+  private async read(client: PingClient, proxyUserId: string): Promise<PingProxyUser> {
+    const user = (await client.proxyUser(proxyUserId)).data;
     if (user.proxy_user_is_deleted) throw this.error('NOT_FOUND', `proxy user ${proxyUserId} was deleted`);
     return user;
   }
 
-  private error(code: 'CONFLICT' | 'NOT_FOUND', message: string): ProxyGraphError {
+  private error(code: 'CONFLICT' | 'NOT_FOUND' | 'PROVIDER_UNAVAILABLE', message: string): ProxyGraphError {
     return new ProxyGraphError(code, message, { provider: 'pingproxies', accountId: this.accountId });
   }
 }

@@ -9,6 +9,7 @@ import { readWindow } from '../shared/paging';
 import type { AuthorizeIpParams, CreateSubUserParams, IpAuthorizationRecord, ListWindow, SubUserPage, SubUserRecord } from '../types';
 import type { PingClient } from './client';
 import type { IpListWriter } from './ip-list-writer';
+import type { UpstreamRequestContext } from '../../upstream/request-context';
 import { ipAuthorizationId, parseIpAuthorizationId, toIpAuthorizations, toSubUser } from './mapping';
 import { choosePageSize, PING_MAX_PER_PAGE } from './proxy-query';
 import { validateIp, validateProxyUserParams } from './validation';
@@ -22,7 +23,7 @@ const MAX_PROXY_USER_PAGES = 50;
 /** What outlives one request: the default proxy user's id (it cannot change) and the IP-list writer. */
 export interface PingAccessShared {
   writer: IpListWriter;
-  defaultProxyUserId(): Promise<string>;
+  defaultProxyUserId(context: UpstreamRequestContext | undefined): Promise<string>;
 }
 
 export class PingAccess {
@@ -33,6 +34,8 @@ export class PingAccess {
     private readonly client: PingClient,
     private readonly accountId: string,
     private readonly shared: PingAccessShared,
+    /** The request's context: the shared IP-list writer makes its calls under it. */
+    private readonly context: UpstreamRequestContext | undefined,
   ) {}
 
   async listSubUsers(window: ListWindow): Promise<SubUserPage> {
@@ -89,8 +92,8 @@ export class PingAccess {
   async authorizeIp(params: AuthorizeIpParams): Promise<IpAuthorizationRecord> {
     const ip = validateIp(params.ip);
     if (params.expiresAt) throw this.error('BAD_USER_INPUT', 'Ping Proxies IP authorizations do not expire', { expiresAt: ['not supported by Ping Proxies'] });
-    const proxyUserId = params.subUserNativeId ?? (await this.shared.defaultProxyUserId());
-    const user = await this.shared.writer.add(proxyUserId, ip);
+    const proxyUserId = params.subUserNativeId ?? (await this.shared.defaultProxyUserId(this.context));
+    const user = await this.shared.writer.add(proxyUserId, ip, this.context);
     this.afterWrite(user);
     return toIpAuthorizations(user).find((record) => record.nativeId === ipAuthorizationId(proxyUserId, ip))!;
   }
@@ -98,7 +101,7 @@ export class PingAccess {
   async revokeIpAuthorization(nativeId: string): Promise<void> {
     const parts = parseIpAuthorizationId(nativeId);
     if (!parts) throw this.error('NOT_FOUND', 'no such IP authorization');
-    this.afterWrite(await this.shared.writer.remove(parts.proxyUserId, parts.ip));
+    this.afterWrite(await this.shared.writer.remove(parts.proxyUserId, parts.ip, this.context));
   }
 
   private afterWrite(user: PingProxyUser): void {

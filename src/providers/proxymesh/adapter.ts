@@ -6,7 +6,7 @@
 import type { AccountConfig } from '../../config/schema';
 import type { AdapterDependencies } from '../../domain/registry';
 import type { AccountChannel } from '../../upstream/http';
-import type { UpstreamObserver } from '../types';
+import type { SessionContext } from '../types';
 import { CredentialBreaker } from '../../upstream/credential-breaker';
 import { PolicyChannel } from '../../upstream/policy-channel';
 import type { AccountSession, Capability, ProviderAdapter } from '../types';
@@ -53,9 +53,9 @@ export class ProxyMeshAdapter implements ProviderAdapter {
     this.knownSubAccounts = new KnownSubAccounts(deps.store, account.id, account.knownSubAccounts ?? []);
   }
 
-  openSession(observer?: UpstreamObserver): AccountSession {
-    const client = observer ? new ProxyMeshClient(this.channel.observed(observer)) : this.client;
-    return new ProxyMeshSession(client, this.knownSubAccounts, this.accountId, this.username);
+  openSession(context: SessionContext = {}): AccountSession {
+    const client = context.upstream ? new ProxyMeshClient(this.channel.forRequest(context.upstream)) : this.client;
+    return new ProxyMeshSession(client, this.knownSubAccounts, this.accountId, this.username, context);
   }
 
   /** The cheapest authenticated read. */

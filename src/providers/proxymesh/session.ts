@@ -16,6 +16,7 @@ import type {
   ProxyListPage,
   ProxyRecord,
   ProxyServerRecord,
+  SessionContext,
   SubUserPage,
   SubUserRecord,
 } from '../types';
@@ -35,6 +36,8 @@ export class ProxyMeshSession extends ProxyMeshAccessSession implements AccountS
     known: KnownSubAccounts,
     accountId: string,
     private readonly username: string | null,
+    /** The request's context: where warnings to the client go. */
+    protected readonly context: SessionContext = {},
   ) {
     super(client, known, accountId);
   }

@@ -9,7 +9,7 @@ import type { AdapterDependencies } from '../../domain/registry';
 import type { AccountChannel } from '../../upstream/http';
 import { DEFAULT_MAX_BUDGET_WAIT_MS, RateBudget } from '../../upstream/rate-budget';
 import { webshareBudgetClasses, webshareLimitKey } from '../../upstream/provider-budgets';
-import type { UpstreamObserver } from '../types';
+import type { SessionContext } from '../types';
 import { bytesToGb } from '../../domain/units';
 import { badUserInput, ProxyGraphError, unsupported } from '../../upstream/errors';
 import { mapBounded, perKeyLoader, sessionMemo } from '../shared/loaders';
@@ -88,9 +88,9 @@ export class WebshareAdapter implements ProviderAdapter {
     this.client = new WebshareClient(this.channel, planId);
   }
 
-  openSession(observer?: UpstreamObserver): AccountSession {
+  openSession(context: SessionContext = {}): AccountSession {
     // A per-request client over the observed channel, so the request's upstream calls are counted.
-    return new WebshareSession(observer ? new WebshareClient(this.channel.observed(observer), this.planId) : this.client, this.accountId);
+    return new WebshareSession(context.upstream ? new WebshareClient(this.channel.forRequest(context.upstream), this.planId) : this.client, this.accountId);
   }
 
   async verifyCredentials(): Promise<void> {

@@ -9,7 +9,7 @@
 import type { AccountConfig } from '../../config/schema';
 import type { AdapterDependencies } from '../../domain/registry';
 import type { AccountChannel } from '../../upstream/http';
-import type { UpstreamObserver } from '../types';
+import type { SessionContext } from '../types';
 import { badUserInput } from '../../upstream/errors';
 import { sessionMemo } from '../shared/loaders';
 import type {
@@ -54,8 +54,8 @@ export class WonderProxyAdapter implements ProviderAdapter {
     this.client = new WonderProxyClient(this.channel);
   }
 
-  openSession(observer?: UpstreamObserver): AccountSession {
-    return new WonderProxySession(observer ? new WonderProxyClient(this.channel.observed(observer)) : this.client, this.accountId);
+  openSession(context: SessionContext = {}): AccountSession {
+    return new WonderProxySession(context.upstream ? new WonderProxyClient(this.channel.forRequest(context.upstream)) : this.client, this.accountId);
   }
 
   async verifyCredentials(): Promise<void> {

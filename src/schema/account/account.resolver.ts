@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { proxyDetails, serverDetails } from '../common/selection';
 import { IsOptional, Max, Min } from 'class-validator';
 import type { Context } from '../context';
+import { UpstreamCalls } from '../common/upstream-calls';
 import { Account, AccountProfile, Plan, ProxyCredentials, Usage } from './account.type';
 import { Capability, Provider, providerEnum, providerName } from '../common/enums';
 import { DateTime } from '../common/scalars';
@@ -20,6 +21,7 @@ import { Service } from '../service/service.type';
 import { ProxyReplacementConnection } from '../replacement/replacement.type';
 import { listAccountProxies } from '../proxy/proxy-listing';
 import { badUserInput } from '../../upstream/errors';
+import { nullWhenNotFound } from '../common/not-found';
 
 @ArgsType()
 export class PageArgs {
@@ -51,18 +53,17 @@ export function checkRange(args: UsageArgs): void {
 export class AccountResolver {
   @Query(() => [Account], { description: 'Every account the caller may see, optionally of one provider.' })
   accounts(@Ctx() ctx: Context, @Arg('provider', () => Provider, { nullable: true }) provider?: Provider | null): AccountNode[] {
-    return ctx.scope.visibleAccounts({ provider: provider ? providerName(provider) : null }).map(accountNode);
+    return ctx.scope.reads.accounts({ provider: provider ? providerName(provider) : null }).map(accountNode);
   }
 
   @Query(() => Account, { nullable: true })
   account(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): AccountNode | null {
-    const account = ctx.scope.registry.find(id);
-    return account && ctx.scope.principal.canSee(id) ? accountNode(account) : null;
+    return nullWhenNotFound(() => accountNode(ctx.scope.reads.account(id)));
   }
 
   @Mutation(() => Account, { description: 'Admin: close the credential breaker of an account after fixing its credentials.' })
   async resetProviderCredentials(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<AccountNode> {
-    const account = ctx.scope.account(accountId);
+    const account = ctx.scope.writes.account(accountId);
     ctx.scope.principal.require('credentials');
     await account.adapter.resetCredentials?.();
     return accountNode(account);
@@ -75,25 +76,29 @@ export class AccountResolver {
 
   @FieldResolver(() => [Capability])
   capabilities(@Root() account: AccountNode, @Ctx() ctx: Context): Capability[] {
-    return [...ctx.scope.account(account.id).adapter.capabilities].sort() as Capability[];
+    return [...ctx.scope.accountOf(account.id).adapter.capabilities].sort() as Capability[];
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => AccountProfile, { nullable: true })
   profile(@Root() account: AccountNode, @Ctx() ctx: Context) {
-    return ctx.scope.operation(account.id, null, 'profile', 'The account profile')();
+    return ctx.scope.reads.operation(account.id, null, 'profile', 'The account profile')();
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => Plan, { nullable: true })
   plan(@Root() account: AccountNode, @Ctx() ctx: Context) {
-    return ctx.scope.operation(account.id, null, 'plan', 'The account plan')();
+    return ctx.scope.reads.operation(account.id, null, 'plan', 'The account plan')();
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => Usage, { nullable: true })
   usage(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() range: UsageArgs) {
     checkRange(range);
-    return ctx.scope.operation(account.id, 'USAGE', 'usage', 'Usage')({ from: range.from, to: range.to });
+    return ctx.scope.reads.operation(account.id, 'USAGE', 'usage', 'Usage')({ from: range.from, to: range.to });
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => ProxyConnection, { nullable: true })
   async proxies(
     @Root() account: AccountNode,
@@ -106,65 +111,73 @@ export class AccountResolver {
     return listAccountProxies(ctx, account.id, window, filter ?? null, proxyDetails(info, 'edges.node'));
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => SubUserConnection, { nullable: true })
   async subUsers(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
     const window = windowFrom(page.first, page.after);
-    const registered = ctx.scope.account(account.id);
-    const result = await ctx.scope.operation(account.id, 'SUB_USERS', 'listSubUsers', 'Listing sub-users')(window);
+    const registered = ctx.scope.reads.account(account.id);
+    const result = await ctx.scope.reads.operation(account.id, 'SUB_USERS', 'listSubUsers', 'Listing sub-users')(window);
     const nodes = result.items.map((record) => toNode('SubUser', registered, record));
     return connectionFrom(window, nodes, result.hasMore, result.totalCount);
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => [IpAuthorization], { nullable: true })
   async ipAuthorizations(@Root() account: AccountNode, @Ctx() ctx: Context) {
-    const registered = ctx.scope.account(account.id);
-    const records = await ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')();
+    const registered = ctx.scope.reads.account(account.id);
+    const records = await ctx.scope.reads.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')();
     return records.map((record) => toNode('IpAuthorization', registered, record));
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => [HostnameAuthorization], { nullable: true })
   async hostnameAuthorizations(@Root() account: AccountNode, @Ctx() ctx: Context) {
-    const registered = ctx.scope.account(account.id);
-    const records = await ctx.scope.operation(account.id, 'HOSTNAME_AUTHORIZATIONS', 'listHostnameAuthorizations', 'Hostname authorizations')();
+    const registered = ctx.scope.reads.account(account.id);
+    const records = await ctx.scope.reads.operation(account.id, 'HOSTNAME_AUTHORIZATIONS', 'listHostnameAuthorizations', 'Hostname authorizations')();
     return records.map((record) => toNode('HostnameAuthorization', registered, record));
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => [DnsOverride], { nullable: true })
   async dnsOverrides(
     @Root() account: AccountNode,
     @Ctx() ctx: Context,
     @Arg('filter', () => DnsOverrideFilter, { nullable: true }) filter?: DnsOverrideFilter | null,
   ) {
-    const registered = ctx.scope.account(account.id);
-    const records = await ctx.scope.operation(account.id, 'DNS_OVERRIDES', 'listDnsOverrides', 'DNS overrides')({
+    const registered = ctx.scope.reads.account(account.id);
+    const records = await ctx.scope.reads.operation(account.id, 'DNS_OVERRIDES', 'listDnsOverrides', 'DNS overrides')({
       ip: filter?.ip,
       server: filter?.server,
     });
     return records.map((record) => toNode('DnsOverride', registered, record));
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => [ProxyServer], { nullable: true, description: 'Servers on the account (WonderProxy contract servers, ProxyMesh proxy hosts).' })
   servers(@Root() account: AccountNode, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.scope.operation(account.id, null, 'listServers', 'Listing servers')(serverDetails(info));
+    return ctx.scope.reads.operation(account.id, null, 'listServers', 'Listing servers')(serverDetails(info));
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => [Service], { nullable: true, description: 'Ping Proxies services.' })
   async services(@Root() account: AccountNode, @Ctx() ctx: Context) {
-    const registered = ctx.scope.account(account.id);
-    const records = await ctx.scope.operation(account.id, null, 'listServices', 'Listing services')();
+    const registered = ctx.scope.reads.account(account.id);
+    const records = await ctx.scope.reads.operation(account.id, null, 'listServices', 'Listing services')();
     return records.map((record) => toNode('Service', registered, record));
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => ProxyCredentials, { nullable: true, description: 'Proxy username/password and timeouts (Webshare proxy config).' })
   proxyCredentials(@Root() account: AccountNode, @Ctx() ctx: Context) {
-    return ctx.scope.operation(account.id, null, 'proxyCredentials', 'Proxy credentials')();
+    return ctx.scope.reads.operation(account.id, null, 'proxyCredentials', 'Proxy credentials')();
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => ProxyReplacementConnection, { nullable: true, description: 'Webshare proxy replacements, newest last.' })
   async proxyReplacements(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
     const window = windowFrom(page.first, page.after);
-    const registered = ctx.scope.account(account.id);
-    const result = await ctx.scope.operation(account.id, 'PROXY_REPLACEMENT', 'listProxyReplacements', 'Proxy replacement')(window);
+    const registered = ctx.scope.reads.account(account.id);
+    const result = await ctx.scope.reads.operation(account.id, 'PROXY_REPLACEMENT', 'listProxyReplacements', 'Proxy replacement')(window);
     const nodes = result.items.map((record) => toNode('ProxyReplacement', registered, record));
     const hasMore = result.totalCount !== null ? window.offset + nodes.length < result.totalCount : nodes.length === window.limit;
     return connectionFrom(window, nodes, hasMore, result.totalCount);

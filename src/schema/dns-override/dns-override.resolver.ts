@@ -2,6 +2,7 @@
 import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
+import { UpstreamCalls } from '../common/upstream-calls';
 import { DnsOverride } from './dns-override.type';
 import { CreateDnsOverrideInput, DnsOverrideFilter, UpdateDnsOverrideInput } from './dns-override.input';
 import { Account } from '../account/account.type';
@@ -10,6 +11,7 @@ import { accountNode, AccountNode, DnsOverrideNode, toNode } from '../common/nod
 import { keepSuccesses } from '../common/partial';
 import { fanOut } from '../../domain/fan-out';
 import { decodeGlobalId } from '../../domain/ids';
+import { nullWhenNotFound } from '../common/not-found';
 import { badUserInput } from '../../upstream/errors';
 import { ProxyServer } from '../server/server.type';
 import { serverDetails } from '../common/selection';
@@ -21,14 +23,15 @@ function requireFuture(date: Date | null | undefined): void {
 
 export async function loadDnsOverride(ctx: Context, id: string): Promise<DnsOverrideNode | null> {
   const { accountId, nativeId } = decodeGlobalId(id, 'DnsOverride');
-  const account = ctx.scope.registry.find(accountId);
-  if (!account || !ctx.scope.principal.canSee(accountId)) return null;
-  const record = await ctx.scope.operation(accountId, 'DNS_OVERRIDES', 'getDnsOverride', 'DNS overrides')(nativeId);
+  const account = nullWhenNotFound(() => ctx.scope.reads.account(accountId));
+  if (!account) return null;
+  const record = await ctx.scope.reads.operation(accountId, 'DNS_OVERRIDES', 'getDnsOverride', 'DNS overrides')(nativeId);
   return record ? toNode('DnsOverride', account, record) : null;
 }
 
 @Resolver(() => DnsOverride)
 export class DnsOverrideResolver {
+  @UpstreamCalls('fanOut')
   @Query(() => [DnsOverride], { description: 'DNS overrides across accounts that support them.' })
   async dnsOverrides(
     @Ctx() ctx: Context,
@@ -36,11 +39,11 @@ export class DnsOverrideResolver {
     @Arg('filter', () => DnsOverrideFilter, { nullable: true }) filter?: DnsOverrideFilter | null,
   ): Promise<DnsOverrideNode[]> {
     // Accounts named explicitly are always asked, so one that cannot answer says so (UNSUPPORTED_BY_PROVIDER).
-    const accounts = ctx.scope
-      .visibleAccounts({ accountIds: filter?.accountIds ?? null })
+    const accounts = ctx.scope.reads
+      .accounts({ accountIds: filter?.accountIds ?? null })
       .filter((account) => filter?.accountIds || account.adapter.capabilities.has('DNS_OVERRIDES'));
     const outcomes = await fanOut(accounts, async (account) => {
-      const records = await ctx.scope.operation(account.id, 'DNS_OVERRIDES', 'listDnsOverrides', 'DNS overrides')({
+      const records = await ctx.scope.reads.operation(account.id, 'DNS_OVERRIDES', 'listDnsOverrides', 'DNS overrides')({
         ip: filter?.ip,
         server: filter?.server,
       });
@@ -51,23 +54,25 @@ export class DnsOverrideResolver {
 
   @FieldResolver(() => Account)
   account(@Root() override: DnsOverrideNode, @Ctx() ctx: Context): AccountNode {
-    return accountNode(ctx.scope.account(override.accountId));
+    return accountNode(ctx.scope.accountOf(override.accountId));
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => ProxyServer, {
     nullable: true,
     description: 'The server the entry applies on (null once it left the account). Entries of one request load their servers together.',
   })
   async proxyServer(@Root() override: DnsOverrideNode, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ProxyServerRecord | null> {
-    const getServer = ctx.scope.operation(override.accountId, 'DNS_OVERRIDES', 'getServer', 'Loading a server');
+    const getServer = ctx.scope.reads.operation(override.accountId, 'DNS_OVERRIDES', 'getServer', 'Loading a server');
     return getServer(override.server, serverDetails(info));
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => DnsOverride)
   async createDnsOverride(@Ctx() ctx: Context, @Arg('input', () => CreateDnsOverrideInput) input: CreateDnsOverrideInput): Promise<DnsOverrideNode> {
     requireFuture(input.expiresAt);
-    const account = ctx.scope.account(input.accountId);
-    const record = await ctx.scope.operation(input.accountId, 'DNS_OVERRIDES', 'createDnsOverride', 'DNS overrides')({
+    const account = ctx.scope.writes.account(input.accountId);
+    const record = await ctx.scope.writes.operation(input.accountId, 'DNS_OVERRIDES', 'createDnsOverride', 'DNS overrides')({
       server: input.server,
       hostname: input.hostname,
       ip: input.ip,
@@ -76,6 +81,7 @@ export class DnsOverrideResolver {
     return toNode('DnsOverride', account, record);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => DnsOverride)
   async updateDnsOverride(
     @Ctx() ctx: Context,
@@ -85,21 +91,23 @@ export class DnsOverrideResolver {
     const { accountId, nativeId } = decodeGlobalId(id, 'DnsOverride');
     requireFuture(input.expiresAt);
     if (input.hostname == null && input.ip == null && input.expiresAt == null) throw badUserInput('input has no field to change');
-    const account = ctx.scope.account(accountId);
-    const record = await ctx.scope.operation(accountId, 'DNS_OVERRIDES', 'updateDnsOverride', 'DNS overrides')(nativeId, input);
+    const account = ctx.scope.writes.account(accountId);
+    const record = await ctx.scope.writes.operation(accountId, 'DNS_OVERRIDES', 'updateDnsOverride', 'DNS overrides')(nativeId, input);
     return toNode('DnsOverride', account, record);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => DeletedPayload)
   async deleteDnsOverride(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'DnsOverride');
-    await ctx.scope.operation(accountId, 'DNS_OVERRIDES', 'deleteDnsOverride', 'DNS overrides')(nativeId);
+    await ctx.scope.writes.operation(accountId, 'DNS_OVERRIDES', 'deleteDnsOverride', 'DNS overrides')(nativeId);
     return { id, deleted: true, count: 1 };
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => DeletedPayload)
   async clearDnsOverrides(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<DeletedPayload> {
-    const count = await ctx.scope.operation(accountId, 'DNS_OVERRIDES', 'clearDnsOverrides', 'DNS overrides')();
+    const count = await ctx.scope.writes.operation(accountId, 'DNS_OVERRIDES', 'clearDnsOverrides', 'DNS overrides')();
     return { id: null, deleted: true, count };
   }
 }

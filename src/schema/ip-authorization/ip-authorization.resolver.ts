@@ -2,6 +2,7 @@
 import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
+import { UpstreamCalls } from '../common/upstream-calls';
 import { AccountOperationResult, HostnameAuthorization, IpAuthorization } from './ip-authorization.type';
 import { AuthorizeIpInput, IpAuthorizationFilter, UpdateIpAuthorizationInput } from './ip-authorization.input';
 import { Account } from '../account/account.type';
@@ -26,14 +27,15 @@ function sameIp(a: string, b: string): boolean {
 
 async function subUserNode(ctx: Context, accountId: string, nativeId: string | null | undefined): Promise<SubUserNode | null> {
   if (!nativeId) return null;
-  const session = ctx.scope.session(accountId);
+  const session = ctx.scope.reads.session(accountId);
   if (!session.getSubUser) return null;
   const record = await session.getSubUser(nativeId);
-  return record ? toNode('SubUser', ctx.scope.account(accountId), record) : null;
+  return record ? toNode('SubUser', ctx.scope.reads.account(accountId), record) : null;
 }
 
 @Resolver(() => IpAuthorization)
 export class IpAuthorizationResolver {
+  @UpstreamCalls('fanOut')
   @Query(() => [IpAuthorization], { description: 'IP authorizations across accounts; failing accounts are reported as errors beside the data.' })
   async ipAuthorizations(
     @Ctx() ctx: Context,
@@ -41,11 +43,11 @@ export class IpAuthorizationResolver {
     @Arg('filter', () => IpAuthorizationFilter, { nullable: true }) filter?: IpAuthorizationFilter | null,
   ): Promise<IpAuthorizationNode[]> {
     // Accounts named explicitly are always asked, so one that cannot answer says so (UNSUPPORTED_BY_PROVIDER).
-    const accounts = ctx.scope
-      .visibleAccounts({ accountIds: filter?.accountIds ?? null })
+    const accounts = ctx.scope.reads
+      .accounts({ accountIds: filter?.accountIds ?? null })
       .filter((account) => filter?.accountIds || account.adapter.capabilities.has('IP_AUTHORIZATIONS'));
     const outcomes = await fanOut(accounts, async (account) => {
-      const records = await ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')({
+      const records = await ctx.scope.reads.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')({
         ip: filter?.ip,
         users: filter?.users,
       });
@@ -59,14 +61,16 @@ export class IpAuthorizationResolver {
 
   @FieldResolver(() => Account)
   account(@Root() authorization: IpAuthorizationNode, @Ctx() ctx: Context): AccountNode {
-    return accountNode(ctx.scope.account(authorization.accountId));
+    return accountNode(ctx.scope.accountOf(authorization.accountId));
   }
 
+  @UpstreamCalls('perItem')
   @FieldResolver(() => SubUser, { nullable: true })
   subUser(@Root() authorization: IpAuthorizationNode, @Ctx() ctx: Context) {
     return subUserNode(ctx, authorization.accountId, authorization.subUserNativeId);
   }
 
+  @UpstreamCalls('fanOut')
   @Mutation(() => [AccountOperationResult], {
     description: 'Authorize one IP on many accounts (default: every account that supports it), in parallel. Idempotent: an IP already there is ok with alreadyDone.',
   })
@@ -89,6 +93,7 @@ export class IpAuthorizationResolver {
     );
   }
 
+  @UpstreamCalls('fanOut')
   @Mutation(() => [AccountOperationResult], { description: 'Remove an IP from many accounts (default: every account that supports IP authorizations).' })
   async revokeIp(
     @Ctx() ctx: Context,
@@ -96,13 +101,13 @@ export class IpAuthorizationResolver {
     @Arg('accountIds', () => [ID], { nullable: true }) accountIds?: string[] | null,
   ): Promise<AccountOperationResultShape[]> {
     if (!isIP(ip)) throw badUserInput('ip must be a valid IPv4 or IPv6 address', { ip: ['invalid'] });
-    accountIds?.forEach((id) => ctx.scope.account(id));
-    const accounts = ctx.scope
-      .visibleAccounts({ accountIds: accountIds ?? null })
+    accountIds?.forEach((id) => ctx.scope.writes.account(id));
+    const accounts = ctx.scope.writes
+      .accounts({ accountIds: accountIds ?? null })
       .filter((account) => accountIds || account.adapter.capabilities.has('IP_AUTHORIZATIONS'));
     const outcomes = await fanOut(accounts, async (account) => {
-      const list = ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations');
-      const revoke = ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'revokeIpAuthorization', 'Revoking IP authorizations');
+      const list = ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations');
+      const revoke = ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'revokeIpAuthorization', 'Revoking IP authorizations');
       const matching = (await list()).filter((record) => sameIp(record.ip, ip));
       for (const record of matching) await revoke(record.nativeId);
       return matching.length;
@@ -117,13 +122,15 @@ export class IpAuthorizationResolver {
     }));
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => DeletedPayload)
   async revokeIpAuthorization(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'IpAuthorization');
-    await ctx.scope.operation(accountId, 'IP_AUTHORIZATIONS', 'revokeIpAuthorization', 'Revoking IP authorizations')(nativeId);
+    await ctx.scope.writes.operation(accountId, 'IP_AUTHORIZATIONS', 'revokeIpAuthorization', 'Revoking IP authorizations')(nativeId);
     return { id, deleted: true, count: 1 };
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => IpAuthorization, { description: 'WonderProxy: change an authlist entry\'s IP, user or expiry.' })
   async updateIpAuthorization(
     @Ctx() ctx: Context,
@@ -135,8 +142,8 @@ export class IpAuthorizationResolver {
       throw badUserInput('expiresAt must be in the future', { expiresAt: ['must be in the future'] });
     }
     if (input.ip == null && input.user == null && input.expiresAt == null) throw badUserInput('input has no field to change');
-    const account = ctx.scope.account(accountId);
-    const record = await ctx.scope.operation(accountId, 'IP_AUTHORIZATIONS', 'updateIpAuthorization', 'Updating IP authorizations')(nativeId, {
+    const account = ctx.scope.writes.account(accountId);
+    const record = await ctx.scope.writes.operation(accountId, 'IP_AUTHORIZATIONS', 'updateIpAuthorization', 'Updating IP authorizations')(nativeId, {
       ip: input.ip,
       user: input.user,
       expiresAt: input.expiresAt,
@@ -144,9 +151,10 @@ export class IpAuthorizationResolver {
     return toNode('IpAuthorization', account, record);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => DeletedPayload, { description: 'WonderProxy: remove every IP authorization of the account.' })
   async clearIpAuthorizations(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<DeletedPayload> {
-    const count = await ctx.scope.operation(accountId, 'IP_AUTHORIZATIONS', 'clearIpAuthorizations', 'Clearing IP authorizations')();
+    const count = await ctx.scope.writes.operation(accountId, 'IP_AUTHORIZATIONS', 'clearIpAuthorizations', 'Clearing IP authorizations')();
     return { id: null, deleted: true, count };
   }
 
@@ -154,7 +162,7 @@ export class IpAuthorizationResolver {
     if (input.subUserIds?.length) {
       const targets = input.subUserIds.map((id) => {
         const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
-        return { account: ctx.scope.account(accountId), subUserNativeId: nativeId };
+        return { account: ctx.scope.writes.account(accountId), subUserNativeId: nativeId };
       });
       const accountIds = targets.map((target) => target.account.id);
       if (new Set(accountIds).size !== accountIds.length) {
@@ -165,16 +173,16 @@ export class IpAuthorizationResolver {
       }
       return targets;
     }
-    input.accountIds?.forEach((id) => ctx.scope.account(id));
-    return ctx.scope
-      .visibleAccounts({ accountIds: input.accountIds ?? null })
+    input.accountIds?.forEach((id) => ctx.scope.writes.account(id));
+    return ctx.scope.writes
+      .accounts({ accountIds: input.accountIds ?? null })
       .filter((account) => input.accountIds || account.adapter.capabilities.has('IP_AUTHORIZATIONS'))
       .map((account) => ({ account, subUserNativeId: null }));
   }
 
   private async authorizeOne(ctx: Context, target: AuthorizeTarget, input: AuthorizeIpInput): Promise<AccountOperationResultShape> {
     const { account } = target;
-    const authorize = ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'authorizeIp', 'IP authorization');
+    const authorize = ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'authorizeIp', 'IP authorization');
     try {
       const record = await authorize({ ip: input.ip, subUserNativeId: target.subUserNativeId, user: input.user, expiresAt: input.expiresAt });
       return { account: accountNode(account), ok: true, alreadyDone: false, ipAuthorization: toNode('IpAuthorization', account, record), removedCount: null, error: null };
@@ -182,9 +190,9 @@ export class IpAuthorizationResolver {
       if (!(error instanceof ProxyGraphError) || error.code !== 'CONFLICT') throw error;
       // Already authorized for this same target: report the existing entry instead of an error (idempotent).
       // The same IP held by another sub-user (or another WonderProxy user) stays a CONFLICT.
-      const session = ctx.scope.session(account.id);
+      const session = ctx.scope.writes.session(account.id);
       const owner = target.subUserNativeId ?? (await session.defaultIpAuthorizationOwner?.()) ?? null;
-      const existing = (await ctx.scope.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')()).find(
+      const existing = (await ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')()).find(
         (record) => sameIp(record.ip, input.ip) && (record.subUserNativeId ?? null) === owner && (!input.user || record.user === input.user),
       );
       if (!existing) throw error;
@@ -205,14 +213,16 @@ export class AccountOperationResultResolver {
 export class HostnameAuthorizationResolver {
   @FieldResolver(() => Account)
   account(@Root() authorization: HostnameAuthorizationNode, @Ctx() ctx: Context): AccountNode {
-    return accountNode(ctx.scope.account(authorization.accountId));
+    return accountNode(ctx.scope.accountOf(authorization.accountId));
   }
 
+  @UpstreamCalls('perItem')
   @FieldResolver(() => SubUser, { nullable: true })
   subUser(@Root() authorization: HostnameAuthorizationNode, @Ctx() ctx: Context) {
     return subUserNode(ctx, authorization.accountId, authorization.subUserNativeId);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => HostnameAuthorization, { description: 'ProxyMesh: allow a target hostname, on the account or one sub-account.' })
   async addHostnameAuthorization(
     @Ctx() ctx: Context,
@@ -222,14 +232,15 @@ export class HostnameAuthorizationResolver {
   ): Promise<HostnameAuthorizationNode> {
     const subUserNativeId = subUserFor(accountId, subUserId);
     checkHostname(hostname);
-    const account = ctx.scope.account(accountId);
-    const record = await ctx.scope.operation(accountId, 'HOSTNAME_AUTHORIZATIONS', 'addHostnameAuthorization', 'Hostname authorization')(
+    const account = ctx.scope.writes.account(accountId);
+    const record = await ctx.scope.writes.operation(accountId, 'HOSTNAME_AUTHORIZATIONS', 'addHostnameAuthorization', 'Hostname authorization')(
       hostname.toLowerCase(),
       subUserNativeId,
     );
     return toNode('HostnameAuthorization', account, record);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => DeletedPayload)
   async removeHostnameAuthorization(
     @Ctx() ctx: Context,
@@ -239,7 +250,7 @@ export class HostnameAuthorizationResolver {
   ): Promise<DeletedPayload> {
     const subUserNativeId = subUserFor(accountId, subUserId);
     checkHostname(hostname);
-    await ctx.scope.operation(accountId, 'HOSTNAME_AUTHORIZATIONS', 'removeHostnameAuthorization', 'Hostname authorization')(
+    await ctx.scope.writes.operation(accountId, 'HOSTNAME_AUTHORIZATIONS', 'removeHostnameAuthorization', 'Hostname authorization')(
       hostname.toLowerCase(),
       subUserNativeId,
     );

@@ -28,7 +28,7 @@ function adapterFilter(filter: ProxyFilter | null): ProxyListFilter {
 }
 
 function accountMatches(ctx: Context, accountId: string, filter: ProxyFilter | null): boolean {
-  const account = ctx.scope.account(accountId);
+  const account = ctx.scope.reads.account(accountId);
   if (filter?.accountIds && !filter.accountIds.includes(accountId)) return false;
   if (filter?.providers && !filter.providers.map(providerName).includes(account.provider)) return false;
   return true;
@@ -41,8 +41,8 @@ export async function listAccountProxies(
   filter: ProxyFilter | null,
   details?: SelectedDetails,
 ): Promise<Connection<ProxyNode>> {
-  const account = ctx.scope.account(accountId);
-  const list = ctx.scope.operation(accountId, 'PROXIES', 'listProxies', 'Listing proxies');
+  const account = ctx.scope.reads.account(accountId);
+  const list = ctx.scope.reads.operation(accountId, 'PROXIES', 'listProxies', 'Listing proxies');
   if (!accountMatches(ctx, accountId, filter) || window.limit === 0) {
     return connectionFrom(window, [], false, accountMatches(ctx, accountId, filter) ? null : 0);
   }
@@ -73,8 +73,8 @@ export async function listProxiesAcrossAccounts(
   after: string | null | undefined,
   filter: ProxyFilter | null,
 ): Promise<Connection<ProxyNode>> {
-  const accounts = ctx.scope
-    .visibleAccounts({
+  const accounts = ctx.scope.reads
+    .accounts({
       provider: null,
       accountIds: filter?.accountIds ?? null,
     })
@@ -99,7 +99,7 @@ export async function listProxiesAcrossAccounts(
       break;
     }
     try {
-      const session = ctx.scope.session(account.id);
+      const session = ctx.scope.reads.session(account.id);
       const page = await session.listProxies!({ offset, limit: need }, adapterFilter(filter), details);
       page.items.forEach((record, position) => {
         edges.push({ cursor: encodeCrossCursor({ accountId: account.id, offset: offset + position }), node: toNode('Proxy', account, record) });
@@ -143,7 +143,7 @@ async function countAcrossAccounts(
 ): Promise<number | null> {
   const missing = accounts.filter((account) => !known.has(account.id));
   const outcomes = await fanOut(missing, async (account) => {
-    const page = await ctx.scope.session(account.id).listProxies!({ offset: 0, limit: 1 }, adapterFilter(filter), details);
+    const page = await ctx.scope.reads.session(account.id).listProxies!({ offset: 0, limit: 1 }, adapterFilter(filter), details);
     return page.totalCount;
   });
   const totals = [...known.values(), ...outcomes.map((outcome) => (outcome.ok ? outcome.value : null))];

@@ -2,6 +2,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
+import { UpstreamCalls } from '../common/upstream-calls';
 import { Proxy, ProxyConnection, ProxyPorts } from './proxy.type';
 import { ProxyFilter } from './proxy.input';
 import { Account, ProxyCredentials } from '../account/account.type';
@@ -17,12 +18,13 @@ import { badUserInput } from '../../upstream/errors';
 import type { ProxyCredentialsRecord, ProxyReplacementSelectorRecord, SelectedDetails } from '../../providers/types';
 import type { ProxySelectorInput } from '../replacement/replacement.input';
 import { proxyDetails } from '../common/selection';
+import { nullWhenNotFound } from '../common/not-found';
 
 export async function loadProxy(ctx: Context, id: string, details?: SelectedDetails): Promise<ProxyNode | null> {
   const { accountId, nativeId } = decodeGlobalId(id, 'Proxy');
-  const account = ctx.scope.registry.find(accountId);
-  if (!account || !ctx.scope.principal.canSee(accountId)) return null;
-  const record = await ctx.scope.operation(accountId, 'PROXIES', 'getProxy', 'Loading a proxy')(nativeId, details);
+  const account = nullWhenNotFound(() => ctx.scope.reads.account(accountId));
+  if (!account) return null;
+  const record = await ctx.scope.reads.operation(accountId, 'PROXIES', 'getProxy', 'Loading a proxy')(nativeId, details);
   return record ? toNode('Proxy', account, record) : null;
 }
 
@@ -39,6 +41,7 @@ function selectorRecord(input: ProxySelectorInput): ProxyReplacementSelectorReco
 
 @Resolver(() => Proxy)
 export class ProxyResolver {
+  @UpstreamCalls('fanOut')
   @Query(() => ProxyConnection, { description: 'Proxies across every visible account: accounts in configuration order, each in its provider\'s order.' })
   proxies(
     @Ctx() ctx: Context,
@@ -50,6 +53,7 @@ export class ProxyResolver {
     return listProxiesAcrossAccounts(ctx, info, window.limit, page.after, filter ?? null);
   }
 
+  @UpstreamCalls('one')
   @Query(() => Proxy, { nullable: true })
   proxy(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo) {
     return loadProxy(ctx, id, proxyDetails(info));
@@ -57,7 +61,7 @@ export class ProxyResolver {
 
   @FieldResolver(() => Account)
   account(@Root() proxy: ProxyNode, @Ctx() ctx: Context): AccountNode {
-    return accountNode(ctx.scope.account(proxy.accountId));
+    return accountNode(ctx.scope.accountOf(proxy.accountId));
   }
 
   @FieldResolver(() => Provider)
@@ -65,10 +69,11 @@ export class ProxyResolver {
     return providerEnum(proxy.provider);
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => ProxyType, { nullable: true })
   async type(@Root() proxy: ProxyNode, @Ctx() ctx: Context): Promise<ProxyType | null> {
     if (proxy.type !== undefined) return (proxy.type as ProxyType | null) ?? null;
-    const session = ctx.scope.session(proxy.accountId);
+    const session = ctx.scope.reads.session(proxy.accountId);
     return ((await session.defaultProxyType?.()) as ProxyType | null | undefined) ?? null;
   }
 
@@ -83,6 +88,7 @@ export class ProxyResolver {
     return proxy.password ?? null;
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => String, {
     nullable: true,
     description: 'Ready-to-use URL, e.g. http://user:pass@host:port. Includes the password, so it needs the `credentials` scope when the proxy has one.',
@@ -96,7 +102,7 @@ export class ProxyResolver {
     const port = protocol === ProxyProtocol.HTTP ? proxy.httpPort : proxy.socks5Port;
     if (!port) return null;
     // Providers that format URLs themselves (Ping's list_by_id) batch every proxy of the request into one call.
-    const session = ctx.scope.session(proxy.accountId);
+    const session = ctx.scope.reads.session(proxy.accountId);
     if (session.proxyUrls) {
       const formatted = (await session.proxyUrls([proxy.nativeId], protocol)).get(proxy.nativeId);
       if (formatted) return formatted;
@@ -109,17 +115,19 @@ export class ProxyResolver {
     return `${scheme}://${auth}${host}:${port}`;
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => Account, { description: 'Webshare: use one on-demand refresh to renew the proxy list.' })
   async refreshProxyList(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<AccountNode> {
-    await ctx.scope.operation(accountId, 'PROXY_LIST_REFRESH', 'refreshProxyList', 'Refreshing the proxy list')();
-    return accountNode(ctx.scope.account(accountId));
+    await ctx.scope.writes.operation(accountId, 'PROXY_LIST_REFRESH', 'refreshProxyList', 'Refreshing the proxy list')();
+    return accountNode(ctx.scope.writes.account(accountId));
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => ProxyReplacement, { description: 'Webshare: start a proxy replacement (or a dry run). Poll proxyReplacement(id) for its state.' })
   async replaceProxies(@Ctx() ctx: Context, @Arg('input', () => ReplaceProxiesInput) input: ReplaceProxiesInput): Promise<ProxyReplacementNode> {
     validateSelectors(input);
-    const account = ctx.scope.account(input.accountId);
-    const record = await ctx.scope.operation(input.accountId, 'PROXY_REPLACEMENT', 'replaceProxies', 'Proxy replacement')({
+    const account = ctx.scope.writes.account(input.accountId);
+    const record = await ctx.scope.writes.operation(input.accountId, 'PROXY_REPLACEMENT', 'replaceProxies', 'Proxy replacement')({
       toReplace: selectorRecord(input.toReplace),
       replaceWith: input.replaceWith.map(selectorRecord),
       dryRun: input.dryRun,
@@ -127,14 +135,16 @@ export class ProxyResolver {
     return toNode('ProxyReplacement', account, record);
   }
 
+  @UpstreamCalls('one')
   @Query(() => ProxyReplacement, { nullable: true })
   async proxyReplacement(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ProxyReplacementNode | null> {
     const { accountId, nativeId } = decodeGlobalId(id, 'ProxyReplacement');
-    const account = ctx.scope.account(accountId);
-    const record = await ctx.scope.operation(accountId, 'PROXY_REPLACEMENT', 'getProxyReplacement', 'Proxy replacement')(nativeId);
+    const account = ctx.scope.reads.account(accountId);
+    const record = await ctx.scope.reads.operation(accountId, 'PROXY_REPLACEMENT', 'getProxyReplacement', 'Proxy replacement')(nativeId);
     return record ? toNode('ProxyReplacement', account, record) : null;
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => Account, { description: 'Webshare: change the proxy username/password or timeouts.' })
   async updateProxyCredentials(
     @Ctx() ctx: Context,
@@ -145,8 +155,8 @@ export class ProxyResolver {
       throw badUserInput('give at least one of username, password, requestTimeoutSeconds, requestIdleTimeoutSeconds');
     }
     if (input.password != null) ctx.scope.principal.require('credentials');
-    await ctx.scope.operation(accountId, null, 'updateProxyCredentials', 'Updating proxy credentials')(input);
-    return accountNode(ctx.scope.account(accountId));
+    await ctx.scope.writes.operation(accountId, null, 'updateProxyCredentials', 'Updating proxy credentials')(input);
+    return accountNode(ctx.scope.writes.account(accountId));
   }
 }
 
@@ -206,6 +216,6 @@ export class ProxyCredentialsResolver {
 export class ProxyReplacementResolver {
   @FieldResolver(() => Account)
   account(@Root() replacement: ProxyReplacementNode, @Ctx() ctx: Context): AccountNode {
-    return accountNode(ctx.scope.account(replacement.accountId));
+    return accountNode(ctx.scope.accountOf(replacement.accountId));
   }
 }

@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { hintSlowChanging } from '../common/cache-hints';
 import { serverDetails } from '../common/selection';
 import type { Context } from '../context';
+import { UpstreamCalls } from '../common/upstream-calls';
 import { CountryPool, ProxyServer } from './server.type';
 import { DeletedPayload } from '../common/payloads';
 import { Provider, providerName } from '../common/enums';
@@ -18,36 +19,40 @@ function checkHost(host: string): void {
 
 @Resolver()
 export class ServerResolver {
+  @UpstreamCalls('one')
   @Query(() => [ProxyServer], { description: 'A provider\'s server catalogue (WonderProxy /v0/servers), read through the first visible account of that provider.' })
   async networkServers(@Ctx() ctx: Context, @Arg('provider', () => Provider) provider: Provider, @Info() info: GraphQLResolveInfo): Promise<ProxyServerRecord[]> {
     hintSlowChanging(info);
     const name = providerName(provider);
-    const accounts = ctx.scope.visibleAccounts({ provider: name });
+    const accounts = ctx.scope.reads.accounts({ provider: name });
     const account = accounts.find((candidate) => candidate.adapter.capabilities.has('NETWORK_SERVERS'));
     if (!account) {
       throw accounts.length
         ? unsupported(name, accounts[0].id, 'A network server catalogue')
         : new ProxyGraphError('UNSUPPORTED_BY_PROVIDER', `no visible ${name} account can list network servers`, { provider: name });
     }
-    return ctx.scope.operation(account.id, 'NETWORK_SERVERS', 'networkServers', 'A network server catalogue')(serverDetails(info));
+    return ctx.scope.reads.operation(account.id, 'NETWORK_SERVERS', 'networkServers', 'A network server catalogue')(serverDetails(info));
   }
 
+  @UpstreamCalls('one')
   @Query(() => [CountryPool], { description: 'ProxyMesh open/world pools by country.' })
   countryPools(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Info() info: GraphQLResolveInfo): Promise<CountryPoolRecord[]> {
     hintSlowChanging(info);
-    return ctx.scope.operation(accountId, 'COUNTRY_POOLS', 'listCountryPools', 'Country pools')();
+    return ctx.scope.reads.operation(accountId, 'COUNTRY_POOLS', 'listCountryPools', 'Country pools')();
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => ProxyServer, { description: 'ProxyMesh: add a proxy host to the account.' })
   authorizeProxyServer(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Arg('host', () => String) host: string) {
     checkHost(host);
-    return ctx.scope.operation(accountId, 'PROXY_SERVER_AUTHORIZATION', 'authorizeProxyServer', 'Proxy server authorization')(host.toLowerCase());
+    return ctx.scope.writes.operation(accountId, 'PROXY_SERVER_AUTHORIZATION', 'authorizeProxyServer', 'Proxy server authorization')(host.toLowerCase());
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => DeletedPayload, { description: 'ProxyMesh: remove a proxy host from the account.' })
   async deauthorizeProxyServer(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Arg('host', () => String) host: string): Promise<DeletedPayload> {
     checkHost(host);
-    await ctx.scope.operation(accountId, 'PROXY_SERVER_AUTHORIZATION', 'deauthorizeProxyServer', 'Proxy server authorization')(host.toLowerCase());
+    await ctx.scope.writes.operation(accountId, 'PROXY_SERVER_AUTHORIZATION', 'deauthorizeProxyServer', 'Proxy server authorization')(host.toLowerCase());
     return { id: null, deleted: true, count: 1 };
   }
 }

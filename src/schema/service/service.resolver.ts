@@ -1,6 +1,7 @@
 /** Ping Proxies services. */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
+import { UpstreamCalls } from '../common/upstream-calls';
 import { Service } from './service.type';
 import { CancelServiceInput, UpdateServiceInput } from './service.input';
 import { Account } from '../account/account.type';
@@ -16,31 +17,34 @@ import type { ProxyNode } from '../common/nodes';
 export class ServiceResolver {
   @FieldResolver(() => Account)
   account(@Root() service: ServiceNode, @Ctx() ctx: Context): AccountNode {
-    return accountNode(ctx.scope.account(service.accountId));
+    return accountNode(ctx.scope.accountOf(service.accountId));
   }
 
+  @UpstreamCalls('perItem')
   @FieldResolver(() => ProxyConnection, { description: 'The proxies this service provides, in the provider\'s order (Ping: service_id pushed down).' })
   async proxies(@Root() service: ServiceNode, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<Connection<ProxyNode>> {
     const window = windowFrom(page.first, page.after);
-    const account = ctx.scope.account(service.accountId);
-    const result = await ctx.scope.operation(service.accountId, 'PROXIES', 'listProxies', 'Listing proxies')(window, { serviceIds: [service.nativeId] });
+    const account = ctx.scope.reads.account(service.accountId);
+    const result = await ctx.scope.reads.operation(service.accountId, 'PROXIES', 'listProxies', 'Listing proxies')(window, { serviceIds: [service.nativeId] });
     return connectionFrom(window, result.items.map((record) => toNode('Proxy', account, record)), result.hasMore, result.totalCount);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => Service)
   async updateService(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateServiceInput) input: UpdateServiceInput): Promise<ServiceNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'Service');
     if (input.name == null && input.metadata == null && input.automaticCollection == null) throw badUserInput('input has no field to change');
-    const account = ctx.scope.account(accountId);
-    const record = await ctx.scope.operation(accountId, null, 'updateService', 'Updating services')(nativeId, input);
+    const account = ctx.scope.writes.account(accountId);
+    const record = await ctx.scope.writes.operation(accountId, null, 'updateService', 'Updating services')(nativeId, input);
     return toNode('Service', account, record);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => Service)
   async cancelService(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => CancelServiceInput) input: CancelServiceInput): Promise<ServiceNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'Service');
-    const account = ctx.scope.account(accountId);
-    const record = await ctx.scope.operation(accountId, null, 'cancelService', 'Cancelling services')(nativeId, {
+    const account = ctx.scope.writes.account(accountId);
+    const record = await ctx.scope.writes.operation(accountId, null, 'cancelService', 'Cancelling services')(nativeId, {
       reason: input.reason.toLowerCase(),
       comment: input.comment,
     });

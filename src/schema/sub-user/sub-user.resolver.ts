@@ -1,6 +1,7 @@
 /** Sub-user queries, fields and mutations. */
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
+import { UpstreamCalls } from '../common/upstream-calls';
 import { CountryCount, SubUser } from './sub-user.type';
 import { CreateSubUserInput, UpdateSubUserInput } from './sub-user.input';
 import { Account } from '../account/account.type';
@@ -8,14 +9,15 @@ import { IpAuthorization } from '../ip-authorization/ip-authorization.type';
 import { DeletedPayload } from '../common/payloads';
 import { accountNode, AccountNode, IpAuthorizationNode, SubUserNode, toNode } from '../common/nodes';
 import { decodeGlobalId } from '../../domain/ids';
+import { nullWhenNotFound } from '../common/not-found';
 import { badUserInput } from '../../upstream/errors';
 import type { CreateSubUserParams } from '../../providers/types';
 
 export async function loadSubUser(ctx: Context, id: string): Promise<SubUserNode | null> {
   const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
-  const account = ctx.scope.registry.find(accountId);
-  if (!account || !ctx.scope.principal.canSee(accountId)) return null;
-  const record = await ctx.scope.operation(accountId, 'SUB_USERS', 'getSubUser', 'Loading a sub-user')(nativeId);
+  const account = nullWhenNotFound(() => ctx.scope.reads.account(accountId));
+  if (!account) return null;
+  const record = await ctx.scope.reads.operation(accountId, 'SUB_USERS', 'getSubUser', 'Loading a sub-user')(nativeId);
   return record ? toNode('SubUser', account, record) : null;
 }
 
@@ -41,6 +43,7 @@ function params(input: UpdateSubUserInput & { username?: string | null }): Creat
 
 @Resolver(() => SubUser)
 export class SubUserResolver {
+  @UpstreamCalls('one')
   @Query(() => SubUser, { nullable: true })
   subUser(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return loadSubUser(ctx, id);
@@ -48,21 +51,23 @@ export class SubUserResolver {
 
   @FieldResolver(() => Account)
   account(@Root() subUser: SubUserNode, @Ctx() ctx: Context): AccountNode {
-    return accountNode(ctx.scope.account(subUser.accountId));
+    return accountNode(ctx.scope.accountOf(subUser.accountId));
   }
 
+  @UpstreamCalls('perItem')
   @FieldResolver(() => String, { nullable: true, description: 'The password this sub-user\'s proxies use. Needs the `credentials` scope.' })
   async password(@Root() subUser: SubUserNode, @Ctx() ctx: Context): Promise<string | null> {
     ctx.scope.principal.require('credentials');
     if (subUser.password) return subUser.password;
-    const session = ctx.scope.session(subUser.accountId);
+    const session = ctx.scope.reads.session(subUser.accountId);
     if (!session.subUserProxyCredentials) return null;
     return (await session.subUserProxyCredentials(subUser.nativeId))?.password ?? null;
   }
 
+  @UpstreamCalls('perItem')
   @FieldResolver(() => String, { nullable: true, description: 'The username this sub-user\'s proxies use, where it differs from username.' })
   async proxyUsername(@Root() subUser: SubUserNode, @Ctx() ctx: Context): Promise<string | null> {
-    const session = ctx.scope.session(subUser.accountId);
+    const session = ctx.scope.reads.session(subUser.accountId);
     if (!session.subUserProxyCredentials) return subUser.username;
     return (await session.subUserProxyCredentials(subUser.nativeId))?.username ?? null;
   }
@@ -73,23 +78,25 @@ export class SubUserResolver {
     return Object.entries(subUser.proxyCountries).map(([country, count]) => ({ country, count }));
   }
 
+  @UpstreamCalls('perItem')
   @FieldResolver(() => [IpAuthorization], { description: 'IPs authorized for this sub-user (ProxyMesh sub-accounts, Ping proxy users).' })
   async ipAuthorizations(@Root() subUser: SubUserNode, @Ctx() ctx: Context): Promise<IpAuthorizationNode[]> {
-    const account = ctx.scope.account(subUser.accountId);
-    const session = ctx.scope.session(subUser.accountId);
+    const account = ctx.scope.accountOf(subUser.accountId);
     // Some providers (ProxyMesh) read a sub-user's IPs with a separate call: only made when asked for.
-    const records = subUser.ipAuthorizations ?? (await session.subUserIpAuthorizations?.(subUser.nativeId)) ?? [];
+    const records = subUser.ipAuthorizations ?? (await ctx.scope.reads.session(subUser.accountId).subUserIpAuthorizations?.(subUser.nativeId)) ?? [];
     return records.map((record) => toNode('IpAuthorization', account, record));
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => SubUser)
   async createSubUser(@Ctx() ctx: Context, @Arg('input', () => CreateSubUserInput) input: CreateSubUserInput): Promise<SubUserNode> {
     if (input.password) ctx.scope.principal.require('credentials');
-    const account = ctx.scope.account(input.accountId);
-    const record = await ctx.scope.operation(input.accountId, 'SUB_USERS', 'createSubUser', 'Creating sub-users')(params(input));
+    const account = ctx.scope.writes.account(input.accountId);
+    const record = await ctx.scope.writes.operation(input.accountId, 'SUB_USERS', 'createSubUser', 'Creating sub-users')(params(input));
     return toNode('SubUser', account, record);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => SubUser)
   async updateSubUser(
     @Ctx() ctx: Context,
@@ -99,34 +106,38 @@ export class SubUserResolver {
     const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
     if (input.password) ctx.scope.principal.require('credentials');
     if (Object.values(input).every((value) => value === undefined)) throw badUserInput('input has no field to change');
-    const account = ctx.scope.account(accountId);
-    const record = await ctx.scope.operation(accountId, 'SUB_USERS', 'updateSubUser', 'Updating sub-users')(nativeId, params(input));
+    const account = ctx.scope.writes.account(accountId);
+    const record = await ctx.scope.writes.operation(accountId, 'SUB_USERS', 'updateSubUser', 'Updating sub-users')(nativeId, params(input));
     return toNode('SubUser', account, record);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => DeletedPayload)
   async deleteSubUser(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
-    await ctx.scope.operation(accountId, 'SUB_USERS', 'deleteSubUser', 'Deleting sub-users')(nativeId);
+    await ctx.scope.writes.operation(accountId, 'SUB_USERS', 'deleteSubUser', 'Deleting sub-users')(nativeId);
     return { id, deleted: true, count: 1 };
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => SubUser, { description: 'ProxyMesh: activate or deactivate a sub-account.' })
   async setSubUserActive(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean): Promise<SubUserNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
-    const account = ctx.scope.account(accountId);
-    const record = await ctx.scope.operation(accountId, 'SUB_USER_ACTIVATION', 'setSubUserActive', 'Activating sub-users')(nativeId, active);
+    const account = ctx.scope.writes.account(accountId);
+    const record = await ctx.scope.writes.operation(accountId, 'SUB_USER_ACTIVATION', 'setSubUserActive', 'Activating sub-users')(nativeId, active);
     return toNode('SubUser', account, record);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => SubUser, { description: 'Webshare: refresh a sub-user\'s custom proxy list.' })
   async refreshSubUserProxies(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<SubUserNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
-    const account = ctx.scope.account(accountId);
-    const record = await ctx.scope.operation(accountId, 'SUB_USERS', 'refreshSubUserProxies', 'Refreshing a sub-user\'s proxies')(nativeId);
+    const account = ctx.scope.writes.account(accountId);
+    const record = await ctx.scope.writes.operation(accountId, 'SUB_USERS', 'refreshSubUserProxies', 'Refreshing a sub-user\'s proxies')(nativeId);
     return toNode('SubUser', account, record);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => SubUser, { description: 'ProxyMesh: start tracking an existing sub-account (ProxyMesh cannot list them).' })
   async importSubUser(
     @Ctx() ctx: Context,
@@ -136,8 +147,8 @@ export class SubUserResolver {
     if (!/^[A-Za-z0-9.@+-]{1,30}$/.test(username)) {
       throw badUserInput('username must be 1-30 letters, digits or . @ + -', { username: ['invalid'] });
     }
-    const account = ctx.scope.account(accountId);
-    const record = await ctx.scope.operation(accountId, 'SUB_USERS', 'importSubUser', 'Importing sub-users')(username);
+    const account = ctx.scope.writes.account(accountId);
+    const record = await ctx.scope.writes.operation(accountId, 'SUB_USERS', 'importSubUser', 'Importing sub-users')(username);
     return toNode('SubUser', account, record);
   }
 }
