@@ -9,7 +9,8 @@ import { AccountRegistry } from './domain/registry';
 import { FileStateStore, type StateStore } from './state/store';
 import { connectRedis, DEFAULT_REDIS_KEY_PREFIX, RedisStateStore, RedisStringCache } from './state/redis';
 import { ProxyGraphMetrics } from './observability/metrics';
-import { MemoryStringCache } from './observability/counting-cache';
+import { ByteBoundedMemoryCache } from './state/memory-cache';
+import { PERSISTED_QUERY_DEFAULTS } from './http/persisted-queries';
 import { adapterFactories } from './providers';
 import { buildProxyGraphSchema } from './schema/build';
 import { createAuthenticator } from './http/auth';
@@ -70,7 +71,11 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
     options.stateStore ?? (redis ? new RedisStateStore(redis, keyPrefix) : FileStateStore.inDataDir(config.dataDir ?? DEFAULT_DATA_DIR));
   const registry = new AccountRegistry(config.accounts, adapterFactories, { gateway, store, lock: resilience.lock });
   const metrics = new ProxyGraphMetrics(gateway.callLog, registry);
-  const persistedQueryCache = redis ? new RedisStringCache(redis, keyPrefix, logger) : new MemoryStringCache();
+  const persistedQueries = config.server?.persistedQueries;
+  const persistedQueryCache = redis
+    ? new RedisStringCache(redis, keyPrefix, logger)
+    : new ByteBoundedMemoryCache(persistedQueries?.maxCacheBytes ?? PERSISTED_QUERY_DEFAULTS.maxCacheBytes);
+  if (persistedQueryCache instanceof ByteBoundedMemoryCache) metrics.trackCacheBytes('apq', () => persistedQueryCache.bytes());
   const { schema, upstreamCalls } = await buildProxyGraphSchema();
   const development = options.development ?? false;
   const server = await startHttpServer({
@@ -86,6 +91,7 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
     landingPage: config.server?.landingPage ?? development,
     metrics,
     persistedQueryCache,
+    maxPersistedDocumentBytes: persistedQueries?.maxDocumentBytes,
     queryLimits: config.server?.limits,
     routerSecret: config.server?.routerSecret,
   });

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { ZodIssue } from 'zod';
 import { configSchema, ProxyGraphConfig } from './schema';
+import { jsonSyntaxErrorPosition } from './json-syntax';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -34,13 +35,13 @@ export function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.en
   } catch (error) {
     throw new ConfigError(`cannot read config file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`config file ${path} is not valid JSON: ${(error as Error).message}`);
+  const syntaxError = jsonSyntaxErrorPosition(text);
+  if (syntaxError) {
+    // Only where: JSON.parse's own message quotes the text around the error, secrets included.
+    const where = `line ${syntaxError.line}, column ${syntaxError.column}`;
+    throw new ConfigError(`config file ${path} is not valid JSON: ${syntaxError.atEnd ? `it ends too early (${where})` : `syntax error at ${where}`}`);
   }
-  return parseConfig(raw, env);
+  return parseConfig(JSON.parse(text), env);
 }
 
 export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env): ProxyGraphConfig {

@@ -111,6 +111,20 @@ const auth = z.discriminatedUnion('mode', [
   jwtAuth,
 ]);
 
+/** Automatic persisted queries; defaults in src/http/persisted-queries.ts. */
+const persistedQueries = z
+  .object({
+    /** Memory the in-memory registry may hold when no Redis is configured (least recently used go first). */
+    maxCacheBytes: z.number().int().min(64 * 1024).max(4 * 1024 ** 3).optional(),
+    /** Largest document a client may register, in memory or Redis; larger ones are refused. */
+    maxDocumentBytes: z.number().int().min(1024).max(1024 ** 2).optional(),
+  })
+  .strict()
+  .refine(
+    (limits) => limits.maxCacheBytes === undefined || limits.maxDocumentBytes === undefined || limits.maxDocumentBytes <= limits.maxCacheBytes,
+    { message: 'maxDocumentBytes must not exceed maxCacheBytes', path: ['maxDocumentBytes'] },
+  );
+
 /** Query limits (graphql-armor); defaults in src/http/query-limits.ts. */
 const queryLimits = z
   .object({
@@ -136,6 +150,7 @@ export const configSchema = z
         introspection: z.boolean().optional(),
         landingPage: z.boolean().optional(),
         limits: queryLimits.optional(),
+        persistedQueries: persistedQueries.optional(),
         /**
          * When set, `_service` and `_entities` answer only requests carrying this secret in the
          * `x-router-secret` header (the router of your supergraph); at least 24 characters.

@@ -3,7 +3,7 @@
  * message; argument validation becomes BAD_USER_INPUT with the failing fields; GraphQL's own request
  * errors pass through; anything else is an internal error and its message is masked.
  */
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import { ProxyGraphError, redactSecrets } from '../upstream/errors';
@@ -43,6 +43,9 @@ export function createErrorFormatter(onInternalError: (error: unknown) => void) 
         extensions: { code: 'BAD_USER_INPUT', fields },
       };
     }
+    if (isCodelessClientError(error)) {
+      return { message: redactSecrets(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PASS_THROUGH.has(code)) {
       return { ...formatted, message: redactSecrets(formatted.message), extensions: { code } };
@@ -50,4 +53,15 @@ export function createErrorFormatter(onInternalError: (error: unknown) => void) 
     onInternalError(original);
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+/**
+ * Apollo rejects some requests with an HTTP 4xx and no code ("provided sha does not match query", an
+ * unsupported persisted-query version). They are the client's mistake: a client error with the
+ * taxonomy's code, not a masked internal error with a stack in the log.
+ */
+function isCodelessClientError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

@@ -28,6 +28,8 @@ import type { ProxyGraphConfig } from '../config/schema';
 import type { ProxyGraphMetrics } from '../observability/metrics';
 import { operationObserverPlugin } from '../observability/operation-plugin';
 import { countingCache } from '../observability/counting-cache';
+import { PERSISTED_QUERY_DEFAULTS, persistedDocumentLimit } from './persisted-queries';
+import { parsedDocumentStore } from './document-store';
 import type { StringCache } from '../state/redis';
 import type { UpstreamCallKind } from '../schema/common/upstream-calls';
 
@@ -50,6 +52,8 @@ export interface HttpServerOptions {
   routerSecret?: string;
   /** Store of automatic persisted queries (memory, or Redis shared by replicas). */
   persistedQueryCache: StringCache;
+  /** Largest document a client may register as a persisted query (default in persisted-queries.ts). */
+  maxPersistedDocumentBytes?: number;
 }
 
 export interface RunningHttpServer {
@@ -68,8 +72,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     upstreamCalls: options.upstreamCalls,
     accountCount: options.registry.all().length,
   });
+  const documentStore = parsedDocumentStore();
+  options.metrics.trackCacheBytes('documents', () => documentStore.bytes());
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
+    documentStore,
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
     introspection: options.introspection,
@@ -79,9 +86,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter((error) => logger.error({ err: error }, 'internal error in a resolver')),
     // Automatic persisted queries: clients send a sha256 instead of the query text once it is registered.
-    persistedQueries: { cache: countingCache(options.persistedQueryCache, 'apq', options.metrics), ttl: 24 * 3600 },
+    persistedQueries: { cache: countingCache(options.persistedQueryCache, 'apq', options.metrics), ttl: PERSISTED_QUERY_DEFAULTS.ttlSeconds },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      persistedDocumentLimit(options.maxPersistedDocumentBytes ?? PERSISTED_QUERY_DEFAULTS.maxDocumentBytes),
       partialErrorsPlugin,
       operationObserverPlugin(logger, options.metrics),
       ...protection.plugins,

@@ -16,6 +16,8 @@ export class ProxyGraphMetrics {
   readonly upstreamRateLimited: Counter<'provider' | 'account_id'>;
   readonly cacheRequests: Counter<'cache' | 'result'>;
   readonly rateLimitWait: Histogram<'provider' | 'account_id'>;
+  /** Caches whose size in bytes is exported, read at each scrape. */
+  private readonly cacheSizes = new Map<string, () => number>();
   private readonly unsubscribe: () => void;
   private readonly unsubscribeWaits: () => void;
 
@@ -54,6 +56,16 @@ export class ProxyGraphMetrics {
       labelNames: ['cache', 'result'],
       registers: [this.registry],
     });
+    const cacheSizes = this.cacheSizes;
+    new Gauge({
+      name: 'proxygraph_cache_bytes',
+      help: 'Bytes held by an in-memory cache (apq = automatic persisted queries, when no Redis is configured)',
+      labelNames: ['cache'],
+      registers: [this.registry],
+      collect() {
+        for (const [cache, bytes] of cacheSizes) this.set({ cache }, bytes());
+      },
+    });
     new Gauge({
       name: 'proxygraph_credential_breaker_open',
       help: '1 while an account\'s credential breaker is open (calls refused until credentials are reset)',
@@ -73,6 +85,11 @@ export class ProxyGraphMetrics {
     this.unsubscribeWaits = callLog.subscribeWaits((wait) => {
       this.rateLimitWait.observe({ provider: wait.provider, account_id: wait.accountId }, wait.waitMs / 1000);
     });
+  }
+
+  /** Exports `bytes()` as `proxygraph_cache_bytes{cache}`. */
+  trackCacheBytes(cache: string, bytes: () => number): void {
+    this.cacheSizes.set(cache, bytes);
   }
 
   close(): void {

@@ -4,6 +4,9 @@
  * (`providerErrorFromResponse`), so status mapping and secret redaction live here and nowhere else.
  */
 import type { ProviderName } from '../providers/types';
+import { redactFields, redactSecrets, type Redactor } from './redact';
+
+export { redactSecrets } from './redact';
 
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -43,16 +46,19 @@ export class ProxyGraphError extends Error {
     this.name = 'ProxyGraphError';
   }
 
-  /** The `extensions` of the GraphQL error built from this one. */
+  /**
+   * The `extensions` of the GraphQL error built from this one. Provider text in them was redacted of the
+   * account's own secrets when the error was made; the pattern rules run again here like on the message.
+   */
   toExtensions(): Record<string, unknown> {
     const { provider, accountId, upstreamRequestId, retryAfterSeconds, mayHaveApplied, fields } = this.details;
     const extensions: Record<string, unknown> = { code: this.code };
     if (provider) extensions.provider = provider.toUpperCase();
     if (accountId) extensions.accountId = accountId;
-    if (upstreamRequestId) extensions.upstreamRequestId = upstreamRequestId;
+    if (upstreamRequestId) extensions.upstreamRequestId = redactSecrets(upstreamRequestId);
     if (retryAfterSeconds !== undefined) extensions.retryAfterSeconds = retryAfterSeconds;
     if (mayHaveApplied) extensions.mayHaveApplied = true;
-    if (fields) extensions.fields = fields;
+    if (fields) extensions.fields = redactFields(fields, redactSecrets);
     return extensions;
   }
 }
@@ -90,18 +96,23 @@ export interface UpstreamFailure {
   code?: ErrorCode;
 }
 
-/** The single factory from an upstream HTTP status to a typed error (Stripe/Octokit style). */
-export function providerErrorFromResponse(failure: UpstreamFailure): ProviderError {
+/**
+ * The single factory from an upstream HTTP status to a typed error (Stripe/Octokit style), and the one
+ * door provider text comes in by: `redact` (the account target's, knowing its own credentials) runs over
+ * the message, the request id and every field name and message before anything keeps them.
+ */
+export function providerErrorFromResponse(failure: UpstreamFailure, redact: Redactor): ProviderError {
   const code = failure.code ?? codeForStatus(failure.status);
   const base = `${failure.provider} answered HTTP ${failure.status}`;
-  const message = failure.providerMessage ? `${base}: ${truncate(failure.providerMessage, 300)}` : base;
+  // Redacted before truncation: a cut through a secret would leave a start that no longer matches it.
+  const message = failure.providerMessage ? `${base}: ${truncate(redact(failure.providerMessage), 300)}` : base;
   return new ProviderError(code, message, {
     provider: failure.provider,
     accountId: failure.accountId,
     upstreamStatus: failure.status,
-    upstreamRequestId: failure.upstreamRequestId,
+    upstreamRequestId: failure.upstreamRequestId ? truncate(redact(failure.upstreamRequestId), 100) : undefined,
     retryAfterSeconds: code === 'RATE_LIMITED' ? failure.retryAfterSeconds ?? 60 : undefined,
-    fields: failure.fields,
+    fields: failure.fields ? redactFields(failure.fields, redact) : undefined,
   });
 }
 
@@ -152,18 +163,6 @@ function describeTransportFailure(cause: unknown): string {
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-/**
- * Last line of defence for anything that might echo a credential: Authorization values, tokens in URLs,
- * userinfo in proxy URLs, and key=value pairs with secret-looking names.
- */
-export function redactSecrets(text: string): string {
-  return text
-    .replace(/(authorization\s*[:=]\s*)(token|bearer|basic)?\s*[^\s,;"']+/gi, '$1[redacted]')
-    .replace(/\b(token|bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 [redacted]')
-    .replace(/(\/\/)[^/\s:@]+:[^/\s@]+@/g, '$1[redacted]@')
-    .replace(/((?:password|passwd|secret|api[_-]?key|private[_-]?key|token)["']?\s*[:=]\s*["']?)[^\s,;"'&]+/gi, '$1[redacted]');
 }
 
 /** True when `error` is a ProxyGraphError with one of `codes`. */

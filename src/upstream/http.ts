@@ -17,6 +17,7 @@ import {
   providerErrorFromResponse,
   providerTransportError,
 } from './errors';
+import type { Redactor } from './redact';
 import { RetryPolicy, type RetryOptions } from './retry-policy';
 import { SingleFlightPolicy } from './single-flight';
 import { InProcessBudgetStore, type BudgetStore } from './budget-store';
@@ -60,6 +61,8 @@ export interface AccountTarget {
   baseUrl: string;
   /** Headers that authenticate a call. Called per request; values never reach logs or errors. */
   authHeaders(): Record<string, string>;
+  /** Removes this account's own credentials, in every form they travel in, from provider text (redact.ts). */
+  redact: Redactor;
   /** Extracts the provider's message, request id, field errors, and any code override from an error body. */
   describeFailure(status: number, body: string, headers: Record<string, string | undefined>): Omit<
     UpstreamFailure,
@@ -248,7 +251,7 @@ export class UpstreamGateway {
         status: response.statusCode,
         retryAfterSeconds: parseRetryAfter(flatHeaders['retry-after']),
         ...described,
-      });
+      }, target.redact);
     }
     return {
       status: response.statusCode,

@@ -7,6 +7,7 @@ import { errorBodyObject } from '../../upstream/error-body';
 import type { AccountChannel, AccountTarget, QueryValue, UpstreamRequest, UpstreamResponse } from '../../upstream/http';
 import type { UpstreamFailure } from '../../upstream/errors';
 import { pathWith } from '../../upstream/path';
+import { secretRedactor } from '../../upstream/redact';
 import type {
   PingCreatedEnvelope,
   PingCustomer,
@@ -64,6 +65,7 @@ export function pingTarget(accountId: string, publicKey: string, privateKey: str
     accountId,
     baseUrl,
     authHeaders: () => ({ 'x-api-public-key': publicKey, 'x-api-private-key': privateKey }),
+    redact: secretRedactor({ secrets: [publicKey, privateKey] }),
     describeFailure: (status, body, headers) => describePingFailure(status, body, headers),
   };
 }

@@ -6,6 +6,7 @@
 import { describeFields, errorBodyObject, fieldErrorMessages } from '../../upstream/error-body';
 import type { AccountChannel, AccountTarget } from '../../upstream/http';
 import type { UpstreamFailure } from '../../upstream/errors';
+import { secretRedactor } from '../../upstream/redact';
 import type {
   ProxyMeshDomainAdded,
   ProxyMeshDomainList,
@@ -53,6 +54,11 @@ export function proxymeshTarget(accountId: string, credentials: ProxyMeshCredent
     accountId,
     baseUrl,
     authHeaders: () => ({ authorization }),
+    redact: secretRedactor(
+      'bearerToken' in credentials
+        ? { secrets: [credentials.bearerToken] }
+        : { secrets: [credentials.password], identifiers: [credentials.username], basic: [[credentials.username, credentials.password]] },
+    ),
     describeFailure: (status, body) => describeProxyMeshFailure(status, body),
   };
 }

@@ -7,6 +7,7 @@ import { describeFields, errorBodyObject, fieldErrorMessages } from '../../upstr
 import type { AccountChannel, AccountTarget, QueryValue } from '../../upstream/http';
 import { pathWith } from '../../upstream/path';
 import type { UpstreamFailure } from '../../upstream/errors';
+import { secretRedactor } from '../../upstream/redact';
 import type {
   WebshareAggregateStats,
   WebshareIpAuthorization,
@@ -55,6 +56,7 @@ export function webshareTarget(accountId: string, token: string, baseUrl = WEBSH
     accountId,
     baseUrl,
     authHeaders: () => ({ authorization: `Token ${token}` }),
+    redact: secretRedactor({ secrets: [token] }),
     describeFailure: (status, body) => describeWebshareFailure(status, body),
   };
 }

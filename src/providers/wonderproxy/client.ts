@@ -8,6 +8,7 @@ import { errorBodyObject } from '../../upstream/error-body';
 import type { AccountChannel, AccountTarget } from '../../upstream/http';
 import type { UpstreamFailure } from '../../upstream/errors';
 import { pathWith } from '../../upstream/path';
+import { secretRedactor } from '../../upstream/redact';
 import type {
   WonderProxyAuthlistCreate,
   WonderProxyAuthlistEntry,
@@ -36,6 +37,7 @@ export function wonderproxyTarget(accountId: string, token: string, baseUrl = WO
     accountId,
     baseUrl,
     authHeaders: () => ({ authorization: `Basic ${basic}` }),
+    redact: secretRedactor({ secrets: [token], basic: [[token, '']] }),
     describeFailure: (status, body) => describeWonderProxyFailure(status, body),
   };
 }
