@@ -120,17 +120,15 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
     routerSecret: config.server?.routerSecret,
     drainGraceMs: graceMs,
   });
-  const ops = await startOpsServer({
-    host: config.server?.ops?.host ?? DEFAULT_OPS_HOST,
-    port: options.opsPort ?? config.server?.ops?.port ?? DEFAULT_OPS_PORT,
-    registry,
-    metrics,
-    stateHealth,
-    isDraining: () => draining,
-  }).catch(async (error) => {
-    await server.stop();
-    throw error;
-  });
+  const opsHost = config.server?.ops?.host ?? DEFAULT_OPS_HOST;
+  const opsPort = options.opsPort ?? config.server?.ops?.port ?? DEFAULT_OPS_PORT;
+  const ops = await startOpsServer({ host: opsHost, port: opsPort, registry, metrics, stateHealth, isDraining: () => draining }).catch(
+    async (error: NodeJS.ErrnoException) => {
+      await server.stop();
+      // Most often the default port taken by a second instance on the host: say which setting to change.
+      throw new ConfigError(`server.ops: cannot listen on ${opsHost}:${opsPort} (${error.code ?? error.message}); set server.ops.port/host`);
+    },
+  );
   return {
     url: server.url,
     port: server.port,

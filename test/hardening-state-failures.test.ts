@@ -8,12 +8,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { RunningProxyGraph } from '../src/app';
-import type { StateStore } from '../src/state/store';
+import { FileStateStore, type StateStore } from '../src/state/store';
 import { startProxyMeshSimulator, type ProxyMeshSimulator } from '../src/providers/proxymesh/simulator';
 import { startProxyMeshHarness, proxymeshSubUserId, PROXYMESH_ACCOUNT_ID, type ProxyMeshHarness } from './support/proxymesh-harness';
 import { startTestProxyGraph } from './support/proxygraph';
@@ -72,6 +72,32 @@ describe('a state store that cannot write, after the provider succeeded', () => 
     assert.deepEqual(body.data, { deleteSubUser: { id: proxymeshSubUserId('pm-unsaved'), deleted: true } });
     assert.deepEqual(body.extensions?.warnings?.map(({ code }) => code), ['NOT_REMEMBERED']);
     assert.equal(harness.proxymesh.state.subs.has('pm-unsaved'), false);
+  });
+});
+
+describe('a data directory that stops being writable under a running server', () => {
+  let harness: ProxyMeshHarness;
+  let dataDir: string;
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'proxygraph-datadir-'));
+    harness = await startProxyMeshHarness({ stateStore: FileStateStore.inDataDir(dataDir) });
+    // state.json replaced by a non-empty directory: the atomic rename of every later write fails.
+    mkdirSync(join(dataDir, 'state.json', 'blocked'), { recursive: true });
+  });
+  after(async () => {
+    await harness?.stop();
+  });
+
+  test('createSubUser answers with a NOT_REMEMBERED warning, the name is not claimed as known, and /ready says degraded', async () => {
+    const { body } = await postGraphQL(harness.proxygraph.url, CREATE, { input: { accountId: PROXYMESH_ACCOUNT_ID, username: 'pm-diskfull', password: 'secret-pass-3' } });
+    assert.equal(body.errors, undefined);
+    assert.equal((body.data as { createSubUser: { username: string } }).createSubUser.username, 'pm-diskfull');
+    assert.deepEqual(body.extensions?.warnings?.map(({ code }) => code), ['NOT_REMEMBERED']);
+    assert.ok(harness.proxymesh.state.subs.has('pm-diskfull'));
+    assert.ok(!(await harness.store.members(`proxymesh:${PROXYMESH_ACCOUNT_ID}:subaccounts`)).includes('pm-diskfull'));
+    const ready = (await (await fetch(`${harness.proxygraph.opsUrl}/ready`)).json()) as { status: string; state: { backend: string; ok: boolean } };
+    assert.equal(ready.status, 'degraded');
+    assert.deepEqual(ready.state, { backend: 'file', ok: false });
   });
 });
 
