@@ -46,15 +46,18 @@ export async function connectRedis(url: string, logger: Logger): Promise<Redis> 
   });
   const where = redactRedisUrl(url);
   let down = false;
-  // Without an 'error' listener ioredis prints "Unhandled error event" on every reconnect attempt.
-  redis.on('error', (error: Error) => {
+  const markDown = (reason: string) => {
     if (down) return;
     down = true;
     logger.warn(
-      { redis: where, err: { message: error.message } },
+      { redis: where, reason },
       'shared state (Redis) is unreachable: shared locks and ProxyMesh probes are refused, rate budgets are per replica, state writes warn the client; reconnecting',
     );
-  });
+  };
+  // Without an 'error' listener ioredis prints "Unhandled error event" on every failed reconnect attempt.
+  redis.on('error', (error: Error) => markDown(error.message));
+  // A lost connection (not our own quit): reported at once, before the first reconnect attempt fails.
+  redis.on('reconnecting', () => markDown('connection lost'));
   redis.on('ready', () => {
     if (!down) return;
     down = false;
