@@ -100,12 +100,13 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
   const registry = new AccountRegistry(config.accounts, adapterFactories, { gateway, store, lock: resilience.lock });
   const metrics = new ProxyGraphMetrics(gateway.callLog, registry);
   const persistedQueryCache = redis ? new RedisStringCache(redis, keyPrefix, logger) : new MemoryStringCache();
-  const schema = await buildProxyGraphSchema();
+  const { schema, upstreamCalls } = await buildProxyGraphSchema();
   const development = options.development ?? false;
   const graceMs = drainGraceMs(config);
   let draining = false;
   const server = await startHttpServer({
     schema,
+    upstreamCalls,
     registry,
     authenticate: createAuthenticator(auth),
     logger,

@@ -6,6 +6,7 @@
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ProxyGraphConfig } from '../config/schema';
+import { upstreamEstimateRule, type UpstreamEstimateOptions } from './upstream-estimate';
 
 type QueryLimits = NonNullable<NonNullable<ProxyGraphConfig['server']>['limits']>;
 
@@ -30,7 +31,11 @@ export function effectiveQueryLimits(limits: QueryLimits | undefined): Effective
   return { ...DEFAULT_QUERY_LIMITS, ...limits };
 }
 
-export function queryProtection(limits: QueryLimits | undefined, development: boolean) {
+export function queryProtection(
+  limits: QueryLimits | undefined,
+  development: boolean,
+  upstream: Omit<UpstreamEstimateOptions, 'maxUpstreamCalls'>,
+) {
   const effective = effectiveQueryLimits(limits);
   // The token limit is graphql-js's own parse option: a query over it is an ordinary GRAPHQL_PARSE_FAILED
   // (HTTP 400). graphql-armor's token plugin would re-parse and turn every syntax error into a 500.
@@ -43,5 +48,8 @@ export function queryProtection(limits: QueryLimits | undefined, development: bo
     maxDirectives: { n: effective.maxDirectives },
     blockFieldSuggestion: { enabled: !development },
   });
-  return { ...armor.protect(), parseOptions };
+  const protection = armor.protect();
+  // The cost limit's second half: upstream-calling fields counted against the request's call allowance.
+  const upstreamRule = upstreamEstimateRule({ ...upstream, maxUpstreamCalls: effective.maxUpstreamCallsPerRequest });
+  return { ...protection, validationRules: [...protection.validationRules, upstreamRule], parseOptions };
 }

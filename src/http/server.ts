@@ -22,16 +22,20 @@ import type { Authenticator } from './auth';
 import { createErrorFormatter } from './format-error';
 import { partialErrorsPlugin } from './partial-errors-plugin';
 import { effectiveQueryLimits, queryProtection } from './query-limits';
+import { refuseDeepQueries } from './query-nesting';
 import { routerSecretPlugin } from './router-secret-plugin';
 import type { ProxyGraphConfig } from '../config/schema';
 import type { ProxyGraphMetrics } from '../observability/metrics';
 import { operationObserverPlugin } from '../observability/operation-plugin';
 import { countingCache } from '../observability/counting-cache';
 import type { StringCache } from '../state/redis';
+import type { UpstreamCallKind } from '../schema/common/upstream-calls';
 import { listen } from './listen';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
+  /** Declared upstream-calling fields (schema/build.ts), for the static upstream-call estimate. */
+  upstreamCalls: ReadonlyMap<string, UpstreamCallKind>;
   registry: AccountRegistry;
   authenticate: Authenticator;
   logger: Logger;
@@ -63,7 +67,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const httpServer = http.createServer(app);
   const { logger } = options;
 
-  const protection = queryProtection(options.queryLimits, options.landingPage);
+  const protection = queryProtection(options.queryLimits, options.landingPage, {
+    upstreamCalls: options.upstreamCalls,
+    accountCount: options.registry.all().length,
+  });
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     validationRules: protection.validationRules,
@@ -117,6 +124,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     '/graphql',
     corsMiddleware,
     express.json({ limit: '1mb' }),
+    refuseDeepQueries(),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
         // The request's clock starts now: every upstream call it makes must be over by then.

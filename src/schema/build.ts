@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import gql from 'graphql-tag';
-import type { GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
@@ -22,13 +22,36 @@ import { DnsOverrideResolver } from './dns-override/dns-override.resolver';
 import { ServerResolver } from './server/server.resolver';
 import { ServiceResolver } from './service/service.resolver';
 import { AccountUsageResolver, UsageResolver } from './usage/usage.resolver';
+import { refuseUnsafeArguments } from './common/argument-rules';
 import { referenceResolvers } from './references';
+import { UPSTREAM_CALLS_EXTENSION, type UpstreamCallKind } from './common/upstream-calls';
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])`;
 
-let cached: Promise<GraphQLSchema> | undefined;
+export interface ProxyGraphSchema {
+  schema: GraphQLSchema;
+  /** `Type.field` → how its upstream calls grow (declared with @UpstreamCalls on the resolvers). */
+  upstreamCalls: ReadonlyMap<string, UpstreamCallKind>;
+}
 
-async function build(): Promise<GraphQLSchema> {
+let cached: Promise<ProxyGraphSchema> | undefined;
+
+/** The @UpstreamCalls declarations, read from the code-first schema (the SDL round trip drops extensions). */
+function upstreamCallFields(schema: GraphQLSchema): Map<string, UpstreamCallKind> {
+  const fields = new Map<string, UpstreamCallKind>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const kind = field.extensions?.[UPSTREAM_CALLS_EXTENSION] as UpstreamCallKind | undefined;
+      if (kind) fields.set(`${type.name}.${field.name}`, kind);
+    }
+  }
+  // The federation entry point: references load per account (batched where the provider can).
+  fields.set('Query._entities', 'fanOut');
+  return fields;
+}
+
+async function build(): Promise<ProxyGraphSchema> {
   const codeFirst = await buildSchema({
     resolvers: [
       AccountResolver,
@@ -45,6 +68,8 @@ async function build(): Promise<GraphQLSchema> {
       UsageResolver,
       AccountUsageResolver,
     ],
+    // Every field's arguments meet the input rules before class-validator and the resolver see them.
+    globalMiddlewares: [refuseUnsafeArguments],
     validate: { forbidUnknownValues: false },
     skipCheck: true,
   });
@@ -52,7 +77,7 @@ async function build(): Promise<GraphQLSchema> {
   for (const [typeName, extra] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...extra };
   }
-  return buildSubgraphSchema([
+  const schema = buildSubgraphSchema([
     {
       typeDefs: gql`
         ${FEDERATION_LINK}
@@ -61,15 +86,16 @@ async function build(): Promise<GraphQLSchema> {
       resolvers: resolvers as GraphQLResolverMap<unknown>,
     },
   ]);
+  return { schema, upstreamCalls: upstreamCallFields(codeFirst) };
 }
 
 /** The schema is the same for every server in a process; build it once. */
-export function buildProxyGraphSchema(): Promise<GraphQLSchema> {
+export function buildProxyGraphSchema(): Promise<ProxyGraphSchema> {
   cached ??= build();
   return cached;
 }
 
 /** The SDL `npm run schema` writes to schema.graphql (keeps @key and @link). */
 export async function printProxyGraphSchema(): Promise<string> {
-  return `${printSubgraphSchema(await buildProxyGraphSchema()).trim()}\n`;
+  return `${printSubgraphSchema((await buildProxyGraphSchema()).schema).trim()}\n`;
 }

@@ -20,6 +20,7 @@ import {
 import { RetryPolicy, type RetryOptions } from './retry-policy';
 import { SingleFlightPolicy } from './single-flight';
 import { InProcessBudgetStore, type BudgetStore } from './budget-store';
+import { checkPath } from './path';
 import type { UpstreamRequestContext } from './request-context';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -28,7 +29,7 @@ export type QueryValue = string | number | boolean | null | undefined | readonly
 
 export interface UpstreamRequest {
   method: HttpMethod;
-  /** Path relative to the account's base URL (already containing any path parameters, URL-encoded). */
+  /** Path relative to the account's base URL, parameters filled in by `pathWith` (path.ts); dot segments are refused. */
   path: string;
   /** Route template used as the metrics/call-log label, e.g. `GET /api/v2/subuser/:id/`. Never a raw URL. */
   endpoint: string;
@@ -149,6 +150,7 @@ export class UpstreamGateway {
    * the account's per-call deadline, cut short by the request's own deadline when the call is made for one.
    */
   async send(target: AccountTarget, request: UpstreamRequest, accountPolicies: readonly UpstreamPolicy[] = []): Promise<UpstreamResponse> {
+    checkPath(request.path);
     const deadlineMs = request.timeoutMs ?? this.accountCallDeadlinesMs[target.accountId] ?? this.timeouts.callDeadlineMs;
     const deadlineAtMs = Math.min(Date.now() + deadlineMs, request.context?.deadlineAtMs ?? Number.POSITIVE_INFINITY);
     const call: UpstreamCall = { target, request, deadlineAtMs };

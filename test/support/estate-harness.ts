@@ -2,7 +2,7 @@
  * A whole estate: one account on each of the four providers, each against its own simulator over real HTTP,
  * in the README's provider order. Used by the cross-account tests (merged lists, fan-out, partial failure).
  */
-import { startTestProxyGraph } from './proxygraph';
+import { startTestProxyGraph, type TestServerOptions } from './proxygraph';
 import type { AccountConfig } from '../../src/config/schema';
 import type { RunningProxyGraph } from '../../src/app';
 import type { ProviderSimulator } from '../../src/providers/shared/simulator-kit';
@@ -22,7 +22,7 @@ export interface EstateHarness {
   stop(): Promise<void>;
 }
 
-export async function startEstateHarness(options: { latencyMs?: number } = {}): Promise<EstateHarness> {
+export async function startEstateHarness(options: { latencyMs?: number; server?: TestServerOptions } = {}): Promise<EstateHarness> {
   const latencyMs = options.latencyMs ?? 0;
   const simulators: Record<EstateProvider, ProviderSimulator> = {
     webshare: await startWebshareSimulator({ seed: 21, rateLimits: false, latencyMs, replacementDelayMs: 50 }),
@@ -39,7 +39,7 @@ export async function startEstateHarness(options: { latencyMs?: number } = {}): 
         credentials: simulators[provider].credentials,
       }) as AccountConfig,
   );
-  const proxygraph = await startTestProxyGraph(accounts);
+  const proxygraph = await startTestProxyGraph(accounts, options.server);
   return {
     client: new GraphQLTestClient(proxygraph.url),
     proxygraph,

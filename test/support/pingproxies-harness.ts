@@ -2,7 +2,7 @@
  * Starts ProxyGraph against a real Ping Proxies simulator over real HTTP, on port 0, with one `pingproxies`
  * account pointing at it, the way a user would with a config file. One harness per test file.
  */
-import { startTestProxyGraph } from './proxygraph';
+import { startTestProxyGraph, type TestServerOptions } from './proxygraph';
 import type { AccountConfig } from '../../src/config/schema';
 import type { RunningProxyGraph } from '../../src/app';
 import { encodeGlobalId } from '../../src/domain/ids';
@@ -14,6 +14,8 @@ export interface PingHarnessOptions {
   simulator?: PingProxiesSimulatorOptions;
   /** Extra accounts (e.g. the same simulator with wrong keys) appended after `ping`. */
   extraAccounts?: (ping: PingProxiesSimulator) => AccountConfig[];
+  /** Auth, server limits and the like for ProxyGraph itself. */
+  server?: TestServerOptions;
 }
 
 export interface PingHarness {
@@ -42,7 +44,7 @@ export async function startPingHarness(options: PingHarnessOptions = {}): Promis
     },
     ...(options.extraAccounts?.(ping) ?? []),
   ];
-  const proxygraph = await startTestProxyGraph(accounts);
+  const proxygraph = await startTestProxyGraph(accounts, options.server);
   return {
     client: new GraphQLTestClient(proxygraph.url),
     ping,

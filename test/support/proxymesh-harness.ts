@@ -2,7 +2,7 @@
  * Starts ProxyGraph against the ProxyMesh simulator over real HTTP, on port 0, the way a user would run it
  * with a config file whose account points at the simulator. One harness per test file; stop() in `after`.
  */
-import { startTestProxyGraph } from './proxygraph';
+import { startTestProxyGraph, type TestServerOptions } from './proxygraph';
 import type { AccountConfig, AuthConfig } from '../../src/config/schema';
 import type { RunningProxyGraph } from '../../src/app';
 import { FileStateStore, type StateStore } from '../../src/state/store';
@@ -19,6 +19,8 @@ export interface ProxyMeshHarnessOptions {
   extraAccounts?: (proxymesh: ProxyMeshSimulator) => AccountConfig[];
   auth?: AuthConfig;
   stateStore?: StateStore;
+  /** Server limits and the like for ProxyGraph itself. */
+  server?: TestServerOptions['server'];
 }
 
 export interface ProxyMeshHarness {
@@ -45,7 +47,7 @@ export async function startProxyMeshHarness(options: ProxyMeshHarnessOptions = {
     ...(options.extraAccounts?.(proxymesh) ?? []),
   ];
   const store = options.stateStore ?? new FileStateStore(null);
-  const proxygraph = await startTestProxyGraph(accounts, { auth: options.auth, stateStore: store });
+  const proxygraph = await startTestProxyGraph(accounts, { auth: options.auth, stateStore: store, server: options.server });
   return {
     client: new GraphQLTestClient(proxygraph.url),
     proxymesh,

@@ -6,6 +6,7 @@
 import { errorBodyObject } from '../../upstream/error-body';
 import type { AccountChannel, AccountTarget, QueryValue, UpstreamRequest, UpstreamResponse } from '../../upstream/http';
 import type { UpstreamFailure } from '../../upstream/errors';
+import { pathWith } from '../../upstream/path';
 import type {
   PingCreatedEnvelope,
   PingCustomer,
@@ -67,8 +68,6 @@ export function pingTarget(accountId: string, publicKey: string, privateKey: str
   };
 }
 
-const id = (value: string) => encodeURIComponent(value);
-
 export class PingClient {
   /** The channel paces every call (src/upstream/request-pacer.ts): a 429 closes the account's budget. */
   constructor(private readonly channel: AccountChannel) {}
@@ -103,16 +102,16 @@ export class PingClient {
   }
 
   service(serviceId: string): Promise<PingEnvelope<PingService>> {
-    return this.get(`${USER}/service/retrieve/${id(serviceId)}`, 'GET /public/user/service/retrieve/:service_id');
+    return this.get(pathWith(`${USER}/service/retrieve/:service_id`, { service_id: serviceId }), 'GET /public/user/service/retrieve/:service_id');
   }
 
   editService(serviceId: string, body: PingServiceEdit): Promise<PingEditedEnvelope> {
-    return this.write('PATCH', `${USER}/service/edit/${id(serviceId)}`, 'PATCH /public/user/service/edit/:service_id', body);
+    return this.write('PATCH', pathWith(`${USER}/service/edit/:service_id`, { service_id: serviceId }), 'PATCH /public/user/service/edit/:service_id', body);
   }
 
   /** DELETE with a JSON body, as documented [C]. */
   cancelService(serviceId: string, body: PingServiceCancel): Promise<PingEditedEnvelope> {
-    return this.write('DELETE', `${USER}/service/cancel/${id(serviceId)}`, 'DELETE /public/user/service/cancel/:service_id', body);
+    return this.write('DELETE', pathWith(`${USER}/service/cancel/:service_id`, { service_id: serviceId }), 'DELETE /public/user/service/cancel/:service_id', body);
   }
 
   // ---- proxies ----
@@ -122,7 +121,7 @@ export class PingClient {
   }
 
   proxy(proxyId: string): Promise<PingEnvelope<PingProxy>> {
-    return this.get(`${USER}/proxy/retrieve/${id(proxyId)}`, 'GET /public/user/proxy/retrieve/:proxy_id');
+    return this.get(pathWith(`${USER}/proxy/retrieve/:proxy_id`, { proxy_id: proxyId }), 'GET /public/user/proxy/retrieve/:proxy_id');
   }
 
   /** POST for a read: the id list goes in the body [C]. */
@@ -137,7 +136,7 @@ export class PingClient {
   }
 
   proxyUser(proxyUserId: string): Promise<PingEnvelope<PingProxyUser>> {
-    return this.get(`${USER}/proxy_user/retrieve/${id(proxyUserId)}`, 'GET /public/user/proxy_user/retrieve/:proxy_user_id');
+    return this.get(pathWith(`${USER}/proxy_user/retrieve/:proxy_user_id`, { proxy_user_id: proxyUserId }), 'GET /public/user/proxy_user/retrieve/:proxy_user_id');
   }
 
   createProxyUser(body: PingProxyUserCreate): Promise<PingCreatedEnvelope<PingProxyUserCreated>> {
@@ -145,10 +144,10 @@ export class PingClient {
   }
 
   editProxyUser(proxyUserId: string, body: PingProxyUserEdit): Promise<PingEditedEnvelope> {
-    return this.write('PATCH', `${USER}/proxy_user/edit/${id(proxyUserId)}`, 'PATCH /public/user/proxy_user/edit/:proxy_user_id', body);
+    return this.write('PATCH', pathWith(`${USER}/proxy_user/edit/:proxy_user_id`, { proxy_user_id: proxyUserId }), 'PATCH /public/user/proxy_user/edit/:proxy_user_id', body);
   }
 
   deleteProxyUser(proxyUserId: string): Promise<PingDeletedEnvelope> {
-    return this.write('DELETE', `${USER}/proxy_user/delete/${id(proxyUserId)}`, 'DELETE /public/user/proxy_user/delete/:proxy_user_id');
+    return this.write('DELETE', pathWith(`${USER}/proxy_user/delete/:proxy_user_id`, { proxy_user_id: proxyUserId }), 'DELETE /public/user/proxy_user/delete/:proxy_user_id');
   }
 }

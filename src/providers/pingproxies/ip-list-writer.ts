@@ -15,6 +15,7 @@
  * latest deadline among them). A change whose client has gone by the time its pass starts is dropped, and a
  * pass with no live change makes no call: abandoned mutations never keep calling Ping.
  */
+import { sameIp } from '../../domain/checks/ip';
 import type { KeyedLock } from '../../domain/keyed-lock';
 import { ProxyGraphError } from '../../upstream/errors';
 import type { PingClient } from './client';
@@ -34,7 +35,7 @@ interface Change {
   reject(error: unknown): void;
 }
 
-const sameIp = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+/** Canonical comparison: a remove takes out every spelling of the address the list holds. */
 const holds = (list: readonly string[], ip: string) => list.some((entry) => sameIp(entry, ip));
 
 export class IpListWriter {

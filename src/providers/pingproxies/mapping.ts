@@ -2,6 +2,7 @@
  * Pure functions from Ping Proxies wire shapes to ProxyGraph's unified records: cents → currency units,
  * bytes stay bytes, "YYYY-MM-DD hh:mm:ss" (UTC) and ISO-8601 → Date, lower-case country ids → ISO alpha-2.
  */
+import { canonicalOrNull, displayIp } from '../../domain/checks/ip';
 import { normaliseCountry, parseUtcDateTime } from '../../domain/units';
 import type {
   AccountProfileRecord,
@@ -199,21 +200,24 @@ export function formatProxyUrl(scheme: 'http' | 'socks5', entry: ListEntry): str
 
 // ---- proxy users and their IP lists ----
 
-/** An IP authorization's native id: the proxy user and the IP (IPs never contain "/"). */
+/** An IP authorization's native id: the proxy user and the IP in canonical form (IPs never contain "/"). */
 export function ipAuthorizationId(proxyUserId: string, ip: string): string {
-  return `${proxyUserId}/${ip}`;
+  return `${proxyUserId}/${displayIp(ip)}`;
 }
 
+/** The proxy user and canonical IP an id names; null for an id that is not of that shape. */
 export function parseIpAuthorizationId(nativeId: string): { proxyUserId: string; ip: string } | null {
   const slash = nativeId.lastIndexOf('/');
   if (slash <= 0 || slash === nativeId.length - 1) return null;
-  return { proxyUserId: nativeId.slice(0, slash), ip: nativeId.slice(slash + 1) };
+  const ip = canonicalOrNull(nativeId.slice(slash + 1));
+  return ip ? { proxyUserId: nativeId.slice(0, slash), ip } : null;
 }
 
+/** Shown in canonical form whatever spelling is stored (another client may have written `::ffff:…`). */
 export function toIpAuthorizations(user: PingProxyUser): IpAuthorizationRecord[] {
   return (user.ip_address_authentications ?? []).map((ip) => ({
     nativeId: ipAuthorizationId(user.proxy_user_id, ip),
-    ip,
+    ip: displayIp(ip),
     subUserNativeId: user.proxy_user_id,
     user: null,
     expiresAt: null,

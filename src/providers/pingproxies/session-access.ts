@@ -12,7 +12,8 @@ import type { IpListWriter } from './ip-list-writer';
 import type { UpstreamRequestContext } from '../../upstream/request-context';
 import { ipAuthorizationId, parseIpAuthorizationId, toIpAuthorizations, toSubUser } from './mapping';
 import { choosePageSize, PING_MAX_PER_PAGE } from './proxy-query';
-import { validateIp, validateProxyUserParams } from './validation';
+import { publicIp, sameIp } from '../../domain/checks/ip';
+import { isProxyUserId, validateProxyUserParams } from './validation';
 import type { PingProxyUser, PingProxyUserEdit } from './wire';
 
 /** [I] a stable order for offset cursors: ids are unique. */
@@ -50,6 +51,7 @@ export class PingAccess {
 
   /** A deleted proxy user still reads upstream (flagged) [I]; the graph treats it as gone. */
   async getSubUser(nativeId: string): Promise<SubUserRecord | null> {
+    if (!isProxyUserId(nativeId)) return null;
     const user = await this.users.load(nativeId);
     return user && !user.proxy_user_is_deleted ? toSubUser(user) : null;
   }
@@ -64,6 +66,7 @@ export class PingAccess {
   }
 
   async updateSubUser(nativeId: string, params: CreateSubUserParams): Promise<SubUserRecord> {
+    this.checkProxyUserId(nativeId);
     validateProxyUserParams(params, 'update');
     const body = proxyUserChanges(params);
     if (Object.keys(body).length === 0) throw this.error('BAD_USER_INPUT', 'input has no field Ping Proxies can change');
@@ -72,6 +75,7 @@ export class PingAccess {
   }
 
   async deleteSubUser(nativeId: string): Promise<void> {
+    this.checkProxyUserId(nativeId);
     await this.client.deleteProxyUser(nativeId);
     this.users.clear(nativeId);
     this.allUsers.clear();
@@ -83,15 +87,16 @@ export class PingAccess {
 
   async getIpAuthorization(nativeId: string): Promise<IpAuthorizationRecord | null> {
     const parts = parseIpAuthorizationId(nativeId);
-    if (!parts) return null;
+    if (!parts || !isProxyUserId(parts.proxyUserId)) return null;
     const user = await this.users.load(parts.proxyUserId);
     if (!user || user.proxy_user_is_deleted) return null;
-    return toIpAuthorizations(user).find((record) => record.ip.toLowerCase() === parts.ip.toLowerCase()) ?? null;
+    return toIpAuthorizations(user).find((record) => sameIp(record.ip, parts.ip)) ?? null;
   }
 
   async authorizeIp(params: AuthorizeIpParams): Promise<IpAuthorizationRecord> {
-    const ip = validateIp(params.ip);
+    const ip = publicIp(params.ip);
     if (params.expiresAt) throw this.error('BAD_USER_INPUT', 'Ping Proxies IP authorizations do not expire', { expiresAt: ['not supported by Ping Proxies'] });
+    if (params.subUserNativeId) this.checkProxyUserId(params.subUserNativeId);
     const proxyUserId = params.subUserNativeId ?? (await this.shared.defaultProxyUserId(this.context));
     const user = await this.shared.writer.add(proxyUserId, ip, this.context);
     this.afterWrite(user);
@@ -100,8 +105,13 @@ export class PingAccess {
 
   async revokeIpAuthorization(nativeId: string): Promise<void> {
     const parts = parseIpAuthorizationId(nativeId);
-    if (!parts) throw this.error('NOT_FOUND', 'no such IP authorization');
+    if (!parts || !isProxyUserId(parts.proxyUserId)) throw this.error('NOT_FOUND', 'no such IP authorization');
     this.afterWrite(await this.shared.writer.remove(parts.proxyUserId, parts.ip, this.context));
+  }
+
+  /** An id outside Ping's proxy user id form names nothing: NOT_FOUND, and it never enters a path. */
+  private checkProxyUserId(nativeId: string): void {
+    if (!isProxyUserId(nativeId)) throw this.error('NOT_FOUND', 'no such proxy user');
   }
 
   private afterWrite(user: PingProxyUser): void {

@@ -8,7 +8,7 @@ import type { CancelServiceParams, ServiceRecord, UpdateServiceParams, UsageRang
 import type { PingClient } from './client';
 import { toPlan, toProfile, toService, toUsage } from './mapping';
 import { PING_MAX_PER_PAGE } from './proxy-query';
-import { validateCancelComment, validateServiceEdit } from './validation';
+import { isServiceId, validateCancelComment, validateServiceEdit } from './validation';
 import { PING_CANCEL_FEEDBACK, type PingCancelFeedback, type PingService, type PingServiceEdit } from './wire';
 
 /** Services are few; this bounds a runaway read. */
@@ -47,6 +47,7 @@ export class PingAccountReads {
   }
 
   async getService(nativeId: string): Promise<ServiceRecord | null> {
+    if (!isServiceId(nativeId)) return null;
     const service = await this.servicesById.load(nativeId);
     return service ? toService(service) : null;
   }
@@ -57,6 +58,7 @@ export class PingAccountReads {
    * service/edit reference page was not found; the name is not among them.
    */
   async updateService(nativeId: string, params: UpdateServiceParams): Promise<ServiceRecord> {
+    this.checkServiceId(nativeId);
     validateServiceEdit(params);
     const body: PingServiceEdit = {};
     if (params.metadata != null) body.service_metadata = params.metadata;
@@ -67,6 +69,7 @@ export class PingAccountReads {
   }
 
   async cancelService(nativeId: string, params: CancelServiceParams): Promise<ServiceRecord> {
+    this.checkServiceId(nativeId);
     const feedback = params.reason.toLowerCase();
     if (!(PING_CANCEL_FEEDBACK as readonly string[]).includes(feedback)) {
       throw badUserInput(`reason must be one of ${PING_CANCEL_FEEDBACK.join(', ')}`, { reason: ['unknown'] });
@@ -83,8 +86,17 @@ export class PingAccountReads {
     this.servicesMemo.clear();
     this.servicesById.clear(nativeId);
     const service = await this.servicesById.load(nativeId);
-    if (!service) throw new ProxyGraphError('NOT_FOUND', 'the service disappeared after the change', { provider: 'pingproxies', accountId: this.accountId });
+    if (!service) throw this.notFound('the service disappeared after the change');
     return toService(service);
+  }
+
+  /** An id outside Ping's service id form names nothing: NOT_FOUND, and it never enters a path. */
+  private checkServiceId(nativeId: string): void {
+    if (!isServiceId(nativeId)) throw this.notFound('no such service');
+  }
+
+  private notFound(message: string): ProxyGraphError {
+    return new ProxyGraphError('NOT_FOUND', message, { provider: 'pingproxies', accountId: this.accountId });
   }
 
   private async readAllServices(): Promise<PingService[]> {

@@ -11,6 +11,7 @@ import type { ListWindow, ProxyListFilter, ProxyListPage, ProxyRecord } from '..
 import type { PingClient } from './client';
 import { formatProxyUrl, parseListEntry, toProxy } from './mapping';
 import { choosePageSize, MAX_SCAN_PAGES, PING_MAX_PER_PAGE, PING_PROXY_SORT, planProxyQuery, type ProxyQueryPlan } from './proxy-query';
+import { isProxyId } from './validation';
 import type { PingProxy, PingProxySearchQuery, PingSearchEnvelope } from './wire';
 
 type UrlProtocol = 'HTTP' | 'SOCKS5';
@@ -76,6 +77,7 @@ export class PingProxyReads {
   }
 
   async getProxy(nativeId: string): Promise<ProxyRecord | null> {
+    if (!isProxyId(nativeId)) return null;
     const proxy = await this.byId.load(nativeId);
     return proxy ? this.remember(proxy) : null;
   }

@@ -2,13 +2,30 @@
  * Ping's documented input rules, checked before any upstream call so bad input costs no request from the
  * 10/second budget and comes back as BAD_USER_INPUT with the offending fields.
  */
-import { isIP } from 'node:net';
 import { badUserInput } from '../../upstream/errors';
 import type { CreateSubUserParams } from '../types';
 
 /** [C] "proxy_user_id ... length 10–32" (the same page's example "stevejobs" has 9: the rule wins here). */
 export const PROXY_USER_ID_MIN = 10;
 export const PROXY_USER_ID_MAX = 32;
+
+// ---- native id forms: an id outside them can never exist, so it is answered without a call ----
+
+/**
+ * Proxy user ids are proxy usernames [C]; Ping documents their length only (10–32 on create, while existing
+ * ones such as its own "stevejobs" may be shorter). [I] The characters are those a proxy username can carry
+ * unencoded: letters, digits and `_ . @ + -`, not only dots. No `/`, `%`, `:`, space or control character.
+ */
+const PROXY_USER_ID = /^(?!\.+$)[A-Za-z0-9_.@+-]{1,32}$/;
+/** [C] service ids look like `API-1234-5678` or `1955-8012-871`; [I] letters, digits and dashes. */
+const SERVICE_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+/** [C] proxy ids are UUIDs. */
+const PROXY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isProxyUserId = (id: string): boolean => PROXY_USER_ID.test(id);
+export const isServiceId = (id: string): boolean => SERVICE_ID.test(id);
+export const isProxyId = (id: string): boolean => PROXY_ID.test(id);
+
 /** [C] metadata: flat object, ≤ 30 keys, each value's string form ≤ 300 characters, ≤ 32 KB in total. */
 export const METADATA_MAX_KEYS = 30;
 export const METADATA_MAX_VALUE_CHARS = 300;
@@ -46,6 +63,8 @@ export function validateProxyUserParams(params: CreateSubUserParams, mode: 'crea
     const length = params.username.length;
     if (length < PROXY_USER_ID_MIN || length > PROXY_USER_ID_MAX) {
       add(problems, 'username', `Ping proxy user ids are ${PROXY_USER_ID_MIN}-${PROXY_USER_ID_MAX} characters`);
+    } else if (!isProxyUserId(params.username)) {
+      add(problems, 'username', 'letters, digits and _ . @ + - only, not only dots');
     }
   }
   if (params.bandwidthLimitBytes != null && (!Number.isInteger(params.bandwidthLimitBytes) || params.bandwidthLimitBytes < 0)) {
@@ -58,12 +77,6 @@ export function validateProxyUserParams(params: CreateSubUserParams, mode: 'crea
   if (params.maxThreads != null) add(problems, 'maxThreads', 'not supported by Ping Proxies');
   if (params.proxyCountries != null) add(problems, 'proxyCountries', 'not supported by Ping Proxies');
   fail(problems, mode === 'create' ? 'proxy user' : 'proxy user change');
-}
-
-export function validateIp(ip: string): string {
-  const trimmed = ip.trim();
-  if (!isIP(trimmed)) throw badUserInput('ip must be a valid IPv4 or IPv6 address', { ip: ['invalid'] });
-  return trimmed;
 }
 
 export function validateServiceEdit(params: { name?: string | null; metadata?: Record<string, unknown> | null }): void {

@@ -1,4 +1,5 @@
 /** Pure functions from ProxyMesh's wire shapes to ProxyGraph's unified records. */
+import { displayIp } from '../../domain/checks/ip';
 import { gbToBytes, normaliseCountry } from '../../domain/units';
 import type {
   CountryPoolRecord,
@@ -57,8 +58,10 @@ export function parseScopedId(nativeId: string): { username: string | null; valu
   return at < 0 ? { username: null, value: nativeId } : { username: nativeId.slice(0, at), value: nativeId.slice(at + 1) };
 }
 
+/** The id and the shown IP are canonical whatever spelling ProxyMesh holds (it keeps IPv4-mapped IPv6 in hex). */
 export function toIpAuthorization(ip: string, username: string | null | undefined): IpAuthorizationRecord {
-  return { nativeId: scopedId(ip, username), ip, subUserNativeId: username ?? null, user: null, expiresAt: null, createdAt: null, lastUsedAt: null };
+  const shown = displayIp(ip);
+  return { nativeId: scopedId(shown, username), ip: shown, subUserNativeId: username ?? null, user: null, expiresAt: null, createdAt: null, lastUsedAt: null };
 }
 
 export function toHostnameAuthorization(domain: string, username: string | null | undefined): HostnameAuthorizationRecord {

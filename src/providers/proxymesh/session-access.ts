@@ -10,7 +10,8 @@ import type { AuthorizeIpParams, HostnameAuthorizationRecord, IpAuthorizationRec
 import type { ProxyMeshClient } from './client';
 import type { KnownSubAccounts } from './known-subaccounts';
 import { parseScopedId, toHostnameAuthorization, toIpAuthorization } from './mapping';
-import { checkHostname, checkIp, checkUsername, isProxyMeshUsername } from './validate';
+import { canonicalOrNull, publicIp, sameIp } from '../../domain/checks/ip';
+import { checkHostname, checkUsername, isProxyMeshUsername } from './validate';
 
 /** The parent account's scope key in the per-scope loaders. */
 const PARENT = '';
@@ -68,30 +69,42 @@ export class ProxyMeshAccessSession {
   }
 
   async getIpAuthorization(nativeId: string): Promise<IpAuthorizationRecord | null> {
+    const held = await this.heldIp(nativeId);
+    return held ? toIpAuthorization(held.ip, held.username) : null;
+  }
+
+  /**
+   * The IP an authorization id names, in the spelling ProxyMesh holds it (ids carry the canonical form; another
+   * client may have written `::ffff:c633:6451` for 198.51.100.81), or null when the scope has no such IP.
+   * An id that could never exist (bad username, not an IP) is null without a call.
+   */
+  private async heldIp(nativeId: string): Promise<{ ip: string; username: string | null } | null> {
     const { username, value } = parseScopedId(nativeId);
-    if ((username !== null && !isProxyMeshUsername(username)) || !value) return null;
+    const ip = canonicalOrNull(value);
+    if ((username !== null && !isProxyMeshUsername(username)) || !ip) return null;
     const list = await this.ipsByScope.load(username ?? PARENT);
-    return list?.ips.includes(value) ? toIpAuthorization(value, username) : null;
+    const held = list?.ips.find((candidate) => sameIp(candidate, ip));
+    return held ? { ip: held, username } : null;
   }
 
   async authorizeIp(params: AuthorizeIpParams): Promise<IpAuthorizationRecord> {
-    checkIp(params.ip);
+    const ip = publicIp(params.ip);
     if (params.subUserNativeId) checkUsername(params.subUserNativeId, 'subUserIds');
     if (params.expiresAt) {
       throw badUserInput('ProxyMesh IP authorizations do not expire; leave expiresAt out for ProxyMesh accounts', { expiresAt: ['not supported by ProxyMesh'] });
     }
     const username = params.subUserNativeId ?? null;
-    const added = await this.client.addIp(params.ip, username);
+    const added = await this.client.addIp(ip, username);
     this.ipsByScope.clear(username ?? PARENT);
-    return toIpAuthorization(added.ip || params.ip, username);
+    return toIpAuthorization(added.ip || ip, username);
   }
 
+  /** Deletes by the spelling ProxyMesh holds: it matches the `ip` of a delete exactly. */
   async revokeIpAuthorization(nativeId: string): Promise<void> {
-    const { username, value } = parseScopedId(nativeId);
-    if ((username !== null && !isProxyMeshUsername(username)) || !value) throw this.notFound('IP authorization');
-    checkIp(value);
-    await this.client.deleteIp(value, username);
-    this.ipsByScope.clear(username ?? PARENT);
+    const held = await this.heldIp(nativeId);
+    if (!held) throw this.notFound('IP authorization');
+    await this.client.deleteIp(held.ip, held.username);
+    this.ipsByScope.clear(held.username ?? PARENT);
   }
 
   // ---- hostnames -----------------------------------------------------------------------------------------

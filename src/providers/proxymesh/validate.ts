@@ -2,7 +2,6 @@
  * ProxyMesh's input rules, checked before any upstream call (proxymesh.txt, REFERENCE.md §3): a bad value is
  * BAD_USER_INPUT naming the failing fields, and costs no upstream request.
  */
-import { isIP } from 'node:net';
 import { BYTES_PER_GB } from '../../domain/units';
 import { badUserInput } from '../../upstream/errors';
 import type { CreateSubUserParams } from '../types';
@@ -22,10 +21,6 @@ export function checkUsername(username: string, field = 'username'): void {
   if (!USERNAME.test(username)) {
     throw badUserInput('ProxyMesh usernames are 1-30 letters, digits or . @ + -', { [field]: ['1-30 of A-Z a-z 0-9 . @ + -'] });
   }
-}
-
-export function checkIp(ip: string): void {
-  if (!isIP(ip)) throw badUserInput('ip must be a valid IPv4 or IPv6 address', { ip: ['invalid'] });
 }
 
 export function checkHostname(hostname: string): void {

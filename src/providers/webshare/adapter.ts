@@ -10,6 +10,7 @@ import type { AccountChannel } from '../../upstream/http';
 import { DEFAULT_MAX_BUDGET_WAIT_MS, RateBudget } from '../../upstream/rate-budget';
 import { webshareBudgetClasses, webshareLimitKey } from '../../upstream/provider-budgets';
 import type { SessionContext } from '../types';
+import { publicIp } from '../../domain/checks/ip';
 import { bytesToGb } from '../../domain/units';
 import { badUserInput, ProxyGraphError, unsupported } from '../../upstream/errors';
 import { mapBounded, perKeyLoader, sessionMemo } from '../shared/loaders';
@@ -31,6 +32,7 @@ import type {
   UsageRange,
 } from '../types';
 import { WebshareClient, webshareTarget } from './client';
+import { isWebshareId } from './validate';
 import {
   fromSelector,
   parseProxyNativeId,
@@ -121,6 +123,15 @@ class WebshareSession implements AccountSession {
     private readonly accountId: string,
   ) {}
 
+  private notFound(what: string): ProxyGraphError {
+    return new ProxyGraphError('NOT_FOUND', `no such ${what}`, { provider: 'webshare', accountId: this.accountId });
+  }
+
+  /** A sub-user id that is not an integer names nothing on Webshare: NOT_FOUND, and it never enters a path. */
+  private checkSubUserId(nativeId: string): void {
+    if (!isWebshareId(nativeId)) throw this.notFound('sub-user');
+  }
+
   private configuredPlanId(): number | null {
     return this.client.planId;
   }
@@ -201,7 +212,7 @@ class WebshareSession implements AccountSession {
   }
 
   async getSubUser(nativeId: string) {
-    if (!/^\d+$/.test(nativeId)) return null;
+    if (!isWebshareId(nativeId)) return null;
     const subuser = await this.subusersById.load(nativeId);
     return subuser ? toSubUser(subuser) : null;
   }
@@ -216,6 +227,7 @@ class WebshareSession implements AccountSession {
   }
 
   async updateSubUser(nativeId: string, params: CreateSubUserParams) {
+    this.checkSubUserId(nativeId);
     const body = { ...(params.label != null ? { label: params.label } : {}), ...subuserChanges(params) };
     const updated = await this.client.updateSubuser(nativeId, body);
     this.subusersById.clear(nativeId).prime(nativeId, updated);
@@ -223,11 +235,13 @@ class WebshareSession implements AccountSession {
   }
 
   async deleteSubUser(nativeId: string) {
+    this.checkSubUserId(nativeId);
     await this.client.deleteSubuser(nativeId);
     this.subusersById.clear(nativeId);
   }
 
   async refreshSubUserProxies(nativeId: string) {
+    this.checkSubUserId(nativeId);
     const refreshed = await this.client.refreshSubuser(nativeId);
     this.subusersById.clear(nativeId).prime(nativeId, refreshed);
     this.subuserConfigs.clear(nativeId);
@@ -235,6 +249,7 @@ class WebshareSession implements AccountSession {
   }
 
   async subUserProxyCredentials(nativeId: string): Promise<ProxyCredentialsRecord | null> {
+    if (!isWebshareId(nativeId)) return null;
     const config = await this.subuserConfigs.load(nativeId);
     return config ? credentialsOf(config) : null;
   }
@@ -244,7 +259,7 @@ class WebshareSession implements AccountSession {
   }
 
   async getIpAuthorization(nativeId: string) {
-    if (!/^\d+$/.test(nativeId)) return null;
+    if (!isWebshareId(nativeId)) return null;
     const authorization = await this.ipAuthorizationsById.load(nativeId);
     return authorization ? toIpAuthorization(authorization) : null;
   }
@@ -253,13 +268,13 @@ class WebshareSession implements AccountSession {
     if (params.subUserNativeId) {
       throw unsupported('webshare', this.accountId, 'Authorizing an IP for one sub-user (Webshare IP authorizations cover the whole account)');
     }
-    const created = await this.client.createIpAuthorization(params.ip);
+    const created = await this.client.createIpAuthorization(publicIp(params.ip));
     this.ipAuthorizationsMemo.clear();
     return toIpAuthorization(created);
   }
 
   async revokeIpAuthorization(nativeId: string) {
-    if (!/^\d+$/.test(nativeId)) throw new ProxyGraphError('NOT_FOUND', 'no such IP authorization', { provider: 'webshare', accountId: this.accountId });
+    if (!isWebshareId(nativeId)) throw this.notFound('IP authorization');
     await this.client.deleteIpAuthorization(nativeId);
     this.ipAuthorizationsMemo.clear();
     this.ipAuthorizationsById.clear(nativeId);
@@ -294,7 +309,7 @@ class WebshareSession implements AccountSession {
   }
 
   async getProxyReplacement(nativeId: string) {
-    if (!/^\d+$/.test(nativeId)) return null;
+    if (!isWebshareId(nativeId)) return null;
     const replacement = await this.replacementsById.load(nativeId);
     return replacement ? toReplacement(replacement) : null;
   }

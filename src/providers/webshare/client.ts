@@ -5,6 +5,7 @@
  */
 import { describeFields, errorBodyObject, fieldErrorMessages } from '../../upstream/error-body';
 import type { AccountChannel, AccountTarget, QueryValue } from '../../upstream/http';
+import { pathWith } from '../../upstream/path';
 import type { UpstreamFailure } from '../../upstream/errors';
 import type {
   WebshareAggregateStats,
@@ -78,7 +79,7 @@ export class WebshareClient {
   }
 
   plan(planId: number): Promise<WebsharePlan> {
-    return this.channel.getJson({ path: `/api/v2/subscription/plan/${planId}/`, endpoint: 'GET /api/v2/subscription/plan/:id/' });
+    return this.channel.getJson({ path: pathWith('/api/v2/subscription/plan/:id/', { id: planId }), endpoint: 'GET /api/v2/subscription/plan/:id/' });
   }
 
   aggregateStats(query: WebshareStatsQuery): Promise<WebshareAggregateStats> {
@@ -137,7 +138,7 @@ export class WebshareClient {
 
   ipAuthorization(id: string): Promise<WebshareIpAuthorization> {
     return this.channel.getJson({
-      path: `/api/v2/proxy/ipauthorization/${encodeURIComponent(id)}/`,
+      path: pathWith('/api/v2/proxy/ipauthorization/:id/', { id }),
       endpoint: 'GET /api/v2/proxy/ipauthorization/:id/',
       query: this.withPlan(),
     });
@@ -157,7 +158,7 @@ export class WebshareClient {
   async deleteIpAuthorization(id: string): Promise<void> {
     await this.channel.send({
       method: 'DELETE',
-      path: `/api/v2/proxy/ipauthorization/${encodeURIComponent(id)}/`,
+      path: pathWith('/api/v2/proxy/ipauthorization/:id/', { id }),
       endpoint: 'DELETE /api/v2/proxy/ipauthorization/:id/',
       query: this.withPlan(),
     });
@@ -173,7 +174,7 @@ export class WebshareClient {
 
   subuser(id: string): Promise<WebshareSubuser> {
     return this.channel.getJson({
-      path: `/api/v2/subuser/${encodeURIComponent(id)}/`,
+      path: pathWith('/api/v2/subuser/:id/', { id }),
       endpoint: 'GET /api/v2/subuser/:id/',
       query: this.withPlan(),
     });
@@ -193,7 +194,7 @@ export class WebshareClient {
   async updateSubuser(id: string, body: WebshareSubuserUpdate): Promise<WebshareSubuser> {
     const response = await this.channel.send({
       method: 'PATCH',
-      path: `/api/v2/subuser/${encodeURIComponent(id)}/`,
+      path: pathWith('/api/v2/subuser/:id/', { id }),
       endpoint: 'PATCH /api/v2/subuser/:id/',
       query: this.withPlan(),
       json: body,
@@ -204,7 +205,7 @@ export class WebshareClient {
   async deleteSubuser(id: string): Promise<void> {
     await this.channel.send({
       method: 'DELETE',
-      path: `/api/v2/subuser/${encodeURIComponent(id)}/`,
+      path: pathWith('/api/v2/subuser/:id/', { id }),
       endpoint: 'DELETE /api/v2/subuser/:id/',
       query: this.withPlan(),
     });
@@ -213,7 +214,7 @@ export class WebshareClient {
   async refreshSubuser(id: string): Promise<WebshareSubuser> {
     const response = await this.channel.send({
       method: 'POST',
-      path: `/api/v2/subuser/${encodeURIComponent(id)}/refresh/`,
+      path: pathWith('/api/v2/subuser/:id/refresh/', { id }),
       endpoint: 'POST /api/v2/subuser/:id/refresh/',
       query: this.withPlan(),
     });
@@ -230,7 +231,7 @@ export class WebshareClient {
 
   replacement(id: string): Promise<WebshareProxyReplacement> {
     return this.channel.getJson({
-      path: `/api/v3/proxy/replace/${encodeURIComponent(id)}/`,
+      path: pathWith('/api/v3/proxy/replace/:id/', { id }),
       endpoint: 'GET /api/v3/proxy/replace/:id/',
       query: this.withPlan(),
     });

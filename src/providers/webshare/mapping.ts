@@ -1,4 +1,5 @@
 /** Pure functions from Webshare's wire shapes to ProxyGraph's unified records (and selectors back). */
+import { displayIp } from '../../domain/checks/ip';
 import { gbToBytes, normaliseCountry, parseIsoDate } from '../../domain/units';
 import type {
   AccountProfileRecord,
@@ -134,7 +135,7 @@ export function toSubUser(subuser: WebshareSubuser): SubUserRecord {
 export function toIpAuthorization(authorization: WebshareIpAuthorization): IpAuthorizationRecord {
   return {
     nativeId: String(authorization.id),
-    ip: authorization.ip_address,
+    ip: displayIp(authorization.ip_address),
     createdAt: parseIsoDate(authorization.created_at),
     lastUsedAt: parseIsoDate(authorization.last_used_at),
   };

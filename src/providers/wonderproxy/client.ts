@@ -7,6 +7,7 @@
 import { errorBodyObject } from '../../upstream/error-body';
 import type { AccountChannel, AccountTarget } from '../../upstream/http';
 import type { UpstreamFailure } from '../../upstream/errors';
+import { pathWith } from '../../upstream/path';
 import type {
   WonderProxyAuthlistCreate,
   WonderProxyAuthlistEntry,
@@ -46,8 +47,6 @@ function detailParam(details: readonly WonderProxyServerDetail[]): string | unde
   return wanted.length ? wanted.join(',') : undefined;
 }
 
-const id = (value: string) => encodeURIComponent(value);
-
 export class WonderProxyClient {
   constructor(private readonly channel: AccountChannel) {}
 
@@ -70,22 +69,23 @@ export class WonderProxyClient {
 
   contractServer(name: string, details: readonly WonderProxyServerDetail[]): Promise<WonderProxyContractServer> {
     return this.channel.getJson({
-      path: `/v0/contract/servers/${id(name)}`,
+      path: pathWith('/v0/contract/servers/:name', { name }),
       endpoint: 'GET /v0/contract/servers/:server',
       query: { detail: detailParam(details) },
     });
   }
 
-  authlist(filter: { ip?: string; users?: readonly string[] } = {}): Promise<WonderProxyAuthlistEntry[]> {
+  /** `?ip=` exists upstream but matches text, not addresses: IP filters are applied on canonical forms locally. */
+  authlist(filter: { users?: readonly string[] } = {}): Promise<WonderProxyAuthlistEntry[]> {
     return this.channel.getJson({
       path: '/v0/contract/ip-authlist',
       endpoint: 'GET /v0/contract/ip-authlist',
-      query: { ip: filter.ip, user: filter.users?.length ? filter.users.join(',') : undefined },
+      query: { user: filter.users?.length ? filter.users.join(',') : undefined },
     });
   }
 
   authlistEntry(entryId: string): Promise<WonderProxyAuthlistEntry> {
-    return this.channel.getJson({ path: `/v0/contract/ip-authlist/${id(entryId)}`, endpoint: 'GET /v0/contract/ip-authlist/:id' });
+    return this.channel.getJson({ path: pathWith('/v0/contract/ip-authlist/:id', { id: entryId }), endpoint: 'GET /v0/contract/ip-authlist/:id' });
   }
 
   async createAuthlistEntry(body: WonderProxyAuthlistCreate): Promise<WonderProxyAuthlistEntry> {
@@ -96,7 +96,7 @@ export class WonderProxyClient {
   async updateAuthlistEntry(entryId: string, body: WonderProxyAuthlistUpdate): Promise<WonderProxyAuthlistEntry> {
     const response = await this.channel.send({
       method: 'PATCH',
-      path: `/v0/contract/ip-authlist/${id(entryId)}`,
+      path: pathWith('/v0/contract/ip-authlist/:id', { id: entryId }),
       endpoint: 'PATCH /v0/contract/ip-authlist/:id',
       json: body,
     });
@@ -104,23 +104,24 @@ export class WonderProxyClient {
   }
 
   async deleteAuthlistEntry(entryId: string): Promise<void> {
-    await this.channel.send({ method: 'DELETE', path: `/v0/contract/ip-authlist/${id(entryId)}`, endpoint: 'DELETE /v0/contract/ip-authlist/:id' });
+    await this.channel.send({ method: 'DELETE', path: pathWith('/v0/contract/ip-authlist/:id', { id: entryId }), endpoint: 'DELETE /v0/contract/ip-authlist/:id' });
   }
 
   async clearAuthlist(): Promise<void> {
     await this.channel.send({ method: 'DELETE', path: '/v0/contract/ip-authlist', endpoint: 'DELETE /v0/contract/ip-authlist' });
   }
 
-  overrides(filter: { ip?: string; servers?: readonly string[] } = {}): Promise<WonderProxyOverride[]> {
+  /** Like the authlist, `?ip=` is left to a local comparison of canonical forms. */
+  overrides(filter: { servers?: readonly string[] } = {}): Promise<WonderProxyOverride[]> {
     return this.channel.getJson({
       path: '/v0/contract/overrides',
       endpoint: 'GET /v0/contract/overrides',
-      query: { ip: filter.ip, server: filter.servers?.length ? filter.servers.join(',') : undefined },
+      query: { server: filter.servers?.length ? filter.servers.join(',') : undefined },
     });
   }
 
   override(overrideId: string): Promise<WonderProxyOverride> {
-    return this.channel.getJson({ path: `/v0/contract/overrides/${id(overrideId)}`, endpoint: 'GET /v0/contract/overrides/:id' });
+    return this.channel.getJson({ path: pathWith('/v0/contract/overrides/:id', { id: overrideId }), endpoint: 'GET /v0/contract/overrides/:id' });
   }
 
   async createOverride(body: WonderProxyOverrideCreate): Promise<WonderProxyOverride> {
@@ -131,7 +132,7 @@ export class WonderProxyClient {
   async updateOverride(overrideId: string, body: WonderProxyOverrideUpdate): Promise<WonderProxyOverride> {
     const response = await this.channel.send({
       method: 'PATCH',
-      path: `/v0/contract/overrides/${id(overrideId)}`,
+      path: pathWith('/v0/contract/overrides/:id', { id: overrideId }),
       endpoint: 'PATCH /v0/contract/overrides/:id',
       json: body,
     });
@@ -139,7 +140,7 @@ export class WonderProxyClient {
   }
 
   async deleteOverride(overrideId: string): Promise<void> {
-    await this.channel.send({ method: 'DELETE', path: `/v0/contract/overrides/${id(overrideId)}`, endpoint: 'DELETE /v0/contract/overrides/:id' });
+    await this.channel.send({ method: 'DELETE', path: pathWith('/v0/contract/overrides/:id', { id: overrideId }), endpoint: 'DELETE /v0/contract/overrides/:id' });
   }
 
   async clearOverrides(): Promise<void> {

@@ -4,6 +4,7 @@
  * OK/DEGRADED/DOWN/UNKNOWN (DESIGN §3). One Proxy per exit IP: its native id is `<server>@<ip>`, so a
  * proxy reference names the server that one batched call loads.
  */
+import { displayIp } from '../../domain/checks/ip';
 import { epochSecondsToDate, normaliseCountry } from '../../domain/units';
 import type {
   AccountProfileRecord,
@@ -164,7 +165,7 @@ export function toProxies(server: WonderProxyContractServer): ProxyRecord[] {
 }
 
 export function toIpAuthorization(entry: WonderProxyAuthlistEntry): IpAuthorizationRecord {
-  return { nativeId: String(entry.id), ip: entry.ip, user: entry.user, subUserNativeId: null, expiresAt: epochSecondsToDate(entry.expiry), createdAt: null, lastUsedAt: null };
+  return { nativeId: String(entry.id), ip: displayIp(entry.ip), user: entry.user, subUserNativeId: null, expiresAt: epochSecondsToDate(entry.expiry), createdAt: null, lastUsedAt: null };
 }
 
 export function toDnsOverride(entry: WonderProxyOverride): DnsOverrideRecord {
@@ -172,7 +173,7 @@ export function toDnsOverride(entry: WonderProxyOverride): DnsOverrideRecord {
     nativeId: String(entry.id),
     server: entry.server,
     hostname: entry.hostname,
-    ip: entry.ip,
+    ip: displayIp(entry.ip),
     expiresAt: epochSecondsToDate(entry.expiry) ?? new Date(0),
     status: (entry.status?.toUpperCase() ?? 'PENDING') as DnsOverrideStatus,
   };

@@ -10,7 +10,8 @@ import { perKeyLoader, sessionMemo } from '../shared/loaders';
 import type { AuthorizeIpParams, IpAuthorizationListFilter, IpAuthorizationRecord, UpdateIpAuthorizationParams } from '../types';
 import type { WonderProxyClient } from './client';
 import { toIpAuthorization } from './mapping';
-import { checkIp, checkUser, futureEpochSeconds, isNumericId } from './validate';
+import { canonicalIp, publicIp, sameIp } from '../../domain/checks/ip';
+import { checkUser, futureEpochSeconds, isNumericId } from './validate';
 import type { WonderProxyAuthlistEntry, WonderProxyAuthlistUpdate } from './wire';
 
 export class AuthlistOperations {
@@ -30,19 +31,18 @@ export class AuthlistOperations {
   ) {}
 
   async list(filter: IpAuthorizationListFilter = {}): Promise<IpAuthorizationRecord[]> {
-    const ip = filter.ip ? checkIp(filter.ip) : null;
+    const ip = filter.ip ? canonicalIp(filter.ip, 'filter.ip') : null;
     let entries: WonderProxyAuthlistEntry[];
     if (filter.users?.length) {
       const users = [...new Set(filter.users.map((user) => checkUser(user, 'users')))];
       entries = (await Promise.all(users.map((user) => this.byUser.load(user)))).flat();
-    } else if (ip) {
-      // Upstream ?ip= matches partial addresses; the graph filter means this exact address.
-      entries = await this.client.authlist({ ip });
     } else {
+      // Not ?ip=: upstream matches text (partial addresses), and an entry another client wrote as
+      // `::ffff:c633:6451` is still 198.51.100.81. The graph filter means this address, in any spelling.
       entries = await this.all.get();
     }
     return entries
-      .filter((entry) => !ip || entry.ip.toLowerCase() === ip.toLowerCase())
+      .filter((entry) => !ip || sameIp(entry.ip, ip))
       .sort((a, b) => a.id - b.id)
       .map(toIpAuthorization);
   }
@@ -61,7 +61,7 @@ export class AuthlistOperations {
     if (!params.user) problems.user = ['required by WonderProxy'];
     if (!params.expiresAt) problems.expiresAt = ['required by WonderProxy'];
     if (Object.keys(problems).length) throw badUserInput('WonderProxy IP authorizations need a user and an expiresAt', problems);
-    const body = { ip: checkIp(params.ip), user: checkUser(params.user!), expiry: futureEpochSeconds(params.expiresAt!) };
+    const body = { ip: publicIp(params.ip), user: checkUser(params.user!), expiry: futureEpochSeconds(params.expiresAt!) };
     const created = await this.client.createAuthlistEntry(body);
     this.forget();
     this.byId.prime(String(created.id), created);
@@ -70,7 +70,7 @@ export class AuthlistOperations {
 
   async update(nativeId: string, params: UpdateIpAuthorizationParams): Promise<IpAuthorizationRecord> {
     const body: WonderProxyAuthlistUpdate = {};
-    if (params.ip != null) body.ip = checkIp(params.ip);
+    if (params.ip != null) body.ip = publicIp(params.ip);
     if (params.user != null) body.user = checkUser(params.user);
     if (params.expiresAt != null) body.expiry = futureEpochSeconds(params.expiresAt);
     if (Object.keys(body).length === 0) throw badUserInput('give at least one of ip, user, expiresAt');

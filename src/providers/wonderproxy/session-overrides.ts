@@ -9,7 +9,8 @@ import type { CreateDnsOverrideParams, DnsOverrideFilterParams, DnsOverrideRecor
 import type { WonderProxyClient } from './client';
 import { toDnsOverride } from './mapping';
 import type { ContractServerLoaders } from './server-loaders';
-import { checkHostname, checkIp, futureEpochSeconds, isNumericId, serverReference } from './validate';
+import { canonicalIp, publicIp, sameIp } from '../../domain/checks/ip';
+import { checkHostname, futureEpochSeconds, isNumericId, serverReference } from './validate';
 import type { WonderProxyOverride, WonderProxyOverrideUpdate } from './wire';
 
 export class OverrideOperations {
@@ -22,7 +23,7 @@ export class OverrideOperations {
   ) {}
 
   async list(filter: DnsOverrideFilterParams): Promise<DnsOverrideRecord[]> {
-    const ip = filter.ip ? checkIp(filter.ip) : undefined;
+    const ip = filter.ip ? canonicalIp(filter.ip, 'filter.ip') : undefined;
     let server: string | undefined;
     if (filter.server) {
       const reference = serverReference(filter.server);
@@ -35,9 +36,10 @@ export class OverrideOperations {
         server = match.server;
       }
     }
-    const entries = await this.client.overrides({ ip, servers: server ? [server] : undefined });
+    // The IP is compared here on canonical forms rather than sent as ?ip= (a text match upstream).
+    const entries = await this.client.overrides({ servers: server ? [server] : undefined });
     entries.forEach((entry) => this.byId.prime(String(entry.id), entry));
-    return entries.map(toDnsOverride);
+    return entries.filter((entry) => !ip || sameIp(entry.ip, ip)).map(toDnsOverride);
   }
 
   async get(nativeId: string): Promise<DnsOverrideRecord | null> {
@@ -48,7 +50,9 @@ export class OverrideOperations {
 
   async create(params: CreateDnsOverrideParams): Promise<DnsOverrideRecord> {
     const hostname = checkHostname(params.hostname);
-    const ip = checkIp(params.ip);
+    // WonderProxy's servers connect to this address for the hostname: a loopback, private or link-local
+    // target would point them at their own networks.
+    const ip = publicIp(params.ip);
     const expiry = futureEpochSeconds(params.expiresAt);
     const server = await this.resolveServer(params.server);
     const created = await this.client.createOverride({ server, hostname, ip, expiry });
@@ -59,7 +63,7 @@ export class OverrideOperations {
   async update(nativeId: string, params: UpdateDnsOverrideParams): Promise<DnsOverrideRecord> {
     const body: WonderProxyOverrideUpdate = {};
     if (params.hostname != null) body.hostname = checkHostname(params.hostname);
-    if (params.ip != null) body.ip = checkIp(params.ip);
+    if (params.ip != null) body.ip = publicIp(params.ip);
     if (params.expiresAt != null) body.expiry = futureEpochSeconds(params.expiresAt);
     if (Object.keys(body).length === 0) throw badUserInput('give at least one of hostname, ip, expiresAt');
     if (!isNumericId(nativeId)) throw this.notFound();
@@ -113,7 +117,7 @@ export class OverrideOperations {
 function matches(current: WonderProxyOverride, wanted: WonderProxyOverrideUpdate): boolean {
   return (
     (wanted.hostname === undefined || current.hostname.toLowerCase() === wanted.hostname) &&
-    (wanted.ip === undefined || current.ip === wanted.ip) &&
+    (wanted.ip === undefined || sameIp(current.ip, wanted.ip)) &&
     (wanted.expiry === undefined || current.expiry === wanted.expiry)
   );
 }

@@ -1,16 +1,11 @@
 /**
  * Checks WonderProxy inputs before any upstream call, so a bad value is BAD_USER_INPUT and costs no
- * request: IPs, host names, user names (they travel comma-joined in `?user=`), server names and expiry
- * times (epoch seconds upstream, which must lie in the future).
+ * request: host names, user names (they travel comma-joined in `?user=`), server names and expiry
+ * times (epoch seconds upstream, which must lie in the future). IPs go through domain/checks/ip.ts.
  */
-import { isIP } from 'node:net';
 import { dateToEpochSeconds } from '../../domain/units';
+import { isIntegerId } from '../shared/native-ids';
 import { badUserInput } from '../../upstream/errors';
-
-export function checkIp(ip: string, field = 'ip'): string {
-  if (isIP(ip) === 0) throw badUserInput(`"${ip.slice(0, 60)}" is not a valid IPv4 or IPv6 address`, { [field]: ['invalid IP address'] });
-  return ip;
-}
 
 export function checkHostname(hostname: string, field = 'hostname'): string {
   const valid = hostname.length <= 253 && /^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,62}$/.test(hostname);
@@ -37,7 +32,7 @@ export function futureEpochSeconds(date: Date, field = 'expiresAt', nowMs = Date
   return dateToEpochSeconds(date);
 }
 
-/** Authlist and custom DNS ids are integers; anything else can never exist upstream. */
+/** Authlist and custom DNS ids are integers (wonderproxy.txt samples `"id": 1`) [C]; anything else can never exist upstream. */
 export function isNumericId(nativeId: string): boolean {
-  return /^\d{1,12}$/.test(nativeId);
+  return isIntegerId(nativeId);
 }

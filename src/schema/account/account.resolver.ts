@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { proxyDetails, serverDetails } from '../common/selection';
 import { IsOptional, Max, Min } from 'class-validator';
 import type { Context } from '../context';
+import { UpstreamCalls } from '../common/upstream-calls';
 import { Account, AccountProfile, Plan, ProxyCredentials, Usage } from './account.type';
 import { Capability, Provider, providerEnum, providerName } from '../common/enums';
 import { DateTime } from '../common/scalars';
@@ -78,22 +79,26 @@ export class AccountResolver {
     return [...ctx.scope.accountOf(account.id).adapter.capabilities].sort() as Capability[];
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => AccountProfile, { nullable: true })
   profile(@Root() account: AccountNode, @Ctx() ctx: Context) {
     return ctx.scope.reads.operation(account.id, null, 'profile', 'The account profile')();
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => Plan, { nullable: true })
   plan(@Root() account: AccountNode, @Ctx() ctx: Context) {
     return ctx.scope.reads.operation(account.id, null, 'plan', 'The account plan')();
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => Usage, { nullable: true })
   usage(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() range: UsageArgs) {
     checkRange(range);
     return ctx.scope.reads.operation(account.id, 'USAGE', 'usage', 'Usage')({ from: range.from, to: range.to });
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => ProxyConnection, { nullable: true })
   async proxies(
     @Root() account: AccountNode,
@@ -106,6 +111,7 @@ export class AccountResolver {
     return listAccountProxies(ctx, account.id, window, filter ?? null, proxyDetails(info, 'edges.node'));
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => SubUserConnection, { nullable: true })
   async subUsers(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
     const window = windowFrom(page.first, page.after);
@@ -115,6 +121,7 @@ export class AccountResolver {
     return connectionFrom(window, nodes, result.hasMore, result.totalCount);
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => [IpAuthorization], { nullable: true })
   async ipAuthorizations(@Root() account: AccountNode, @Ctx() ctx: Context) {
     const registered = ctx.scope.reads.account(account.id);
@@ -122,6 +129,7 @@ export class AccountResolver {
     return records.map((record) => toNode('IpAuthorization', registered, record));
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => [HostnameAuthorization], { nullable: true })
   async hostnameAuthorizations(@Root() account: AccountNode, @Ctx() ctx: Context) {
     const registered = ctx.scope.reads.account(account.id);
@@ -129,6 +137,7 @@ export class AccountResolver {
     return records.map((record) => toNode('HostnameAuthorization', registered, record));
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => [DnsOverride], { nullable: true })
   async dnsOverrides(
     @Root() account: AccountNode,
@@ -143,11 +152,13 @@ export class AccountResolver {
     return records.map((record) => toNode('DnsOverride', registered, record));
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => [ProxyServer], { nullable: true, description: 'Servers on the account (WonderProxy contract servers, ProxyMesh proxy hosts).' })
   servers(@Root() account: AccountNode, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return ctx.scope.reads.operation(account.id, null, 'listServers', 'Listing servers')(serverDetails(info));
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => [Service], { nullable: true, description: 'Ping Proxies services.' })
   async services(@Root() account: AccountNode, @Ctx() ctx: Context) {
     const registered = ctx.scope.reads.account(account.id);
@@ -155,11 +166,13 @@ export class AccountResolver {
     return records.map((record) => toNode('Service', registered, record));
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => ProxyCredentials, { nullable: true, description: 'Proxy username/password and timeouts (Webshare proxy config).' })
   proxyCredentials(@Root() account: AccountNode, @Ctx() ctx: Context) {
     return ctx.scope.reads.operation(account.id, null, 'proxyCredentials', 'Proxy credentials')();
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => ProxyReplacementConnection, { nullable: true, description: 'Webshare proxy replacements, newest last.' })
   async proxyReplacements(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
     const window = windowFrom(page.first, page.after);

@@ -1,5 +1,5 @@
 /** DNS override inputs (WonderProxy). */
-import { ArrayMaxSize, IsFQDN, IsIP, IsOptional, Length } from 'class-validator';
+import { ArrayMaxSize, IsFQDN, IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { DateTime } from '../common/scalars';
 
@@ -18,7 +18,6 @@ export class CreateDnsOverrideInput {
   hostname!: string;
 
   @Field(() => String)
-  @IsIP(undefined, { message: 'ip must be a valid IPv4 or IPv6 address' })
   ip!: string;
 
   @Field(() => DateTime)
@@ -34,7 +33,6 @@ export class UpdateDnsOverrideInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsIP(undefined, { message: 'ip must be a valid IPv4 or IPv6 address' })
   ip?: string | null;
 
   @Field(() => DateTime, { nullable: true })
@@ -46,7 +44,6 @@ export class UpdateDnsOverrideInput {
 export class DnsOverrideFilter {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsIP(undefined, { message: 'ip must be a valid IPv4 or IPv6 address' })
   ip?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -2,6 +2,7 @@
 import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
+import { UpstreamCalls } from '../common/upstream-calls';
 import { DnsOverride } from './dns-override.type';
 import { CreateDnsOverrideInput, DnsOverrideFilter, UpdateDnsOverrideInput } from './dns-override.input';
 import { Account } from '../account/account.type';
@@ -10,6 +11,7 @@ import { accountNode, AccountNode, DnsOverrideNode, toNode } from '../common/nod
 import { keepSuccesses } from '../common/partial';
 import { fanOut } from '../../domain/fan-out';
 import { decodeGlobalId } from '../../domain/ids';
+import { canonicalIp } from '../../domain/checks/ip';
 import { nullWhenNotFound } from '../common/not-found';
 import { badUserInput } from '../../upstream/errors';
 import { ProxyServer } from '../server/server.type';
@@ -30,19 +32,22 @@ export async function loadDnsOverride(ctx: Context, id: string): Promise<DnsOver
 
 @Resolver(() => DnsOverride)
 export class DnsOverrideResolver {
+  @UpstreamCalls('fanOut')
   @Query(() => [DnsOverride], { description: 'DNS overrides across accounts that support them.' })
   async dnsOverrides(
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => DnsOverrideFilter, { nullable: true }) filter?: DnsOverrideFilter | null,
   ): Promise<DnsOverrideNode[]> {
+    // One refusal for a bad address, not one per account.
+    const ip = filter?.ip == null ? null : canonicalIp(filter.ip, 'filter.ip');
     // Accounts named explicitly are always asked, so one that cannot answer says so (UNSUPPORTED_BY_PROVIDER).
     const accounts = ctx.scope.reads
       .accounts({ accountIds: filter?.accountIds ?? null })
       .filter((account) => filter?.accountIds || account.adapter.capabilities.has('DNS_OVERRIDES'));
     const outcomes = await fanOut(accounts, async (account) => {
       const records = await ctx.scope.reads.operation(account.id, 'DNS_OVERRIDES', 'listDnsOverrides', 'DNS overrides')({
-        ip: filter?.ip,
+        ip,
         server: filter?.server,
       });
       return records.map((record) => toNode('DnsOverride', account, record));
@@ -55,6 +60,7 @@ export class DnsOverrideResolver {
     return accountNode(ctx.scope.accountOf(override.accountId));
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => ProxyServer, {
     nullable: true,
     description: 'The server the entry applies on (null once it left the account). Entries of one request load their servers together.',
@@ -64,6 +70,7 @@ export class DnsOverrideResolver {
     return getServer(override.server, serverDetails(info));
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => DnsOverride)
   async createDnsOverride(@Ctx() ctx: Context, @Arg('input', () => CreateDnsOverrideInput) input: CreateDnsOverrideInput): Promise<DnsOverrideNode> {
     requireFuture(input.expiresAt);
@@ -77,6 +84,7 @@ export class DnsOverrideResolver {
     return toNode('DnsOverride', account, record);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => DnsOverride)
   async updateDnsOverride(
     @Ctx() ctx: Context,
@@ -91,6 +99,7 @@ export class DnsOverrideResolver {
     return toNode('DnsOverride', account, record);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => DeletedPayload)
   async deleteDnsOverride(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'DnsOverride');
@@ -98,6 +107,7 @@ export class DnsOverrideResolver {
     return { id, deleted: true, count: 1 };
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => DeletedPayload)
   async clearDnsOverrides(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<DeletedPayload> {
     const count = await ctx.scope.writes.operation(accountId, 'DNS_OVERRIDES', 'clearDnsOverrides', 'DNS overrides')();

@@ -1,12 +1,11 @@
 /** Inputs for IP authorizations. */
-import { ArrayMaxSize, IsIP, IsOptional, Length } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { DateTime } from '../common/scalars';
 
 @InputType({ description: 'Authorize one IP on many accounts at once.' })
 export class AuthorizeIpInput {
   @Field(() => String)
-  @IsIP(undefined, { message: 'ip must be a valid IPv4 or IPv6 address' })
   ip!: string;
 
   @Field(() => [ID], { nullable: true, description: 'Default: every visible account that supports IP authorizations.' })
@@ -33,7 +32,6 @@ export class AuthorizeIpInput {
 export class UpdateIpAuthorizationInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsIP(undefined, { message: 'ip must be a valid IPv4 or IPv6 address' })
   ip?: string | null;
 
   @Field(() => String, { nullable: true, description: 'WonderProxy user name (must be an active proxy user).' })
@@ -50,7 +48,6 @@ export class UpdateIpAuthorizationInput {
 export class IpAuthorizationFilter {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsIP(undefined, { message: 'ip must be a valid IPv4 or IPv6 address' })
   ip?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'WonderProxy user names: only entries of these users.' })

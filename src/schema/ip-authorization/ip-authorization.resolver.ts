@@ -2,6 +2,7 @@
 import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
+import { UpstreamCalls } from '../common/upstream-calls';
 import { AccountOperationResult, HostnameAuthorization, IpAuthorization } from './ip-authorization.type';
 import { AuthorizeIpInput, IpAuthorizationFilter, UpdateIpAuthorizationInput } from './ip-authorization.input';
 import { Account } from '../account/account.type';
@@ -13,15 +14,11 @@ import { fanOut } from '../../domain/fan-out';
 import { decodeGlobalId } from '../../domain/ids';
 import type { RegisteredAccount } from '../../domain/registry';
 import { badUserInput, ProxyGraphError } from '../../upstream/errors';
-import { isIP } from 'node:net';
+import { canonicalIp, publicIp, sameIp } from '../../domain/checks/ip';
 
 interface AuthorizeTarget {
   account: RegisteredAccount;
   subUserNativeId: string | null;
-}
-
-function sameIp(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 async function subUserNode(ctx: Context, accountId: string, nativeId: string | null | undefined): Promise<SubUserNode | null> {
@@ -34,23 +31,25 @@ async function subUserNode(ctx: Context, accountId: string, nativeId: string | n
 
 @Resolver(() => IpAuthorization)
 export class IpAuthorizationResolver {
+  @UpstreamCalls('fanOut')
   @Query(() => [IpAuthorization], { description: 'IP authorizations across accounts; failing accounts are reported as errors beside the data.' })
   async ipAuthorizations(
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => IpAuthorizationFilter, { nullable: true }) filter?: IpAuthorizationFilter | null,
   ): Promise<IpAuthorizationNode[]> {
+    const ip = filter?.ip == null ? null : canonicalIp(filter.ip, 'filter.ip');
     // Accounts named explicitly are always asked, so one that cannot answer says so (UNSUPPORTED_BY_PROVIDER).
     const accounts = ctx.scope.reads
       .accounts({ accountIds: filter?.accountIds ?? null })
       .filter((account) => filter?.accountIds || account.adapter.capabilities.has('IP_AUTHORIZATIONS'));
     const outcomes = await fanOut(accounts, async (account) => {
       const records = await ctx.scope.reads.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')({
-        ip: filter?.ip,
+        ip,
         users: filter?.users,
       });
       return records
-        .filter((record) => !filter?.ip || sameIp(record.ip, filter.ip))
+        .filter((record) => !ip || sameIp(record.ip, ip))
         .filter((record) => !filter?.users || (record.user != null && filter.users.includes(record.user)))
         .map((record) => toNode('IpAuthorization', account, record));
     });
@@ -62,15 +61,18 @@ export class IpAuthorizationResolver {
     return accountNode(ctx.scope.accountOf(authorization.accountId));
   }
 
+  @UpstreamCalls('perItem')
   @FieldResolver(() => SubUser, { nullable: true })
   subUser(@Root() authorization: IpAuthorizationNode, @Ctx() ctx: Context) {
     return subUserNode(ctx, authorization.accountId, authorization.subUserNativeId);
   }
 
+  @UpstreamCalls('fanOut')
   @Mutation(() => [AccountOperationResult], {
     description: 'Authorize one IP on many accounts (default: every account that supports it), in parallel. Idempotent: an IP already there is ok with alreadyDone.',
   })
   async authorizeIp(@Ctx() ctx: Context, @Arg('input', () => AuthorizeIpInput) input: AuthorizeIpInput): Promise<AccountOperationResultShape[]> {
+    const ip = publicIp(input.ip);
     if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
       throw badUserInput('expiresAt must be in the future', { expiresAt: ['must be in the future'] });
     }
@@ -79,7 +81,7 @@ export class IpAuthorizationResolver {
       targets.map((target) => target.account),
       async (account) => {
         const target = targets.find((candidate) => candidate.account === account)!;
-        return this.authorizeOne(ctx, target, input);
+        return this.authorizeOne(ctx, target, { ...input, ip });
       },
     );
     return outcomes.map((outcome) =>
@@ -89,13 +91,14 @@ export class IpAuthorizationResolver {
     );
   }
 
+  @UpstreamCalls('fanOut')
   @Mutation(() => [AccountOperationResult], { description: 'Remove an IP from many accounts (default: every account that supports IP authorizations).' })
   async revokeIp(
     @Ctx() ctx: Context,
     @Arg('ip', () => String) ip: string,
     @Arg('accountIds', () => [ID], { nullable: true }) accountIds?: string[] | null,
   ): Promise<AccountOperationResultShape[]> {
-    if (!isIP(ip)) throw badUserInput('ip must be a valid IPv4 or IPv6 address', { ip: ['invalid'] });
+    const canonical = canonicalIp(ip);
     accountIds?.forEach((id) => ctx.scope.writes.account(id));
     const accounts = ctx.scope.writes
       .accounts({ accountIds: accountIds ?? null })
@@ -103,7 +106,7 @@ export class IpAuthorizationResolver {
     const outcomes = await fanOut(accounts, async (account) => {
       const list = ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations');
       const revoke = ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'revokeIpAuthorization', 'Revoking IP authorizations');
-      const matching = (await list()).filter((record) => sameIp(record.ip, ip));
+      const matching = (await list()).filter((record) => sameIp(record.ip, canonical));
       for (const record of matching) await revoke(record.nativeId);
       return matching.length;
     });
@@ -117,6 +120,7 @@ export class IpAuthorizationResolver {
     }));
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => DeletedPayload)
   async revokeIpAuthorization(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'IpAuthorization');
@@ -124,6 +128,7 @@ export class IpAuthorizationResolver {
     return { id, deleted: true, count: 1 };
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => IpAuthorization, { description: 'WonderProxy: change an authlist entry\'s IP, user or expiry.' })
   async updateIpAuthorization(
     @Ctx() ctx: Context,
@@ -135,15 +140,17 @@ export class IpAuthorizationResolver {
       throw badUserInput('expiresAt must be in the future', { expiresAt: ['must be in the future'] });
     }
     if (input.ip == null && input.user == null && input.expiresAt == null) throw badUserInput('input has no field to change');
+    const ip = input.ip == null ? input.ip : publicIp(input.ip);
     const account = ctx.scope.writes.account(accountId);
     const record = await ctx.scope.writes.operation(accountId, 'IP_AUTHORIZATIONS', 'updateIpAuthorization', 'Updating IP authorizations')(nativeId, {
-      ip: input.ip,
+      ip,
       user: input.user,
       expiresAt: input.expiresAt,
     });
     return toNode('IpAuthorization', account, record);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => DeletedPayload, { description: 'WonderProxy: remove every IP authorization of the account.' })
   async clearIpAuthorizations(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<DeletedPayload> {
     const count = await ctx.scope.writes.operation(accountId, 'IP_AUTHORIZATIONS', 'clearIpAuthorizations', 'Clearing IP authorizations')();
@@ -208,11 +215,13 @@ export class HostnameAuthorizationResolver {
     return accountNode(ctx.scope.accountOf(authorization.accountId));
   }
 
+  @UpstreamCalls('perItem')
   @FieldResolver(() => SubUser, { nullable: true })
   subUser(@Root() authorization: HostnameAuthorizationNode, @Ctx() ctx: Context) {
     return subUserNode(ctx, authorization.accountId, authorization.subUserNativeId);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => HostnameAuthorization, { description: 'ProxyMesh: allow a target hostname, on the account or one sub-account.' })
   async addHostnameAuthorization(
     @Ctx() ctx: Context,
@@ -230,6 +239,7 @@ export class HostnameAuthorizationResolver {
     return toNode('HostnameAuthorization', account, record);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => DeletedPayload)
   async removeHostnameAuthorization(
     @Ctx() ctx: Context,

@@ -2,6 +2,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
+import { UpstreamCalls } from '../common/upstream-calls';
 import { Proxy, ProxyConnection, ProxyPorts } from './proxy.type';
 import { ProxyFilter } from './proxy.input';
 import { Account, ProxyCredentials } from '../account/account.type';
@@ -40,6 +41,7 @@ function selectorRecord(input: ProxySelectorInput): ProxyReplacementSelectorReco
 
 @Resolver(() => Proxy)
 export class ProxyResolver {
+  @UpstreamCalls('fanOut')
   @Query(() => ProxyConnection, { description: 'Proxies across every visible account: accounts in configuration order, each in its provider\'s order.' })
   proxies(
     @Ctx() ctx: Context,
@@ -51,6 +53,7 @@ export class ProxyResolver {
     return listProxiesAcrossAccounts(ctx, info, window.limit, page.after, filter ?? null);
   }
 
+  @UpstreamCalls('one')
   @Query(() => Proxy, { nullable: true })
   proxy(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo) {
     return loadProxy(ctx, id, proxyDetails(info));
@@ -66,6 +69,7 @@ export class ProxyResolver {
     return providerEnum(proxy.provider);
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => ProxyType, { nullable: true })
   async type(@Root() proxy: ProxyNode, @Ctx() ctx: Context): Promise<ProxyType | null> {
     if (proxy.type !== undefined) return (proxy.type as ProxyType | null) ?? null;
@@ -84,6 +88,7 @@ export class ProxyResolver {
     return proxy.password ?? null;
   }
 
+  @UpstreamCalls('perAccount')
   @FieldResolver(() => String, {
     nullable: true,
     description: 'Ready-to-use URL, e.g. http://user:pass@host:port. Includes the password, so it needs the `credentials` scope when the proxy has one.',
@@ -110,12 +115,14 @@ export class ProxyResolver {
     return `${scheme}://${auth}${host}:${port}`;
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => Account, { description: 'Webshare: use one on-demand refresh to renew the proxy list.' })
   async refreshProxyList(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<AccountNode> {
     await ctx.scope.writes.operation(accountId, 'PROXY_LIST_REFRESH', 'refreshProxyList', 'Refreshing the proxy list')();
     return accountNode(ctx.scope.writes.account(accountId));
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => ProxyReplacement, { description: 'Webshare: start a proxy replacement (or a dry run). Poll proxyReplacement(id) for its state.' })
   async replaceProxies(@Ctx() ctx: Context, @Arg('input', () => ReplaceProxiesInput) input: ReplaceProxiesInput): Promise<ProxyReplacementNode> {
     validateSelectors(input);
@@ -128,6 +135,7 @@ export class ProxyResolver {
     return toNode('ProxyReplacement', account, record);
   }
 
+  @UpstreamCalls('one')
   @Query(() => ProxyReplacement, { nullable: true })
   async proxyReplacement(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ProxyReplacementNode | null> {
     const { accountId, nativeId } = decodeGlobalId(id, 'ProxyReplacement');
@@ -136,6 +144,7 @@ export class ProxyResolver {
     return record ? toNode('ProxyReplacement', account, record) : null;
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => Account, { description: 'Webshare: change the proxy username/password or timeouts.' })
   async updateProxyCredentials(
     @Ctx() ctx: Context,

@@ -1,6 +1,7 @@
 /** Sub-user queries, fields and mutations. */
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
+import { UpstreamCalls } from '../common/upstream-calls';
 import { CountryCount, SubUser } from './sub-user.type';
 import { CreateSubUserInput, UpdateSubUserInput } from './sub-user.input';
 import { Account } from '../account/account.type';
@@ -42,6 +43,7 @@ function params(input: UpdateSubUserInput & { username?: string | null }): Creat
 
 @Resolver(() => SubUser)
 export class SubUserResolver {
+  @UpstreamCalls('one')
   @Query(() => SubUser, { nullable: true })
   subUser(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return loadSubUser(ctx, id);
@@ -52,6 +54,7 @@ export class SubUserResolver {
     return accountNode(ctx.scope.accountOf(subUser.accountId));
   }
 
+  @UpstreamCalls('perItem')
   @FieldResolver(() => String, { nullable: true, description: 'The password this sub-user\'s proxies use. Needs the `credentials` scope.' })
   async password(@Root() subUser: SubUserNode, @Ctx() ctx: Context): Promise<string | null> {
     ctx.scope.principal.require('credentials');
@@ -61,6 +64,7 @@ export class SubUserResolver {
     return (await session.subUserProxyCredentials(subUser.nativeId))?.password ?? null;
   }
 
+  @UpstreamCalls('perItem')
   @FieldResolver(() => String, { nullable: true, description: 'The username this sub-user\'s proxies use, where it differs from username.' })
   async proxyUsername(@Root() subUser: SubUserNode, @Ctx() ctx: Context): Promise<string | null> {
     const session = ctx.scope.reads.session(subUser.accountId);
@@ -74,6 +78,7 @@ export class SubUserResolver {
     return Object.entries(subUser.proxyCountries).map(([country, count]) => ({ country, count }));
   }
 
+  @UpstreamCalls('perItem')
   @FieldResolver(() => [IpAuthorization], { description: 'IPs authorized for this sub-user (ProxyMesh sub-accounts, Ping proxy users).' })
   async ipAuthorizations(@Root() subUser: SubUserNode, @Ctx() ctx: Context): Promise<IpAuthorizationNode[]> {
     const account = ctx.scope.accountOf(subUser.accountId);
@@ -82,6 +87,7 @@ export class SubUserResolver {
     return records.map((record) => toNode('IpAuthorization', account, record));
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => SubUser)
   async createSubUser(@Ctx() ctx: Context, @Arg('input', () => CreateSubUserInput) input: CreateSubUserInput): Promise<SubUserNode> {
     if (input.password) ctx.scope.principal.require('credentials');
@@ -90,6 +96,7 @@ export class SubUserResolver {
     return toNode('SubUser', account, record);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => SubUser)
   async updateSubUser(
     @Ctx() ctx: Context,
@@ -104,6 +111,7 @@ export class SubUserResolver {
     return toNode('SubUser', account, record);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => DeletedPayload)
   async deleteSubUser(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
@@ -111,6 +119,7 @@ export class SubUserResolver {
     return { id, deleted: true, count: 1 };
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => SubUser, { description: 'ProxyMesh: activate or deactivate a sub-account.' })
   async setSubUserActive(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean): Promise<SubUserNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
@@ -119,6 +128,7 @@ export class SubUserResolver {
     return toNode('SubUser', account, record);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => SubUser, { description: 'Webshare: refresh a sub-user\'s custom proxy list.' })
   async refreshSubUserProxies(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<SubUserNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
@@ -127,6 +137,7 @@ export class SubUserResolver {
     return toNode('SubUser', account, record);
   }
 
+  @UpstreamCalls('one')
   @Mutation(() => SubUser, { description: 'ProxyMesh: start tracking an existing sub-account (ProxyMesh cannot list them).' })
   async importSubUser(
     @Ctx() ctx: Context,
