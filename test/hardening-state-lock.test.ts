@@ -36,7 +36,7 @@ after(async () => {
 test('with the shared lock down, 50 concurrent authorizeIp through two replicas lose nothing: every ok IP is on the list, the rest are PROVIDER_UNAVAILABLE with no edit', async () => {
   const clients = servers.map((server) => new GraphQLTestClient(server.url));
   const before = [...ping.state.proxyUsers.get('marketing_team')!.ip_address_authentications];
-  const ips = Array.from({ length: 50 }, (_, index) => `198.18.7.${index + 1}`);
+  const ips = Array.from({ length: 50 }, (_, index) => `203.0.113.${index + 151}`);
   const subUserIds = [encodeGlobalId('SubUser', 'ping', 'marketing_team')];
   const results = await Promise.all(ips.map((ip, index) => clients[index % 2].request(AUTHORIZE, { input: { ip, subUserIds } })));
 
