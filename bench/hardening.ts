@@ -35,6 +35,7 @@ async function serve(accounts: AccountConfig[], config: Partial<ProxyGraphConfig
   return startProxyGraph({
     config: { auth: { mode: 'none' }, ...config, accounts },
     port: 0,
+    opsPort: 0,
     host: '127.0.0.1',
     logger: pino({ level: 'silent' }),
     stateStore: new FileStateStore(null),

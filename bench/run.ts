@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   const proxygraph = await startProxyGraph({
     config: { accounts: [{ id: 'ws', provider: 'webshare', baseUrl: simulator.origin, credentials: { token: simulator.credentials.token }, limits: UNTHROTTLED }] },
     port: 0,
+    opsPort: 0,
     host: '127.0.0.1',
     logger: pino({ level: 'silent' }),
     stateStore: new FileStateStore(null),
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
   const largeGraph = await startProxyGraph({
     config: { accounts: [{ id: 'ws', provider: 'webshare', baseUrl: large.origin, credentials: { token: large.credentials.token }, limits: UNTHROTTLED }] },
     port: 0,
+    opsPort: 0,
     host: '127.0.0.1',
     logger: pino({ level: 'silent' }),
     stateStore: new FileStateStore(null),
@@ -162,6 +164,7 @@ async function main(): Promise<void> {
       ),
     },
     port: 0,
+    opsPort: 0,
     host: '127.0.0.1',
     logger: pino({ level: 'silent' }),
     stateStore: new FileStateStore(null),

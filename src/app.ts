@@ -6,8 +6,8 @@ import pino, { type Logger } from 'pino';
 import type { ProxyGraphConfig } from './config/schema';
 import { ConfigError } from './config/load';
 import { AccountRegistry } from './domain/registry';
-import { FileStateStore, type StateStore } from './state/store';
-import { connectRedis, DEFAULT_REDIS_KEY_PREFIX, RedisStateStore, RedisStringCache } from './state/redis';
+import { FileStateStore, StateStoreError, type StateHealth, type StateStore } from './state/store';
+import { connectRedis, DEFAULT_REDIS_KEY_PREFIX, RedisStateStore, RedisStringCache, sharedStateHealth } from './state/redis';
 import { ProxyGraphMetrics } from './observability/metrics';
 import { ByteBoundedMemoryCache } from './state/memory-cache';
 import { PERSISTED_QUERY_DEFAULTS } from './http/persisted-queries';
@@ -15,6 +15,8 @@ import { adapterFactories } from './providers';
 import { buildProxyGraphSchema } from './schema/build';
 import { createAuthenticator } from './http/auth';
 import { startHttpServer } from './http/server';
+import { DEFAULT_OPS_HOST, DEFAULT_OPS_PORT, startOpsServer } from './http/ops-server';
+import { effectiveQueryLimits } from './http/query-limits';
 import { UpstreamGateway, type UpstreamGatewayOptions } from './upstream/http';
 import { resilienceWiring } from './upstream/resilience-wiring';
 
@@ -24,6 +26,8 @@ export interface StartOptions {
   port?: number;
   /** Overrides config.server.host. */
   host?: string;
+  /** Overrides config.server.ops.port (demo mode uses 0: a free port). */
+  opsPort?: number;
   /** Development defaults: introspection and the Sandbox landing page on. */
   development?: boolean;
   logger?: Logger;
@@ -35,6 +39,10 @@ export interface StartOptions {
 export interface RunningProxyGraph {
   url: string;
   port: number;
+  /** Base URL of the ops listener (/ready, /metrics), e.g. http://127.0.0.1:9464. */
+  opsUrl: string;
+  /** How long stop() waits for in-flight requests: the request deadline plus a margin. */
+  drainGraceMs: number;
   registry: AccountRegistry;
   gateway: UpstreamGateway;
   stop(): Promise<void>;
@@ -42,6 +50,24 @@ export interface RunningProxyGraph {
 
 /** Where the default state store persists (relative to the working directory) when config.dataDir is absent. */
 export const DEFAULT_DATA_DIR = '.proxygraph-data';
+
+/** Time past the request deadline a drain allows for the answer to be written and read. */
+const DRAIN_MARGIN_MS = 5_000;
+
+/** No request outlives its deadline (every upstream call is bounded by it), so draining that long plus a margin cuts none. */
+export function drainGraceMs(config: ProxyGraphConfig): number {
+  return effectiveQueryLimits(config.server?.limits).requestTimeoutMs + DRAIN_MARGIN_MS;
+}
+
+/** The file store in dataDir; a directory it cannot use or a corrupt state file is a configuration error (exit 78). */
+function fileStateStore(dataDir: string): FileStateStore {
+  try {
+    return FileStateStore.inDataDir(dataDir);
+  } catch (error) {
+    if (error instanceof StateStoreError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
@@ -62,13 +88,16 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
     throw new ConfigError(`auth.mode "none" is only allowed on a loopback host; server.host is "${host}". Configure auth.keys or bind to 127.0.0.1.`);
   }
 
-  const redis = config.redis ? connectRedis(config.redis.url) : null;
+  // Checked before anything connects or listens, so a bad state directory stops the boot cleanly.
+  const fileStore = options.stateStore || config.redis ? null : fileStateStore(config.dataDir ?? DEFAULT_DATA_DIR);
+  const redis = config.redis ? await connectRedis(config.redis.url, logger) : null;
   const keyPrefix = config.redis?.keyPrefix ?? DEFAULT_REDIS_KEY_PREFIX;
   // Retries, single-flight and rate budgets (shared through Redis when configured), per-account deadlines.
   const resilience = resilienceWiring(config, redis, keyPrefix, logger);
   const gateway = new UpstreamGateway({ ...resilience.gateway, ...options.upstream });
-  const store =
-    options.stateStore ?? (redis ? new RedisStateStore(redis, keyPrefix) : FileStateStore.inDataDir(config.dataDir ?? DEFAULT_DATA_DIR));
+  const store: StateStore = options.stateStore ?? fileStore ?? new RedisStateStore(redis!, keyPrefix);
+  // Redis carries budgets, locks and caches besides the store: its connection is the shared state's health.
+  const stateHealth = (): StateHealth => (redis ? sharedStateHealth(redis) : store.health?.() ?? { backend: 'custom', ok: true });
   const registry = new AccountRegistry(config.accounts, adapterFactories, { gateway, store, lock: resilience.lock });
   const metrics = new ProxyGraphMetrics(gateway.callLog, registry);
   const persistedQueries = config.server?.persistedQueries;
@@ -78,6 +107,8 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
   if (persistedQueryCache instanceof ByteBoundedMemoryCache) metrics.trackCacheBytes('apq', () => persistedQueryCache.bytes());
   const { schema, upstreamCalls } = await buildProxyGraphSchema();
   const development = options.development ?? false;
+  const graceMs = drainGraceMs(config);
+  let draining = false;
   const server = await startHttpServer({
     schema,
     upstreamCalls,
@@ -94,18 +125,33 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
     maxPersistedDocumentBytes: persistedQueries?.maxDocumentBytes,
     queryLimits: config.server?.limits,
     routerSecret: config.server?.routerSecret,
+    drainGraceMs: graceMs,
   });
+  const opsHost = config.server?.ops?.host ?? DEFAULT_OPS_HOST;
+  const opsPort = options.opsPort ?? config.server?.ops?.port ?? DEFAULT_OPS_PORT;
+  const ops = await startOpsServer({ host: opsHost, port: opsPort, registry, metrics, stateHealth, isDraining: () => draining }).catch(
+    async (error: NodeJS.ErrnoException) => {
+      await server.stop();
+      // Most often the default port taken by a second instance on the host: say which setting to change.
+      throw new ConfigError(`server.ops: cannot listen on ${opsHost}:${opsPort} (${error.code ?? error.message}); set server.ops.port/host`);
+    },
+  );
   return {
     url: server.url,
     port: server.port,
+    opsUrl: ops.url,
+    drainGraceMs: graceMs,
     registry,
     gateway,
     async stop() {
+      // Synchronously, before anything awaits: /ready says 503 from the first moment of the drain.
+      draining = true;
       await server.stop();
       await gateway.close();
       await store.close();
       metrics.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
+      await ops.close();
     },
   };
 }

@@ -12,6 +12,9 @@ import { printProxyGraphSchema } from './schema/build';
 import { FileStateStore } from './state/store';
 import { checkAccounts, formatChecks } from './check-config';
 
+/** Past the drain grace, time for closing upstream pools, the state store and Redis before a forced exit. */
+const FORCED_EXIT_MARGIN_MS = 3_000;
+
 function flag(argv: readonly string[], name: string): string | undefined {
   const index = argv.indexOf(name);
   if (index >= 0) return argv[index + 1];
@@ -35,13 +38,16 @@ async function serve(argv: readonly string[]): Promise<void> {
   if (configPath) {
     const config = loadConfigFile(configPath);
     running = await startProxyGraph({ config, port, logger, development: process.env.NODE_ENV === 'development' });
-    logger.info({ url: running.url, accounts: config.accounts.map((account) => `${account.id} (${account.provider})`) }, 'ProxyGraph is serving');
+    logger.info(
+      { url: running.url, opsUrl: running.opsUrl, accounts: config.accounts.map((account) => `${account.id} (${account.provider})`) },
+      'ProxyGraph is serving',
+    );
   } else {
     // Loaded only in demo mode, so a configured server never loads simulator code.
     const { DEMO_SAMPLE_QUERY, startDemoEnvironment } = await import('./demo/demo');
     const demo = await startDemoEnvironment();
     stopDemo = demo.stop;
-    running = await startProxyGraph({ config: demo.config, port, host: '127.0.0.1', logger, development: true, stateStore: new FileStateStore(null) });
+    running = await startProxyGraph({ config: demo.config, port, opsPort: 0, host: '127.0.0.1', logger, development: true, stateStore: new FileStateStore(null) });
     const banner = [
       '',
       '==================================================================',
@@ -49,6 +55,7 @@ async function serve(argv: readonly string[]): Promise<void> {
       '  PROXYGRAPH_CONFIG). Serving simulated providers with seeded data.',
       '  Bound to 127.0.0.1 with authentication OFF.',
       `  GraphQL + Apollo Sandbox: ${running.url}`,
+      `  Readiness and metrics: ${running.opsUrl}/ready, ${running.opsUrl}/metrics`,
       `  Accounts: ${demo.config.accounts.map((account) => account.id).join(', ')}`,
       '  Try:',
       `  curl -s ${running.url} -H 'content-type: application/json' \\`,
@@ -62,8 +69,9 @@ async function serve(argv: readonly string[]): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: draining in-flight requests');
-    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    logger.info({ signal, drainGraceMs: running.drainGraceMs }, 'shutting down: draining in-flight requests');
+    // The drain itself ends by drainGraceMs (the request deadline plus a margin); this only guards a stop that hangs after it.
+    const timer = setTimeout(() => process.exit(1), running.drainGraceMs + FORCED_EXIT_MARGIN_MS).unref();
     await running.stop();
     await stopDemo?.();
     clearTimeout(timer);

@@ -165,7 +165,7 @@ describe('partial failure', () => {
 
 describe('rate budgets', () => {
   test('Ping calls beyond its 10/s budget wait for a slot instead of earning a 429, and the waits show in /metrics', async () => {
-    const baseUrl = estate.proxygraph.url.replace(/\/graphql$/, '');
+    const baseUrl = estate.proxygraph.opsUrl;
     const waits = async () => {
       const text = await (await fetch(`${baseUrl}/metrics`)).text();
       return Number(/proxygraph_upstream_rate_limit_wait_seconds_count\{provider="pingproxies",account_id="ping"\} (\d+)/.exec(text)?.[1] ?? 0);

@@ -24,7 +24,7 @@ before(async () => {
 after(() => harness?.stop());
 
 async function metricsText(): Promise<string> {
-  const response = await fetch(`${harness.baseUrl}/metrics`);
+  const response = await fetch(`${harness.proxygraph.opsUrl}/metrics`);
   assert.equal(response.status, 200);
   assert.match(response.headers.get('content-type') ?? '', /text\/plain/);
   return response.text();
@@ -82,7 +82,7 @@ describe('metrics', () => {
 
 describe('readiness', () => {
   test('/ready reports every account with its capabilities and credential-breaker state', async () => {
-    const response = await fetch(`${harness.baseUrl}/ready`);
+    const response = await fetch(`${harness.proxygraph.opsUrl}/ready`);
     assert.equal(response.status, 200);
     const body = (await response.json()) as { accounts: Array<{ id: string; credentialBreakerOpen: boolean; capabilities: string[] }> };
     const account = body.accounts.find((entry) => entry.id === WEBSHARE_ACCOUNT_ID)!;

@@ -22,7 +22,7 @@ const byHash = { extensions: { persistedQuery: { version: 1, sha256Hash: HASH } 
 const withQuery = { query: QUERY, ...byHash };
 
 async function cacheHits(harness: Harness): Promise<number> {
-  const text = await (await fetch(`${harness.baseUrl}/metrics`)).text();
+  const text = await (await fetch(`${harness.proxygraph.opsUrl}/metrics`)).text();
   return Number(/proxygraph_cache_requests_total\{cache="apq",result="hit"\} (\d+)/.exec(text)?.[1] ?? 0);
 }
 

@@ -60,7 +60,7 @@ describe('ProxyMesh credential breaker', () => {
       assert.deepEqual(errorCodes(result), ['PROVIDER_AUTH_FAILED']);
     }
     assert.equal(harness.proxymesh.server.calls.length, 0);
-    const ready = (await (await fetch(harness.proxygraph.url.replace(/\/graphql$/, '/ready'))).json()) as {
+    const ready = (await (await fetch(`${harness.proxygraph.opsUrl}/ready`)).json()) as {
       accounts: Array<{ id: string; credentialBreakerOpen: boolean }>;
     };
     assert.equal(ready.accounts.find((account) => account.id === BAD_ACCOUNT_ID)!.credentialBreakerOpen, true);
@@ -84,6 +84,7 @@ describe('ProxyMesh credential breaker', () => {
       startProxyGraph({
         config: { accounts: [account], auth: { mode: 'none' } },
         port: 0,
+        opsPort: 0,
         host: '127.0.0.1',
         logger: pino({ level: 'silent' }),
         stateStore: store,

@@ -23,7 +23,7 @@ beforeEach(() => {
 });
 
 async function waitCount(): Promise<number> {
-  const text = await (await fetch(harness.proxygraph.url.replace(/\/graphql$/, '/metrics'))).text();
+  const text = await (await fetch(`${harness.proxygraph.opsUrl}/metrics`)).text();
   return Number(/proxygraph_upstream_rate_limit_wait_seconds_count\{provider="pingproxies",account_id="ping"\} (\d+)/.exec(text)?.[1] ?? 0);
 }
 

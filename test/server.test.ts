@@ -42,7 +42,7 @@ describe('health and readiness', () => {
   });
 
   test('/ready lists the configured accounts with their capabilities', async () => {
-    const response = await fetch(`${harness.baseUrl}/ready`);
+    const response = await fetch(`${harness.proxygraph.opsUrl}/ready`);
     assert.equal(response.status, 200);
     const body = (await response.json()) as { status: string; accounts: Array<{ id: string; provider: string }> };
     assert.equal(body.status, 'ready');

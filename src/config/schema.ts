@@ -156,6 +156,17 @@ export const configSchema = z
          * `x-router-secret` header (the router of your supergraph); at least 24 characters.
          */
         routerSecret: z.string().min(24, 'must be at least 24 characters').optional(),
+        /**
+         * The operations listener: /ready and /metrics (they name every account), kept off the GraphQL port.
+         * Defaults 127.0.0.1:9464; bind it where only probes and Prometheus can reach it.
+         */
+        ops: z
+          .object({
+            port: z.number().int().min(0).max(65_535).optional(),
+            host: z.string().min(1).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),

@@ -5,8 +5,9 @@
  * long read-modify-write keeps its lease. The TTL bounds how long a crashed replica can block the key.
  *
  * Holders on one replica first queue in-process (InProcessKeyedLock), so at most one of them polls Redis.
- * If Redis cannot answer, the lock degrades to the in-process one: writers on this replica stay serialised,
- * and the read-modify-write's verify step catches an overwrite from another replica.
+ * If Redis cannot answer, the work does not run: a replica-local lock would let two replicas overwrite each
+ * other's read-modify-write while both report success (their verify reads come before the other's write),
+ * so the caller gets PROVIDER_UNAVAILABLE and nothing is changed upstream.
  */
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
@@ -23,8 +24,6 @@ export interface RedisKeyedLockOptions {
   acquireTimeoutMs?: number;
   /** Polling interval while another replica holds the key (jittered ±50 %). */
   pollMs?: number;
-  /** Told when Redis failed and the in-process lock was used instead. */
-  onFallback?: (error: Error) => void;
 }
 
 export class RedisKeyedLock implements KeyedLock {
@@ -47,8 +46,7 @@ export class RedisKeyedLock implements KeyedLock {
     return this.local.withLock(key, async () => {
       const redisKey = `${this.prefix}lock:${key}`;
       const token = randomUUID();
-      const held = await this.acquire(redisKey, token);
-      if (!held) return work();
+      await this.acquire(redisKey, token);
       const heartbeat = setInterval(() => {
         this.redis.eval(EXTEND, 1, redisKey, token, this.ttlMs).catch(() => undefined);
       }, Math.max(10, Math.floor(this.ttlMs / 3)));
@@ -62,16 +60,20 @@ export class RedisKeyedLock implements KeyedLock {
     });
   }
 
-  /** True once held; false when Redis failed (run under the in-process lock only); throws on timeout. */
-  private async acquire(redisKey: string, token: string): Promise<boolean> {
+  /** Resolves once held; PROVIDER_UNAVAILABLE when Redis cannot answer or another holder outlasts the wait. */
+  private async acquire(redisKey: string, token: string): Promise<void> {
     const giveUpAt = Date.now() + this.acquireTimeoutMs;
     for (;;) {
+      let answer: string | null;
       try {
-        if ((await this.redis.set(redisKey, token, 'PX', this.ttlMs, 'NX')) === 'OK') return true;
-      } catch (error) {
-        this.options.onFallback?.(error as Error);
-        return false;
+        answer = await this.redis.set(redisKey, token, 'PX', this.ttlMs, 'NX');
+      } catch {
+        throw new ProxyGraphError(
+          'PROVIDER_UNAVAILABLE',
+          'the lock ProxyGraph replicas share (Redis) is unavailable, so the change was not made; try again shortly',
+        );
       }
+      if (answer === 'OK') return;
       if (Date.now() >= giveUpAt) {
         throw new ProxyGraphError('PROVIDER_UNAVAILABLE', 'another ProxyGraph replica is still changing this resource; try again shortly');
       }

@@ -1,9 +1,9 @@
 /**
- * The HTTP face of ProxyGraph: Express 5 with Apollo Server 5 at /graphql, liveness at /health, readiness
- * at /ready, CORS from config, a request id on every response, and client auth → Principal per request.
+ * The HTTP face of ProxyGraph: Express 5 with Apollo Server 5 at /graphql, liveness at /health, CORS from
+ * config, a request id on every response, and client auth → Principal per request. Readiness and metrics
+ * name every account, so they live on the ops listener (ops-server.ts), not here.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import cors from 'cors';
@@ -32,6 +32,7 @@ import { PERSISTED_QUERY_DEFAULTS, persistedDocumentLimit } from './persisted-qu
 import { parsedDocumentStore } from './document-store';
 import type { StringCache } from '../state/redis';
 import type { UpstreamCallKind } from '../schema/common/upstream-calls';
+import { listen } from './listen';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -54,6 +55,8 @@ export interface HttpServerOptions {
   persistedQueryCache: StringCache;
   /** Largest document a client may register as a persisted query (default in persisted-queries.ts). */
   maxPersistedDocumentBytes?: number;
+  /** How long stop() lets in-flight requests finish before closing their connections. */
+  drainGraceMs: number;
 }
 
 export interface RunningHttpServer {
@@ -88,7 +91,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     // Automatic persisted queries: clients send a sha256 instead of the query text once it is registered.
     persistedQueries: { cache: countingCache(options.persistedQueryCache, 'apq', options.metrics), ttl: PERSISTED_QUERY_DEFAULTS.ttlSeconds },
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Its default grace (10 s) is shorter than a request may run: in-flight writes would be cut.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.drainGraceMs }),
       persistedDocumentLimit(options.maxPersistedDocumentBytes ?? PERSISTED_QUERY_DEFAULTS.maxDocumentBytes),
       partialErrorsPlugin,
       operationObserverPlugin(logger, options.metrics),
@@ -113,21 +117,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
-  });
-
-  app.get('/ready', (_req, res) => {
-    const accounts = options.registry.all().map((account) => ({
-      id: account.id,
-      provider: account.provider,
-      capabilities: [...account.adapter.capabilities].sort(),
-      credentialBreakerOpen: account.adapter.credentialBreakerOpen?.() ?? false,
-    }));
-    res.status(accounts.length > 0 ? 200 : 503).json({ status: accounts.length > 0 ? 'ready' : 'no accounts', accounts });
-  });
-
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('content-type', options.metrics.registry.contentType);
-    res.end(await options.metrics.registry.metrics());
   });
 
   const corsMiddleware = cors({
@@ -188,20 +177,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   });
 
   app.use((_req, res) => {
-    res.status(404).json({ error: 'not found', routes: ['/graphql', '/health', '/ready', '/metrics'] });
+    res.status(404).json({ error: 'not found', routes: ['/graphql', '/health'] });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host, () => resolve());
-  });
-  const port = (httpServer.address() as AddressInfo).port;
-  const displayHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+  const { port, baseUrl } = await listen(httpServer, options.port, options.host);
   return {
-    url: `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}/graphql`,
+    url: `${baseUrl}/graphql`,
     port,
     async stop() {
-      // Apollo's drain plugin closes the HTTP server and waits for in-flight requests.
+      // Apollo's drain plugin closes the HTTP server and waits up to drainGraceMs for in-flight requests.
       await apollo.stop();
     },
   };

@@ -14,7 +14,7 @@ import type { UpstreamRequestContext } from '../upstream/request-context';
  * the response's `extensions.warnings`.
  */
 export interface OperationWarning {
-  /** Stable, upper-case, e.g. `NOT_REMEMBERED`. */
+  /** Stable, upper-case. `NOT_REMEMBERED`: done upstream, but ProxyGraph's state store did not record it. */
   code: string;
   message: string;
   accountId: string;

@@ -4,13 +4,21 @@
  *
  * - The first 401 opens the breaker; while open, every call fails fast with PROVIDER_AUTH_FAILED and no
  *   HTTP request is made with those credentials.
- * - Until a call has proven the credentials, calls go one at a time, so a burst of concurrent requests with
- *   a wrong password costs one authentication failure, not one per request.
- * - The open state lives in the state store (shared by replicas when it is Redis), keyed by the account and
- *   a one-way fingerprint of the credentials: new credentials in the config start closed, and
- *   `reset()` (the admin mutation resetProviderCredentials) closes it for every replica.
+ * - Until a call has proven the credentials on this replica, one call at a time probes them, across every
+ *   replica: the probe runs under the shared lock of (account, credentials) (Redis when configured), and
+ *   whoever gets the lock next first reads the open mark the previous holder may have left. A burst of
+ *   requests through any number of replicas with a wrong password costs one authentication failure, not
+ *   one per replica. When the shared lock cannot be taken (Redis down), an unproven account is refused with
+ *   PROVIDER_UNAVAILABLE rather than probed: a second probe could be the failure that starts the ban.
+ * - "Proven" is this process's knowledge only, on purpose: a durable shared mark would let a restarted
+ *   fleet skip the probe after the password was changed at the provider, and send a burst of 401s. Each
+ *   replica's first call waits its turn under the lock instead, which costs nothing when the credentials work.
+ * - The open mark lives in the state store (shared by replicas when it is Redis), keyed by the account and a
+ *   one-way fingerprint of the credentials: new credentials in the config start closed, and `reset()` (the
+ *   admin mutation resetProviderCredentials) closes it for every replica.
  */
 import { scrypt } from 'node:crypto';
+import type { KeyedLock } from '../domain/keyed-lock';
 import type { ProviderName } from '../providers/types';
 import type { StateStore } from '../state/store';
 import { ProviderError, ProxyGraphError } from './errors';
@@ -20,6 +28,8 @@ export interface CredentialBreakerOptions {
   provider: ProviderName;
   accountId: string;
   store: StateStore;
+  /** Serialises probes across replicas (RedisKeyedLock when configured); absent = this process only. */
+  lock?: KeyedLock;
   /** The credentials calls are made with. Only a salted scrypt fingerprint of them is ever stored. */
   credentials: Record<string, string>;
   /** What the provider does after repeated failures, for the error message (e.g. "a 3-hour ban"). */
@@ -28,12 +38,13 @@ export interface CredentialBreakerOptions {
 
 export class CredentialBreaker implements UpstreamPolicy {
   readonly name = 'credential-breaker';
+  /** Set of fingerprints whose credentials got a 401 (the open mark). */
   private readonly key: string;
   private fingerprintPromise?: Promise<string>;
   private openLocally = false;
-  /** True once the provider answered a call with these credentials without a 401. */
+  /** True once the provider answered a call from this process with these credentials without a 401. */
   private proven = false;
-  /** The one call in flight while the credentials are unproven; others wait for it. */
+  /** This process's probe in flight while the credentials are unproven; its other calls wait for it. */
   private probe: Promise<void> | null = null;
 
   constructor(private readonly options: CredentialBreakerOptions) {
@@ -52,7 +63,7 @@ export class CredentialBreaker implements UpstreamPolicy {
       if (await this.openNow()) throw this.refusal();
       if (this.proven) return this.attempt(next);
       if (!this.probe) {
-        const attempt = this.attempt(next).finally(() => {
+        const attempt = this.probeShared(next).finally(() => {
           this.probe = null;
         });
         this.probe = attempt.then(
@@ -76,6 +87,28 @@ export class CredentialBreaker implements UpstreamPolicy {
     }
   }
 
+  /** One probe across replicas: under the shared lock, after reading what the previous holder found. */
+  private async probeShared(next: () => Promise<UpstreamResponse>): Promise<UpstreamResponse> {
+    let started = false;
+    const probe = async () => {
+      started = true;
+      if (await this.openNow()) throw this.refusal();
+      return this.attempt(next);
+    };
+    if (!this.options.lock) return probe();
+    try {
+      return await this.options.lock.withLock(`${this.key}:probe:${await this.fingerprint()}`, probe);
+    } catch (error) {
+      if (started) throw error;
+      const { provider, accountId, consequence } = this.options;
+      throw new ProviderError(
+        'PROVIDER_UNAVAILABLE',
+        `the credentials of account "${accountId}" are not proven yet and the lock ProxyGraph replicas share to test them one at a time is unavailable; no call is made (to avoid ${consequence}); try again shortly`,
+        { provider, accountId },
+      );
+    }
+  }
+
   private async attempt(next: () => Promise<UpstreamResponse>): Promise<UpstreamResponse> {
     try {
       const response = await next();
@@ -95,11 +128,11 @@ export class CredentialBreaker implements UpstreamPolicy {
     try {
       await this.options.store.add(this.key, await this.fingerprint());
     } catch {
-      // Without the store this replica still stays open; others find out on their own first 401.
+      // Without the store this replica still stays open; others cannot probe without the shared lock either.
     }
   }
 
-  /** Reads the shared state; falls back to this replica's view when the store cannot answer. */
+  /** Reads the shared open mark; falls back to this replica's view when the store cannot answer. */
   private async openNow(): Promise<boolean> {
     let open: boolean;
     try {

@@ -96,8 +96,10 @@ export interface UpstreamTimeouts {
 
 export const DEFAULT_TIMEOUTS: UpstreamTimeouts = {
   connectTimeoutMs: 3_000,
-  headersTimeoutMs: 10_000,
-  bodyTimeoutMs: 10_000,
+  // The call's deadline (at most 25 s, `limits.timeoutMs`) is what bounds a call; these socket timeouts only
+  // backstop it and must not be shorter, or a slow write the deadline allows is cut and reported mayHaveApplied.
+  headersTimeoutMs: 25_000,
+  bodyTimeoutMs: 25_000,
   callDeadlineMs: 15_000,
 };
 

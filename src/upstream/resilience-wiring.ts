@@ -23,10 +23,11 @@ export function resilienceWiring(config: ProxyGraphConfig, redis: Redis | null, 
     if (account.limits?.timeoutMs) accountCallDeadlinesMs[account.id] = account.limits.timeoutMs;
   }
   if (!redis) return { gateway: { accountCallDeadlinesMs } };
-  const warn = (what: string) => (error: Error) =>
-    logger.warn({ err: { message: error.message } }, `redis unavailable; ${what} falls back to this replica only`);
+  const onFallback = (error: Error) =>
+    logger.warn({ err: { message: error.message } }, 'redis unavailable; rate budgets fall back to this replica only');
   return {
-    gateway: { accountCallDeadlinesMs, budgets: new RedisBudgetStore(redis, keyPrefix, { onFallback: warn('rate budget') }) },
-    lock: new RedisKeyedLock(redis, keyPrefix, { onFallback: warn('resource lock') }),
+    gateway: { accountCallDeadlinesMs, budgets: new RedisBudgetStore(redis, keyPrefix, { onFallback }) },
+    // No fallback for the lock: without Redis it refuses (PROVIDER_UNAVAILABLE) rather than lock per replica.
+    lock: new RedisKeyedLock(redis, keyPrefix),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Starts ProxyGraph the way every test harness does: on 127.0.0.1, port 0, development mode, a silent logger
- * (TEST_LOG_LEVEL raises it) and a memory-only state store, with the given accounts and options.
+ * (TEST_LOG_LEVEL raises it) and a memory-only state store (the Redis one when `redis` is given, as in
+ * production), with the given accounts and options.
  */
 import pino, { type Logger } from 'pino';
 import type { AccountConfig, AuthConfig, ProxyGraphConfig } from '../../src/config/schema';
@@ -17,11 +18,12 @@ export interface TestServerOptions {
 
 export function startTestProxyGraph(accounts: AccountConfig[], options: TestServerOptions = {}): Promise<RunningProxyGraph> {
   return startProxyGraph({
-    config: { accounts, auth: options.auth ?? { mode: 'none' }, server: options.server, redis: options.redis },
+    // The ops listener on a free port, so servers started side by side never collide on 9464.
+    config: { accounts, auth: options.auth ?? { mode: 'none' }, server: { ...options.server, ops: { port: 0, ...options.server?.ops } }, redis: options.redis },
     port: 0,
     host: '127.0.0.1',
     development: true,
     logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    stateStore: options.stateStore ?? new FileStateStore(null),
+    stateStore: options.stateStore ?? (options.redis ? undefined : new FileStateStore(null)),
   });
 }

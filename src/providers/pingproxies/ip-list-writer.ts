@@ -2,7 +2,9 @@
  * Ping keeps IP authorizations as one list on each proxy user, replaced whole by `proxy_user/edit` [C]: a
  * read-modify-write. Two concurrent adds that both read the old list would each drop the other's IP, so
  * every change to one proxy user's list runs under that user's lock: read fresh, apply only the deltas,
- * write, and verify they took (retrying once if a writer outside the lock overwrote them).
+ * write, and verify they took (retrying once if a writer outside the lock overwrote them). The verify is
+ * only sound because the lock covers read, edit and verify for every writer: with Redis configured it is
+ * shared by all replicas, and when it cannot be taken the changes fail (PROVIDER_UNAVAILABLE) before any call.
  *
  * Changes that queue for the same proxy user while a pass holds its lock are applied together in the next
  * pass (one read, one edit, one verify), so 20 concurrent adds cost a few calls of the 10/second budget
@@ -79,9 +81,10 @@ export class IpListWriter {
             await this.pass(proxyUserId, taken);
           })
           .catch((error) => {
-            // A shared lock that could not be taken: the batch fails, and later changes start a new one.
+            // A shared lock that could not be taken: the batch fails (nothing was sent), and later changes start a new one.
             if (this.waiting.get(proxyUserId) === taken) this.waiting.delete(proxyUserId);
-            for (const change of taken) if (!change.settled) change.reject(error);
+            const failure = error instanceof ProxyGraphError ? new ProxyGraphError(error.code, error.message, { ...error.details, provider: 'pingproxies', accountId: this.accountId }) : error;
+            for (const change of taken) if (!change.settled) change.reject(failure);
           });
       }
       batch.push(change);

@@ -7,6 +7,7 @@ import type { AccountConfig } from '../../config/schema';
 import type { AdapterDependencies } from '../../domain/registry';
 import type { AccountChannel } from '../../upstream/http';
 import type { SessionContext } from '../types';
+import { InProcessKeyedLock } from '../../domain/keyed-lock';
 import { CredentialBreaker } from '../../upstream/credential-breaker';
 import { PolicyChannel } from '../../upstream/policy-channel';
 import type { AccountSession, Capability, ProviderAdapter } from '../types';
@@ -44,6 +45,8 @@ export class ProxyMeshAdapter implements ProviderAdapter {
       provider: 'proxymesh',
       accountId: account.id,
       store: deps.store,
+      // Shared by replicas when Redis is configured: one probe of unproven credentials across all of them.
+      lock: deps.lock ?? new InProcessKeyedLock(),
       credentials: account.credentials,
       consequence: "ProxyMesh's 3-hour ban after 4 authentication failures",
     });

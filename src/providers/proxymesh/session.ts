@@ -101,7 +101,8 @@ export class ProxyMeshSession extends ProxyMeshAccessSession implements AccountS
     } catch (error) {
       if (!(error instanceof ProxyGraphError && error.code === 'PROVIDER_FORBIDDEN')) throw error;
     }
-    await this.known.remove(username);
+    // Best effort: a name the store still holds is dropped again on the next listing.
+    await this.known.remove(username).catch(() => undefined);
     return null;
   }
 
@@ -127,7 +128,7 @@ export class ProxyMeshSession extends ProxyMeshAccessSession implements AccountS
   async createSubUser(params: CreateSubUserParams): Promise<SubUserRecord> {
     if (!params.username) throw badUserInput('ProxyMesh sub-accounts need a username', { username: ['required'] });
     const created = await this.client.createSubAccount(subAccountForm(params.username, params));
-    await this.known.add(created.username);
+    await this.record('add', created.username, `was created at ProxyMesh, but ProxyGraph could not record it, so it will not be listed; run importSubUser for it once the state store is back`);
     this.remember(created);
     return toSubUser(created);
   }
@@ -147,11 +148,11 @@ export class ProxyMeshSession extends ProxyMeshAccessSession implements AccountS
     try {
       await this.client.deleteSubAccount(nativeId);
     } catch (error) {
-      // Gone upstream already: stop listing it, and still report NOT_FOUND.
-      if (error instanceof ProxyGraphError && error.code === 'NOT_FOUND') await this.known.remove(nativeId);
+      // Gone upstream already: stop listing it (best effort), and still report NOT_FOUND.
+      if (error instanceof ProxyGraphError && error.code === 'NOT_FOUND') await this.known.remove(nativeId).catch(() => undefined);
       throw error;
     }
-    await this.known.remove(nativeId);
+    await this.record('remove', nativeId, 'was deleted at ProxyMesh, but ProxyGraph could not update its state store; the name is dropped the next time sub-accounts are listed');
     this.subAccounts.clear(nativeId);
   }
 
@@ -166,9 +167,22 @@ export class ProxyMeshSession extends ProxyMeshAccessSession implements AccountS
   async importSubUser(username: string): Promise<SubUserRecord> {
     checkUsername(username);
     const sub = await this.client.subAccount(username);
-    await this.known.add(sub.username);
+    await this.record('add', sub.username, 'exists at ProxyMesh, but ProxyGraph could not record it, so it will not be listed; run importSubUser again once the state store is back');
     this.remember(sub);
     return toSubUser(sub);
+  }
+
+  /**
+   * Records in the state store what was just done upstream. The upstream change stands whatever happens
+   * here, so a store failure does not fail the operation: the client gets the result plus a NOT_REMEMBERED
+   * warning saying what was not recorded and what to do.
+   */
+  private async record(change: 'add' | 'remove', username: string, consequence: string): Promise<void> {
+    try {
+      await (change === 'add' ? this.known.add(username) : this.known.remove(username));
+    } catch {
+      this.context.warn?.({ code: 'NOT_REMEMBERED', accountId: this.accountId, message: `sub-account "${username}" ${consequence}` });
+    }
   }
 
   private remember(sub: ProxyMeshSubAccount): void {
