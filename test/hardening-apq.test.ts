@@ -36,7 +36,7 @@ function paddedQuery(bytes: number, nonce: string): string {
 }
 
 async function apqCacheBytes(harness: Harness): Promise<number> {
-  const text = await (await fetch(`${harness.baseUrl}/metrics`)).text();
+  const text = await (await fetch(`${harness.proxygraph.opsUrl}/metrics`)).text();
   const match = /^proxygraph_cache_bytes\{cache="apq"\} (\d+)$/m.exec(text);
   assert.ok(match, 'no proxygraph_cache_bytes{cache="apq"} series in /metrics');
   return Number(match[1]);
@@ -110,7 +110,7 @@ describe('with the default limits', () => {
       const answer = await post(harness.proxygraph.url, { query: paddedQuery(900 * KIB, `plain-${index}`) });
       assert.equal(answer.errors, undefined);
     }
-    const text = await (await fetch(`${harness.baseUrl}/metrics`)).text();
+    const text = await (await fetch(`${harness.proxygraph.opsUrl}/metrics`)).text();
     const bytes = Number(/^proxygraph_cache_bytes\{cache="documents"\} (\d+)$/m.exec(text)?.[1]);
     assert.ok(bytes > bound / 2 && bytes <= bound, `the parsed-document cache holds ${bytes} bytes`);
   });
