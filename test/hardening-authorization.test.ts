@@ -5,10 +5,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
-import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
+import { startIdentityProvider, type TestIdentityProvider } from './support/identity-provider';
 import { startEstateHarness, type EstateHarness } from './support/estate-harness';
 import { errorCodes, GraphQLTestClient } from './support/graphql-client';
 import { startHarness, WEBSHARE_ACCOUNT_ID, type Harness } from './support/harness';
@@ -158,37 +156,20 @@ describe('entities through _entities obey the caller\'s scopes and accounts', ()
 });
 
 describe('a JWT with no scope', () => {
-  const issuer = 'https://idp.example.com/';
-  const audience = 'proxygraph';
-  let privateKey: KeyLike;
-  let jwks: http.Server;
+  let idp: TestIdentityProvider;
   let harness: Harness;
 
   before(async () => {
-    const pair = await generateKeyPair('RS256');
-    privateKey = pair.privateKey;
-    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-    jwks = http.createServer((_req, res) => {
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ keys: [jwk] }));
-    });
-    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-    const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
-    harness = await startHarness({ auth: { mode: 'jwt', jwksUrl, issuer, audience } });
+    idp = await startIdentityProvider();
+    harness = await startHarness({ auth: { mode: 'jwt', jwksUrl: idp.jwksUrl, issuer: idp.issuer, audience: idp.audience } });
   });
   after(async () => {
     await harness?.stop();
-    await new Promise((resolve) => jwks?.close(resolve));
+    await idp?.stop();
   });
 
   test('reads no account and no proxy through _entities', async () => {
-    const token = await new SignJWT({ proxygraph_accounts: ['*'] })
-      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-      .setIssuer(issuer)
-      .setAudience(audience)
-      .setSubject('nobody@example.com')
-      .setExpirationTime('5m')
-      .sign(privateKey);
+    const token = await idp.token({ proxygraph_accounts: ['*'] });
     const page = await harness.proxygraph.registry.find(WEBSHARE_ACCOUNT_ID)!.adapter.openSession().listProxies!({ offset: 0, limit: 1 }, {});
     const proxyId = Buffer.from(`Proxy:${WEBSHARE_ACCOUNT_ID}:${page.items[0].nativeId}`).toString('base64url');
     harness.webshare.server.resetCalls();

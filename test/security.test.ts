@@ -4,9 +4,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
+import { generateKeyPair, type KeyLike } from 'jose';
+import { startIdentityProvider, type TestIdentityProvider } from './support/identity-provider';
 import { getIntrospectionQuery } from 'graphql';
 import { startHarness, WEBSHARE_ACCOUNT_ID, type Harness } from './support/harness';
 import { errorCodes } from './support/graphql-client';
@@ -81,41 +80,21 @@ describe('router secret', () => {
 });
 
 describe('JWT authentication', () => {
-  const issuer = 'https://idp.example.com/';
-  const audience = 'proxygraph';
-  let privateKey: KeyLike;
+  let idp: TestIdentityProvider;
   let otherKey: KeyLike;
-  let jwks: http.Server;
   let harness: Harness;
 
   before(async () => {
-    const pair = await generateKeyPair('RS256');
-    privateKey = pair.privateKey;
+    idp = await startIdentityProvider();
     otherKey = (await generateKeyPair('RS256')).privateKey;
-    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-    jwks = http.createServer((_req, res) => {
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ keys: [jwk] }));
-    });
-    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-    const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json`;
-    harness = await startHarness({ auth: { mode: 'jwt', jwksUrl, issuer, audience } });
+    harness = await startHarness({ auth: { mode: 'jwt', jwksUrl: idp.jwksUrl, issuer: idp.issuer, audience: idp.audience } });
   });
   after(async () => {
     await harness?.stop();
-    await new Promise((resolve) => jwks?.close(resolve));
+    await idp?.stop();
   });
 
-  function token(claims: Record<string, unknown>, options: { key?: KeyLike; expiresIn?: string; audience?: string } = {}): Promise<string> {
-    return new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-      .setIssuer(issuer)
-      .setAudience(options.audience ?? audience)
-      .setSubject('alice@example.com')
-      .setIssuedAt()
-      .setExpirationTime(options.expiresIn ?? '5m')
-      .sign(options.key ?? privateKey);
-  }
+  const token = (claims: Record<string, unknown>, options?: { key?: KeyLike; expiresIn?: string; audience?: string }) => idp.token(claims, options);
 
   test('a valid token reads the accounts its claim lists; others do not exist for it', async () => {
     const client = harness.client.withHeaders({ authorization: `Bearer ${await token({ scope: 'read', proxygraph_accounts: [WEBSHARE_ACCOUNT_ID] })}` });
