@@ -105,13 +105,13 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
     ? new RedisStringCache(redis, keyPrefix, logger)
     : new ByteBoundedMemoryCache(persistedQueries?.maxCacheBytes ?? PERSISTED_QUERY_DEFAULTS.maxCacheBytes);
   if (persistedQueryCache instanceof ByteBoundedMemoryCache) metrics.trackCacheBytes('apq', () => persistedQueryCache.bytes());
-  const { schema, upstreamCalls } = await buildProxyGraphSchema();
+  const { schema, upstreamFields } = await buildProxyGraphSchema();
   const development = options.development ?? false;
   const graceMs = drainGraceMs(config);
   let draining = false;
   const server = await startHttpServer({
     schema,
-    upstreamCalls,
+    upstreamFields,
     registry,
     authenticate: createAuthenticator(auth),
     logger,

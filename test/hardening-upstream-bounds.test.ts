@@ -47,7 +47,7 @@ describe('the upstream-call estimate refuses an operation before execution', () 
     assert.equal(harness.ping.server.calls.length, 0);
   });
 
-  test('a fan-out counts once per account: usage across accounts fits', async () => {
+  test('a field that fans out over accounts counts once, so usage across accounts fits', async () => {
     const result = await harness.client.request('{ usage { accounts { account { id } } } accounts { plan { name } usage { bandwidthUsedBytes } } }');
     assert.deepEqual(result.errors, []);
   });

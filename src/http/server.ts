@@ -31,13 +31,12 @@ import { countingCache } from '../observability/counting-cache';
 import { PERSISTED_QUERY_DEFAULTS, persistedDocumentLimit } from './persisted-queries';
 import { parsedDocumentStore } from './document-store';
 import type { StringCache } from '../state/redis';
-import type { UpstreamCallKind } from '../schema/common/upstream-calls';
 import { listen } from './listen';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
-  /** Declared upstream-calling fields (schema/build.ts), for the static upstream-call estimate. */
-  upstreamCalls: ReadonlyMap<string, UpstreamCallKind>;
+  /** Fields that call providers (schema/build.ts), for the static upstream-call estimate. */
+  upstreamFields: ReadonlySet<string>;
   registry: AccountRegistry;
   authenticate: Authenticator;
   logger: Logger;
@@ -71,10 +70,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const httpServer = http.createServer(app);
   const { logger } = options;
 
-  const protection = queryProtection(options.queryLimits, options.landingPage, {
-    upstreamCalls: options.upstreamCalls,
-    accountCount: options.registry.all().length,
-  });
+  const protection = queryProtection(options.queryLimits, options.landingPage, { upstreamFields: options.upstreamFields });
   const documentStore = parsedDocumentStore();
   options.metrics.trackCacheBytes('documents', () => documentStore.bytes());
   const apollo = new ApolloServer<Context>({

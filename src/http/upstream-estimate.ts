@@ -2,12 +2,13 @@
  * The static part of the upstream-call bound (docs/security.md): before execution, an operation's upstream
  * calls are estimated from the fields it selects, and one that would exceed the request's allowance
  * (`server.limits.maxUpstreamCallsPerRequest`) is refused as a validation error, with no call made. Thirty
- * aliases of an account's `subUsers` count thirty; `accounts { plan usage }` counts two per account.
+ * aliases of an account's `subUsers` count thirty.
  *
- * The estimate is a floor, not a ceiling: it counts one call per account a field reaches and ignores list
- * sizes (which depend on providers and variables), so it never refuses an operation that would have fitted.
- * What it cannot see (a page of 100 ProxyMesh sub-accounts read one by one) the runtime allowance in
- * upstream/request-context.ts stops.
+ * The estimate is a floor, not a ceiling: every upstream-calling field selection counts one call, as if the
+ * caller saw a single account and every list held one item. Validation runs once per document, whoever
+ * sends it, so the estimate cannot depend on the caller's accounts; as a floor it never refuses an
+ * operation that would have fitted. What it cannot see (a fan-out over 60 accounts, a page of 100 ProxyMesh
+ * sub-accounts read one by one) the runtime allowance in upstream/request-context.ts stops.
  */
 import {
   GraphQLError,
@@ -20,13 +21,10 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import type { UpstreamCallKind } from '../schema/common/upstream-calls';
 
 export interface UpstreamEstimateOptions {
-  /** Declared upstream-calling fields, `Type.field` → kind. */
-  upstreamCalls: ReadonlyMap<string, UpstreamCallKind>;
-  /** Accounts a fan-out may reach (every configured account: the estimate does not depend on the caller). */
-  accountCount: number;
+  /** `Type.field` of every field that calls providers. */
+  upstreamFields: ReadonlySet<string>;
   maxUpstreamCalls: number;
 }
 
@@ -38,15 +36,15 @@ export function estimateUpstreamCalls(
   fragments: (name: string) => { typeCondition: { name: { value: string } }; selectionSet: SelectionSetNode } | undefined | null,
   options: Omit<UpstreamEstimateOptions, 'maxUpstreamCalls'>,
 ): number {
-  const { upstreamCalls, accountCount } = options;
+  const { upstreamFields } = options;
   let total = 0;
   // Fragment names on the current path: validation rejects cycles, but this rule may run before it does.
   const path = new Set<string>();
-  const walk = (type: GraphQLNamedType, set: SelectionSetNode, accounts: number): void => {
+  const walk = (type: GraphQLNamedType, set: SelectionSetNode): void => {
     for (const selection of set.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const narrowed = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
-        walk(narrowed ?? type, selection.selectionSet, accounts);
+        walk(narrowed ?? type, selection.selectionSet);
         continue;
       }
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
@@ -54,25 +52,18 @@ export function estimateUpstreamCalls(
         const fragment = fragments(name);
         if (!fragment || path.has(name)) continue;
         path.add(name);
-        walk(schema.getType(fragment.typeCondition.name.value) ?? type, fragment.selectionSet, accounts);
+        walk(schema.getType(fragment.typeCondition.name.value) ?? type, fragment.selectionSet);
         path.delete(name);
         continue;
       }
       if (!isObjectType(type)) continue;
       const field = type.getFields()[selection.name.value];
       if (!field) continue;
-      const key = `${type.name}.${field.name}`;
-      const kind = upstreamCalls.get(key);
-      let below = accounts;
-      if (kind === 'fanOut' || key === 'Query.accounts') below = accountCount;
-      else if (kind === 'one' || key === 'Query.account') below = 1;
-      if (kind === 'fanOut') total += accountCount;
-      else if (kind === 'one') total += 1;
-      else if (kind) total += accounts;
-      if (selection.selectionSet) walk(getNamedType(field.type), selection.selectionSet, below);
+      if (upstreamFields.has(`${type.name}.${field.name}`)) total += 1;
+      if (selection.selectionSet) walk(getNamedType(field.type), selection.selectionSet);
     }
   };
-  walk(rootType, selectionSet, 1);
+  walk(rootType, selectionSet);
   return total;
 }
 

@@ -24,30 +24,29 @@ import { ServiceResolver } from './service/service.resolver';
 import { AccountUsageResolver, UsageResolver } from './usage/usage.resolver';
 import { checkArgumentsOf } from './common/argument-rules';
 import { referenceResolvers } from './references';
-import { UPSTREAM_CALLS_EXTENSION, type UpstreamCallKind } from './common/upstream-calls';
+import { CALLS_UPSTREAM_EXTENSION } from './common/upstream-calls';
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])`;
 
 export interface ProxyGraphSchema {
   schema: GraphQLSchema;
-  /** `Type.field` → how its upstream calls grow (declared with @UpstreamCalls on the resolvers). */
-  upstreamCalls: ReadonlyMap<string, UpstreamCallKind>;
+  /** `Type.field` of every field that calls providers (declared with @CallsUpstream on the resolvers). */
+  upstreamFields: ReadonlySet<string>;
 }
 
 let cached: Promise<ProxyGraphSchema> | undefined;
 
-/** The @UpstreamCalls declarations, read from the code-first schema (the SDL round trip drops extensions). */
-function upstreamCallFields(schema: GraphQLSchema): Map<string, UpstreamCallKind> {
-  const fields = new Map<string, UpstreamCallKind>();
+/** The @CallsUpstream declarations, read from the code-first schema (the SDL round trip drops extensions). */
+function upstreamFieldsOf(schema: GraphQLSchema): Set<string> {
+  const fields = new Set<string>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const kind = field.extensions?.[UPSTREAM_CALLS_EXTENSION] as UpstreamCallKind | undefined;
-      if (kind) fields.set(`${type.name}.${field.name}`, kind);
+      if (field.extensions?.[CALLS_UPSTREAM_EXTENSION]) fields.add(`${type.name}.${field.name}`);
     }
   }
-  // The federation entry point: references load per account (batched where the provider can).
-  fields.set('Query._entities', 'fanOut');
+  // The federation entry point: references load from providers (batched where the provider can).
+  fields.add('Query._entities');
   return fields;
 }
 
@@ -86,7 +85,7 @@ async function build(): Promise<ProxyGraphSchema> {
       resolvers: resolvers as GraphQLResolverMap<unknown>,
     },
   ]);
-  return { schema, upstreamCalls: upstreamCallFields(codeFirst) };
+  return { schema, upstreamFields: upstreamFieldsOf(codeFirst) };
 }
 
 /** The schema is the same for every server in a process; build it once. */

@@ -4,7 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { proxyDetails, serverDetails } from '../common/selection';
 import { IsOptional, Max, Min } from 'class-validator';
 import type { Context } from '../context';
-import { UpstreamCalls } from '../common/upstream-calls';
+import { CallsUpstream } from '../common/upstream-calls';
 import { Account, AccountProfile, Plan, ProxyCredentials, Usage } from './account.type';
 import { Capability, Provider, providerEnum, providerName } from '../common/enums';
 import { DateTime } from '../common/scalars';
@@ -79,26 +79,26 @@ export class AccountResolver {
     return [...ctx.scope.accountOf(account.id).adapter.capabilities].sort() as Capability[];
   }
 
-  @UpstreamCalls('perAccount')
+  @CallsUpstream()
   @FieldResolver(() => AccountProfile, { nullable: true })
   profile(@Root() account: AccountNode, @Ctx() ctx: Context) {
     return ctx.scope.reads.operation(account.id, null, 'profile', 'The account profile')();
   }
 
-  @UpstreamCalls('perAccount')
+  @CallsUpstream()
   @FieldResolver(() => Plan, { nullable: true })
   plan(@Root() account: AccountNode, @Ctx() ctx: Context) {
     return ctx.scope.reads.operation(account.id, null, 'plan', 'The account plan')();
   }
 
-  @UpstreamCalls('perAccount')
+  @CallsUpstream()
   @FieldResolver(() => Usage, { nullable: true })
   usage(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() range: UsageArgs) {
     checkRange(range);
     return ctx.scope.reads.operation(account.id, 'USAGE', 'usage', 'Usage')({ from: range.from, to: range.to });
   }
 
-  @UpstreamCalls('perAccount')
+  @CallsUpstream()
   @FieldResolver(() => ProxyConnection, { nullable: true })
   async proxies(
     @Root() account: AccountNode,
@@ -111,7 +111,7 @@ export class AccountResolver {
     return listAccountProxies(ctx, account.id, window, filter ?? null, proxyDetails(info, 'edges.node'));
   }
 
-  @UpstreamCalls('perAccount')
+  @CallsUpstream()
   @FieldResolver(() => SubUserConnection, { nullable: true })
   async subUsers(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
     const window = windowFrom(page.first, page.after);
@@ -121,7 +121,7 @@ export class AccountResolver {
     return connectionFrom(window, nodes, result.hasMore, result.totalCount);
   }
 
-  @UpstreamCalls('perAccount')
+  @CallsUpstream()
   @FieldResolver(() => [IpAuthorization], { nullable: true })
   async ipAuthorizations(@Root() account: AccountNode, @Ctx() ctx: Context) {
     const registered = ctx.scope.reads.account(account.id);
@@ -129,7 +129,7 @@ export class AccountResolver {
     return records.map((record) => toNode('IpAuthorization', registered, record));
   }
 
-  @UpstreamCalls('perAccount')
+  @CallsUpstream()
   @FieldResolver(() => [HostnameAuthorization], { nullable: true })
   async hostnameAuthorizations(@Root() account: AccountNode, @Ctx() ctx: Context) {
     const registered = ctx.scope.reads.account(account.id);
@@ -137,7 +137,7 @@ export class AccountResolver {
     return records.map((record) => toNode('HostnameAuthorization', registered, record));
   }
 
-  @UpstreamCalls('perAccount')
+  @CallsUpstream()
   @FieldResolver(() => [DnsOverride], { nullable: true })
   async dnsOverrides(
     @Root() account: AccountNode,
@@ -152,13 +152,13 @@ export class AccountResolver {
     return records.map((record) => toNode('DnsOverride', registered, record));
   }
 
-  @UpstreamCalls('perAccount')
+  @CallsUpstream()
   @FieldResolver(() => [ProxyServer], { nullable: true, description: 'Servers on the account (WonderProxy contract servers, ProxyMesh proxy hosts).' })
   servers(@Root() account: AccountNode, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return ctx.scope.reads.operation(account.id, null, 'listServers', 'Listing servers')(serverDetails(info));
   }
 
-  @UpstreamCalls('perAccount')
+  @CallsUpstream()
   @FieldResolver(() => [Service], { nullable: true, description: 'Ping Proxies services.' })
   async services(@Root() account: AccountNode, @Ctx() ctx: Context) {
     const registered = ctx.scope.reads.account(account.id);
@@ -166,13 +166,13 @@ export class AccountResolver {
     return records.map((record) => toNode('Service', registered, record));
   }
 
-  @UpstreamCalls('perAccount')
+  @CallsUpstream()
   @FieldResolver(() => ProxyCredentials, { nullable: true, description: 'Proxy username/password and timeouts (Webshare proxy config).' })
   proxyCredentials(@Root() account: AccountNode, @Ctx() ctx: Context) {
     return ctx.scope.reads.operation(account.id, null, 'proxyCredentials', 'Proxy credentials')();
   }
 
-  @UpstreamCalls('perAccount')
+  @CallsUpstream()
   @FieldResolver(() => ProxyReplacementConnection, { nullable: true, description: 'Webshare proxy replacements, newest last.' })
   async proxyReplacements(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
     const window = windowFrom(page.first, page.after);

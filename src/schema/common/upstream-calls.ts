@@ -1,21 +1,12 @@
 /**
- * Which fields call providers, and how their calls grow (docs/security.md, "Upstream calls per request").
- * Declared on the resolver, read by the static estimate in http/upstream-estimate.ts that refuses an
- * operation before execution when it would make more upstream calls than a request may:
- *
- * - `perAccount`: about one call per account the parent objects belong to (per-request loaders batch and
- *   memoize the rest), e.g. `Account.plan`, `Proxy.url`;
- * - `perItem`: a call per parent object on some providers (ProxyMesh reads each sub-account's IPs apart);
- *   estimated like `perAccount`, since on the others it batches — the per-request allowance catches the rest;
- * - `fanOut`: one call per visible account (cross-account root fields and mutations);
- * - `one`: a single account's call (lookups by id, single-account mutations).
+ * Marks the fields whose resolvers call providers (docs/security.md §3). The static estimate in
+ * http/upstream-estimate.ts counts each selection of a marked field as at least one upstream call and
+ * refuses, before execution, an operation that would exceed what one request may make.
  */
 import { Extensions } from 'type-graphql';
 
-export type UpstreamCallKind = 'perAccount' | 'perItem' | 'fanOut' | 'one';
+export const CALLS_UPSTREAM_EXTENSION = 'callsUpstream';
 
-export const UPSTREAM_CALLS_EXTENSION = 'upstreamCalls';
-
-export function UpstreamCalls(kind: UpstreamCallKind): MethodDecorator & PropertyDecorator {
-  return Extensions({ [UPSTREAM_CALLS_EXTENSION]: kind }) as MethodDecorator & PropertyDecorator;
+export function CallsUpstream(): MethodDecorator & PropertyDecorator {
+  return Extensions({ [CALLS_UPSTREAM_EXTENSION]: true }) as MethodDecorator & PropertyDecorator;
 }

@@ -2,7 +2,7 @@
 import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
-import { UpstreamCalls } from '../common/upstream-calls';
+import { CallsUpstream } from '../common/upstream-calls';
 import { DnsOverride } from './dns-override.type';
 import { CreateDnsOverrideInput, DnsOverrideFilter, UpdateDnsOverrideInput } from './dns-override.input';
 import { Account } from '../account/account.type';
@@ -32,7 +32,7 @@ export async function loadDnsOverride(ctx: Context, id: string): Promise<DnsOver
 
 @Resolver(() => DnsOverride)
 export class DnsOverrideResolver {
-  @UpstreamCalls('fanOut')
+  @CallsUpstream()
   @Query(() => [DnsOverride], { description: 'DNS overrides across accounts that support them.' })
   async dnsOverrides(
     @Ctx() ctx: Context,
@@ -60,7 +60,7 @@ export class DnsOverrideResolver {
     return accountNode(ctx.scope.accountOf(override.accountId));
   }
 
-  @UpstreamCalls('perAccount')
+  @CallsUpstream()
   @FieldResolver(() => ProxyServer, {
     nullable: true,
     description: 'The server the entry applies on (null once it left the account). Entries of one request load their servers together.',
@@ -70,7 +70,7 @@ export class DnsOverrideResolver {
     return getServer(override.server, serverDetails(info));
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => DnsOverride)
   async createDnsOverride(@Ctx() ctx: Context, @Arg('input', () => CreateDnsOverrideInput) input: CreateDnsOverrideInput): Promise<DnsOverrideNode> {
     requireFuture(input.expiresAt);
@@ -84,7 +84,7 @@ export class DnsOverrideResolver {
     return toNode('DnsOverride', account, record);
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => DnsOverride)
   async updateDnsOverride(
     @Ctx() ctx: Context,
@@ -99,7 +99,7 @@ export class DnsOverrideResolver {
     return toNode('DnsOverride', account, record);
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => DeletedPayload)
   async deleteDnsOverride(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'DnsOverride');
@@ -107,7 +107,7 @@ export class DnsOverrideResolver {
     return { id, deleted: true, count: 1 };
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => DeletedPayload)
   async clearDnsOverrides(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<DeletedPayload> {
     const count = await ctx.scope.writes.operation(accountId, 'DNS_OVERRIDES', 'clearDnsOverrides', 'DNS overrides')();

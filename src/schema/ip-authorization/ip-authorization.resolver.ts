@@ -2,7 +2,7 @@
 import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
-import { UpstreamCalls } from '../common/upstream-calls';
+import { CallsUpstream } from '../common/upstream-calls';
 import { AccountOperationResult, HostnameAuthorization, IpAuthorization } from './ip-authorization.type';
 import { AuthorizeIpInput, IpAuthorizationFilter, UpdateIpAuthorizationInput } from './ip-authorization.input';
 import { Account } from '../account/account.type';
@@ -31,7 +31,7 @@ async function subUserNode(ctx: Context, accountId: string, nativeId: string | n
 
 @Resolver(() => IpAuthorization)
 export class IpAuthorizationResolver {
-  @UpstreamCalls('fanOut')
+  @CallsUpstream()
   @Query(() => [IpAuthorization], { description: 'IP authorizations across accounts; failing accounts are reported as errors beside the data.' })
   async ipAuthorizations(
     @Ctx() ctx: Context,
@@ -61,13 +61,13 @@ export class IpAuthorizationResolver {
     return accountNode(ctx.scope.accountOf(authorization.accountId));
   }
 
-  @UpstreamCalls('perItem')
+  @CallsUpstream()
   @FieldResolver(() => SubUser, { nullable: true })
   subUser(@Root() authorization: IpAuthorizationNode, @Ctx() ctx: Context) {
     return subUserNode(ctx, authorization.accountId, authorization.subUserNativeId);
   }
 
-  @UpstreamCalls('fanOut')
+  @CallsUpstream()
   @Mutation(() => [AccountOperationResult], {
     description: 'Authorize one IP on many accounts (default: every account that supports it), in parallel. Idempotent: an IP already there is ok with alreadyDone.',
   })
@@ -91,7 +91,7 @@ export class IpAuthorizationResolver {
     );
   }
 
-  @UpstreamCalls('fanOut')
+  @CallsUpstream()
   @Mutation(() => [AccountOperationResult], { description: 'Remove an IP from many accounts (default: every account that supports IP authorizations).' })
   async revokeIp(
     @Ctx() ctx: Context,
@@ -121,7 +121,7 @@ export class IpAuthorizationResolver {
     }));
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => DeletedPayload)
   async revokeIpAuthorization(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'IpAuthorization');
@@ -129,7 +129,7 @@ export class IpAuthorizationResolver {
     return { id, deleted: true, count: 1 };
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => IpAuthorization, { description: 'WonderProxy: change an authlist entry\'s IP, user or expiry.' })
   async updateIpAuthorization(
     @Ctx() ctx: Context,
@@ -151,7 +151,7 @@ export class IpAuthorizationResolver {
     return toNode('IpAuthorization', account, record);
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => DeletedPayload, { description: 'WonderProxy: remove every IP authorization of the account.' })
   async clearIpAuthorizations(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<DeletedPayload> {
     const count = await ctx.scope.writes.operation(accountId, 'IP_AUTHORIZATIONS', 'clearIpAuthorizations', 'Clearing IP authorizations')();
@@ -221,13 +221,13 @@ export class HostnameAuthorizationResolver {
     return accountNode(ctx.scope.accountOf(authorization.accountId));
   }
 
-  @UpstreamCalls('perItem')
+  @CallsUpstream()
   @FieldResolver(() => SubUser, { nullable: true })
   subUser(@Root() authorization: HostnameAuthorizationNode, @Ctx() ctx: Context) {
     return subUserNode(ctx, authorization.accountId, authorization.subUserNativeId);
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => HostnameAuthorization, { description: 'ProxyMesh: allow a target hostname, on the account or one sub-account.' })
   async addHostnameAuthorization(
     @Ctx() ctx: Context,
@@ -245,7 +245,7 @@ export class HostnameAuthorizationResolver {
     return toNode('HostnameAuthorization', account, record);
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => DeletedPayload)
   async removeHostnameAuthorization(
     @Ctx() ctx: Context,

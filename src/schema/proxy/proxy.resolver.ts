@@ -2,7 +2,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
-import { UpstreamCalls } from '../common/upstream-calls';
+import { CallsUpstream } from '../common/upstream-calls';
 import { Proxy, ProxyConnection, ProxyPorts } from './proxy.type';
 import { ProxyFilter } from './proxy.input';
 import { Account, ProxyCredentials } from '../account/account.type';
@@ -41,7 +41,7 @@ function selectorRecord(input: ProxySelectorInput): ProxyReplacementSelectorReco
 
 @Resolver(() => Proxy)
 export class ProxyResolver {
-  @UpstreamCalls('fanOut')
+  @CallsUpstream()
   @Query(() => ProxyConnection, { description: 'Proxies across every visible account: accounts in configuration order, each in its provider\'s order.' })
   proxies(
     @Ctx() ctx: Context,
@@ -53,7 +53,7 @@ export class ProxyResolver {
     return listProxiesAcrossAccounts(ctx, info, window.limit, page.after, filter ?? null);
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Query(() => Proxy, { nullable: true })
   proxy(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo) {
     return loadProxy(ctx, id, proxyDetails(info));
@@ -69,7 +69,7 @@ export class ProxyResolver {
     return providerEnum(proxy.provider);
   }
 
-  @UpstreamCalls('perAccount')
+  @CallsUpstream()
   @FieldResolver(() => ProxyType, { nullable: true })
   async type(@Root() proxy: ProxyNode, @Ctx() ctx: Context): Promise<ProxyType | null> {
     if (proxy.type !== undefined) return (proxy.type as ProxyType | null) ?? null;
@@ -88,7 +88,7 @@ export class ProxyResolver {
     return proxy.password ?? null;
   }
 
-  @UpstreamCalls('perAccount')
+  @CallsUpstream()
   @FieldResolver(() => String, {
     nullable: true,
     description: 'Ready-to-use URL, e.g. http://user:pass@host:port. Includes the password, so it needs the `credentials` scope when the proxy has one.',
@@ -115,14 +115,14 @@ export class ProxyResolver {
     return `${scheme}://${auth}${host}:${port}`;
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => Account, { description: 'Webshare: use one on-demand refresh to renew the proxy list.' })
   async refreshProxyList(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<AccountNode> {
     await ctx.scope.writes.operation(accountId, 'PROXY_LIST_REFRESH', 'refreshProxyList', 'Refreshing the proxy list')();
     return accountNode(ctx.scope.writes.account(accountId));
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => ProxyReplacement, { description: 'Webshare: start a proxy replacement (or a dry run). Poll proxyReplacement(id) for its state.' })
   async replaceProxies(@Ctx() ctx: Context, @Arg('input', () => ReplaceProxiesInput) input: ReplaceProxiesInput): Promise<ProxyReplacementNode> {
     validateSelectors(input);
@@ -135,7 +135,7 @@ export class ProxyResolver {
     return toNode('ProxyReplacement', account, record);
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Query(() => ProxyReplacement, { nullable: true })
   async proxyReplacement(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ProxyReplacementNode | null> {
     const { accountId, nativeId } = decodeGlobalId(id, 'ProxyReplacement');
@@ -144,7 +144,7 @@ export class ProxyResolver {
     return record ? toNode('ProxyReplacement', account, record) : null;
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => Account, { description: 'Webshare: change the proxy username/password or timeouts.' })
   async updateProxyCredentials(
     @Ctx() ctx: Context,

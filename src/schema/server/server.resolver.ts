@@ -4,7 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { hintSlowChanging } from '../common/cache-hints';
 import { serverDetails } from '../common/selection';
 import type { Context } from '../context';
-import { UpstreamCalls } from '../common/upstream-calls';
+import { CallsUpstream } from '../common/upstream-calls';
 import { CountryPool, ProxyServer } from './server.type';
 import { DeletedPayload } from '../common/payloads';
 import { Provider, providerName } from '../common/enums';
@@ -19,7 +19,7 @@ function checkHost(host: string): void {
 
 @Resolver()
 export class ServerResolver {
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Query(() => [ProxyServer], { description: 'A provider\'s server catalogue (WonderProxy /v0/servers), read through the first visible account of that provider.' })
   async networkServers(@Ctx() ctx: Context, @Arg('provider', () => Provider) provider: Provider, @Info() info: GraphQLResolveInfo): Promise<ProxyServerRecord[]> {
     hintSlowChanging(info);
@@ -34,21 +34,21 @@ export class ServerResolver {
     return ctx.scope.reads.operation(account.id, 'NETWORK_SERVERS', 'networkServers', 'A network server catalogue')(serverDetails(info));
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Query(() => [CountryPool], { description: 'ProxyMesh open/world pools by country.' })
   countryPools(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Info() info: GraphQLResolveInfo): Promise<CountryPoolRecord[]> {
     hintSlowChanging(info);
     return ctx.scope.reads.operation(accountId, 'COUNTRY_POOLS', 'listCountryPools', 'Country pools')();
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => ProxyServer, { description: 'ProxyMesh: add a proxy host to the account.' })
   authorizeProxyServer(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Arg('host', () => String) host: string) {
     checkHost(host);
     return ctx.scope.writes.operation(accountId, 'PROXY_SERVER_AUTHORIZATION', 'authorizeProxyServer', 'Proxy server authorization')(host.toLowerCase());
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => DeletedPayload, { description: 'ProxyMesh: remove a proxy host from the account.' })
   async deauthorizeProxyServer(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Arg('host', () => String) host: string): Promise<DeletedPayload> {
     checkHost(host);

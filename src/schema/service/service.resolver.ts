@@ -1,7 +1,7 @@
 /** Ping Proxies services. */
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { UpstreamCalls } from '../common/upstream-calls';
+import { CallsUpstream } from '../common/upstream-calls';
 import { Service } from './service.type';
 import { CancelServiceInput, UpdateServiceInput } from './service.input';
 import { Account } from '../account/account.type';
@@ -20,7 +20,7 @@ export class ServiceResolver {
     return accountNode(ctx.scope.accountOf(service.accountId));
   }
 
-  @UpstreamCalls('perItem')
+  @CallsUpstream()
   @FieldResolver(() => ProxyConnection, { description: 'The proxies this service provides, in the provider\'s order (Ping: service_id pushed down).' })
   async proxies(@Root() service: ServiceNode, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<Connection<ProxyNode>> {
     const window = windowFrom(page.first, page.after);
@@ -29,7 +29,7 @@ export class ServiceResolver {
     return connectionFrom(window, result.items.map((record) => toNode('Proxy', account, record)), result.hasMore, result.totalCount);
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => Service)
   async updateService(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateServiceInput) input: UpdateServiceInput): Promise<ServiceNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'Service');
@@ -39,7 +39,7 @@ export class ServiceResolver {
     return toNode('Service', account, record);
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => Service)
   async cancelService(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => CancelServiceInput) input: CancelServiceInput): Promise<ServiceNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'Service');

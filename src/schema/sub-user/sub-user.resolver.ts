@@ -1,7 +1,7 @@
 /** Sub-user queries, fields and mutations. */
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { UpstreamCalls } from '../common/upstream-calls';
+import { CallsUpstream } from '../common/upstream-calls';
 import { CountryCount, SubUser } from './sub-user.type';
 import { CreateSubUserInput, UpdateSubUserInput } from './sub-user.input';
 import { Account } from '../account/account.type';
@@ -43,7 +43,7 @@ function params(input: UpdateSubUserInput & { username?: string | null }): Creat
 
 @Resolver(() => SubUser)
 export class SubUserResolver {
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Query(() => SubUser, { nullable: true })
   subUser(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return loadSubUser(ctx, id);
@@ -54,7 +54,7 @@ export class SubUserResolver {
     return accountNode(ctx.scope.accountOf(subUser.accountId));
   }
 
-  @UpstreamCalls('perItem')
+  @CallsUpstream()
   @FieldResolver(() => String, { nullable: true, description: 'The password this sub-user\'s proxies use. Needs the `credentials` scope.' })
   async password(@Root() subUser: SubUserNode, @Ctx() ctx: Context): Promise<string | null> {
     ctx.scope.principal.require('credentials');
@@ -64,7 +64,7 @@ export class SubUserResolver {
     return (await session.subUserProxyCredentials(subUser.nativeId))?.password ?? null;
   }
 
-  @UpstreamCalls('perItem')
+  @CallsUpstream()
   @FieldResolver(() => String, { nullable: true, description: 'The username this sub-user\'s proxies use, where it differs from username.' })
   async proxyUsername(@Root() subUser: SubUserNode, @Ctx() ctx: Context): Promise<string | null> {
     const session = ctx.scope.reads.session(subUser.accountId);
@@ -78,7 +78,7 @@ export class SubUserResolver {
     return Object.entries(subUser.proxyCountries).map(([country, count]) => ({ country, count }));
   }
 
-  @UpstreamCalls('perItem')
+  @CallsUpstream()
   @FieldResolver(() => [IpAuthorization], { description: 'IPs authorized for this sub-user (ProxyMesh sub-accounts, Ping proxy users).' })
   async ipAuthorizations(@Root() subUser: SubUserNode, @Ctx() ctx: Context): Promise<IpAuthorizationNode[]> {
     const account = ctx.scope.accountOf(subUser.accountId);
@@ -87,7 +87,7 @@ export class SubUserResolver {
     return records.map((record) => toNode('IpAuthorization', account, record));
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => SubUser)
   async createSubUser(@Ctx() ctx: Context, @Arg('input', () => CreateSubUserInput) input: CreateSubUserInput): Promise<SubUserNode> {
     if (input.password) ctx.scope.principal.require('credentials');
@@ -96,7 +96,7 @@ export class SubUserResolver {
     return toNode('SubUser', account, record);
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => SubUser)
   async updateSubUser(
     @Ctx() ctx: Context,
@@ -111,7 +111,7 @@ export class SubUserResolver {
     return toNode('SubUser', account, record);
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => DeletedPayload)
   async deleteSubUser(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
@@ -119,7 +119,7 @@ export class SubUserResolver {
     return { id, deleted: true, count: 1 };
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => SubUser, { description: 'ProxyMesh: activate or deactivate a sub-account.' })
   async setSubUserActive(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean): Promise<SubUserNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
@@ -128,7 +128,7 @@ export class SubUserResolver {
     return toNode('SubUser', account, record);
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => SubUser, { description: 'Webshare: refresh a sub-user\'s custom proxy list.' })
   async refreshSubUserProxies(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<SubUserNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
@@ -137,7 +137,7 @@ export class SubUserResolver {
     return toNode('SubUser', account, record);
   }
 
-  @UpstreamCalls('one')
+  @CallsUpstream()
   @Mutation(() => SubUser, { description: 'ProxyMesh: start tracking an existing sub-account (ProxyMesh cannot list them).' })
   async importSubUser(
     @Ctx() ctx: Context,

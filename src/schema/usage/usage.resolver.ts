@@ -1,7 +1,7 @@
 /** Usage across accounts: per account and totals in bytes. */
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { UpstreamCalls } from '../common/upstream-calls';
+import { CallsUpstream } from '../common/upstream-calls';
 import { AccountUsage, UsageSummary } from './usage.type';
 import { Account, Usage } from '../account/account.type';
 import { checkRange, UsageArgs } from '../account/account.resolver';
@@ -39,7 +39,7 @@ function total(usages: UsageRecord[], range: UsageArgs): Usage {
 
 @Resolver(() => UsageSummary)
 export class UsageResolver {
-  @UpstreamCalls('fanOut')
+  @CallsUpstream()
   @Query(() => UsageSummary, { description: 'Usage per account and totals in bytes; accounts whose provider cannot report usage are listed with supported: false.' })
   async usage(@Ctx() ctx: Context, @Args() range: UsageArgs) {
     checkRange(range);
