@@ -19,11 +19,11 @@ import pino from 'pino';
 import { startProxyGraph, type RunningProxyGraph } from '../src/app';
 import type { AccountConfig, ProxyGraphConfig } from '../src/config/schema';
 import { FileStateStore } from '../src/state/store';
-import { startWebshareSimulator } from '../src/providers/webshare/simulator';
-import { startProxyMeshSimulator } from '../src/providers/proxymesh/simulator';
-import { startWonderProxySimulator } from '../src/providers/wonderproxy/simulator';
-import { startPingProxiesSimulator } from '../src/providers/pingproxies/simulator';
-import type { ProviderSimulator } from '../src/providers/shared/simulator-kit';
+import { startWebshareSimulator } from '../src/simulators/webshare';
+import { startProxyMeshSimulator } from '../src/simulators/proxymesh';
+import { startWonderProxySimulator } from '../src/simulators/wonderproxy';
+import { startPingProxiesSimulator } from '../src/simulators/pingproxies';
+import type { ProviderSimulator } from '../src/simulators/kit';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -8,7 +8,8 @@ import { AccountRegistry } from './domain/registry';
 import { adapterFactories } from './providers';
 import { FileStateStore } from './state/store';
 import { UpstreamGateway } from './upstream/http';
-import { ProxyGraphError, redactSecrets } from './upstream/errors';
+import { ProxyGraphError } from './core/errors';
+import { redactSecrets } from './core/redact';
 import type { ProxyGraphConfig } from './config/schema';
 
 export interface AccountCheck {

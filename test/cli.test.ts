@@ -8,10 +8,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWebshareSimulator, type WebshareSimulator } from '../src/providers/webshare/simulator';
-import { startProxyMeshSimulator } from '../src/providers/proxymesh/simulator';
-import { startWonderProxySimulator } from '../src/providers/wonderproxy/simulator';
-import { startPingProxiesSimulator } from '../src/providers/pingproxies/simulator';
+import { startWebshareSimulator, type WebshareSimulator } from '../src/simulators/webshare';
+import { startProxyMeshSimulator } from '../src/simulators/proxymesh';
+import { startWonderProxySimulator } from '../src/simulators/wonderproxy';
+import { startPingProxiesSimulator } from '../src/simulators/pingproxies';
 
 const CLI = join(__dirname, '..', 'src', 'cli.js');
 const BAD_TOKEN = 'wrong-token-never-printed-4711';

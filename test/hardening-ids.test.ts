@@ -10,7 +10,7 @@ import { startEstateHarness, type EstateHarness } from './support/estate-harness
 import { estateUpstreamCalls, resetEstateCalls } from './support/estate-calls';
 import { errorCodes, type GraphQLResult } from './support/graphql-client';
 import { encodeGlobalId } from '../src/domain/ids';
-import type { PingProxiesSimulator } from '../src/providers/pingproxies/simulator';
+import type { PingProxiesSimulator } from '../src/simulators/pingproxies';
 
 let estate: EstateHarness;
 before(async () => {

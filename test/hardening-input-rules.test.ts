@@ -9,8 +9,8 @@ import { startEstateHarness, type EstateHarness } from './support/estate-harness
 import { estateUpstreamCalls, resetEstateCalls } from './support/estate-calls';
 import { errorCodes, type GraphQLResult } from './support/graphql-client';
 import { encodeGlobalId } from '../src/domain/ids';
-import type { PingProxiesSimulator } from '../src/providers/pingproxies/simulator';
-import { ISP_SERVICE_ID } from '../src/providers/pingproxies/simulator-data';
+import type { PingProxiesSimulator } from '../src/simulators/pingproxies';
+import { ISP_SERVICE_ID } from '../src/simulators/pingproxies/data';
 
 let estate: EstateHarness;
 before(async () => {

@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { canonicalIp, canonicalOrNull, publicIp, sameIp } from '../src/domain/checks/ip';
-import { ProxyGraphError } from '../src/upstream/errors';
+import { ProxyGraphError } from '../src/core/errors';
 
 function refusal(run: () => unknown): ProxyGraphError {
   try {

@@ -10,11 +10,11 @@ import { startEstateHarness, type EstateHarness } from './support/estate-harness
 import { estateUpstreamCalls, resetEstateCalls } from './support/estate-calls';
 import { errorCodes, type GraphQLResult } from './support/graphql-client';
 import { encodeGlobalId } from '../src/domain/ids';
-import type { ProxyMeshSimulator } from '../src/providers/proxymesh/simulator';
-import type { PingProxiesSimulator } from '../src/providers/pingproxies/simulator';
-import type { WebshareSimulator } from '../src/providers/webshare/simulator';
-import type { WonderProxySimulator } from '../src/providers/wonderproxy/simulator';
-import { addIpAuthorization } from '../src/providers/webshare/simulator-state';
+import type { ProxyMeshSimulator } from '../src/simulators/proxymesh';
+import type { PingProxiesSimulator } from '../src/simulators/pingproxies';
+import type { WebshareSimulator } from '../src/simulators/webshare';
+import type { WonderProxySimulator } from '../src/simulators/wonderproxy';
+import { addIpAuthorization } from '../src/simulators/webshare/state';
 
 let estate: EstateHarness;
 const sims = () => ({

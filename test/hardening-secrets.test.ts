@@ -14,12 +14,12 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { AccountConfig } from '../src/config/schema';
 import type { RunningProxyGraph } from '../src/app';
-import type { ProviderSimulator } from '../src/providers/shared/simulator-kit';
-import { startWebshareSimulator } from '../src/providers/webshare/simulator';
-import { startProxyMeshSimulator } from '../src/providers/proxymesh/simulator';
-import { startWonderProxySimulator } from '../src/providers/wonderproxy/simulator';
-import { startPingProxiesSimulator } from '../src/providers/pingproxies/simulator';
-import { secretRedactor } from '../src/upstream/redact';
+import type { ProviderSimulator } from '../src/simulators/kit';
+import { startWebshareSimulator } from '../src/simulators/webshare';
+import { startProxyMeshSimulator } from '../src/simulators/proxymesh';
+import { startWonderProxySimulator } from '../src/simulators/wonderproxy';
+import { startPingProxiesSimulator } from '../src/simulators/pingproxies';
+import { secretRedactor } from '../src/core/redact';
 import { startTestProxyGraph } from './support/proxygraph';
 import { GraphQLTestClient } from './support/graphql-client';
 

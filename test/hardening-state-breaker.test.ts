@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import type { RunningProxyGraph } from '../src/app';
 import type { AccountConfig } from '../src/config/schema';
-import { startProxyMeshSimulator, type ProxyMeshSimulator } from '../src/providers/proxymesh/simulator';
+import { startProxyMeshSimulator, type ProxyMeshSimulator } from '../src/simulators/proxymesh';
 import { startTestProxyGraph } from './support/proxygraph';
 import { errorCodes, GraphQLTestClient } from './support/graphql-client';
 import { deadRedisUrl } from './support/redis-outage';

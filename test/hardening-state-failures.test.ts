@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { RunningProxyGraph } from '../src/app';
 import { FileStateStore, type StateStore } from '../src/state/store';
-import { startProxyMeshSimulator, type ProxyMeshSimulator } from '../src/providers/proxymesh/simulator';
+import { startProxyMeshSimulator, type ProxyMeshSimulator } from '../src/simulators/proxymesh';
 import { startProxyMeshHarness, proxymeshSubUserId, PROXYMESH_ACCOUNT_ID, type ProxyMeshHarness } from './support/proxymesh-harness';
 import { startTestProxyGraph } from './support/proxygraph';
 import { postGraphQL } from './support/raw-graphql';

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunningProxyGraph } from '../src/app';
 import { encodeGlobalId } from '../src/domain/ids';
-import { startPingProxiesSimulator, type PingProxiesSimulator } from '../src/providers/pingproxies/simulator';
+import { startPingProxiesSimulator, type PingProxiesSimulator } from '../src/simulators/pingproxies';
 import { startTestProxyGraph } from './support/proxygraph';
 import { GraphQLTestClient } from './support/graphql-client';
 import { deadRedisUrl } from './support/redis-outage';

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWebshareSimulator, type WebshareSimulator } from '../src/providers/webshare/simulator';
+import { startWebshareSimulator, type WebshareSimulator } from '../src/simulators/webshare';
 import { startHarness, type Harness } from './support/harness';
 import { postGraphQL } from './support/raw-graphql';
 

@@ -7,8 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathWith } from '../src/upstream/path';
 import { UpstreamGateway } from '../src/upstream/http';
-import { ProxyGraphError } from '../src/upstream/errors';
-import { startWebshareSimulator, type WebshareSimulator } from '../src/providers/webshare/simulator';
+import { ProxyGraphError } from '../src/core/errors';
+import { startWebshareSimulator, type WebshareSimulator } from '../src/simulators/webshare';
 import { webshareTarget } from '../src/providers/webshare/client';
 
 function codeOf(run: () => unknown): string {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { PING, PING_ACCOUNT_ID, pingId, startPingHarness, type PingHarness } from './support/pingproxies-harness';
 import { PingProxiesDocument, PingProxyDocument, PingProxyUrlsDocument } from './generated/graphql';
 import type { PingProxy } from '../src/providers/pingproxies/wire';
-import { defaultProxyUser } from '../src/providers/pingproxies/simulator-state';
+import { defaultProxyUser } from '../src/simulators/pingproxies/state';
 
 let harness: PingHarness;
 

@@ -14,8 +14,8 @@ import {
   PingServicesDocument,
   PingUpdateServiceDocument,
 } from './generated/graphql';
-import { renderCustomer } from '../src/providers/pingproxies/simulator-state';
-import { CANCELED_SERVICE_ID, ISP_SERVICE_ID, RESIDENTIAL_SERVICE_ID } from '../src/providers/pingproxies/simulator-data';
+import { renderCustomer } from '../src/simulators/pingproxies/state';
+import { CANCELED_SERVICE_ID, ISP_SERVICE_ID, RESIDENTIAL_SERVICE_ID } from '../src/simulators/pingproxies/data';
 
 let harness: PingHarness;
 const utc = (pingDate: string) => new Date(`${pingDate.replace(' ', 'T')}Z`).toISOString();

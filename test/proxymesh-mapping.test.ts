@@ -8,7 +8,7 @@ import { describeProxyMeshFailure } from '../src/providers/proxymesh/client';
 import { hostCountry, parseProxyEntry, parseScopedId, scopedId, toCountryPools, toProxy, toServer, toSubUser } from '../src/providers/proxymesh/mapping';
 import { CredentialBreaker } from '../src/upstream/credential-breaker';
 import { FileStateStore } from '../src/state/store';
-import { ProviderError } from '../src/upstream/errors';
+import { ProviderError } from '../src/core/errors';
 import type { UpstreamCall, UpstreamResponse } from '../src/upstream/http';
 
 const GIB = 2 ** 30;

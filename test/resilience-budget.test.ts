@@ -11,7 +11,7 @@ import { GraphQLTestClient, errorCodes, type GraphQLResult } from './support/gra
 import type { AccountConfig } from '../src/config/schema';
 import type { RunningProxyGraph } from '../src/app';
 import { encodeGlobalId } from '../src/domain/ids';
-import { startWebshareSimulator, type WebshareSimulator } from '../src/providers/webshare/simulator';
+import { startWebshareSimulator, type WebshareSimulator } from '../src/simulators/webshare';
 import { InProcessBudgetStore } from '../src/upstream/budget-store';
 import { underLimit, webshareBudgetClasses } from '../src/upstream/provider-budgets';
 

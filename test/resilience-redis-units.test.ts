@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { RedisKeyedLock } from '../src/domain/redis-keyed-lock';
+import { RedisKeyedLock } from '../src/state/redis-keyed-lock';
 import { RedisBudgetStore } from '../src/upstream/redis-budget-store';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -12,8 +12,8 @@ import { GraphQLTestClient, errorCodes } from './support/graphql-client';
 import type { AccountConfig } from '../src/config/schema';
 import type { RunningProxyGraph } from '../src/app';
 import { encodeGlobalId } from '../src/domain/ids';
-import { startWebshareSimulator, type WebshareSimulator } from '../src/providers/webshare/simulator';
-import { startPingProxiesSimulator, type PingProxiesSimulator } from '../src/providers/pingproxies/simulator';
+import { startWebshareSimulator, type WebshareSimulator } from '../src/simulators/webshare';
+import { startPingProxiesSimulator, type PingProxiesSimulator } from '../src/simulators/pingproxies';
 import { PingAuthorizeIpDocument } from './generated/graphql';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

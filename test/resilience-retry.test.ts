@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { startHarness, WEBSHARE_ACCOUNT_ID, type Harness } from './support/harness';
 import { errorCodes } from './support/graphql-client';
 import { RetryPolicy } from '../src/upstream/retry-policy';
-import { startWebshareSimulator, type WebshareSimulator } from '../src/providers/webshare/simulator';
+import { startWebshareSimulator, type WebshareSimulator } from '../src/simulators/webshare';
 
 const PROFILE = 'GET /api/v2/profile/';
 const CREATE_SUB_USER = 'POST /api/v2/subuser/';

@@ -4,7 +4,7 @@
  * are ordinary accounts whose baseUrl points at 127.0.0.1.
  */
 import type { AccountConfig, ProxyGraphConfig } from '../config/schema';
-import type { ProviderSimulator } from '../providers/shared/simulator-kit';
+import type { ProviderSimulator } from '../simulators/kit';
 import { demoSimulators } from './simulators';
 
 export interface DemoEnvironment {

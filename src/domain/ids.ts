@@ -3,7 +3,7 @@
  * provider's own id, so `proxy(id:)`, `subUser(id:)` and federation references route to the right account.
  * Encoding is base64url of `Kind:accountId:nativeId` (account ids cannot hold ':'; native ids may).
  */
-import { badUserInput } from '../upstream/errors';
+import { badUserInput } from '../core/errors';
 import type { EntityKind } from '../providers/types';
 
 export interface GlobalIdParts {

@@ -3,7 +3,7 @@
  * Hidden accounts behave exactly like missing ones (NOT_FOUND), so ids cannot be probed.
  */
 import type { Scope } from '../config/schema';
-import { ProxyGraphError } from '../upstream/errors';
+import { ProxyGraphError } from '../core/errors';
 
 export class Principal {
   constructor(

@@ -4,11 +4,12 @@
  * new provider registers itself in one line.
  */
 import type { AccountConfig } from '../config/schema';
-import type { Capability, ProviderAdapter, ProviderName } from '../providers/types';
+import type { Capability, ProviderName } from '../core/providers';
+import type { ProviderAdapter } from '../providers/types';
 import type { UpstreamGateway } from '../upstream/http';
 import type { StateStore } from '../state/store';
-import type { KeyedLock } from './keyed-lock';
-import { notFound } from '../upstream/errors';
+import type { KeyedLock } from '../state/keyed-lock';
+import { notFound } from '../core/errors';
 
 export interface AdapterDependencies {
   gateway: UpstreamGateway;

@@ -13,8 +13,9 @@
  * Fields below a mutation's result that load more data go through `reads` again: a write-only key sees what
  * its write returned, nothing else.
  */
-import type { AccountSession, Capability, OperationWarning, ProviderName } from '../providers/types';
-import { notFound, unsupported } from '../upstream/errors';
+import type { AccountSession, OperationWarning } from '../providers/types';
+import type { Capability, ProviderName } from '../core/providers';
+import { notFound, unsupported } from '../core/errors';
 import { UpstreamRequestContext } from '../upstream/request-context';
 import type { Principal } from './principal';
 import type { AccountRegistry, RegisteredAccount } from './registry';

@@ -8,7 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import type { AuthConfig, Scope } from '../config/schema';
 import { Principal } from '../domain/principal';
-import { ProxyGraphError } from '../upstream/errors';
+import { ProxyGraphError } from '../core/errors';
 
 export type Authenticator = (authorizationHeader: string | undefined) => Promise<Principal>;
 

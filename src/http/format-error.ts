@@ -6,7 +6,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
-import { ProxyGraphError, redactSecrets } from '../upstream/errors';
+import { ProxyGraphError } from '../core/errors';
+import { redactSecrets } from '../core/redact';
 
 const PASS_THROUGH = new Set([
   'GRAPHQL_PARSE_FAILED',

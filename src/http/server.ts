@@ -17,7 +17,7 @@ import type { Logger } from 'pino';
 import type { Context } from '../schema/context';
 import type { AccountRegistry } from '../domain/registry';
 import { RequestScope } from '../domain/request-scope';
-import { ProxyGraphError } from '../upstream/errors';
+import { ProxyGraphError } from '../core/errors';
 import type { Authenticator } from './auth';
 import { createErrorFormatter } from './format-error';
 import { partialErrorsPlugin } from './partial-errors-plugin';

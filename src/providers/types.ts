@@ -6,6 +6,7 @@
  * request and owns that request's DataLoaders, so batching and de-duplication never leak across requests.
  */
 
+import type { Capability, ProviderName } from '../core/providers';
 import type { UpstreamRequestContext } from '../upstream/request-context';
 
 /**
@@ -27,24 +28,6 @@ export interface SessionContext {
   /** Reports a warning to the client beside a successful result. */
   warn?(warning: OperationWarning): void;
 }
-
-export type ProviderName = 'webshare' | 'proxymesh' | 'wonderproxy' | 'pingproxies';
-
-export const PROVIDERS: readonly ProviderName[] = ['webshare', 'proxymesh', 'wonderproxy', 'pingproxies'];
-
-export type Capability =
-  | 'PROXIES'
-  | 'SUB_USERS'
-  | 'SUB_USER_ACTIVATION'
-  | 'IP_AUTHORIZATIONS'
-  | 'HOSTNAME_AUTHORIZATIONS'
-  | 'PROXY_SERVER_AUTHORIZATION'
-  | 'DNS_OVERRIDES'
-  | 'PROXY_REPLACEMENT'
-  | 'PROXY_LIST_REFRESH'
-  | 'USAGE'
-  | 'NETWORK_SERVERS'
-  | 'COUNTRY_POOLS';
 
 export type ProxyStatus = 'OK' | 'DEGRADED' | 'DOWN' | 'UNKNOWN';
 export type ProxyType = 'DATACENTER' | 'ISP' | 'RESIDENTIAL' | 'MOBILE' | 'ROTATING_GATEWAY';

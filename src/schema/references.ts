@@ -10,7 +10,7 @@ import { loadProxy } from './proxy/proxy.resolver';
 import { loadSubUser } from './sub-user/sub-user.resolver';
 import { loadDnsOverride } from './dns-override/dns-override.resolver';
 import { decodeGlobalId } from '../domain/ids';
-import { ProxyGraphError } from '../upstream/errors';
+import { ProxyGraphError } from '../core/errors';
 import { nullWhenNotFound } from './common/not-found';
 
 interface Reference {

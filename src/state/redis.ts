@@ -10,7 +10,7 @@
  */
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
-import { ProxyGraphError } from '../upstream/errors';
+import { ProxyGraphError } from '../core/errors';
 import type { StateHealth, StateStore } from './store';
 
 export const DEFAULT_REDIS_KEY_PREFIX = 'proxygraph:';

@@ -18,10 +18,10 @@
  *   admin mutation resetProviderCredentials) closes it for every replica.
  */
 import { scrypt } from 'node:crypto';
-import type { KeyedLock } from '../domain/keyed-lock';
-import type { ProviderName } from '../providers/types';
+import type { KeyedLock } from '../state/keyed-lock';
+import type { ProviderName } from '../core/providers';
 import type { StateStore } from '../state/store';
-import { ProviderError, ProxyGraphError } from './errors';
+import { ProviderError, ProxyGraphError } from '../core/errors';
 import type { UpstreamCall, UpstreamPolicy, UpstreamResponse } from './http';
 
 export interface CredentialBreakerOptions {

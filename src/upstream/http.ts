@@ -9,15 +9,11 @@
  */
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
-import type { ProviderName } from '../providers/types';
+import type { ProviderName } from '../core/providers';
 import { UpstreamCallLog, type UpstreamCallRecord } from './call-log';
-import {
-  ProviderError,
-  UpstreamFailure,
-  providerErrorFromResponse,
-  providerTransportError,
-} from './errors';
-import type { Redactor } from './redact';
+import { ProviderError } from '../core/errors';
+import { UpstreamFailure, providerErrorFromResponse, providerTransportError } from './failure';
+import type { Redactor } from '../core/redact';
 import { RetryPolicy, type RetryOptions } from './retry-policy';
 import { SingleFlightPolicy } from './single-flight';
 import { InProcessBudgetStore, type BudgetStore } from './budget-store';

@@ -5,7 +5,7 @@
  * path. A segment that is empty, `.` or `..`, or that carries a `/` or `\` or a control character (raw or
  * percent-encoded, since some servers decode twice) is refused with BAD_USER_INPUT and no call is made.
  */
-import { badUserInput } from './errors';
+import { badUserInput } from '../core/errors';
 
 const DOT_SEGMENT = /^\.{1,2}$/;
 const UNSAFE_CHARACTER = /[/\\\u0000-\u001f\u007f]/;

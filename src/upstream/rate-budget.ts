@@ -20,11 +20,11 @@
  *   HTTP send, this replica's actual sends of the last window are counted again, and a call that would
  *   exceed the limit waits for room.
  */
-import { ProxyGraphError } from './errors';
+import { ProxyGraphError } from '../core/errors';
 import type { UpstreamCall, UpstreamPolicy, UpstreamRequest, UpstreamResponse } from './http';
 import type { UpstreamCallLog } from './call-log';
 import type { BudgetStore, BudgetWindow, Reservation } from './budget-store';
-import type { ProviderName } from '../providers/types';
+import type { ProviderName } from '../core/providers';
 
 export interface BudgetClass {
   /** Names the class in keys, e.g. `general`, `proxy-list`. */

@@ -12,9 +12,9 @@
  * Work that serves several requests at once (Ping's batched IP-list passes) runs under `union()` of their
  * contexts: it goes on while any of them still waits, until the latest of their deadlines.
  */
-import { ProxyGraphError } from './errors';
+import { ProxyGraphError } from '../core/errors';
 import type { UpstreamCallRecord } from './call-log';
-import type { ProviderName } from '../providers/types';
+import type { ProviderName } from '../core/providers';
 
 export interface UpstreamRequestContextOptions {
   /** Fairness key for rate budgets: the principal's name (an API key's configured name, a JWT subject). Never a secret. */

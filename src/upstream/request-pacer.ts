@@ -10,7 +10,7 @@
  * The windows live in the gateway's BudgetStore when one is given (Redis: shared by replicas).
  */
 import type { UpstreamCallLog } from './call-log';
-import type { ProviderName } from '../providers/types';
+import type { ProviderName } from '../core/providers';
 import { InProcessBudgetStore, type BudgetStore } from './budget-store';
 import { RateBudget } from './rate-budget';
 

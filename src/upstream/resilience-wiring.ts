@@ -6,8 +6,8 @@
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import type { ProxyGraphConfig } from '../config/schema';
-import type { KeyedLock } from '../domain/keyed-lock';
-import { RedisKeyedLock } from '../domain/redis-keyed-lock';
+import type { KeyedLock } from '../state/keyed-lock';
+import { RedisKeyedLock } from '../state/redis-keyed-lock';
 import { RedisBudgetStore } from './redis-budget-store';
 import type { UpstreamGatewayOptions } from './http';
 

@@ -5,7 +5,8 @@
  * connection dropped may have been applied, and is reported as such (`mayHaveApplied`), never repeated.
  * 4xx answers are never retried (429 is the rate budget's business: it closes the account's budget).
  */
-import { ProviderError, ProviderTransportError } from './errors';
+import { ProviderError } from '../core/errors';
+import { ProviderTransportError } from './failure';
 import type { UpstreamCall, UpstreamPolicy, UpstreamResponse } from './http';
 
 export interface RetryOptions {

@@ -5,9 +5,9 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ManualClock } from '../../src/providers/shared/simulator-kit';
-import { startPingProxiesSimulator, type PingProxiesSimulator } from '../../src/providers/pingproxies/simulator';
-import { DATACENTER_SERVICE_ID, ISP_SERVICE_ID } from '../../src/providers/pingproxies/simulator-data';
+import { ManualClock } from '../../src/simulators/kit';
+import { startPingProxiesSimulator, type PingProxiesSimulator } from '../../src/simulators/pingproxies';
+import { DATACENTER_SERVICE_ID, ISP_SERVICE_ID } from '../../src/simulators/pingproxies/data';
 
 const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 let simulator: PingProxiesSimulator;

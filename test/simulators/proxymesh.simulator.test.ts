@@ -5,8 +5,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ManualClock } from '../../src/providers/shared/simulator-kit';
-import { startProxyMeshSimulator, type ProxyMeshSimulator } from '../../src/providers/proxymesh/simulator';
+import { ManualClock } from '../../src/simulators/kit';
+import { startProxyMeshSimulator, type ProxyMeshSimulator } from '../../src/simulators/proxymesh';
 
 let simulator: ProxyMeshSimulator;
 

@@ -5,8 +5,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ManualClock } from '../../src/providers/shared/simulator-kit';
-import { startWebshareSimulator, type WebshareSimulator } from '../../src/providers/webshare/simulator';
+import { ManualClock } from '../../src/simulators/kit';
+import { startWebshareSimulator, type WebshareSimulator } from '../../src/simulators/webshare';
 
 interface Page<T> {
   count: number;

@@ -5,8 +5,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ManualClock } from '../../src/providers/shared/simulator-kit';
-import { startWonderProxySimulator, type WonderProxySimulator } from '../../src/providers/wonderproxy/simulator';
+import { ManualClock } from '../../src/simulators/kit';
+import { startWonderProxySimulator, type WonderProxySimulator } from '../../src/simulators/wonderproxy';
 
 let simulator: WonderProxySimulator;
 const clock = new ManualClock(Date.parse('2026-11-01T12:00:00Z'));

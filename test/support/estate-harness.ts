@@ -5,11 +5,11 @@
 import { startTestProxyGraph, type TestServerOptions } from './proxygraph';
 import type { AccountConfig } from '../../src/config/schema';
 import type { RunningProxyGraph } from '../../src/app';
-import type { ProviderSimulator } from '../../src/providers/shared/simulator-kit';
-import { startWebshareSimulator } from '../../src/providers/webshare/simulator';
-import { startProxyMeshSimulator } from '../../src/providers/proxymesh/simulator';
-import { startWonderProxySimulator } from '../../src/providers/wonderproxy/simulator';
-import { startPingProxiesSimulator } from '../../src/providers/pingproxies/simulator';
+import type { ProviderSimulator } from '../../src/simulators/kit';
+import { startWebshareSimulator } from '../../src/simulators/webshare';
+import { startProxyMeshSimulator } from '../../src/simulators/proxymesh';
+import { startWonderProxySimulator } from '../../src/simulators/wonderproxy';
+import { startPingProxiesSimulator } from '../../src/simulators/pingproxies';
 import { GraphQLTestClient } from './graphql-client';
 
 export const ESTATE_ACCOUNTS = { webshare: 'ws', proxymesh: 'pm', wonderproxy: 'wp', pingproxies: 'ping' } as const;

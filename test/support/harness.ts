@@ -6,7 +6,7 @@ import { startTestProxyGraph } from './proxygraph';
 import type { Logger } from 'pino';
 import type { AccountConfig, AuthConfig, ProxyGraphConfig } from '../../src/config/schema';
 import type { RunningProxyGraph } from '../../src/app';
-import { startWebshareSimulator, type WebshareSimulator } from '../../src/providers/webshare/simulator';
+import { startWebshareSimulator, type WebshareSimulator } from '../../src/simulators/webshare';
 import { GraphQLTestClient } from './graphql-client';
 
 type WebshareOptions = NonNullable<Parameters<typeof startWebshareSimulator>[0]>;

@@ -7,7 +7,7 @@ import type { AccountConfig } from '../../src/config/schema';
 import type { RunningProxyGraph } from '../../src/app';
 import { encodeGlobalId } from '../../src/domain/ids';
 import type { EntityKind } from '../../src/providers/types';
-import { startPingProxiesSimulator, type PingProxiesSimulator, type PingProxiesSimulatorOptions } from '../../src/providers/pingproxies/simulator';
+import { startPingProxiesSimulator, type PingProxiesSimulator, type PingProxiesSimulatorOptions } from '../../src/simulators/pingproxies';
 import { GraphQLTestClient } from './graphql-client';
 
 export interface PingHarnessOptions {

@@ -6,7 +6,7 @@ import { startTestProxyGraph, type TestServerOptions } from './proxygraph';
 import type { AccountConfig, AuthConfig } from '../../src/config/schema';
 import type { RunningProxyGraph } from '../../src/app';
 import { FileStateStore, type StateStore } from '../../src/state/store';
-import { startProxyMeshSimulator, type ProxyMeshSimulator, type ProxyMeshSimulatorOptions } from '../../src/providers/proxymesh/simulator';
+import { startProxyMeshSimulator, type ProxyMeshSimulator, type ProxyMeshSimulatorOptions } from '../../src/simulators/proxymesh';
 import { GraphQLTestClient } from './graphql-client';
 
 export interface ProxyMeshHarnessOptions {

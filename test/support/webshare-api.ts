@@ -2,7 +2,7 @@
  * Reads the Webshare simulator directly over HTTP, as a second client would: the ground truth tests compare
  * ProxyGraph's answers with. (Calls made here show up in the simulator's call log; tests reset it after.)
  */
-import type { WebshareSimulator } from '../../src/providers/webshare/simulator';
+import type { WebshareSimulator } from '../../src/simulators/webshare';
 
 export async function webshareGet<T>(simulator: WebshareSimulator, pathAndQuery: string, headers: Record<string, string> = {}): Promise<T> {
   const response = await fetch(`${simulator.origin}${pathAndQuery}`, {

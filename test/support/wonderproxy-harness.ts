@@ -6,7 +6,7 @@
 import { startTestProxyGraph } from './proxygraph';
 import type { AccountConfig } from '../../src/config/schema';
 import type { RunningProxyGraph } from '../../src/app';
-import { startWonderProxySimulator, type WonderProxySimulator, type WonderProxySimulatorOptions } from '../../src/providers/wonderproxy/simulator';
+import { startWonderProxySimulator, type WonderProxySimulator, type WonderProxySimulatorOptions } from '../../src/simulators/wonderproxy';
 import { GraphQLTestClient } from './graphql-client';
 
 export const WONDERPROXY_ACCOUNT_ID = 'wp';

@@ -12,7 +12,7 @@
  * both sides and never throws on what a provider holds.
  */
 import ipaddr from 'ipaddr.js';
-import { badUserInput } from '../../upstream/errors';
+import { badUserInput } from '../../core/errors';
 
 /** The longest textual IP: eight IPv6 groups ending in a dotted IPv4 (`ffff:…:ffff:255.255.255.255`). */
 export const MAX_IP_TEXT_LENGTH = 45;

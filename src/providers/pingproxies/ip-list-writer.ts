@@ -16,8 +16,8 @@
  * pass with no live change makes no call: abandoned mutations never keep calling Ping.
  */
 import { sameIp } from '../../domain/checks/ip';
-import type { KeyedLock } from '../../domain/keyed-lock';
-import { ProxyGraphError } from '../../upstream/errors';
+import type { KeyedLock } from '../../state/keyed-lock';
+import { ProxyGraphError } from '../../core/errors';
 import type { PingClient } from './client';
 import type { PingProxyUser } from './wire';
 import { UpstreamRequestContext } from '../../upstream/request-context';

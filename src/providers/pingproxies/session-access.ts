@@ -3,7 +3,7 @@
  * `ip_address_authentications` as IP authorizations. Ping has no separate allow-list resource [C]: an IP
  * authorized without a sub-user goes on the account's default proxy user.
  */
-import { ProxyGraphError } from '../../upstream/errors';
+import { ProxyGraphError } from '../../core/errors';
 import { perKeyLoader, sessionMemo } from '../shared/loaders';
 import { readWindow } from '../shared/paging';
 import type { AuthorizeIpParams, CreateSubUserParams, IpAuthorizationRecord, ListWindow, SubUserPage, SubUserRecord } from '../types';

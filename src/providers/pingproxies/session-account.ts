@@ -2,7 +2,7 @@
  * The account half of a Ping session: customer (profile, plan), services (plan, Account.services, the
  * service mutations) and the residential summary (usage). Each read happens at most once per request.
  */
-import { badUserInput, ProxyGraphError } from '../../upstream/errors';
+import { badUserInput, ProxyGraphError } from '../../core/errors';
 import { perKeyLoader, sessionMemo } from '../shared/loaders';
 import type { CancelServiceParams, ServiceRecord, UpdateServiceParams, UsageRange, UsageRecord } from '../types';
 import type { PingClient } from './client';

@@ -4,7 +4,7 @@
  * batched into one call per format for every proxy whose URL the request asks for.
  */
 import DataLoader from 'dataloader';
-import { badUserInput } from '../../upstream/errors';
+import { badUserInput } from '../../core/errors';
 import { mapBounded, perKeyLoader } from '../shared/loaders';
 import { readWindow } from '../shared/paging';
 import type { ListWindow, ProxyListFilter, ProxyListPage, ProxyRecord } from '../types';

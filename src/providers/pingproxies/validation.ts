@@ -2,7 +2,7 @@
  * Ping's documented input rules, checked before any upstream call so bad input costs no request from the
  * 10/second budget and comes back as BAD_USER_INPUT with the offending fields.
  */
-import { badUserInput } from '../../upstream/errors';
+import { badUserInput } from '../../core/errors';
 import type { CreateSubUserParams } from '../types';
 
 /** [C] "proxy_user_id ... length 10–32" (the same page's example "stevejobs" has 9: the rule wins here). */

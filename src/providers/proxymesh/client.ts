@@ -5,8 +5,8 @@
  */
 import { describeFields, errorBodyObject, fieldErrorMessages } from '../../upstream/error-body';
 import type { AccountChannel, AccountTarget } from '../../upstream/http';
-import type { UpstreamFailure } from '../../upstream/errors';
-import { secretRedactor } from '../../upstream/redact';
+import type { UpstreamFailure } from '../../upstream/failure';
+import { secretRedactor } from '../../core/redact';
 import type {
   ProxyMeshDomainAdded,
   ProxyMeshDomainList,

@@ -4,7 +4,7 @@
  * the parent's plus each known sub-account's, one call per scope, de-duplicated within the request.
  */
 import type DataLoader from 'dataloader';
-import { ProxyGraphError, badUserInput } from '../../upstream/errors';
+import { ProxyGraphError, badUserInput } from '../../core/errors';
 import { mapBounded, perKeyLoader } from '../shared/loaders';
 import type { AuthorizeIpParams, HostnameAuthorizationRecord, IpAuthorizationRecord } from '../types';
 import type { ProxyMeshClient } from './client';

@@ -4,7 +4,7 @@
  * of known usernames and are read one /api/sub/get/ each through a de-duplicating loader (no bulk endpoint).
  * IPs and hostnames are in session-access.ts.
  */
-import { badUserInput, ProxyGraphError } from '../../upstream/errors';
+import { badUserInput, ProxyGraphError } from '../../core/errors';
 import { perKeyLoader, sessionMemo } from '../shared/loaders';
 import type {
   AccountProfileRecord,

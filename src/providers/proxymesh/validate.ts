@@ -3,7 +3,7 @@
  * BAD_USER_INPUT naming the failing fields, and costs no upstream request.
  */
 import { BYTES_PER_GB } from '../../domain/units';
-import { badUserInput } from '../../upstream/errors';
+import { badUserInput } from '../../core/errors';
 import type { CreateSubUserParams } from '../types';
 import type { ProxyMeshSubAccountForm } from './wire';
 

@@ -4,7 +4,7 @@
  * Batch functions return one value or Error per key, in key order (the DataLoader contract).
  */
 import DataLoader from 'dataloader';
-import { ProxyGraphError } from '../../upstream/errors';
+import { ProxyGraphError } from '../../core/errors';
 
 /** Runs `work` over `items` with at most `concurrency` in flight; results keep input order. */
 export async function mapBounded<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {

@@ -3,7 +3,7 @@
  * that overlap the window are fetched, in parallel; a page past the end counts as empty.
  */
 import type { ListWindow } from '../types';
-import { ProxyGraphError } from '../../upstream/errors';
+import { ProxyGraphError } from '../../core/errors';
 
 export interface NumberedPage<T> {
   items: T[];

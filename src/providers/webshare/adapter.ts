@@ -12,25 +12,11 @@ import { webshareBudgetClasses, webshareLimitKey } from '../../upstream/provider
 import type { SessionContext } from '../types';
 import { publicIp } from '../../domain/checks/ip';
 import { bytesToGb } from '../../domain/units';
-import { badUserInput, ProxyGraphError, unsupported } from '../../upstream/errors';
+import { badUserInput, ProxyGraphError, unsupported } from '../../core/errors';
 import { mapBounded, perKeyLoader, sessionMemo } from '../shared/loaders';
 import { readWindow } from '../shared/paging';
-import type {
-  AccountSession,
-  AuthorizeIpParams,
-  Capability,
-  CreateSubUserParams,
-  IpAuthorizationRecord,
-  ListWindow,
-  ProviderAdapter,
-  ProxyCredentialsRecord,
-  ProxyListFilter,
-  ProxyListPage,
-  ProxyRecord,
-  ProxyType,
-  ReplaceProxiesParams,
-  UsageRange,
-} from '../types';
+import type { AccountSession, AuthorizeIpParams, CreateSubUserParams, IpAuthorizationRecord, ListWindow, ProviderAdapter, ProxyCredentialsRecord, ProxyListFilter, ProxyListPage, ProxyRecord, ProxyType, ReplaceProxiesParams, UsageRange } from '../types';
+import type { Capability } from '../../core/providers';
 import { WebshareClient, webshareTarget } from './client';
 import { isWebshareId } from './validate';
 import {

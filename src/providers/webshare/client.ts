@@ -6,8 +6,8 @@
 import { describeFields, errorBodyObject, fieldErrorMessages } from '../../upstream/error-body';
 import type { AccountChannel, AccountTarget, QueryValue } from '../../upstream/http';
 import { pathWith } from '../../upstream/path';
-import type { UpstreamFailure } from '../../upstream/errors';
-import { secretRedactor } from '../../upstream/redact';
+import type { UpstreamFailure } from '../../upstream/failure';
+import { secretRedactor } from '../../core/redact';
 import type {
   WebshareAggregateStats,
   WebshareIpAuthorization,

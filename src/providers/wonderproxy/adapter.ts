@@ -10,20 +10,10 @@ import type { AccountConfig } from '../../config/schema';
 import type { AdapterDependencies } from '../../domain/registry';
 import type { AccountChannel } from '../../upstream/http';
 import type { SessionContext } from '../types';
-import { badUserInput } from '../../upstream/errors';
+import { badUserInput } from '../../core/errors';
 import { sessionMemo } from '../shared/loaders';
-import type {
-  AccountSession,
-  Capability,
-  ListWindow,
-  ProviderAdapter,
-  ProxyListFilter,
-  ProxyListPage,
-  ProxyRecord,
-  ProxyServerRecord,
-  SelectedDetails,
-  UsageRange,
-} from '../types';
+import type { AccountSession, ListWindow, ProviderAdapter, ProxyListFilter, ProxyListPage, ProxyRecord, ProxyServerRecord, SelectedDetails, UsageRange } from '../types';
+import type { Capability } from '../../core/providers';
 import { WonderProxyClient, wonderproxyTarget } from './client';
 import { parseProxyNativeId, toContractServer, toNetworkServer, toPlan, toProfile, toProxies, toUsage } from './mapping';
 import { ContractServerLoaders } from './server-loaders';

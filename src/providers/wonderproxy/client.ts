@@ -6,9 +6,9 @@
  */
 import { errorBodyObject } from '../../upstream/error-body';
 import type { AccountChannel, AccountTarget } from '../../upstream/http';
-import type { UpstreamFailure } from '../../upstream/errors';
+import type { UpstreamFailure } from '../../upstream/failure';
 import { pathWith } from '../../upstream/path';
-import { secretRedactor } from '../../upstream/redact';
+import { secretRedactor } from '../../core/redact';
 import type {
   WonderProxyAuthlistCreate,
   WonderProxyAuthlistEntry,

@@ -7,7 +7,7 @@
  * - loads of the whole list in one tick become one call with the union of their details.
  */
 import DataLoader from 'dataloader';
-import { ProxyGraphError } from '../../upstream/errors';
+import { ProxyGraphError } from '../../core/errors';
 import type { SelectedDetails } from '../types';
 import type { WonderProxyClient } from './client';
 import type { WonderProxyContractServer, WonderProxyServerDetail } from './wire';

@@ -5,7 +5,7 @@
  * authorize ProxyGraph's own address, not the GraphQL client's.
  */
 import DataLoader from 'dataloader';
-import { ProxyGraphError, badUserInput, unsupported } from '../../upstream/errors';
+import { ProxyGraphError, badUserInput, unsupported } from '../../core/errors';
 import { perKeyLoader, sessionMemo } from '../shared/loaders';
 import type { AuthorizeIpParams, IpAuthorizationListFilter, IpAuthorizationRecord, UpdateIpAuthorizationParams } from '../types';
 import type { WonderProxyClient } from './client';

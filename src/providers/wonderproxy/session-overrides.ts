@@ -3,7 +3,7 @@
  * (`denver`) or host name (`denver.wonderproxy.com`); creating checks the server is on the account before
  * the POST, and refuses with the account's server names when it is not.
  */
-import { ProxyGraphError, badUserInput } from '../../upstream/errors';
+import { ProxyGraphError, badUserInput } from '../../core/errors';
 import { perKeyLoader } from '../shared/loaders';
 import type { CreateDnsOverrideParams, DnsOverrideFilterParams, DnsOverrideRecord, UpdateDnsOverrideParams } from '../types';
 import type { WonderProxyClient } from './client';

@@ -5,7 +5,7 @@
  */
 import { dateToEpochSeconds } from '../../domain/units';
 import { isIntegerId } from '../shared/native-ids';
-import { badUserInput } from '../../upstream/errors';
+import { badUserInput } from '../../core/errors';
 
 export function checkHostname(hostname: string, field = 'hostname'): string {
   const valid = hostname.length <= 253 && /^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,62}$/.test(hostname);

@@ -20,7 +20,7 @@ import { ProxyServer } from '../server/server.type';
 import { Service } from '../service/service.type';
 import { ProxyReplacementConnection } from '../replacement/replacement.type';
 import { listAccountProxies } from '../proxy/proxy-listing';
-import { badUserInput } from '../../upstream/errors';
+import { badUserInput } from '../../core/errors';
 import { nullWhenNotFound } from '../common/not-found';
 
 @ArgsType()

@@ -7,7 +7,7 @@
  */
 import { isObjectType, type GraphQLArgument, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { argumentProblems } from '../../domain/checks/arguments';
-import { badUserInput } from '../../upstream/errors';
+import { badUserInput } from '../../core/errors';
 
 function checked(fieldArgs: readonly GraphQLArgument[], resolve: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, unknown> {
   return (source, args, context, info) => {

@@ -3,7 +3,7 @@
  * (`WEBSHARE`). The other enums share their values with the internal string unions in providers/types.ts.
  */
 import { registerEnumType } from 'type-graphql';
-import type { ProviderName } from '../../providers/types';
+import type { ProviderName } from '../../core/providers';
 
 export enum Provider {
   WEBSHARE = 'WEBSHARE',

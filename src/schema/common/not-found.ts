@@ -1,5 +1,5 @@
 /** Lookups by id answer null, not an error, for what does not exist or is hidden from the caller (NOT_FOUND). */
-import { isCode } from '../../upstream/errors';
+import { isCode } from '../../core/errors';
 
 export function nullWhenNotFound<T>(load: () => T): T | null {
   try {

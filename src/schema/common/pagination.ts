@@ -3,7 +3,7 @@
  * position in the provider's order, so only the provider pages that cover [offset, offset + first) are read.
  */
 import { Field, Int, ObjectType } from 'type-graphql';
-import { badUserInput } from '../../upstream/errors';
+import { badUserInput } from '../../core/errors';
 import type { ListWindow } from '../../providers/types';
 
 export const DEFAULT_PAGE_SIZE = 25;

@@ -5,7 +5,7 @@
  */
 import { GraphQLError, GraphQLResolveInfo, responsePathAsArray } from 'graphql';
 import type { AccountOutcome } from '../../domain/fan-out';
-import { ProxyGraphError } from '../../upstream/errors';
+import { ProxyGraphError } from '../../core/errors';
 import type { Context } from '../context';
 
 export function reportAccountFailure(context: Context, info: GraphQLResolveInfo, error: unknown, accountId: string): void {

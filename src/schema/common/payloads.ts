@@ -1,6 +1,6 @@
 /** Result shapes shared by mutations. */
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { ProxyGraphError } from '../../upstream/errors';
+import { ProxyGraphError } from '../../core/errors';
 import type { AccountNode, IpAuthorizationNode } from './nodes';
 
 @ObjectType({ description: 'What a delete-style mutation removed.' })

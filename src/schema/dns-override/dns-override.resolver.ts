@@ -13,7 +13,7 @@ import { fanOut } from '../../domain/fan-out';
 import { decodeGlobalId } from '../../domain/ids';
 import { canonicalIp } from '../../domain/checks/ip';
 import { nullWhenNotFound } from '../common/not-found';
-import { badUserInput } from '../../upstream/errors';
+import { badUserInput } from '../../core/errors';
 import { ProxyServer } from '../server/server.type';
 import { serverDetails } from '../common/selection';
 import type { ProxyServerRecord } from '../../providers/types';

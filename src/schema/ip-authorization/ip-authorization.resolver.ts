@@ -13,7 +13,7 @@ import { keepSuccesses } from '../common/partial';
 import { fanOut } from '../../domain/fan-out';
 import { decodeGlobalId } from '../../domain/ids';
 import type { RegisteredAccount } from '../../domain/registry';
-import { badUserInput, ProxyGraphError } from '../../upstream/errors';
+import { badUserInput, ProxyGraphError } from '../../core/errors';
 import { canonicalIp, publicIp, sameIp } from '../../domain/checks/ip';
 
 interface AuthorizeTarget {

@@ -9,7 +9,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ListWindow, ProxyListFilter, ProxyStatus, ProxyType, SelectedDetails } from '../../providers/types';
 import { proxyDetails, selectedPaths } from '../common/selection';
-import { badUserInput } from '../../upstream/errors';
+import { badUserInput } from '../../core/errors';
 import type { Context } from '../context';
 import type { RegisteredAccount } from '../../domain/registry';
 import { fanOut } from '../../domain/fan-out';

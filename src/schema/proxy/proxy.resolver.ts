@@ -14,7 +14,7 @@ import { listProxiesAcrossAccounts } from './proxy-listing';
 import { decodeGlobalId } from '../../domain/ids';
 import { ProxyReplacement } from '../replacement/replacement.type';
 import { ProxyCredentialsInput, ReplaceProxiesInput } from '../replacement/replacement.input';
-import { badUserInput } from '../../upstream/errors';
+import { badUserInput } from '../../core/errors';
 import type { ProxyCredentialsRecord, ProxyReplacementSelectorRecord, SelectedDetails } from '../../providers/types';
 import type { ProxySelectorInput } from '../replacement/replacement.input';
 import { proxyDetails } from '../common/selection';

@@ -8,7 +8,7 @@ import { CallsUpstream } from '../common/upstream-calls';
 import { CountryPool, ProxyServer } from './server.type';
 import { DeletedPayload } from '../common/payloads';
 import { Provider, providerName } from '../common/enums';
-import { unsupported, ProxyGraphError } from '../../upstream/errors';
+import { unsupported, ProxyGraphError } from '../../core/errors';
 import type { CountryPoolRecord, ProxyServerRecord } from '../../providers/types';
 
 function checkHost(host: string): void {

@@ -7,7 +7,7 @@ import { CancelServiceInput, UpdateServiceInput } from './service.input';
 import { Account } from '../account/account.type';
 import { accountNode, AccountNode, ServiceNode, toNode } from '../common/nodes';
 import { decodeGlobalId } from '../../domain/ids';
-import { badUserInput } from '../../upstream/errors';
+import { badUserInput } from '../../core/errors';
 import { PageArgs } from '../account/account.resolver';
 import { ProxyConnection } from '../proxy/proxy.type';
 import { connectionFrom, windowFrom, type Connection } from '../common/pagination';

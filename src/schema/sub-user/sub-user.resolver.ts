@@ -10,7 +10,7 @@ import { DeletedPayload } from '../common/payloads';
 import { accountNode, AccountNode, IpAuthorizationNode, SubUserNode, toNode } from '../common/nodes';
 import { decodeGlobalId } from '../../domain/ids';
 import { nullWhenNotFound } from '../common/not-found';
-import { badUserInput } from '../../upstream/errors';
+import { badUserInput } from '../../core/errors';
 import type { CreateSubUserParams } from '../../providers/types';
 
 export async function loadSubUser(ctx: Context, id: string): Promise<SubUserNode | null> {

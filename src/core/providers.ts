@@ -1,0 +1,22 @@
+/**
+ * The provider vocabulary every layer shares: which providers exist and which capabilities an account can
+ * have. The ground floor: imports nothing else from src/.
+ */
+
+export type ProviderName = 'webshare' | 'proxymesh' | 'wonderproxy' | 'pingproxies';
+
+export const PROVIDERS: readonly ProviderName[] = ['webshare', 'proxymesh', 'wonderproxy', 'pingproxies'];
+
+export type Capability =
+  | 'PROXIES'
+  | 'SUB_USERS'
+  | 'SUB_USER_ACTIVATION'
+  | 'IP_AUTHORIZATIONS'
+  | 'HOSTNAME_AUTHORIZATIONS'
+  | 'PROXY_SERVER_AUTHORIZATION'
+  | 'DNS_OVERRIDES'
+  | 'PROXY_REPLACEMENT'
+  | 'PROXY_LIST_REFRESH'
+  | 'USAGE'
+  | 'NETWORK_SERVERS'
+  | 'COUNTRY_POOLS';
