@@ -170,7 +170,7 @@ describe('a JWT with no scope', () => {
 
   test('reads no account and no proxy through _entities', async () => {
     const token = await idp.token({ proxygraph_accounts: ['*'] });
-    const page = await harness.proxygraph.registry.find(WEBSHARE_ACCOUNT_ID)!.adapter.openSession().listProxies!({ offset: 0, limit: 1 }, {});
+    const page = await harness.proxygraph.registry.find(WEBSHARE_ACCOUNT_ID)!.adapter.openSession().proxies!.list({ offset: 0, limit: 1 }, {});
     const proxyId = Buffer.from(`Proxy:${WEBSHARE_ACCOUNT_ID}:${page.items[0].nativeId}`).toString('base64url');
     harness.webshare.server.resetCalls();
     const result = await harness.client.withHeaders({ authorization: `Bearer ${token}` }).request(

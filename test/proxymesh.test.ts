@@ -46,9 +46,7 @@ describe('ProxyMesh account, proxies, servers and country pools', () => {
     const data = await harness.client.data(ProxyMeshAccountDocument, { id: PROXYMESH_ACCOUNT_ID });
     const account = data.account!;
     assert.equal(account.provider, 'PROXYMESH');
-    assert.deepEqual(account.capabilities, [
-      'COUNTRY_POOLS', 'HOSTNAME_AUTHORIZATIONS', 'IP_AUTHORIZATIONS', 'PROXIES', 'PROXY_SERVER_AUTHORIZATION', 'SUB_USERS', 'SUB_USER_ACTIVATION',
-    ]);
+    assert.deepEqual(account.capabilities, ['COUNTRY_POOLS', 'HOSTNAME_AUTHORIZATIONS', 'IP_AUTHORIZATIONS', 'PROFILE', 'PROXIES', 'PROXY_SERVER_AUTHORIZATION', 'SERVERS', 'SUB_USERS', 'SUB_USER_ACTIVATION', 'SUB_USER_IMPORT']);
     assert.equal(account.profile!.name, harness.proxymesh.credentials.username);
     const hosts = harness.proxymesh.state.proxies;
     assert.deepEqual(account.servers!.map((server) => server.hostname), hosts);

@@ -42,7 +42,7 @@ describe('WonderProxy account, plan and usage', () => {
     harness.wonderproxy.server.resetCalls();
     const { account } = await harness.client.data(WonderProxyAccountDocument, { id: WONDERPROXY_ACCOUNT_ID });
     assert.equal(account!.provider, 'WONDERPROXY');
-    assert.deepEqual(account!.capabilities, ['DNS_OVERRIDES', 'IP_AUTHORIZATIONS', 'NETWORK_SERVERS', 'PROXIES', 'USAGE']);
+    assert.deepEqual(account!.capabilities, ['DNS_OVERRIDES', 'IP_AUTHORIZATIONS', 'IP_AUTHORIZATION_UPDATES', 'NETWORK_SERVERS', 'PLAN', 'PROFILE', 'PROXIES', 'SERVERS', 'USAGE']);
     assert.deepEqual(account!.profile, { name: contract.name, email: null, createdAt: null });
     assert.deepEqual(account!.plan, {
       name: 'corporate',

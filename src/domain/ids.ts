@@ -4,7 +4,7 @@
  * Encoding is base64url of `Kind:accountId:nativeId` (account ids cannot hold ':'; native ids may).
  */
 import { badUserInput } from '../core/errors';
-import type { EntityKind } from '../providers/types';
+import type { EntityKind } from '../providers/contract/records';
 
 export interface GlobalIdParts {
   kind: EntityKind;

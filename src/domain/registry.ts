@@ -5,7 +5,7 @@
  */
 import type { AccountConfig } from '../config/schema';
 import type { Capability, ProviderName } from '../core/providers';
-import type { ProviderAdapter } from '../providers/types';
+import { capabilitiesOf, type ProviderAdapter } from '../providers/contract/session';
 import type { UpstreamGateway } from '../upstream/http';
 import type { StateStore } from '../state/store';
 import type { KeyedLock } from '../state/keyed-lock';
@@ -27,12 +27,13 @@ export interface RegisteredAccount {
   label: string | null;
   config: AccountConfig;
   adapter: ProviderAdapter;
+  /** What the account can do: the facets its sessions have (read once from a session, which costs no call). */
+  capabilities: ReadonlySet<Capability>;
 }
 
-/** Stand-in for a provider whose adapter has not landed: it declares no capabilities, so every operation
+/** Stand-in for a provider whose adapter has not landed: its sessions have no facet, so every operation
  * fails with UNSUPPORTED_BY_PROVIDER before any upstream call. */
 class NoCapabilityAdapter implements ProviderAdapter {
-  readonly capabilities: ReadonlySet<Capability> = new Set();
   constructor(
     readonly provider: ProviderName,
     readonly accountId: string,
@@ -54,7 +55,7 @@ export class AccountRegistry {
     this.accounts = configs.map((config) => {
       const factory = factories[config.provider];
       const adapter = factory ? factory(config, deps) : new NoCapabilityAdapter(config.provider, config.id);
-      return { id: config.id, provider: config.provider, label: config.label ?? null, config, adapter };
+      return { id: config.id, provider: config.provider, label: config.label ?? null, config, adapter, capabilities: capabilitiesOf(adapter.openSession()) };
     });
     for (const account of this.accounts) this.byId.set(account.id, account);
   }

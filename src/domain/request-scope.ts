@@ -13,7 +13,7 @@
  * Fields below a mutation's result that load more data go through `reads` again: a write-only key sees what
  * its write returned, nothing else.
  */
-import type { AccountSession, OperationWarning } from '../providers/types';
+import type { AccountSession, Facet, FacetName, OperationWarning, ReadFacet } from '../providers/contract/session';
 import type { Capability, ProviderName } from '../core/providers';
 import { notFound, unsupported } from '../core/errors';
 import { UpstreamRequestContext } from '../upstream/request-context';
@@ -22,68 +22,31 @@ import type { AccountRegistry, RegisteredAccount } from './registry';
 
 export type Access = 'read' | 'write';
 
-/**
- * What each session method does upstream. `satisfies` makes TypeScript insist that every method of
- * AccountSession is listed, so a new method cannot be added without saying whether it writes.
- */
-const SESSION_METHOD_ACCESS = {
-  profile: 'read',
-  plan: 'read',
-  defaultProxyType: 'read',
-  usage: 'read',
-  listProxies: 'read',
-  getProxy: 'read',
-  listSubUsers: 'read',
-  getSubUser: 'read',
-  createSubUser: 'write',
-  updateSubUser: 'write',
-  deleteSubUser: 'write',
-  setSubUserActive: 'write',
-  refreshSubUserProxies: 'write',
-  subUserProxyCredentials: 'read',
-  subUserIpAuthorizations: 'read',
-  listIpAuthorizations: 'read',
-  updateIpAuthorization: 'write',
-  getIpAuthorization: 'read',
-  authorizeIp: 'write',
-  defaultIpAuthorizationOwner: 'read',
-  revokeIpAuthorization: 'write',
-  replaceProxies: 'write',
-  listProxyReplacements: 'read',
-  getProxyReplacement: 'read',
-  refreshProxyList: 'write',
-  importSubUser: 'write',
-  clearIpAuthorizations: 'write',
-  listHostnameAuthorizations: 'read',
-  addHostnameAuthorization: 'write',
-  removeHostnameAuthorization: 'write',
-  listServers: 'read',
-  getServer: 'read',
-  authorizeProxyServer: 'write',
-  deauthorizeProxyServer: 'write',
-  networkServers: 'read',
-  listCountryPools: 'read',
-  listDnsOverrides: 'read',
-  getDnsOverride: 'read',
-  createDnsOverride: 'write',
-  updateDnsOverride: 'write',
-  deleteDnsOverride: 'write',
-  clearDnsOverrides: 'write',
-  listServices: 'read',
-  getService: 'read',
-  updateService: 'write',
-  cancelService: 'write',
-  proxyUrls: 'read',
-  proxyCredentials: 'read',
-  updateProxyCredentials: 'write',
-} as const satisfies Record<keyof Required<AccountSession>, Access>;
+type FacetFor<A extends Access, K extends FacetName> = A extends 'write' ? Facet<K> : ReadFacet<K>;
 
-type ReadMethod = { [K in keyof typeof SESSION_METHOD_ACCESS]: (typeof SESSION_METHOD_ACCESS)[K] extends 'read' ? K : never }[keyof typeof SESSION_METHOD_ACCESS];
-
-/** The part of a session a read may use. */
-export type ReadSession = Pick<AccountSession, ReadMethod>;
-type SessionFor<A extends Access> = A extends 'write' ? AccountSession : ReadSession;
-type MethodFor<A extends Access> = A extends 'write' ? keyof AccountSession : ReadMethod;
+/** What each facet is, for the UNSUPPORTED_BY_PROVIDER message of an account without it. */
+const FACET_WHAT: Record<FacetName, string> = {
+  profile: 'The account profile',
+  plan: 'The account plan',
+  usage: 'Usage',
+  proxies: 'Proxies',
+  subUsers: 'Sub-users',
+  subUserActivation: 'Activating and deactivating sub-users',
+  subUserImport: 'Importing sub-users',
+  subUserProxyRefresh: "Refreshing a sub-user's proxies",
+  ipAuthorizations: 'IP authorizations',
+  ipAuthorizationUpdates: 'Changing an IP authorization',
+  hostnameAuthorizations: 'Hostname authorizations',
+  servers: 'Servers on the account',
+  proxyServerAuthorization: 'Proxy server authorization',
+  networkServers: 'A network server catalogue',
+  countryPools: 'Country pools',
+  dnsOverrides: 'DNS overrides',
+  services: 'Services',
+  proxyReplacement: 'Proxy replacement',
+  proxyListRefresh: 'Refreshing the proxy list',
+  proxyCredentials: 'Proxy credentials',
+};
 
 /** What the request's upstream calls cost, for its log line. */
 export interface RequestTelemetry {
@@ -206,35 +169,24 @@ export class AccessView<A extends Access> {
     return this.scope.visibleAccounts(filter);
   }
 
-  /** The account's session for this request (a read view's is typed down to the read methods). */
-  session(accountId: string): SessionFor<A> {
-    return this.scope.sessionOf(this.account(accountId)) as SessionFor<A>;
+  /**
+   * One facet of the account's session for this request, after the scope check; an account whose provider
+   * has no such facet fails with UNSUPPORTED_BY_PROVIDER before any upstream call. A read view's facet is
+   * typed without its write methods.
+   */
+  facet<K extends FacetName>(accountId: string, name: K): FacetFor<A, K> {
+    const account = this.account(accountId);
+    const facet = this.scope.sessionOf(account)[name];
+    if (!facet) throw unsupported(account.provider, account.id, FACET_WHAT[name]);
+    return facet as FacetFor<A, K>;
   }
 
-  /**
-   * The session method behind an operation, after the scope and capability checks: an account whose
-   * provider cannot do it fails with UNSUPPORTED_BY_PROVIDER before any upstream call.
-   */
-  operation<K extends MethodFor<A>>(
-    accountId: string,
-    capability: Capability | null,
-    name: K,
-    description: string,
-  ): NonNullable<AccountSession[K]> {
-    const account = this.account(accountId);
-    if (SESSION_METHOD_ACCESS[name] === 'write' && this.access !== 'write') {
-      // A read path asking for a write is a programming error; refuse it as the caller's missing scope would be.
-      this.scope.principal.require('write');
-    }
-    const session = this.scope.sessionOf(account);
-    const method = session[name];
-    if ((capability && !account.adapter.capabilities.has(capability)) || typeof method !== 'function') {
-      throw unsupported(account.provider, account.id, description);
-    }
-    return (method as (...args: unknown[]) => unknown).bind(session) as NonNullable<AccountSession[K]>;
+  /** The facet when the account's provider has it, else undefined (for optional shortcuts, e.g. Ping's formatted URLs). */
+  facetIfAny<K extends FacetName>(accountId: string, name: K): FacetFor<A, K> | undefined {
+    return this.scope.sessionOf(this.account(accountId))[name] as FacetFor<A, K> | undefined;
   }
 
   supports(accountId: string, capability: Capability): boolean {
-    return this.account(accountId).adapter.capabilities.has(capability);
+    return this.account(accountId).capabilities.has(capability);
   }
 }

@@ -49,7 +49,7 @@ export async function startOpsServer(options: OpsServerOptions): Promise<Running
     const accounts = options.registry.all().map((account) => ({
       id: account.id,
       provider: account.provider,
-      capabilities: [...account.adapter.capabilities].sort(),
+      capabilities: [...account.capabilities].sort(),
       credentialBreakerOpen: account.adapter.credentialBreakerOpen?.() ?? false,
     }));
     const state = options.stateHealth();

@@ -4,7 +4,7 @@
  */
 import type { GraphQLError } from 'graphql';
 import type { RequestScope } from '../domain/request-scope';
-import type { OperationWarning } from '../providers/types';
+import type { OperationWarning } from '../providers/contract/session';
 
 export interface Context {
   requestId: string;

@@ -30,12 +30,7 @@ async function orNull<T>(load: () => Promise<T | null>): Promise<T | null> {
 async function loadIpAuthorization(ctx: Context, id: string): Promise<IpAuthorizationNode | null> {
   const { accountId, nativeId } = decodeGlobalId(id, 'IpAuthorization');
   const account = ctx.scope.reads.account(accountId);
-  const session = ctx.scope.reads.session(accountId);
-  const record = session.getIpAuthorization
-    ? await session.getIpAuthorization(nativeId)
-    : (await ctx.scope.reads.operation(accountId, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')()).find(
-        (candidate) => candidate.nativeId === nativeId,
-      ) ?? null;
+  const record = await ctx.scope.reads.facet(accountId, 'ipAuthorizations').get(nativeId);
   return record ? toNode('IpAuthorization', account, record) : null;
 }
 

@@ -136,13 +136,21 @@ export type Capability =
   | 'DNS_OVERRIDES'
   | 'HOSTNAME_AUTHORIZATIONS'
   | 'IP_AUTHORIZATIONS'
+  | 'IP_AUTHORIZATION_UPDATES'
   | 'NETWORK_SERVERS'
+  | 'PLAN'
+  | 'PROFILE'
   | 'PROXIES'
+  | 'PROXY_CREDENTIALS'
   | 'PROXY_LIST_REFRESH'
   | 'PROXY_REPLACEMENT'
   | 'PROXY_SERVER_AUTHORIZATION'
+  | 'SERVERS'
+  | 'SERVICES'
   | 'SUB_USERS'
   | 'SUB_USER_ACTIVATION'
+  | 'SUB_USER_IMPORT'
+  | 'SUB_USER_PROXY_REFRESH'
   | 'USAGE';
 
 /** How many proxies of a country a sub-user gets (Webshare custom proxy lists). */
@@ -298,7 +306,7 @@ export type Mutation = {
   authorizeProxyServer: ProxyServer;
   cancelService: Service;
   clearDnsOverrides: DeletedPayload;
-  /** WonderProxy: remove every IP authorization of the account. */
+  /** Remove every IP authorization of the account (WonderProxy in one call, others entry by entry). `count` is how many were removed. */
   clearIpAuthorizations: DeletedPayload;
   createDnsOverride: DnsOverride;
   createSubUser: SubUser;

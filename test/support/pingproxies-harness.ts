@@ -6,7 +6,7 @@ import { startTestProxyGraph, type TestServerOptions } from './proxygraph';
 import type { AccountConfig } from '../../src/config/schema';
 import type { RunningProxyGraph } from '../../src/app';
 import { encodeGlobalId } from '../../src/domain/ids';
-import type { EntityKind } from '../../src/providers/types';
+import type { EntityKind } from '../../src/providers/contract/records';
 import { startPingProxiesSimulator, type PingProxiesSimulator, type PingProxiesSimulatorOptions } from '../../src/simulators/pingproxies';
 import { GraphQLTestClient } from './graphql-client';
 

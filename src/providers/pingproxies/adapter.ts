@@ -8,12 +8,13 @@
 import type { AccountConfig } from '../../config/schema';
 import type { AdapterDependencies } from '../../domain/registry';
 import type { AccountChannel } from '../../upstream/http';
-import type { SessionContext } from '../types';
+import type { SessionContext } from '../contract/session';
 import type { UpstreamRequestContext } from '../../upstream/request-context';
 import { InProcessKeyedLock, type KeyedLock } from '../../state/keyed-lock';
 import { ProxyGraphError } from '../../core/errors';
-import type { AccountSession, ProviderAdapter } from '../types';
-import type { Capability } from '../../core/providers';
+import { facetsOf, type LegacySession as AccountSession } from '../contract/legacy-session';
+import type { AccountSession as FacetSession } from '../contract/session';
+import type { ProviderAdapter } from '../contract/session';
 import { PingClient, pingTarget } from './client';
 import { IpListWriter } from './ip-list-writer';
 import { budgetFromLimits, DEFAULT_PING_MAX_WAIT_MS, RequestPacer } from '../../upstream/request-pacer';
@@ -24,8 +25,6 @@ import { PingProxyReads } from './session-proxies';
 
 type PingAccountConfig = Extract<AccountConfig, { provider: 'pingproxies' }>;
 
-export const PINGPROXIES_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['PROXIES', 'SUB_USERS', 'IP_AUTHORIZATIONS', 'USAGE']);
-
 export interface PingAdapterOptions {
   /** Overrides the lock from the dependencies (Redis-backed when configured, shared by replicas). */
   lock?: KeyedLock;
@@ -34,7 +33,6 @@ export interface PingAdapterOptions {
 export class PingProxiesAdapter implements ProviderAdapter {
   readonly provider = 'pingproxies' as const;
   readonly accountId: string;
-  readonly capabilities = PINGPROXIES_CAPABILITIES;
   readonly client: PingClient;
   private readonly channel: AccountChannel;
   private readonly shared: PingAccessShared;
@@ -55,8 +53,8 @@ export class PingProxiesAdapter implements ProviderAdapter {
     this.shared = { writer, defaultProxyUserId: (context) => this.defaultProxyUserId(clientFor(context)) };
   }
 
-  openSession(context: SessionContext = {}): AccountSession {
-    return new PingSession(context.upstream ? new PingClient(this.channel.forRequest(context.upstream)) : this.client, this.accountId, this.shared, context);
+  openSession(context: SessionContext = {}): FacetSession {
+    return facetsOf(new PingSession(context.upstream ? new PingClient(this.channel.forRequest(context.upstream)) : this.client, this.accountId, this.shared, context));
   }
 
   async verifyCredentials(): Promise<void> {

@@ -4,17 +4,7 @@
  */
 import { canonicalOrNull, displayIp } from '../../domain/checks/ip';
 import { normaliseCountry, parseUtcDateTime } from '../../domain/units';
-import type {
-  AccountProfileRecord,
-  IpAuthorizationRecord,
-  PlanRecord,
-  ProxyRecord,
-  ProxyStatus,
-  ProxyType,
-  ServiceRecord,
-  SubUserRecord,
-  UsageRecord,
-} from '../types';
+import type { AccountProfileRecord, IpAuthorizationRecord, PlanRecord, ProxyRecord, ProxyStatus, ProxyType, ServiceRecord, SubUserRecord, UsageRecord } from '../contract/records';
 import type { PingCustomer, PingProxy, PingProxyStatus, PingProxyType, PingProxyUser, PingResidentialSummary, PingService } from './wire';
 
 /** [I] Ping prices in US dollars (its checkout is Stripe in USD); amounts on the wire are cents [C]. */

@@ -8,7 +8,7 @@
  * Filter names: `country_id` is [C]; `proxy_status`, `proxy_type` and `service_id` come from the Byteful
  * SDK [3P] (Ping's proxy/search reference page was not found), as does the full status set.
  */
-import type { ListWindow, ProxyListFilter } from '../types';
+import type { ListWindow, ProxyListFilter } from '../contract/params';
 import type { PingProxy, PingProxySearchQuery } from './wire';
 import { PING_PROXY_STATUSES, PING_PROXY_TYPES, PING_STATUS_BY_UNIFIED, PING_TYPE_BY_UNIFIED } from './mapping';
 

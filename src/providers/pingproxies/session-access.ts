@@ -6,7 +6,8 @@
 import { ProxyGraphError } from '../../core/errors';
 import { perKeyLoader, sessionMemo } from '../shared/loaders';
 import { readWindow } from '../shared/paging';
-import type { AuthorizeIpParams, CreateSubUserParams, IpAuthorizationRecord, ListWindow, SubUserPage, SubUserRecord } from '../types';
+import type { AuthorizeIpParams, CreateSubUserParams, ListWindow } from '../contract/params';
+import type { IpAuthorizationRecord, SubUserPage, SubUserRecord } from '../contract/records';
 import type { PingClient } from './client';
 import type { IpListWriter } from './ip-list-writer';
 import type { UpstreamRequestContext } from '../../upstream/request-context';

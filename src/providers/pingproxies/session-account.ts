@@ -4,7 +4,8 @@
  */
 import { badUserInput, ProxyGraphError } from '../../core/errors';
 import { perKeyLoader, sessionMemo } from '../shared/loaders';
-import type { CancelServiceParams, ServiceRecord, UpdateServiceParams, UsageRange, UsageRecord } from '../types';
+import type { CancelServiceParams, UpdateServiceParams, UsageRange } from '../contract/params';
+import type { ServiceRecord, UsageRecord } from '../contract/records';
 import type { PingClient } from './client';
 import { toPlan, toProfile, toService, toUsage } from './mapping';
 import { PING_MAX_PER_PAGE } from './proxy-query';

@@ -3,7 +3,7 @@
  * 10/second budget and comes back as BAD_USER_INPUT with the offending fields.
  */
 import { badUserInput } from '../../core/errors';
-import type { CreateSubUserParams } from '../types';
+import type { CreateSubUserParams } from '../contract/params';
 
 /** [C] "proxy_user_id ... length 10–32" (the same page's example "stevejobs" has 9: the rule wins here). */
 export const PROXY_USER_ID_MIN = 10;

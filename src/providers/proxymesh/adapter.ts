@@ -6,32 +6,22 @@
 import type { AccountConfig } from '../../config/schema';
 import type { AdapterDependencies } from '../../domain/registry';
 import type { AccountChannel } from '../../upstream/http';
-import type { SessionContext } from '../types';
+import type { SessionContext } from '../contract/session';
 import { InProcessKeyedLock } from '../../state/keyed-lock';
 import { CredentialBreaker } from '../../upstream/credential-breaker';
 import { PolicyChannel } from '../../upstream/policy-channel';
-import type { AccountSession, ProviderAdapter } from '../types';
-import type { Capability } from '../../core/providers';
+import { facetsOf, type LegacySession as AccountSession } from '../contract/legacy-session';
+import type { AccountSession as FacetSession } from '../contract/session';
+import type { ProviderAdapter } from '../contract/session';
 import { ProxyMeshClient, proxymeshTarget } from './client';
 import { KnownSubAccounts } from './known-subaccounts';
 import { ProxyMeshSession } from './session';
 
 type ProxyMeshAccountConfig = Extract<AccountConfig, { provider: 'proxymesh' }>;
 
-export const PROXYMESH_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
-  'PROXIES',
-  'SUB_USERS',
-  'SUB_USER_ACTIVATION',
-  'IP_AUTHORIZATIONS',
-  'HOSTNAME_AUTHORIZATIONS',
-  'PROXY_SERVER_AUTHORIZATION',
-  'COUNTRY_POOLS',
-]);
-
 export class ProxyMeshAdapter implements ProviderAdapter {
   readonly provider = 'proxymesh' as const;
   readonly accountId: string;
-  readonly capabilities = PROXYMESH_CAPABILITIES;
   readonly client: ProxyMeshClient;
   private readonly channel: AccountChannel;
   readonly knownSubAccounts: KnownSubAccounts;
@@ -57,9 +47,9 @@ export class ProxyMeshAdapter implements ProviderAdapter {
     this.knownSubAccounts = new KnownSubAccounts(deps.store, account.id, account.knownSubAccounts ?? []);
   }
 
-  openSession(context: SessionContext = {}): AccountSession {
+  openSession(context: SessionContext = {}): FacetSession {
     const client = context.upstream ? new ProxyMeshClient(this.channel.forRequest(context.upstream)) : this.client;
-    return new ProxyMeshSession(client, this.knownSubAccounts, this.accountId, this.username, context);
+    return facetsOf(new ProxyMeshSession(client, this.knownSubAccounts, this.accountId, this.username, context));
   }
 
   /** The cheapest authenticated read. */

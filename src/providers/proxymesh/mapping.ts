@@ -1,14 +1,7 @@
 /** Pure functions from ProxyMesh's wire shapes to ProxyGraph's unified records. */
 import { displayIp } from '../../domain/checks/ip';
 import { gbToBytes, normaliseCountry } from '../../domain/units';
-import type {
-  CountryPoolRecord,
-  HostnameAuthorizationRecord,
-  IpAuthorizationRecord,
-  ProxyRecord,
-  ProxyServerRecord,
-  SubUserRecord,
-} from '../types';
+import type { CountryPoolRecord, HostnameAuthorizationRecord, IpAuthorizationRecord, ProxyRecord, ProxyServerRecord, SubUserRecord } from '../contract/records';
 import type { ProxyMeshGeoIps, ProxyMeshPool, ProxyMeshSubAccount } from './wire';
 
 /** The HTTP proxy port every ProxyMesh host listens on [3P]. */

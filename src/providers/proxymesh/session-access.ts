@@ -6,7 +6,8 @@
 import type DataLoader from 'dataloader';
 import { ProxyGraphError, badUserInput } from '../../core/errors';
 import { mapBounded, perKeyLoader } from '../shared/loaders';
-import type { AuthorizeIpParams, HostnameAuthorizationRecord, IpAuthorizationRecord } from '../types';
+import type { AuthorizeIpParams } from '../contract/params';
+import type { HostnameAuthorizationRecord, IpAuthorizationRecord } from '../contract/records';
 import type { ProxyMeshClient } from './client';
 import type { KnownSubAccounts } from './known-subaccounts';
 import { parseScopedId, toHostnameAuthorization, toIpAuthorization } from './mapping';

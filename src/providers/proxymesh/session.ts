@@ -6,20 +6,10 @@
  */
 import { badUserInput, ProxyGraphError } from '../../core/errors';
 import { perKeyLoader, sessionMemo } from '../shared/loaders';
-import type {
-  AccountProfileRecord,
-  AccountSession,
-  CountryPoolRecord,
-  CreateSubUserParams,
-  ListWindow,
-  ProxyListFilter,
-  ProxyListPage,
-  ProxyRecord,
-  ProxyServerRecord,
-  SessionContext,
-  SubUserPage,
-  SubUserRecord,
-} from '../types';
+import type { AccountProfileRecord, CountryPoolRecord, ProxyListPage, ProxyRecord, ProxyServerRecord, SubUserPage, SubUserRecord } from '../contract/records';
+import type { LegacySession as AccountSession } from '../contract/legacy-session';
+import type { CreateSubUserParams, ListWindow, ProxyListFilter } from '../contract/params';
+import type { SessionContext } from '../contract/session';
 import type { ProxyMeshClient } from './client';
 import type { KnownSubAccounts } from './known-subaccounts';
 import { toCountryPools, toProxy, toServer, toSubUser } from './mapping';

@@ -4,7 +4,7 @@
  */
 import { BYTES_PER_GB } from '../../domain/units';
 import { badUserInput } from '../../core/errors';
-import type { CreateSubUserParams } from '../types';
+import type { CreateSubUserParams } from '../contract/params';
 import type { ProxyMeshSubAccountForm } from './wire';
 
 const USERNAME = /^[A-Za-z0-9.@+-]{1,30}$/;

@@ -2,7 +2,7 @@
  * Reading an absolute window [offset, offset + limit) out of a provider's numbered pages. Only the pages
  * that overlap the window are fetched, in parallel; a page past the end counts as empty.
  */
-import type { ListWindow } from '../types';
+import type { ListWindow } from '../contract/params';
 import { ProxyGraphError } from '../../core/errors';
 
 export interface NumberedPage<T> {

@@ -9,14 +9,17 @@ import type { AdapterDependencies } from '../../domain/registry';
 import type { AccountChannel } from '../../upstream/http';
 import { DEFAULT_MAX_BUDGET_WAIT_MS, RateBudget } from '../../upstream/rate-budget';
 import { webshareBudgetClasses, webshareLimitKey } from '../../upstream/provider-budgets';
-import type { SessionContext } from '../types';
+import type { SessionContext } from '../contract/session';
 import { publicIp } from '../../domain/checks/ip';
 import { bytesToGb } from '../../domain/units';
 import { badUserInput, ProxyGraphError, unsupported } from '../../core/errors';
 import { mapBounded, perKeyLoader, sessionMemo } from '../shared/loaders';
 import { readWindow } from '../shared/paging';
-import type { AccountSession, AuthorizeIpParams, CreateSubUserParams, IpAuthorizationRecord, ListWindow, ProviderAdapter, ProxyCredentialsRecord, ProxyListFilter, ProxyListPage, ProxyRecord, ProxyType, ReplaceProxiesParams, UsageRange } from '../types';
-import type { Capability } from '../../core/providers';
+import { facetsOf, type LegacySession as AccountSession } from '../contract/legacy-session';
+import type { AccountSession as FacetSession } from '../contract/session';
+import type { AuthorizeIpParams, CreateSubUserParams, ListWindow, ProxyListFilter, ReplaceProxiesParams, UsageRange } from '../contract/params';
+import type { IpAuthorizationRecord, ProxyCredentialsRecord, ProxyListPage, ProxyRecord, ProxyType } from '../contract/records';
+import type { ProviderAdapter } from '../contract/session';
 import { WebshareClient, webshareTarget } from './client';
 import { isWebshareId } from './validate';
 import {
@@ -35,15 +38,6 @@ import type { WebshareProxy, WebshareReplaceWith, WebshareSubuserCreate, Webshar
 
 type WebshareAccountConfig = Extract<AccountConfig, { provider: 'webshare' }>;
 
-export const WEBSHARE_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
-  'PROXIES',
-  'SUB_USERS',
-  'IP_AUTHORIZATIONS',
-  'PROXY_REPLACEMENT',
-  'PROXY_LIST_REFRESH',
-  'USAGE',
-]);
-
 /** Page size used for every Webshare list: large pages mean fewer calls against the 60/min list budget. */
 export const WEBSHARE_PAGE_SIZE = 100;
 /** Webshare keeps stats for 90 days. */
@@ -52,7 +46,6 @@ const STATS_RETENTION_MS = 90 * 24 * 3_600_000;
 export class WebshareAdapter implements ProviderAdapter {
   readonly provider = 'webshare' as const;
   readonly accountId: string;
-  readonly capabilities = WEBSHARE_CAPABILITIES;
   readonly client: WebshareClient;
   private readonly channel: AccountChannel;
   private readonly planId: number | null;
@@ -76,9 +69,9 @@ export class WebshareAdapter implements ProviderAdapter {
     this.client = new WebshareClient(this.channel, planId);
   }
 
-  openSession(context: SessionContext = {}): AccountSession {
+  openSession(context: SessionContext = {}): FacetSession {
     // A per-request client over the observed channel, so the request's upstream calls are counted.
-    return new WebshareSession(context.upstream ? new WebshareClient(this.channel.forRequest(context.upstream), this.planId) : this.client, this.accountId);
+    return facetsOf(new WebshareSession(context.upstream ? new WebshareClient(this.channel.forRequest(context.upstream), this.planId) : this.client, this.accountId));
   }
 
   async verifyCredentials(): Promise<void> {

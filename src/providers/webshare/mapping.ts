@@ -1,17 +1,7 @@
 /** Pure functions from Webshare's wire shapes to ProxyGraph's unified records (and selectors back). */
 import { displayIp } from '../../domain/checks/ip';
 import { gbToBytes, normaliseCountry, parseIsoDate } from '../../domain/units';
-import type {
-  AccountProfileRecord,
-  IpAuthorizationRecord,
-  PlanRecord,
-  ProxyRecord,
-  ProxyReplacementRecord,
-  ProxyReplacementSelectorRecord,
-  ProxyType,
-  SubUserRecord,
-  UsageRecord,
-} from '../types';
+import type { AccountProfileRecord, IpAuthorizationRecord, PlanRecord, ProxyRecord, ProxyReplacementRecord, ProxyReplacementSelectorRecord, ProxyType, SubUserRecord, UsageRecord } from '../contract/records';
 import type {
   WebshareAggregateStats,
   WebshareIpAuthorization,

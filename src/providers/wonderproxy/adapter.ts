@@ -9,11 +9,14 @@
 import type { AccountConfig } from '../../config/schema';
 import type { AdapterDependencies } from '../../domain/registry';
 import type { AccountChannel } from '../../upstream/http';
-import type { SessionContext } from '../types';
+import type { SessionContext } from '../contract/session';
 import { badUserInput } from '../../core/errors';
 import { sessionMemo } from '../shared/loaders';
-import type { AccountSession, ListWindow, ProviderAdapter, ProxyListFilter, ProxyListPage, ProxyRecord, ProxyServerRecord, SelectedDetails, UsageRange } from '../types';
-import type { Capability } from '../../core/providers';
+import { facetsOf, type LegacySession as AccountSession } from '../contract/legacy-session';
+import type { AccountSession as FacetSession } from '../contract/session';
+import type { ListWindow, ProxyListFilter, SelectedDetails, UsageRange } from '../contract/params';
+import type { ProviderAdapter } from '../contract/session';
+import type { ProxyListPage, ProxyRecord, ProxyServerRecord } from '../contract/records';
 import { WonderProxyClient, wonderproxyTarget } from './client';
 import { parseProxyNativeId, toContractServer, toNetworkServer, toPlan, toProfile, toProxies, toUsage } from './mapping';
 import { ContractServerLoaders } from './server-loaders';
@@ -23,18 +26,9 @@ import { serverReference } from './validate';
 
 type WonderProxyAccountConfig = Extract<AccountConfig, { provider: 'wonderproxy' }>;
 
-export const WONDERPROXY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
-  'PROXIES',
-  'IP_AUTHORIZATIONS',
-  'DNS_OVERRIDES',
-  'USAGE',
-  'NETWORK_SERVERS',
-]);
-
 export class WonderProxyAdapter implements ProviderAdapter {
   readonly provider = 'wonderproxy' as const;
   readonly accountId: string;
-  readonly capabilities = WONDERPROXY_CAPABILITIES;
   readonly client: WonderProxyClient;
   private readonly channel: AccountChannel;
 
@@ -44,8 +38,8 @@ export class WonderProxyAdapter implements ProviderAdapter {
     this.client = new WonderProxyClient(this.channel);
   }
 
-  openSession(context: SessionContext = {}): AccountSession {
-    return new WonderProxySession(context.upstream ? new WonderProxyClient(this.channel.forRequest(context.upstream)) : this.client, this.accountId);
+  openSession(context: SessionContext = {}): FacetSession {
+    return facetsOf(new WonderProxySession(context.upstream ? new WonderProxyClient(this.channel.forRequest(context.upstream)) : this.client, this.accountId));
   }
 
   async verifyCredentials(): Promise<void> {

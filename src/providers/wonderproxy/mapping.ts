@@ -6,20 +6,7 @@
  */
 import { displayIp } from '../../domain/checks/ip';
 import { epochSecondsToDate, normaliseCountry } from '../../domain/units';
-import type {
-  AccountProfileRecord,
-  DnsOverrideRecord,
-  DnsOverrideStatus,
-  GeoStatusRecord,
-  IpAuthorizationRecord,
-  LocationRecord,
-  PlanRecord,
-  ProxyRecord,
-  ProxyServerRecord,
-  ProxyStatus,
-  ServerIpRecord,
-  UsageRecord,
-} from '../types';
+import type { AccountProfileRecord, DnsOverrideRecord, DnsOverrideStatus, GeoStatusRecord, IpAuthorizationRecord, LocationRecord, PlanRecord, ProxyRecord, ProxyServerRecord, ProxyStatus, ServerIpRecord, UsageRecord } from '../contract/records';
 import type {
   WonderProxyAuthlistEntry,
   WonderProxyContract,

@@ -8,7 +8,7 @@
  */
 import DataLoader from 'dataloader';
 import { ProxyGraphError } from '../../core/errors';
-import type { SelectedDetails } from '../types';
+import type { SelectedDetails } from '../contract/params';
 import type { WonderProxyClient } from './client';
 import type { WonderProxyContractServer, WonderProxyServerDetail } from './wire';
 

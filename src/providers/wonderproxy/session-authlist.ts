@@ -7,7 +7,8 @@
 import DataLoader from 'dataloader';
 import { ProxyGraphError, badUserInput, unsupported } from '../../core/errors';
 import { perKeyLoader, sessionMemo } from '../shared/loaders';
-import type { AuthorizeIpParams, IpAuthorizationListFilter, IpAuthorizationRecord, UpdateIpAuthorizationParams } from '../types';
+import type { AuthorizeIpParams, IpAuthorizationListFilter, UpdateIpAuthorizationParams } from '../contract/params';
+import type { IpAuthorizationRecord } from '../contract/records';
 import type { WonderProxyClient } from './client';
 import { toIpAuthorization } from './mapping';
 import { canonicalIp, publicIp, sameIp } from '../../domain/checks/ip';

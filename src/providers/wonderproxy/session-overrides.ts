@@ -5,7 +5,8 @@
  */
 import { ProxyGraphError, badUserInput } from '../../core/errors';
 import { perKeyLoader } from '../shared/loaders';
-import type { CreateDnsOverrideParams, DnsOverrideFilterParams, DnsOverrideRecord, UpdateDnsOverrideParams } from '../types';
+import type { CreateDnsOverrideParams, DnsOverrideFilterParams, UpdateDnsOverrideParams } from '../contract/params';
+import type { DnsOverrideRecord } from '../contract/records';
 import type { WonderProxyClient } from './client';
 import { toDnsOverride } from './mapping';
 import type { ContractServerLoaders } from './server-loaders';

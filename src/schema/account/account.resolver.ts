@@ -76,26 +76,26 @@ export class AccountResolver {
 
   @FieldResolver(() => [Capability])
   capabilities(@Root() account: AccountNode, @Ctx() ctx: Context): Capability[] {
-    return [...ctx.scope.accountOf(account.id).adapter.capabilities].sort() as Capability[];
+    return [...ctx.scope.accountOf(account.id).capabilities].sort() as Capability[];
   }
 
   @CallsUpstream()
   @FieldResolver(() => AccountProfile, { nullable: true })
   profile(@Root() account: AccountNode, @Ctx() ctx: Context) {
-    return ctx.scope.reads.operation(account.id, null, 'profile', 'The account profile')();
+    return ctx.scope.reads.facet(account.id, 'profile').get();
   }
 
   @CallsUpstream()
   @FieldResolver(() => Plan, { nullable: true })
   plan(@Root() account: AccountNode, @Ctx() ctx: Context) {
-    return ctx.scope.reads.operation(account.id, null, 'plan', 'The account plan')();
+    return ctx.scope.reads.facet(account.id, 'plan').get();
   }
 
   @CallsUpstream()
   @FieldResolver(() => Usage, { nullable: true })
   usage(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() range: UsageArgs) {
     checkRange(range);
-    return ctx.scope.reads.operation(account.id, 'USAGE', 'usage', 'Usage')({ from: range.from, to: range.to });
+    return ctx.scope.reads.facet(account.id, 'usage').get({ from: range.from, to: range.to });
   }
 
   @CallsUpstream()
@@ -116,7 +116,7 @@ export class AccountResolver {
   async subUsers(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
     const window = windowFrom(page.first, page.after);
     const registered = ctx.scope.reads.account(account.id);
-    const result = await ctx.scope.reads.operation(account.id, 'SUB_USERS', 'listSubUsers', 'Listing sub-users')(window);
+    const result = await ctx.scope.reads.facet(account.id, 'subUsers').list(window);
     const nodes = result.items.map((record) => toNode('SubUser', registered, record));
     return connectionFrom(window, nodes, result.hasMore, result.totalCount);
   }
@@ -125,7 +125,7 @@ export class AccountResolver {
   @FieldResolver(() => [IpAuthorization], { nullable: true })
   async ipAuthorizations(@Root() account: AccountNode, @Ctx() ctx: Context) {
     const registered = ctx.scope.reads.account(account.id);
-    const records = await ctx.scope.reads.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')();
+    const records = await ctx.scope.reads.facet(account.id, 'ipAuthorizations').list();
     return records.map((record) => toNode('IpAuthorization', registered, record));
   }
 
@@ -133,7 +133,7 @@ export class AccountResolver {
   @FieldResolver(() => [HostnameAuthorization], { nullable: true })
   async hostnameAuthorizations(@Root() account: AccountNode, @Ctx() ctx: Context) {
     const registered = ctx.scope.reads.account(account.id);
-    const records = await ctx.scope.reads.operation(account.id, 'HOSTNAME_AUTHORIZATIONS', 'listHostnameAuthorizations', 'Hostname authorizations')();
+    const records = await ctx.scope.reads.facet(account.id, 'hostnameAuthorizations').list();
     return records.map((record) => toNode('HostnameAuthorization', registered, record));
   }
 
@@ -145,7 +145,7 @@ export class AccountResolver {
     @Arg('filter', () => DnsOverrideFilter, { nullable: true }) filter?: DnsOverrideFilter | null,
   ) {
     const registered = ctx.scope.reads.account(account.id);
-    const records = await ctx.scope.reads.operation(account.id, 'DNS_OVERRIDES', 'listDnsOverrides', 'DNS overrides')({
+    const records = await ctx.scope.reads.facet(account.id, 'dnsOverrides').list({
       ip: filter?.ip,
       server: filter?.server,
     });
@@ -155,21 +155,21 @@ export class AccountResolver {
   @CallsUpstream()
   @FieldResolver(() => [ProxyServer], { nullable: true, description: 'Servers on the account (WonderProxy contract servers, ProxyMesh proxy hosts).' })
   servers(@Root() account: AccountNode, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.scope.reads.operation(account.id, null, 'listServers', 'Listing servers')(serverDetails(info));
+    return ctx.scope.reads.facet(account.id, 'servers').list(serverDetails(info));
   }
 
   @CallsUpstream()
   @FieldResolver(() => [Service], { nullable: true, description: 'Ping Proxies services.' })
   async services(@Root() account: AccountNode, @Ctx() ctx: Context) {
     const registered = ctx.scope.reads.account(account.id);
-    const records = await ctx.scope.reads.operation(account.id, null, 'listServices', 'Listing services')();
+    const records = await ctx.scope.reads.facet(account.id, 'services').list();
     return records.map((record) => toNode('Service', registered, record));
   }
 
   @CallsUpstream()
   @FieldResolver(() => ProxyCredentials, { nullable: true, description: 'Proxy username/password and timeouts (Webshare proxy config).' })
   proxyCredentials(@Root() account: AccountNode, @Ctx() ctx: Context) {
-    return ctx.scope.reads.operation(account.id, null, 'proxyCredentials', 'Proxy credentials')();
+    return ctx.scope.reads.facet(account.id, 'proxyCredentials').get();
   }
 
   @CallsUpstream()
@@ -177,7 +177,7 @@ export class AccountResolver {
   async proxyReplacements(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
     const window = windowFrom(page.first, page.after);
     const registered = ctx.scope.reads.account(account.id);
-    const result = await ctx.scope.reads.operation(account.id, 'PROXY_REPLACEMENT', 'listProxyReplacements', 'Proxy replacement')(window);
+    const result = await ctx.scope.reads.facet(account.id, 'proxyReplacement').list(window);
     const nodes = result.items.map((record) => toNode('ProxyReplacement', registered, record));
     const hasMore = result.totalCount !== null ? window.offset + nodes.length < result.totalCount : nodes.length === window.limit;
     return connectionFrom(window, nodes, hasMore, result.totalCount);

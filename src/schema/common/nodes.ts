@@ -4,7 +4,7 @@
  */
 import { encodeGlobalId } from '../../domain/ids';
 import type { RegisteredAccount } from '../../domain/registry';
-import type { DnsOverrideRecord, EntityKind, HostnameAuthorizationRecord, IpAuthorizationRecord, ProxyRecord, ProxyReplacementRecord, ServiceRecord, SubUserRecord } from '../../providers/types';
+import type { DnsOverrideRecord, EntityKind, HostnameAuthorizationRecord, IpAuthorizationRecord, ProxyRecord, ProxyReplacementRecord, ServiceRecord, SubUserRecord } from '../../providers/contract/records';
 import type { ProviderName } from '../../core/providers';
 
 export interface AccountNode {

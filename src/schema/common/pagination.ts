@@ -4,7 +4,7 @@
  */
 import { Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from '../../core/errors';
-import type { ListWindow } from '../../providers/types';
+import type { ListWindow } from '../../providers/contract/params';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;

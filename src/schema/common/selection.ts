@@ -4,7 +4,7 @@
  * and inline fragments are followed; @skip/@include are ignored, which at worst asks for a little more.
  */
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import type { SelectedDetails } from '../../providers/types';
+import type { SelectedDetails } from '../../providers/contract/params';
 
 const MAX_DEPTH = 8;
 

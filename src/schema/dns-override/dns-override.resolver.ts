@@ -11,12 +11,13 @@ import { accountNode, AccountNode, DnsOverrideNode, toNode } from '../common/nod
 import { keepSuccesses } from '../common/partial';
 import { fanOut } from '../../domain/fan-out';
 import { decodeGlobalId } from '../../domain/ids';
+import { clearAll } from '../../domain/clearing';
 import { canonicalIp } from '../../domain/checks/ip';
 import { nullWhenNotFound } from '../common/not-found';
 import { badUserInput } from '../../core/errors';
 import { ProxyServer } from '../server/server.type';
 import { serverDetails } from '../common/selection';
-import type { ProxyServerRecord } from '../../providers/types';
+import type { ProxyServerRecord } from '../../providers/contract/records';
 
 function requireFuture(date: Date | null | undefined): void {
   if (date && date.getTime() <= Date.now()) throw badUserInput('expiresAt must be in the future', { expiresAt: ['must be in the future'] });
@@ -26,7 +27,7 @@ export async function loadDnsOverride(ctx: Context, id: string): Promise<DnsOver
   const { accountId, nativeId } = decodeGlobalId(id, 'DnsOverride');
   const account = nullWhenNotFound(() => ctx.scope.reads.account(accountId));
   if (!account) return null;
-  const record = await ctx.scope.reads.operation(accountId, 'DNS_OVERRIDES', 'getDnsOverride', 'DNS overrides')(nativeId);
+  const record = await ctx.scope.reads.facet(accountId, 'dnsOverrides').get(nativeId);
   return record ? toNode('DnsOverride', account, record) : null;
 }
 
@@ -44,9 +45,9 @@ export class DnsOverrideResolver {
     // Accounts named explicitly are always asked, so one that cannot answer says so (UNSUPPORTED_BY_PROVIDER).
     const accounts = ctx.scope.reads
       .accounts({ accountIds: filter?.accountIds ?? null })
-      .filter((account) => filter?.accountIds || account.adapter.capabilities.has('DNS_OVERRIDES'));
+      .filter((account) => filter?.accountIds || account.capabilities.has('DNS_OVERRIDES'));
     const outcomes = await fanOut(accounts, async (account) => {
-      const records = await ctx.scope.reads.operation(account.id, 'DNS_OVERRIDES', 'listDnsOverrides', 'DNS overrides')({
+      const records = await ctx.scope.reads.facet(account.id, 'dnsOverrides').list({
         ip,
         server: filter?.server,
       });
@@ -66,7 +67,7 @@ export class DnsOverrideResolver {
     description: 'The server the entry applies on (null once it left the account). Entries of one request load their servers together.',
   })
   async proxyServer(@Root() override: DnsOverrideNode, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ProxyServerRecord | null> {
-    const getServer = ctx.scope.reads.operation(override.accountId, 'DNS_OVERRIDES', 'getServer', 'Loading a server');
+    const getServer = ctx.scope.reads.facet(override.accountId, 'servers').get;
     return getServer(override.server, serverDetails(info));
   }
 
@@ -75,7 +76,7 @@ export class DnsOverrideResolver {
   async createDnsOverride(@Ctx() ctx: Context, @Arg('input', () => CreateDnsOverrideInput) input: CreateDnsOverrideInput): Promise<DnsOverrideNode> {
     requireFuture(input.expiresAt);
     const account = ctx.scope.writes.account(input.accountId);
-    const record = await ctx.scope.writes.operation(input.accountId, 'DNS_OVERRIDES', 'createDnsOverride', 'DNS overrides')({
+    const record = await ctx.scope.writes.facet(input.accountId, 'dnsOverrides').create({
       server: input.server,
       hostname: input.hostname,
       ip: input.ip,
@@ -95,7 +96,7 @@ export class DnsOverrideResolver {
     requireFuture(input.expiresAt);
     if (input.hostname == null && input.ip == null && input.expiresAt == null) throw badUserInput('input has no field to change');
     const account = ctx.scope.writes.account(accountId);
-    const record = await ctx.scope.writes.operation(accountId, 'DNS_OVERRIDES', 'updateDnsOverride', 'DNS overrides')(nativeId, input);
+    const record = await ctx.scope.writes.facet(accountId, 'dnsOverrides').update(nativeId, input);
     return toNode('DnsOverride', account, record);
   }
 
@@ -103,14 +104,15 @@ export class DnsOverrideResolver {
   @Mutation(() => DeletedPayload)
   async deleteDnsOverride(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'DnsOverride');
-    await ctx.scope.writes.operation(accountId, 'DNS_OVERRIDES', 'deleteDnsOverride', 'DNS overrides')(nativeId);
+    await ctx.scope.writes.facet(accountId, 'dnsOverrides').delete(nativeId);
     return { id, deleted: true, count: 1 };
   }
 
   @CallsUpstream()
   @Mutation(() => DeletedPayload)
   async clearDnsOverrides(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<DeletedPayload> {
-    const count = await ctx.scope.writes.operation(accountId, 'DNS_OVERRIDES', 'clearDnsOverrides', 'DNS overrides')();
-    return { id: null, deleted: true, count };
+    const overrides = ctx.scope.writes.facet(accountId, 'dnsOverrides');
+    const outcome = await clearAll({ list: () => overrides.list({}), remove: (id) => overrides.delete(id), clear: () => overrides.clear() });
+    return { id: null, ...outcome };
   }
 }

@@ -12,6 +12,7 @@ import { accountNode, AccountNode, HostnameAuthorizationNode, IpAuthorizationNod
 import { keepSuccesses } from '../common/partial';
 import { fanOut } from '../../domain/fan-out';
 import { decodeGlobalId } from '../../domain/ids';
+import { clearAll } from '../../domain/clearing';
 import type { RegisteredAccount } from '../../domain/registry';
 import { badUserInput, ProxyGraphError } from '../../core/errors';
 import { canonicalIp, publicIp, sameIp } from '../../domain/checks/ip';
@@ -23,9 +24,9 @@ interface AuthorizeTarget {
 
 async function subUserNode(ctx: Context, accountId: string, nativeId: string | null | undefined): Promise<SubUserNode | null> {
   if (!nativeId) return null;
-  const session = ctx.scope.reads.session(accountId);
-  if (!session.getSubUser) return null;
-  const record = await session.getSubUser(nativeId);
+  const subUsers = ctx.scope.reads.facetIfAny(accountId, 'subUsers');
+  if (!subUsers) return null;
+  const record = await subUsers.get(nativeId);
   return record ? toNode('SubUser', ctx.scope.reads.account(accountId), record) : null;
 }
 
@@ -42,9 +43,9 @@ export class IpAuthorizationResolver {
     // Accounts named explicitly are always asked, so one that cannot answer says so (UNSUPPORTED_BY_PROVIDER).
     const accounts = ctx.scope.reads
       .accounts({ accountIds: filter?.accountIds ?? null })
-      .filter((account) => filter?.accountIds || account.adapter.capabilities.has('IP_AUTHORIZATIONS'));
+      .filter((account) => filter?.accountIds || account.capabilities.has('IP_AUTHORIZATIONS'));
     const outcomes = await fanOut(accounts, async (account) => {
-      const records = await ctx.scope.reads.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')({
+      const records = await ctx.scope.reads.facet(account.id, 'ipAuthorizations').list({
         ip,
         users: filter?.users,
       });
@@ -102,10 +103,10 @@ export class IpAuthorizationResolver {
     accountIds?.forEach((id) => ctx.scope.writes.account(id));
     const accounts = ctx.scope.writes
       .accounts({ accountIds: accountIds ?? null })
-      .filter((account) => accountIds || account.adapter.capabilities.has('IP_AUTHORIZATIONS'));
+      .filter((account) => accountIds || account.capabilities.has('IP_AUTHORIZATIONS'));
     const outcomes = await fanOut(accounts, async (account) => {
-      const list = ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations');
-      const revoke = ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'revokeIpAuthorization', 'Revoking IP authorizations');
+      const list = ctx.scope.writes.facet(account.id, 'ipAuthorizations').list;
+      const revoke = ctx.scope.writes.facet(account.id, 'ipAuthorizations').revoke;
       const matching = (await list()).filter((record) => sameIp(record.ip, canonical));
       // The entries are independent (one per spelling or sub-user): removed in parallel, not one after another.
       await Promise.all(matching.map((record) => revoke(record.nativeId)));
@@ -125,7 +126,7 @@ export class IpAuthorizationResolver {
   @Mutation(() => DeletedPayload)
   async revokeIpAuthorization(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'IpAuthorization');
-    await ctx.scope.writes.operation(accountId, 'IP_AUTHORIZATIONS', 'revokeIpAuthorization', 'Revoking IP authorizations')(nativeId);
+    await ctx.scope.writes.facet(accountId, 'ipAuthorizations').revoke(nativeId);
     return { id, deleted: true, count: 1 };
   }
 
@@ -143,7 +144,7 @@ export class IpAuthorizationResolver {
     if (input.ip == null && input.user == null && input.expiresAt == null) throw badUserInput('input has no field to change');
     const ip = input.ip == null ? input.ip : publicIp(input.ip);
     const account = ctx.scope.writes.account(accountId);
-    const record = await ctx.scope.writes.operation(accountId, 'IP_AUTHORIZATIONS', 'updateIpAuthorization', 'Updating IP authorizations')(nativeId, {
+    const record = await ctx.scope.writes.facet(accountId, 'ipAuthorizationUpdates').update(nativeId, {
       ip,
       user: input.user,
       expiresAt: input.expiresAt,
@@ -152,10 +153,11 @@ export class IpAuthorizationResolver {
   }
 
   @CallsUpstream()
-  @Mutation(() => DeletedPayload, { description: 'WonderProxy: remove every IP authorization of the account.' })
+  @Mutation(() => DeletedPayload, { description: 'Remove every IP authorization of the account (WonderProxy in one call, others entry by entry). `count` is how many were removed.' })
   async clearIpAuthorizations(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<DeletedPayload> {
-    const count = await ctx.scope.writes.operation(accountId, 'IP_AUTHORIZATIONS', 'clearIpAuthorizations', 'Clearing IP authorizations')();
-    return { id: null, deleted: true, count };
+    const ips = ctx.scope.writes.facet(accountId, 'ipAuthorizations');
+    const outcome = await clearAll({ list: () => ips.list(), remove: (id) => ips.revoke(id), clear: ips.clear && (() => ips.clear!()) });
+    return { id: null, ...outcome };
   }
 
   private targets(ctx: Context, input: AuthorizeIpInput): AuthorizeTarget[] {
@@ -176,13 +178,13 @@ export class IpAuthorizationResolver {
     input.accountIds?.forEach((id) => ctx.scope.writes.account(id));
     return ctx.scope.writes
       .accounts({ accountIds: input.accountIds ?? null })
-      .filter((account) => input.accountIds || account.adapter.capabilities.has('IP_AUTHORIZATIONS'))
+      .filter((account) => input.accountIds || account.capabilities.has('IP_AUTHORIZATIONS'))
       .map((account) => ({ account, subUserNativeId: null }));
   }
 
   private async authorizeOne(ctx: Context, target: AuthorizeTarget, input: AuthorizeIpInput): Promise<AccountOperationResultShape> {
     const { account } = target;
-    const authorize = ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'authorizeIp', 'IP authorization');
+    const authorize = ctx.scope.writes.facet(account.id, 'ipAuthorizations').authorize;
     try {
       const record = await authorize({ ip: input.ip, subUserNativeId: target.subUserNativeId, user: input.user, expiresAt: input.expiresAt });
       return { account: accountNode(account), ok: true, alreadyDone: false, ipAuthorization: toNode('IpAuthorization', account, record), removedCount: null, error: null };
@@ -190,11 +192,11 @@ export class IpAuthorizationResolver {
       if (!(error instanceof ProxyGraphError) || error.code !== 'CONFLICT') throw error;
       // Already authorized for this same target: report the existing entry instead of an error (idempotent).
       // The same IP held by another sub-user (or another WonderProxy user) stays a CONFLICT.
-      const session = ctx.scope.writes.session(account.id);
+      const ips = ctx.scope.writes.facet(account.id, 'ipAuthorizations');
       // Who the entry must belong to and what the account holds are independent reads: made together.
       const [defaultOwner, records] = await Promise.all([
-        target.subUserNativeId ? null : session.defaultIpAuthorizationOwner?.(),
-        ctx.scope.writes.operation(account.id, 'IP_AUTHORIZATIONS', 'listIpAuthorizations', 'IP authorizations')(),
+        target.subUserNativeId ? null : ips.defaultOwner?.(),
+        ctx.scope.writes.facet(account.id, 'ipAuthorizations').list(),
       ]);
       const owner = target.subUserNativeId ?? defaultOwner ?? null;
       const existing = records.find(
@@ -238,7 +240,7 @@ export class HostnameAuthorizationResolver {
     const subUserNativeId = subUserFor(accountId, subUserId);
     checkHostname(hostname);
     const account = ctx.scope.writes.account(accountId);
-    const record = await ctx.scope.writes.operation(accountId, 'HOSTNAME_AUTHORIZATIONS', 'addHostnameAuthorization', 'Hostname authorization')(
+    const record = await ctx.scope.writes.facet(accountId, 'hostnameAuthorizations').add(
       hostname.toLowerCase(),
       subUserNativeId,
     );
@@ -255,7 +257,7 @@ export class HostnameAuthorizationResolver {
   ): Promise<DeletedPayload> {
     const subUserNativeId = subUserFor(accountId, subUserId);
     checkHostname(hostname);
-    await ctx.scope.writes.operation(accountId, 'HOSTNAME_AUTHORIZATIONS', 'removeHostnameAuthorization', 'Hostname authorization')(
+    await ctx.scope.writes.facet(accountId, 'hostnameAuthorizations').remove(
       hostname.toLowerCase(),
       subUserNativeId,
     );

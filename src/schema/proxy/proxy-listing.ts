@@ -7,7 +7,8 @@
  * only the upstream pages covering it are read.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ListWindow, ProxyListFilter, ProxyStatus, ProxyType, SelectedDetails } from '../../providers/types';
+import type { ListWindow, ProxyListFilter, SelectedDetails } from '../../providers/contract/params';
+import type { ProxyStatus, ProxyType } from '../../providers/contract/records';
 import { proxyDetails, selectedPaths } from '../common/selection';
 import { badUserInput } from '../../core/errors';
 import type { Context } from '../context';
@@ -42,7 +43,7 @@ export async function listAccountProxies(
   details?: SelectedDetails,
 ): Promise<Connection<ProxyNode>> {
   const account = ctx.scope.reads.account(accountId);
-  const list = ctx.scope.reads.operation(accountId, 'PROXIES', 'listProxies', 'Listing proxies');
+  const list = ctx.scope.reads.facet(accountId, 'proxies').list;
   if (!accountMatches(ctx, accountId, filter) || window.limit === 0) {
     return connectionFrom(window, [], false, accountMatches(ctx, accountId, filter) ? null : 0);
   }
@@ -78,7 +79,7 @@ export async function listProxiesAcrossAccounts(
       provider: null,
       accountIds: filter?.accountIds ?? null,
     })
-    .filter((account) => account.adapter.capabilities.has('PROXIES'))
+    .filter((account) => account.capabilities.has('PROXIES'))
     .filter((account) => !filter?.providers || filter.providers.map(providerName).includes(account.provider));
 
   const start = after ? decodeCrossCursor(after) : null;
@@ -99,8 +100,7 @@ export async function listProxiesAcrossAccounts(
       break;
     }
     try {
-      const session = ctx.scope.reads.session(account.id);
-      const page = await session.listProxies!({ offset, limit: need }, adapterFilter(filter), details);
+      const page = await ctx.scope.reads.facet(account.id, 'proxies').list({ offset, limit: need }, adapterFilter(filter), details);
       page.items.forEach((record, position) => {
         edges.push({ cursor: encodeCrossCursor({ accountId: account.id, offset: offset + position }), node: toNode('Proxy', account, record) });
       });
@@ -143,7 +143,7 @@ async function countAcrossAccounts(
 ): Promise<number | null> {
   const missing = accounts.filter((account) => !known.has(account.id));
   const outcomes = await fanOut(missing, async (account) => {
-    const page = await ctx.scope.reads.session(account.id).listProxies!({ offset: 0, limit: 1 }, adapterFilter(filter), details);
+    const page = await ctx.scope.reads.facet(account.id, 'proxies').list({ offset: 0, limit: 1 }, adapterFilter(filter), details);
     return page.totalCount;
   });
   const totals = [...known.values(), ...outcomes.map((outcome) => (outcome.ok ? outcome.value : null))];

@@ -15,7 +15,8 @@ import { decodeGlobalId } from '../../domain/ids';
 import { ProxyReplacement } from '../replacement/replacement.type';
 import { ProxyCredentialsInput, ReplaceProxiesInput } from '../replacement/replacement.input';
 import { badUserInput } from '../../core/errors';
-import type { ProxyCredentialsRecord, ProxyReplacementSelectorRecord, SelectedDetails } from '../../providers/types';
+import type { ProxyCredentialsRecord, ProxyReplacementSelectorRecord } from '../../providers/contract/records';
+import type { SelectedDetails } from '../../providers/contract/params';
 import type { ProxySelectorInput } from '../replacement/replacement.input';
 import { proxyDetails } from '../common/selection';
 import { nullWhenNotFound } from '../common/not-found';
@@ -24,7 +25,7 @@ export async function loadProxy(ctx: Context, id: string, details?: SelectedDeta
   const { accountId, nativeId } = decodeGlobalId(id, 'Proxy');
   const account = nullWhenNotFound(() => ctx.scope.reads.account(accountId));
   if (!account) return null;
-  const record = await ctx.scope.reads.operation(accountId, 'PROXIES', 'getProxy', 'Loading a proxy')(nativeId, details);
+  const record = await ctx.scope.reads.facet(accountId, 'proxies').get(nativeId, details);
   return record ? toNode('Proxy', account, record) : null;
 }
 
@@ -73,8 +74,8 @@ export class ProxyResolver {
   @FieldResolver(() => ProxyType, { nullable: true })
   async type(@Root() proxy: ProxyNode, @Ctx() ctx: Context): Promise<ProxyType | null> {
     if (proxy.type !== undefined) return (proxy.type as ProxyType | null) ?? null;
-    const session = ctx.scope.reads.session(proxy.accountId);
-    return ((await session.defaultProxyType?.()) as ProxyType | null | undefined) ?? null;
+    const proxies = ctx.scope.reads.facet(proxy.accountId, 'proxies');
+    return ((await proxies.defaultType?.()) as ProxyType | null | undefined) ?? null;
   }
 
   @FieldResolver(() => ProxyPorts)
@@ -102,9 +103,9 @@ export class ProxyResolver {
     const port = protocol === ProxyProtocol.HTTP ? proxy.httpPort : proxy.socks5Port;
     if (!port) return null;
     // Providers that format URLs themselves (Ping's list_by_id) batch every proxy of the request into one call.
-    const session = ctx.scope.reads.session(proxy.accountId);
-    if (session.proxyUrls) {
-      const formatted = (await session.proxyUrls([proxy.nativeId], protocol)).get(proxy.nativeId);
+    const proxies = ctx.scope.reads.facet(proxy.accountId, 'proxies');
+    if (proxies.urls) {
+      const formatted = (await proxies.urls([proxy.nativeId], protocol)).get(proxy.nativeId);
       if (formatted) return formatted;
     }
     const scheme = protocol === ProxyProtocol.HTTP ? 'http' : 'socks5';
@@ -118,7 +119,7 @@ export class ProxyResolver {
   @CallsUpstream()
   @Mutation(() => Account, { description: 'Webshare: use one on-demand refresh to renew the proxy list.' })
   async refreshProxyList(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<AccountNode> {
-    await ctx.scope.writes.operation(accountId, 'PROXY_LIST_REFRESH', 'refreshProxyList', 'Refreshing the proxy list')();
+    await ctx.scope.writes.facet(accountId, 'proxyListRefresh').refresh();
     return accountNode(ctx.scope.writes.account(accountId));
   }
 
@@ -127,7 +128,7 @@ export class ProxyResolver {
   async replaceProxies(@Ctx() ctx: Context, @Arg('input', () => ReplaceProxiesInput) input: ReplaceProxiesInput): Promise<ProxyReplacementNode> {
     validateSelectors(input);
     const account = ctx.scope.writes.account(input.accountId);
-    const record = await ctx.scope.writes.operation(input.accountId, 'PROXY_REPLACEMENT', 'replaceProxies', 'Proxy replacement')({
+    const record = await ctx.scope.writes.facet(input.accountId, 'proxyReplacement').create({
       toReplace: selectorRecord(input.toReplace),
       replaceWith: input.replaceWith.map(selectorRecord),
       dryRun: input.dryRun,
@@ -140,7 +141,7 @@ export class ProxyResolver {
   async proxyReplacement(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ProxyReplacementNode | null> {
     const { accountId, nativeId } = decodeGlobalId(id, 'ProxyReplacement');
     const account = ctx.scope.reads.account(accountId);
-    const record = await ctx.scope.reads.operation(accountId, 'PROXY_REPLACEMENT', 'getProxyReplacement', 'Proxy replacement')(nativeId);
+    const record = await ctx.scope.reads.facet(accountId, 'proxyReplacement').get(nativeId);
     return record ? toNode('ProxyReplacement', account, record) : null;
   }
 
@@ -155,7 +156,7 @@ export class ProxyResolver {
       throw badUserInput('give at least one of username, password, requestTimeoutSeconds, requestIdleTimeoutSeconds');
     }
     if (input.password != null) ctx.scope.principal.require('credentials');
-    await ctx.scope.writes.operation(accountId, null, 'updateProxyCredentials', 'Updating proxy credentials')(input);
+    await ctx.scope.writes.facet(accountId, 'proxyCredentials').update(input);
     return accountNode(ctx.scope.writes.account(accountId));
   }
 }

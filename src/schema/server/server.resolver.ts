@@ -9,7 +9,7 @@ import { CountryPool, ProxyServer } from './server.type';
 import { DeletedPayload } from '../common/payloads';
 import { Provider, providerName } from '../common/enums';
 import { unsupported, ProxyGraphError } from '../../core/errors';
-import type { CountryPoolRecord, ProxyServerRecord } from '../../providers/types';
+import type { CountryPoolRecord, ProxyServerRecord } from '../../providers/contract/records';
 
 function checkHost(host: string): void {
   if (!/^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/.test(host)) {
@@ -25,34 +25,34 @@ export class ServerResolver {
     hintSlowChanging(info);
     const name = providerName(provider);
     const accounts = ctx.scope.reads.accounts({ provider: name });
-    const account = accounts.find((candidate) => candidate.adapter.capabilities.has('NETWORK_SERVERS'));
+    const account = accounts.find((candidate) => candidate.capabilities.has('NETWORK_SERVERS'));
     if (!account) {
       throw accounts.length
         ? unsupported(name, accounts[0].id, 'A network server catalogue')
         : new ProxyGraphError('UNSUPPORTED_BY_PROVIDER', `no visible ${name} account can list network servers`, { provider: name });
     }
-    return ctx.scope.reads.operation(account.id, 'NETWORK_SERVERS', 'networkServers', 'A network server catalogue')(serverDetails(info));
+    return ctx.scope.reads.facet(account.id, 'networkServers').list(serverDetails(info));
   }
 
   @CallsUpstream()
   @Query(() => [CountryPool], { description: 'ProxyMesh open/world pools by country.' })
   countryPools(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Info() info: GraphQLResolveInfo): Promise<CountryPoolRecord[]> {
     hintSlowChanging(info);
-    return ctx.scope.reads.operation(accountId, 'COUNTRY_POOLS', 'listCountryPools', 'Country pools')();
+    return ctx.scope.reads.facet(accountId, 'countryPools').list();
   }
 
   @CallsUpstream()
   @Mutation(() => ProxyServer, { description: 'ProxyMesh: add a proxy host to the account.' })
   authorizeProxyServer(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Arg('host', () => String) host: string) {
     checkHost(host);
-    return ctx.scope.writes.operation(accountId, 'PROXY_SERVER_AUTHORIZATION', 'authorizeProxyServer', 'Proxy server authorization')(host.toLowerCase());
+    return ctx.scope.writes.facet(accountId, 'proxyServerAuthorization').authorize(host.toLowerCase());
   }
 
   @CallsUpstream()
   @Mutation(() => DeletedPayload, { description: 'ProxyMesh: remove a proxy host from the account.' })
   async deauthorizeProxyServer(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Arg('host', () => String) host: string): Promise<DeletedPayload> {
     checkHost(host);
-    await ctx.scope.writes.operation(accountId, 'PROXY_SERVER_AUTHORIZATION', 'deauthorizeProxyServer', 'Proxy server authorization')(host.toLowerCase());
+    await ctx.scope.writes.facet(accountId, 'proxyServerAuthorization').deauthorize(host.toLowerCase());
     return { id: null, deleted: true, count: 1 };
   }
 }

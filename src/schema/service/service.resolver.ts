@@ -25,7 +25,7 @@ export class ServiceResolver {
   async proxies(@Root() service: ServiceNode, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<Connection<ProxyNode>> {
     const window = windowFrom(page.first, page.after);
     const account = ctx.scope.reads.account(service.accountId);
-    const result = await ctx.scope.reads.operation(service.accountId, 'PROXIES', 'listProxies', 'Listing proxies')(window, { serviceIds: [service.nativeId] });
+    const result = await ctx.scope.reads.facet(service.accountId, 'proxies').list(window, { serviceIds: [service.nativeId] });
     return connectionFrom(window, result.items.map((record) => toNode('Proxy', account, record)), result.hasMore, result.totalCount);
   }
 
@@ -35,7 +35,7 @@ export class ServiceResolver {
     const { accountId, nativeId } = decodeGlobalId(id, 'Service');
     if (input.name == null && input.metadata == null && input.automaticCollection == null) throw badUserInput('input has no field to change');
     const account = ctx.scope.writes.account(accountId);
-    const record = await ctx.scope.writes.operation(accountId, null, 'updateService', 'Updating services')(nativeId, input);
+    const record = await ctx.scope.writes.facet(accountId, 'services').update(nativeId, input);
     return toNode('Service', account, record);
   }
 
@@ -44,7 +44,7 @@ export class ServiceResolver {
   async cancelService(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => CancelServiceInput) input: CancelServiceInput): Promise<ServiceNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'Service');
     const account = ctx.scope.writes.account(accountId);
-    const record = await ctx.scope.writes.operation(accountId, null, 'cancelService', 'Cancelling services')(nativeId, {
+    const record = await ctx.scope.writes.facet(accountId, 'services').cancel(nativeId, {
       reason: input.reason.toLowerCase(),
       comment: input.comment,
     });

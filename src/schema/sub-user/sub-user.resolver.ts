@@ -11,13 +11,13 @@ import { accountNode, AccountNode, IpAuthorizationNode, SubUserNode, toNode } fr
 import { decodeGlobalId } from '../../domain/ids';
 import { nullWhenNotFound } from '../common/not-found';
 import { badUserInput } from '../../core/errors';
-import type { CreateSubUserParams } from '../../providers/types';
+import type { CreateSubUserParams } from '../../providers/contract/params';
 
 export async function loadSubUser(ctx: Context, id: string): Promise<SubUserNode | null> {
   const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
   const account = nullWhenNotFound(() => ctx.scope.reads.account(accountId));
   if (!account) return null;
-  const record = await ctx.scope.reads.operation(accountId, 'SUB_USERS', 'getSubUser', 'Loading a sub-user')(nativeId);
+  const record = await ctx.scope.reads.facet(accountId, 'subUsers').get(nativeId);
   return record ? toNode('SubUser', account, record) : null;
 }
 
@@ -59,17 +59,17 @@ export class SubUserResolver {
   async password(@Root() subUser: SubUserNode, @Ctx() ctx: Context): Promise<string | null> {
     ctx.scope.principal.require('credentials');
     if (subUser.password) return subUser.password;
-    const session = ctx.scope.reads.session(subUser.accountId);
-    if (!session.subUserProxyCredentials) return null;
-    return (await session.subUserProxyCredentials(subUser.nativeId))?.password ?? null;
+    const subUsers = ctx.scope.reads.facet(subUser.accountId, 'subUsers');
+    if (!subUsers.proxyCredentials) return null;
+    return (await subUsers.proxyCredentials(subUser.nativeId))?.password ?? null;
   }
 
   @CallsUpstream()
   @FieldResolver(() => String, { nullable: true, description: 'The username this sub-user\'s proxies use, where it differs from username.' })
   async proxyUsername(@Root() subUser: SubUserNode, @Ctx() ctx: Context): Promise<string | null> {
-    const session = ctx.scope.reads.session(subUser.accountId);
-    if (!session.subUserProxyCredentials) return subUser.username;
-    return (await session.subUserProxyCredentials(subUser.nativeId))?.username ?? null;
+    const subUsers = ctx.scope.reads.facet(subUser.accountId, 'subUsers');
+    if (!subUsers.proxyCredentials) return subUser.username;
+    return (await subUsers.proxyCredentials(subUser.nativeId))?.username ?? null;
   }
 
   @FieldResolver(() => [CountryCount], { nullable: true, description: 'Webshare custom proxy list; null = the account\'s list.' })
@@ -83,7 +83,7 @@ export class SubUserResolver {
   async ipAuthorizations(@Root() subUser: SubUserNode, @Ctx() ctx: Context): Promise<IpAuthorizationNode[]> {
     const account = ctx.scope.accountOf(subUser.accountId);
     // Some providers (ProxyMesh) read a sub-user's IPs with a separate call: only made when asked for.
-    const records = subUser.ipAuthorizations ?? (await ctx.scope.reads.session(subUser.accountId).subUserIpAuthorizations?.(subUser.nativeId)) ?? [];
+    const records = subUser.ipAuthorizations ?? (await ctx.scope.reads.facet(subUser.accountId, 'subUsers').ipAuthorizations?.(subUser.nativeId)) ?? [];
     return records.map((record) => toNode('IpAuthorization', account, record));
   }
 
@@ -92,7 +92,7 @@ export class SubUserResolver {
   async createSubUser(@Ctx() ctx: Context, @Arg('input', () => CreateSubUserInput) input: CreateSubUserInput): Promise<SubUserNode> {
     if (input.password) ctx.scope.principal.require('credentials');
     const account = ctx.scope.writes.account(input.accountId);
-    const record = await ctx.scope.writes.operation(input.accountId, 'SUB_USERS', 'createSubUser', 'Creating sub-users')(params(input));
+    const record = await ctx.scope.writes.facet(input.accountId, 'subUsers').create(params(input));
     return toNode('SubUser', account, record);
   }
 
@@ -107,7 +107,7 @@ export class SubUserResolver {
     if (input.password) ctx.scope.principal.require('credentials');
     if (Object.values(input).every((value) => value === undefined)) throw badUserInput('input has no field to change');
     const account = ctx.scope.writes.account(accountId);
-    const record = await ctx.scope.writes.operation(accountId, 'SUB_USERS', 'updateSubUser', 'Updating sub-users')(nativeId, params(input));
+    const record = await ctx.scope.writes.facet(accountId, 'subUsers').update(nativeId, params(input));
     return toNode('SubUser', account, record);
   }
 
@@ -115,7 +115,7 @@ export class SubUserResolver {
   @Mutation(() => DeletedPayload)
   async deleteSubUser(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
-    await ctx.scope.writes.operation(accountId, 'SUB_USERS', 'deleteSubUser', 'Deleting sub-users')(nativeId);
+    await ctx.scope.writes.facet(accountId, 'subUsers').delete(nativeId);
     return { id, deleted: true, count: 1 };
   }
 
@@ -124,7 +124,7 @@ export class SubUserResolver {
   async setSubUserActive(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean): Promise<SubUserNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
     const account = ctx.scope.writes.account(accountId);
-    const record = await ctx.scope.writes.operation(accountId, 'SUB_USER_ACTIVATION', 'setSubUserActive', 'Activating sub-users')(nativeId, active);
+    const record = await ctx.scope.writes.facet(accountId, 'subUserActivation').setActive(nativeId, active);
     return toNode('SubUser', account, record);
   }
 
@@ -133,7 +133,7 @@ export class SubUserResolver {
   async refreshSubUserProxies(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<SubUserNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
     const account = ctx.scope.writes.account(accountId);
-    const record = await ctx.scope.writes.operation(accountId, 'SUB_USERS', 'refreshSubUserProxies', 'Refreshing a sub-user\'s proxies')(nativeId);
+    const record = await ctx.scope.writes.facet(accountId, 'subUserProxyRefresh').refresh(nativeId);
     return toNode('SubUser', account, record);
   }
 
@@ -148,7 +148,7 @@ export class SubUserResolver {
       throw badUserInput('username must be 1-30 letters, digits or . @ + -', { username: ['invalid'] });
     }
     const account = ctx.scope.writes.account(accountId);
-    const record = await ctx.scope.writes.operation(accountId, 'SUB_USERS', 'importSubUser', 'Importing sub-users')(username);
+    const record = await ctx.scope.writes.facet(accountId, 'subUserImport').import(username);
     return toNode('SubUser', account, record);
   }
 }

@@ -8,7 +8,7 @@ import { checkRange, UsageArgs } from '../account/account.resolver';
 import { operationErrorFrom, OperationError } from '../common/payloads';
 import { accountNode, AccountNode } from '../common/nodes';
 import { fanOut } from '../../domain/fan-out';
-import type { UsageRecord } from '../../providers/types';
+import type { UsageRecord } from '../../providers/contract/records';
 
 interface AccountUsageShape {
   account: AccountNode;
@@ -45,12 +45,12 @@ export class UsageResolver {
     checkRange(range);
     const accounts = ctx.scope.reads.accounts();
     const outcomes = await fanOut(accounts, async (account) => {
-      if (!account.adapter.capabilities.has('USAGE')) return undefined;
-      return ctx.scope.reads.operation(account.id, 'USAGE', 'usage', 'Usage')({ from: range.from, to: range.to });
+      if (!account.capabilities.has('USAGE')) return undefined;
+      return ctx.scope.reads.facet(account.id, 'usage').get({ from: range.from, to: range.to });
     });
     const perAccount: AccountUsageShape[] = outcomes.map((outcome) => ({
       account: accountNode(outcome.account),
-      supported: outcome.account.adapter.capabilities.has('USAGE'),
+      supported: outcome.account.capabilities.has('USAGE'),
       usage: outcome.ok ? outcome.value ?? null : null,
       error: outcome.ok ? null : operationErrorFrom(outcome.error),
     }));

@@ -1,0 +1,247 @@
+/**
+ * The unified records adapters return (DESIGN §3 in docs/architecture.md): one shape per kind of thing,
+ * whatever provider it comes from. Every id here is the provider's own (native) id; the schema layer builds
+ * global ids from them. Units are normalised: bytes, UTC dates, upper-case ISO country codes.
+ */
+
+export type ProxyStatus = 'OK' | 'DEGRADED' | 'DOWN' | 'UNKNOWN';
+export type ProxyType = 'DATACENTER' | 'ISP' | 'RESIDENTIAL' | 'MOBILE' | 'ROTATING_GATEWAY';
+export type DnsOverrideStatus = 'PENDING' | 'ACTIVE' | 'EXPIRING' | 'EXPIRED';
+
+/** The kinds of object that get global ids (the entity types plus a few addressable records). */
+export type EntityKind =
+  | 'Proxy'
+  | 'SubUser'
+  | 'IpAuthorization'
+  | 'DnsOverride'
+  | 'HostnameAuthorization'
+  | 'Service'
+  | 'ProxyReplacement';
+
+export interface AccountProfileRecord {
+  email?: string | null;
+  name?: string | null;
+  createdAt?: Date | null;
+}
+
+export interface PlanRecord {
+  id?: string | null;
+  name?: string | null;
+  type?: string | null;
+  status?: string | null;
+  proxyCount?: number | null;
+  periodStart?: Date | null;
+  periodEnd?: Date | null;
+  bandwidthLimitBytes?: number | null;
+  price?: number | null;
+  currency?: string | null;
+  /** When the contract or subscription itself ends (WonderProxy `expiry`), beyond the current period. */
+  expiresAt?: Date | null;
+  subUsersTotal?: number | null;
+  subUsersUsed?: number | null;
+  replacementsAvailable?: number | null;
+  onDemandRefreshesAvailable?: number | null;
+}
+
+export interface UsageRecord {
+  bandwidthUsedBytes?: number | null;
+  bandwidthLimitBytes?: number | null;
+  bandwidthRemainingBytes?: number | null;
+  requestsTotal?: number | null;
+  requestsSucceeded?: number | null;
+  requestsFailed?: number | null;
+  periodStart?: Date | null;
+  periodEnd?: Date | null;
+}
+
+export interface ProxyRecord {
+  nativeId: string;
+  host: string;
+  httpPort?: number | null;
+  socks5Port?: number | null;
+  exitIp?: string | null;
+  username?: string | null;
+  password?: string | null;
+  country?: string | null;
+  city?: string | null;
+  asn?: number | null;
+  asnName?: string | null;
+  type?: ProxyType | null;
+  status: ProxyStatus;
+  providerStatus?: string | null;
+  lastCheckedAt?: Date | null;
+  createdAt?: Date | null;
+  /** WonderProxy: the server's title (metro area). */
+  title?: string | null;
+  /** WonderProxy: the port that applies the account's custom DNS entries (HTTP port + 500). */
+  customDnsPort?: number | null;
+  /** WonderProxy: what each third-party Geo-IP database says about this exit IP's location. */
+  geoStatus?: GeoStatusRecord[] | null;
+}
+
+export interface SubUserRecord {
+  nativeId: string;
+  username: string;
+  label?: string | null;
+  active: boolean;
+  password?: string | null;
+  bandwidthLimitBytes?: number | null;
+  monthlyBandwidthLimitBytes?: number | null;
+  bandwidthUsedBytes?: number | null;
+  monthlyBandwidthUsedBytes?: number | null;
+  maxThreads?: number | null;
+  proxyCountries?: Record<string, number> | null;
+  /** Contact details some providers keep on a sub-account (ProxyMesh). */
+  firstName?: string | null;
+  lastName?: string | null;
+  email?: string | null;
+  createdAt?: Date | null;
+  lastUsedAt?: Date | null;
+  /** IP authorizations carried on the sub-user itself (ProxyMesh, Ping); null when loaded separately. */
+  ipAuthorizations?: IpAuthorizationRecord[] | null;
+  /** Ping proxy users: what the user may reach (`all`, `service_restricted`, `proxy_restricted`). */
+  accessType?: string | null;
+  /** Ping proxy users: IP authentication and password both required. */
+  strictSecurity?: boolean | null;
+  /** Ping proxy users: the provider's free-form metadata object. */
+  metadata?: Record<string, unknown> | null;
+}
+
+export interface IpAuthorizationRecord {
+  nativeId: string;
+  ip: string;
+  /** Native id of the sub-user this IP is authorized for, if any. */
+  subUserNativeId?: string | null;
+  user?: string | null;
+  expiresAt?: Date | null;
+  createdAt?: Date | null;
+  lastUsedAt?: Date | null;
+}
+
+export interface ProxyReplacementSelectorRecord {
+  type: 'IP_RANGE' | 'IP_ADDRESS' | 'ASN' | 'COUNTRY' | 'ANY';
+  ipRanges?: string[] | null;
+  ipAddresses?: string[] | null;
+  asnNumbers?: string[] | null;
+  countryCode?: string | null;
+  count?: number | null;
+}
+
+export type ProxyReplacementState = 'VALIDATING' | 'VALIDATED' | 'PROCESSING' | 'COMPLETED' | 'FAILED';
+
+export interface ProxyReplacementRecord {
+  nativeId: string;
+  state: ProxyReplacementState;
+  dryRun: boolean;
+  toReplace: ProxyReplacementSelectorRecord;
+  replaceWith: ProxyReplacementSelectorRecord[];
+  proxiesRemoved?: number | null;
+  proxiesAdded?: number | null;
+  reason?: string | null;
+  error?: string | null;
+  errorCode?: string | null;
+  createdAt?: Date | null;
+  dryRunCompletedAt?: Date | null;
+  completedAt?: Date | null;
+}
+
+export interface ProxyCredentialsRecord {
+  username?: string | null;
+  password?: string | null;
+  requestTimeoutSeconds?: number | null;
+  requestIdleTimeoutSeconds?: number | null;
+}
+
+export interface HostnameAuthorizationRecord {
+  nativeId: string;
+  hostname: string;
+  subUserNativeId?: string | null;
+}
+
+export interface LocationRecord {
+  city?: string | null;
+  country?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+export interface ServerIpRecord {
+  address: string;
+  status?: ProxyStatus | null;
+  providerStatus?: string | null;
+  /** WonderProxy: added to the port scheme (10000 + portBase, ...). */
+  portBase?: number | null;
+  /** HTTP port of this IP, and the port that applies custom DNS entries (WonderProxy: +500). */
+  port?: number | null;
+  customDnsPort?: number | null;
+  checkedAt?: Date | null;
+  geoStatus?: GeoStatusRecord[] | null;
+}
+
+/** One third-party Geo-IP database's verdict on an exit IP (WonderProxy geostatus). */
+export interface GeoStatusRecord {
+  source: string;
+  status: ProxyStatus;
+  providerStatus: string;
+  checkedAt?: Date | null;
+}
+
+/** Bandwidth on one server, in bytes (WonderProxy contract server usage). */
+export interface ServerUsageRecord {
+  limitBytes?: number | null;
+  currentBytes?: number | null;
+  last30DaysBytes?: number | null;
+}
+
+export interface ProxyServerRecord {
+  hostname: string;
+  title?: string | null;
+  services: string[];
+  location?: LocationRecord | null;
+  ips: ServerIpRecord[];
+  port?: number | null;
+  /** The provider's short server name (WonderProxy `server`, e.g. denver). */
+  name?: string | null;
+  usage?: ServerUsageRecord | null;
+}
+
+export interface CountryPoolRecord {
+  pool: string;
+  country: string;
+  count: number;
+}
+
+export interface DnsOverrideRecord {
+  nativeId: string;
+  server: string;
+  hostname: string;
+  ip: string;
+  expiresAt: Date;
+  status: DnsOverrideStatus;
+}
+
+export interface ServiceRecord {
+  nativeId: string;
+  name?: string | null;
+  type?: string | null;
+  status?: string | null;
+  cycle?: string | null;
+  quantity?: number | null;
+  expiresAt?: Date | null;
+  total?: number | null;
+  currency?: string | null;
+  metadata?: Record<string, unknown> | null;
+}
+
+export interface ProxyListPage {
+  items: ProxyRecord[];
+  /** Total matching items when the provider reports it; null when it cannot. */
+  totalCount: number | null;
+  hasMore: boolean;
+}
+
+export interface SubUserPage {
+  items: SubUserRecord[];
+  totalCount: number | null;
+  hasMore: boolean;
+}

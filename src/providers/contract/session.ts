@@ -1,0 +1,292 @@
+/**
+ * The contract between the domain and each provider (docs/architecture.md, "Providers"): an adapter lives as
+ * long as the server and opens one session per GraphQL request; a session is a set of facets, one per thing
+ * an account can do. A provider without a facet does not do that thing, and an account's capabilities are
+ * exactly the facets its sessions have (`capabilitiesOf`), so `Account.capabilities` predicts which fields
+ * and mutations answer. A session owns its request's DataLoaders, so batching and de-duplication never leak
+ * across requests.
+ *
+ * Batched getters return one value, or null when absent. Write methods are listed in FACET_WRITES, so a read
+ * path gets a facet typed without them (`ReadFacet`).
+ */
+import type { Capability, ProviderName } from '../../core/providers';
+import type { UpstreamRequestContext } from '../../upstream/request-context';
+import type {
+  AccountProfileRecord,
+  CountryPoolRecord,
+  DnsOverrideRecord,
+  HostnameAuthorizationRecord,
+  IpAuthorizationRecord,
+  PlanRecord,
+  ProxyCredentialsRecord,
+  ProxyListPage,
+  ProxyRecord,
+  ProxyReplacementRecord,
+  ProxyServerRecord,
+  ProxyType,
+  ServiceRecord,
+  SubUserPage,
+  SubUserRecord,
+  UsageRecord,
+} from './records';
+import type {
+  AuthorizeIpParams,
+  CancelServiceParams,
+  CreateDnsOverrideParams,
+  CreateSubUserParams,
+  DnsOverrideFilterParams,
+  IpAuthorizationListFilter,
+  ListWindow,
+  ProxyListFilter,
+  ReplaceProxiesParams,
+  SelectedDetails,
+  UpdateDnsOverrideParams,
+  UpdateIpAuthorizationParams,
+  UpdateServiceParams,
+  UpdateSubUserParams,
+  UsageRange,
+} from './params';
+
+/**
+ * Something a provider did that the caller must know although the operation succeeded (ProxyMesh: a
+ * sub-account was created upstream but could not be remembered in the state store). Reaches the client in
+ * the response's `extensions.warnings`.
+ */
+export interface OperationWarning {
+  /** Stable, upper-case. `NOT_REMEMBERED`: done upstream, but ProxyGraph's state store did not record it. */
+  code: string;
+  message: string;
+  accountId: string;
+}
+
+/** What one GraphQL request gives each account session it opens. */
+export interface SessionContext {
+  /** Deadline, cancellation, call allowance, principal and telemetry of the request (upstream/request-context.ts). */
+  upstream?: UpstreamRequestContext;
+  /** Reports a warning to the client beside a successful result. */
+  warn?(warning: OperationWarning): void;
+}
+
+export interface ProfileFacet {
+  get(): Promise<AccountProfileRecord | null>;
+}
+
+export interface PlanFacet {
+  get(): Promise<PlanRecord | null>;
+}
+
+export interface UsageFacet {
+  get(range: UsageRange): Promise<UsageRecord | null>;
+}
+
+export interface ProxiesFacet {
+  list(window: ListWindow, filter: ProxyListFilter, details?: SelectedDetails): Promise<ProxyListPage>;
+  get(nativeId: string, details?: SelectedDetails): Promise<ProxyRecord | null>;
+  /** The type of every proxy on the account, when it follows from the plan (Webshare). */
+  defaultType?(): Promise<ProxyType | null>;
+  /** Ready-to-use proxy URLs for many proxies at once, keyed by native id (Ping's list_by_id). */
+  urls?(nativeIds: readonly string[], protocol: 'HTTP' | 'SOCKS5'): Promise<Map<string, string>>;
+}
+
+export interface SubUsersFacet {
+  list(window: ListWindow): Promise<SubUserPage>;
+  get(nativeId: string): Promise<SubUserRecord | null>;
+  create(params: CreateSubUserParams): Promise<SubUserRecord>;
+  update(nativeId: string, params: UpdateSubUserParams): Promise<SubUserRecord>;
+  delete(nativeId: string): Promise<void>;
+  /** Proxy credentials a sub-user connects with (Webshare: the proxy config seen through X-Subuser). */
+  proxyCredentials?(nativeId: string): Promise<ProxyCredentialsRecord | null>;
+  /** IPs authorized for one sub-user, when they are read apart from the sub-user (ProxyMesh). */
+  ipAuthorizations?(nativeId: string): Promise<IpAuthorizationRecord[]>;
+}
+
+export interface SubUserActivationFacet {
+  setActive(nativeId: string, active: boolean): Promise<SubUserRecord>;
+}
+
+/** ProxyMesh cannot list sub-accounts: an existing one is imported to be tracked. */
+export interface SubUserImportFacet {
+  import(username: string): Promise<SubUserRecord>;
+}
+
+export interface SubUserProxyRefreshFacet {
+  refresh(nativeId: string): Promise<SubUserRecord>;
+}
+
+export interface IpAuthorizationsFacet {
+  list(filter?: IpAuthorizationListFilter): Promise<IpAuthorizationRecord[]>;
+  get(nativeId: string): Promise<IpAuthorizationRecord | null>;
+  authorize(params: AuthorizeIpParams): Promise<IpAuthorizationRecord>;
+  revoke(nativeId: string): Promise<void>;
+  /** Removes every entry in one call where the provider can (WonderProxy); the count when it reports one. */
+  clear?(): Promise<number | null>;
+  /**
+   * The sub-user an IP authorized without one lands on (Ping: the default proxy user); absent or null = the
+   * account itself. Lets "already authorized" be told apart from "taken by another sub-user".
+   */
+  defaultOwner?(): Promise<string | null>;
+}
+
+export interface IpAuthorizationUpdatesFacet {
+  update(nativeId: string, params: UpdateIpAuthorizationParams): Promise<IpAuthorizationRecord>;
+}
+
+export interface HostnameAuthorizationsFacet {
+  list(): Promise<HostnameAuthorizationRecord[]>;
+  add(hostname: string, subUserNativeId?: string | null): Promise<HostnameAuthorizationRecord>;
+  remove(hostname: string, subUserNativeId?: string | null): Promise<void>;
+}
+
+/** Servers on the account (WonderProxy contract servers, ProxyMesh proxy hosts). */
+export interface ServersFacet {
+  list(details?: SelectedDetails): Promise<ProxyServerRecord[]>;
+  /** One server by its short name or host name (batched where the provider can). */
+  get(name: string, details?: SelectedDetails): Promise<ProxyServerRecord | null>;
+}
+
+export interface ProxyServerAuthorizationFacet {
+  authorize(host: string): Promise<ProxyServerRecord>;
+  deauthorize(host: string): Promise<void>;
+}
+
+/** The provider's whole server catalogue (WonderProxy /v0/servers). */
+export interface NetworkServersFacet {
+  list(details?: SelectedDetails): Promise<ProxyServerRecord[]>;
+}
+
+export interface CountryPoolsFacet {
+  list(): Promise<CountryPoolRecord[]>;
+}
+
+export interface DnsOverridesFacet {
+  list(filter: DnsOverrideFilterParams): Promise<DnsOverrideRecord[]>;
+  get(nativeId: string): Promise<DnsOverrideRecord | null>;
+  create(params: CreateDnsOverrideParams): Promise<DnsOverrideRecord>;
+  update(nativeId: string, params: UpdateDnsOverrideParams): Promise<DnsOverrideRecord>;
+  delete(nativeId: string): Promise<void>;
+  clear(): Promise<number | null>;
+}
+
+/** What was bought (Ping Proxies services). */
+export interface ServicesFacet {
+  list(): Promise<ServiceRecord[]>;
+  get(nativeId: string): Promise<ServiceRecord | null>;
+  update(nativeId: string, params: UpdateServiceParams): Promise<ServiceRecord>;
+  cancel(nativeId: string, params: CancelServiceParams): Promise<ServiceRecord>;
+}
+
+export interface ProxyReplacementFacet {
+  create(params: ReplaceProxiesParams): Promise<ProxyReplacementRecord>;
+  list(window: ListWindow): Promise<{ items: ProxyReplacementRecord[]; totalCount: number | null }>;
+  get(nativeId: string): Promise<ProxyReplacementRecord | null>;
+}
+
+export interface ProxyListRefreshFacet {
+  refresh(): Promise<void>;
+}
+
+/** The account's own proxy username, password and timeouts (Webshare proxy config). */
+export interface ProxyCredentialsFacet {
+  get(): Promise<ProxyCredentialsRecord | null>;
+  update(params: ProxyCredentialsRecord): Promise<ProxyCredentialsRecord>;
+}
+
+/** One request's view of one account: the facets its provider has. */
+export interface AccountSession {
+  profile?: ProfileFacet;
+  plan?: PlanFacet;
+  usage?: UsageFacet;
+  proxies?: ProxiesFacet;
+  subUsers?: SubUsersFacet;
+  subUserActivation?: SubUserActivationFacet;
+  subUserImport?: SubUserImportFacet;
+  subUserProxyRefresh?: SubUserProxyRefreshFacet;
+  ipAuthorizations?: IpAuthorizationsFacet;
+  ipAuthorizationUpdates?: IpAuthorizationUpdatesFacet;
+  hostnameAuthorizations?: HostnameAuthorizationsFacet;
+  servers?: ServersFacet;
+  proxyServerAuthorization?: ProxyServerAuthorizationFacet;
+  networkServers?: NetworkServersFacet;
+  countryPools?: CountryPoolsFacet;
+  dnsOverrides?: DnsOverridesFacet;
+  services?: ServicesFacet;
+  proxyReplacement?: ProxyReplacementFacet;
+  proxyListRefresh?: ProxyListRefreshFacet;
+  proxyCredentials?: ProxyCredentialsFacet;
+}
+
+export type FacetName = keyof AccountSession;
+export type Facet<K extends FacetName> = NonNullable<AccountSession[K]>;
+
+/** The capability each facet gives an account: one each, so capabilities are derived, never declared. */
+export const FACET_CAPABILITY = {
+  profile: 'PROFILE',
+  plan: 'PLAN',
+  usage: 'USAGE',
+  proxies: 'PROXIES',
+  subUsers: 'SUB_USERS',
+  subUserActivation: 'SUB_USER_ACTIVATION',
+  subUserImport: 'SUB_USER_IMPORT',
+  subUserProxyRefresh: 'SUB_USER_PROXY_REFRESH',
+  ipAuthorizations: 'IP_AUTHORIZATIONS',
+  ipAuthorizationUpdates: 'IP_AUTHORIZATION_UPDATES',
+  hostnameAuthorizations: 'HOSTNAME_AUTHORIZATIONS',
+  servers: 'SERVERS',
+  proxyServerAuthorization: 'PROXY_SERVER_AUTHORIZATION',
+  networkServers: 'NETWORK_SERVERS',
+  countryPools: 'COUNTRY_POOLS',
+  dnsOverrides: 'DNS_OVERRIDES',
+  services: 'SERVICES',
+  proxyReplacement: 'PROXY_REPLACEMENT',
+  proxyListRefresh: 'PROXY_LIST_REFRESH',
+  proxyCredentials: 'PROXY_CREDENTIALS',
+} as const satisfies Record<FacetName, Capability>;
+
+export const FACET_NAMES = Object.keys(FACET_CAPABILITY) as FacetName[];
+
+/**
+ * The methods of each facet that change something upstream. A read path gets the facet without them
+ * (`ReadFacet`); `satisfies` keeps every name a real method of its facet.
+ */
+export const FACET_WRITES = {
+  profile: [],
+  plan: [],
+  usage: [],
+  proxies: [],
+  subUsers: ['create', 'update', 'delete'],
+  subUserActivation: ['setActive'],
+  subUserImport: ['import'],
+  subUserProxyRefresh: ['refresh'],
+  ipAuthorizations: ['authorize', 'revoke', 'clear'],
+  ipAuthorizationUpdates: ['update'],
+  hostnameAuthorizations: ['add', 'remove'],
+  servers: [],
+  proxyServerAuthorization: ['authorize', 'deauthorize'],
+  networkServers: [],
+  countryPools: [],
+  dnsOverrides: ['create', 'update', 'delete', 'clear'],
+  services: ['update', 'cancel'],
+  proxyReplacement: ['create'],
+  proxyListRefresh: ['refresh'],
+  proxyCredentials: ['update'],
+} as const satisfies { [K in FacetName]: ReadonlyArray<keyof Facet<K>> };
+
+export type ReadFacet<K extends FacetName> = Omit<Facet<K>, (typeof FACET_WRITES)[K][number]>;
+
+/** The capabilities a session's facets give. */
+export function capabilitiesOf(session: AccountSession): Set<Capability> {
+  return new Set(FACET_NAMES.filter((name) => session[name] !== undefined).map((name) => FACET_CAPABILITY[name]));
+}
+
+export interface ProviderAdapter {
+  readonly provider: ProviderName;
+  readonly accountId: string;
+  /** A fresh per-request session with its own loaders; its calls carry the request's context. */
+  openSession(context?: SessionContext): AccountSession;
+  /** Cheap authenticated call proving the credentials work (used by check-config). */
+  verifyCredentials?(): Promise<void>;
+  /** Admin action: close a credential breaker opened by an authentication failure. */
+  resetCredentials?(): Promise<void>;
+  /** True while a credential breaker refuses calls for this account (readiness and metrics report it). */
+  credentialBreakerOpen?(): boolean;
+}
