@@ -13,7 +13,8 @@ import type { RunningProxyGraph } from '../src/app';
 import { encodeGlobalId } from '../src/domain/ids';
 import { startWebshareSimulator, type WebshareSimulator } from '../src/simulators/webshare';
 import { InProcessBudgetStore } from '../src/upstream/budget-store';
-import { underLimit, webshareBudgetClasses } from '../src/upstream/provider-budgets';
+import { underLimit } from '../src/upstream/rate-budget';
+import { webshareBudgetClasses } from '../src/providers/webshare/limits';
 
 const COUNTRIES = ['US', 'DE', 'FR', 'GB', 'NL', 'JP', 'CA', 'IT'];
 

@@ -54,6 +54,13 @@ export interface RateBudgetOptions {
 }
 
 export const DEFAULT_MAX_BUDGET_WAIT_MS = 10_000;
+/** Budgets keep 5 % under a provider's limit. */
+const MARGIN = 0.95;
+
+/** Applies the margin to a provider limit (at least one call per window). */
+export function underLimit(perWindow: number): number {
+  return Math.max(1, Math.floor(perWindow * MARGIN));
+}
 /** Calls made for no GraphQL request (check-config, background work) share this principal. */
 const NO_PRINCIPAL = 'proxygraph';
 /** A budget wait must leave at least this much of the call's deadline for the call itself. */

@@ -17,7 +17,8 @@ import type { AccountSession as FacetSession } from '../contract/session';
 import type { ProviderAdapter } from '../contract/session';
 import { PingClient, pingTarget } from './client';
 import { IpListWriter } from './ip-list-writer';
-import { budgetFromLimits, DEFAULT_PING_MAX_WAIT_MS, RequestPacer } from '../../upstream/request-pacer';
+import { RateBudget } from '../../upstream/rate-budget';
+import { DEFAULT_PING_MAX_WAIT_MS, PING_DEFAULT_RETRY_AFTER_SECONDS, pingBudgetClasses } from './limits';
 import { PolicyChannel } from '../../upstream/policy-channel';
 import { PingAccountReads } from './session-account';
 import { PingAccess, type PingAccessShared } from './session-access';
@@ -41,12 +42,18 @@ export class PingProxiesAdapter implements ProviderAdapter {
   constructor(account: PingAccountConfig, deps: AdapterDependencies, options: PingAdapterOptions = {}) {
     this.accountId = account.id;
     const { publicKey, privateKey } = account.credentials;
-    const pacer = new RequestPacer(
-      { ...budgetFromLimits(account.limits?.requestsPerMinute), maxWaitMs: account.limits?.maxRateLimitWaitMs ?? DEFAULT_PING_MAX_WAIT_MS },
-      { provider: 'pingproxies', accountId: account.id, callLog: deps.gateway.callLog, store: deps.gateway.budgets },
-    );
+    // Ping's 10 requests/second as this account's budget (shared by replicas when the gateway's store is Redis).
+    const budget = new RateBudget({
+      provider: 'pingproxies',
+      accountId: account.id,
+      classes: pingBudgetClasses(account.limits?.requestsPerMinute),
+      store: deps.gateway.budgets,
+      maxWaitMs: account.limits?.maxRateLimitWaitMs ?? DEFAULT_PING_MAX_WAIT_MS,
+      callLog: deps.gateway.callLog,
+      defaultRetryAfterSeconds: PING_DEFAULT_RETRY_AFTER_SECONDS,
+    });
     const target = pingTarget(account.id, publicKey, privateKey, account.baseUrl);
-    this.channel = new PolicyChannel(deps.gateway, target, [pacer]);
+    this.channel = new PolicyChannel(deps.gateway, target, [budget]);
     this.client = new PingClient(this.channel);
     const clientFor = (context: UpstreamRequestContext | undefined) => (context ? new PingClient(this.channel.forRequest(context)) : this.client);
     const writer = new IpListWriter(clientFor, options.lock ?? deps.lock ?? new InProcessKeyedLock(), account.id);

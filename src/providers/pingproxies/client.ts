@@ -71,7 +71,7 @@ export function pingTarget(accountId: string, publicKey: string, privateKey: str
 }
 
 export class PingClient {
-  /** The channel paces every call (src/upstream/request-pacer.ts): a 429 closes the account's budget. */
+  /** The channel paces every call (the account's RateBudget, limits.ts): a 429 closes the account's budget. */
   constructor(private readonly channel: AccountChannel) {}
 
   private send(request: UpstreamRequest): Promise<UpstreamResponse> {

@@ -14,7 +14,7 @@ import type { UpstreamRequestContext } from '../../upstream/request-context';
 import { ipAuthorizationId, parseIpAuthorizationId, toIpAuthorizations, toSubUser } from './mapping';
 import { choosePageSize, PING_MAX_PER_PAGE } from './proxy-query';
 import { publicIp, sameIp } from '../../domain/checks/ip';
-import { isProxyUserId, validateProxyUserParams } from './validation';
+import { isProxyUserId, validateProxyUserParams } from './validate';
 import type { PingProxyUser, PingProxyUserEdit } from './wire';
 
 /** [I] a stable order for offset cursors: ids are unique. */

@@ -9,7 +9,7 @@ import type { ServiceRecord, UsageRecord } from '../contract/records';
 import type { PingClient } from './client';
 import { toPlan, toProfile, toService, toUsage } from './mapping';
 import { PING_MAX_PER_PAGE } from './proxy-query';
-import { isServiceId, validateCancelComment, validateServiceEdit } from './validation';
+import { isServiceId, validateCancelComment, validateServiceEdit } from './validate';
 import { PING_CANCEL_FEEDBACK, type PingCancelFeedback, type PingService, type PingServiceEdit } from './wire';
 
 /** Services are few; this bounds a runaway read. */

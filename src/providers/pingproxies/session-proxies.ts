@@ -12,7 +12,7 @@ import type { ProxyListPage, ProxyRecord } from '../contract/records';
 import type { PingClient } from './client';
 import { formatProxyUrl, parseListEntry, toProxy } from './mapping';
 import { choosePageSize, MAX_SCAN_PAGES, PING_MAX_PER_PAGE, PING_PROXY_SORT, planProxyQuery, type ProxyQueryPlan } from './proxy-query';
-import { isProxyId } from './validation';
+import { isProxyId } from './validate';
 import type { PingProxy, PingProxySearchQuery, PingSearchEnvelope } from './wire';
 
 type UrlProtocol = 'HTTP' | 'SOCKS5';

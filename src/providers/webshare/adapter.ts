@@ -8,7 +8,7 @@ import type { AccountConfig } from '../../config/schema';
 import type { AdapterDependencies } from '../../domain/registry';
 import type { AccountChannel } from '../../upstream/http';
 import { DEFAULT_MAX_BUDGET_WAIT_MS, RateBudget } from '../../upstream/rate-budget';
-import { webshareBudgetClasses, webshareLimitKey } from '../../upstream/provider-budgets';
+import { webshareBudgetClasses, webshareLimitKey } from './limits';
 import type { SessionContext } from '../contract/session';
 import { publicIp } from '../../domain/checks/ip';
 import { bytesToGb } from '../../domain/units';

@@ -1,28 +1,20 @@
 /**
- * Rate budgets per provider (DESIGN §5), set under each provider's documented limit so jitter between our
- * clock and theirs never earns a 429. Ping's (10/s) lives in request-pacer.ts.
- *
- * Webshare [C]: 240 requests/minute across the API, 60/minute on the proxy-list endpoints
- * (`/api/v2/proxy/list/...`, refresh included), 30/minute on proxy-list downloads; per API key.
+ * Webshare's rate limits [C] (REFERENCE.md §1, docs/providers.md): 240 requests/minute across the API, 60/minute
+ * on the proxy-list endpoints (`/api/v2/proxy/list/...`, refresh included), 30/minute on proxy-list
+ * downloads; per API key. Budgets keep 5 % under them, so jitter between our clock and theirs never earns a
+ * 429.
  */
 import { createHash } from 'node:crypto';
-import type { UpstreamRequest } from './http';
-import type { BudgetClass } from './rate-budget';
+import type { UpstreamRequest } from '../../upstream/http';
+import { underLimit, type BudgetClass } from '../../upstream/rate-budget';
 
 const MINUTE_MS = 60_000;
-/** Budgets keep 5 % under the provider's limit. */
-const MARGIN = 0.95;
 
 export const WEBSHARE_LIMITS = { generalPerMinute: 240, proxyListPerMinute: 60, downloadsPerMinute: 30 } as const;
 
-export interface AccountLimits {
+export interface WebshareAccountLimits {
   requestsPerMinute?: number;
   proxyListRequestsPerMinute?: number;
-}
-
-/** Applies the margin to a provider limit (at least one call per window). */
-export function underLimit(perMinute: number): number {
-  return Math.max(1, Math.floor(perMinute * MARGIN));
 }
 
 const onPath = (prefix: string) => (request: UpstreamRequest) => request.path.startsWith(prefix);
@@ -31,7 +23,7 @@ const onPath = (prefix: string) => (request: UpstreamRequest) => request.path.st
  * Webshare's classes: 228 general and 57 proxy-list per minute by default. Configured limits are the
  * provider's limits for this account (Webshare raises them on request); the same margin applies.
  */
-export function webshareBudgetClasses(limits: AccountLimits = {}): BudgetClass[] {
+export function webshareBudgetClasses(limits: WebshareAccountLimits = {}): BudgetClass[] {
   return [
     { name: 'general', limit: underLimit(limits.requestsPerMinute ?? WEBSHARE_LIMITS.generalPerMinute), windowMs: MINUTE_MS },
     {
