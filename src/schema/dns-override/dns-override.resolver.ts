@@ -12,6 +12,7 @@ import { nodesFromOutcomes } from '../common/partial';
 import { listDnsOverridesEverywhere } from '../../domain/dns-overrides';
 import { decodeGlobalId } from '../../domain/ids';
 import { clearAll } from '../../domain/clearing';
+import { removeOne } from '../../domain/removal';
 import { nullWhenNotFound } from '../common/not-found';
 import { badUserInput } from '../../core/errors';
 import { ProxyServer } from '../server/server.type';
@@ -54,8 +55,7 @@ export class DnsOverrideResolver {
     description: 'The server the entry applies on (null once it left the account). Entries of one request load their servers together.',
   })
   async proxyServer(@Root() override: DnsOverrideNode, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ProxyServerRecord | null> {
-    const getServer = ctx.scope.reads.facet(override.accountId, 'servers').get;
-    return getServer(override.server, serverDetails(info));
+    return ctx.scope.reads.facet(override.accountId, 'servers').get(override.server, serverDetails(info));
   }
 
   @CallsUpstream()
@@ -91,8 +91,8 @@ export class DnsOverrideResolver {
   @Mutation(() => DeletedPayload)
   async deleteDnsOverride(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'DnsOverride');
-    await ctx.scope.writes.facet(accountId, 'dnsOverrides').delete(nativeId);
-    return { id, deleted: true, count: 1 };
+    const overrides = ctx.scope.writes.facet(accountId, 'dnsOverrides');
+    return { id, ...(await removeOne(() => overrides.delete(nativeId))) };
   }
 
   @CallsUpstream()

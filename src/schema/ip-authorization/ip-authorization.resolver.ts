@@ -12,6 +12,7 @@ import { accountNode, AccountNode, HostnameAuthorizationNode, IpAuthorizationNod
 import { nodesFromOutcomes } from '../common/partial';
 import { decodeGlobalId } from '../../domain/ids';
 import { clearAll } from '../../domain/clearing';
+import { removeOne } from '../../domain/removal';
 import { authorizeIpEverywhere, listIpAuthorizationsEverywhere, revokeIpEverywhere } from '../../domain/ip-authorizations';
 import { badUserInput } from '../../core/errors';
 import { publicIp } from '../../domain/checks/ip';
@@ -81,8 +82,8 @@ export class IpAuthorizationResolver {
   @Mutation(() => DeletedPayload)
   async revokeIpAuthorization(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'IpAuthorization');
-    await ctx.scope.writes.facet(accountId, 'ipAuthorizations').revoke(nativeId);
-    return { id, deleted: true, count: 1 };
+    const ips = ctx.scope.writes.facet(accountId, 'ipAuthorizations');
+    return { id, ...(await removeOne(() => ips.revoke(nativeId))) };
   }
 
   @CallsUpstream()
@@ -165,11 +166,8 @@ export class HostnameAuthorizationResolver {
   ): Promise<DeletedPayload> {
     const subUserNativeId = subUserFor(accountId, subUserId);
     checkHostname(hostname);
-    await ctx.scope.writes.facet(accountId, 'hostnameAuthorizations').remove(
-      hostname.toLowerCase(),
-      subUserNativeId,
-    );
-    return { id: null, deleted: true, count: 1 };
+    const hostnames = ctx.scope.writes.facet(accountId, 'hostnameAuthorizations');
+    return { id: null, ...(await removeOne(() => hostnames.remove(hostname.toLowerCase(), subUserNativeId))) };
   }
 }
 
