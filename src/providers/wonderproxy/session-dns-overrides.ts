@@ -1,7 +1,7 @@
 /**
- * The custom DNS facet of a WonderProxy session. Servers may be named by short name
- * (`denver`) or host name (`denver.wonderproxy.com`); creating checks the server is on the account before
- * the POST, and refuses with the account's server names when it is not.
+ * The custom DNS facet of a WonderProxy session. Servers may be named by short name (`denver`) or host name
+ * (`denver.wonderproxy.com`); creating checks the server is on the account before the POST, and refuses
+ * with the account's server names when it is not.
  */
 import { isCode, type AccountErrors } from '../../core/errors';
 import { perKeyLoader } from '../shared/loaders';
