@@ -13,7 +13,6 @@ import { accountErrors } from '../../core/errors';
 import type { AdapterDependencies } from '../../domain/registry';
 import type { AccountChannel } from '../../upstream/http';
 import type { AccountSession, ProviderAdapter, SessionContext } from '../contract/session';
-import { bindFacetMethods } from '../shared/bound-facets';
 import { AuthlistLoaders } from './authlist-loaders';
 import { WonderProxyClient, wonderproxyTarget } from './client';
 import { ContractReads } from './contract-reads';
@@ -44,7 +43,7 @@ export class WonderProxyAdapter implements ProviderAdapter {
     const contract = new ContractReads(client);
     const servers = new ContractServerLoaders(client);
     const authlist = new AuthlistLoaders(client);
-    return bindFacetMethods({
+    return {
       profile: new WonderProxyProfile(contract),
       plan: new WonderProxyPlan(contract),
       usage: new WonderProxyUsage(contract, errors),
@@ -54,7 +53,7 @@ export class WonderProxyAdapter implements ProviderAdapter {
       ipAuthorizations: new WonderProxyIpAuthorizations(client, authlist, errors),
       ipAuthorizationUpdates: new WonderProxyIpAuthorizationUpdates(client, authlist, errors),
       dnsOverrides: new WonderProxyDnsOverrides(client, servers, errors),
-    });
+    };
   }
 
   /** `/v0/contract` is the cheapest authenticated read. */
