@@ -10,7 +10,6 @@ import type { AdapterDependencies } from '../../domain/registry';
 import type { AccountChannel } from '../../upstream/http';
 import { DEFAULT_MAX_BUDGET_WAIT_MS, RateBudget } from '../../upstream/rate-budget';
 import type { AccountSession, ProviderAdapter, SessionContext } from '../contract/session';
-import { boundFacets } from '../shared/bound-facets';
 import { WebshareClient, webshareTarget } from './client';
 import { webshareBudgetClasses, webshareLimitKey } from './limits';
 import { WebshareProfile, WebsharePlan, WebshareUsage } from './session-account';
@@ -55,7 +54,7 @@ export class WebshareAdapter implements ProviderAdapter {
     const account = new WebshareAccountReads(client);
     const proxies = new WebshareProxyLoaders(client);
     const subUsers = new WebshareSubUserLoaders(client);
-    return boundFacets({
+    return {
       profile: new WebshareProfile(client),
       plan: new WebsharePlan(account),
       usage: new WebshareUsage(client, account),
@@ -66,7 +65,7 @@ export class WebshareAdapter implements ProviderAdapter {
       subUsers: new WebshareSubUsers(client, subUsers, errors),
       subUserProxyRefresh: new WebshareSubUserProxyRefresh(client, subUsers, errors),
       ipAuthorizations: new WebshareIpAuthorizations(client, errors),
-    });
+    };
   }
 
   async verifyCredentials(): Promise<void> {
