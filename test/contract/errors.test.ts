@@ -45,7 +45,14 @@ const STATUS_CASES: readonly StatusCase[] = [
 const statusAccountId = (fixture: ProviderFixture, status: number) => `${fixture.accountId}-http${status}`;
 const wrongAccountId = (fixture: ProviderFixture) => `${fixture.accountId}-wrong`;
 
+interface SweepAnswer {
+  result: GraphQLResult<unknown>;
+  /** The request id the injected body carried, if the provider puts one in its errors. */
+  upstreamRequestId?: string;
+}
+
 let estate: ContractEstate;
+const sweeps = new Map<ProviderFixture, Map<number, SweepAnswer>>();
 
 before(async () => {
   estate = await startContractEstate({
@@ -54,6 +61,10 @@ before(async () => {
       accountOn(fixture, simulator, wrongAccountId(fixture), fixture.wrongCredentials),
     ],
   });
+  // One sweep per provider, read by the tests below. The providers' sweeps run side by side (each on its own
+  // simulator and accounts): the retries of the 5xx cases wait out real backoff time, paid once here.
+  const answers = await Promise.all(FIXTURES.map(sweep));
+  FIXTURES.forEach((fixture, index) => sweeps.set(fixture, answers[index]));
 });
 
 after(async () => {
@@ -70,31 +81,31 @@ function leakedSecrets(fixture: ProviderFixture, result: GraphQLResult<unknown>)
   return secretsOf(fixture).filter((secret) => text.includes(secret));
 }
 
+
+/** Each status injected in turn, in the provider's error-body shape, and what the graph answered. */
+async function sweep(fixture: ProviderFixture): Promise<Map<number, SweepAnswer>> {
+  const simulator = estate.simulator(fixture);
+  // A provider that echoes what it was sent: every credential form, for redaction to remove.
+  const echo = `request refused for ${fixture.secretsOf(simulator.credentials).join(' / ')}`;
+  const answers = new Map<number, SweepAnswer>();
+  for (const entry of STATUS_CASES) {
+    const answer = fixture.errorBody(entry.status, echo);
+    const endpoint = entry.on === 'read' ? fixture.cheapRead.endpoint : fixture.conflictWrite.endpoint;
+    simulator.server.injectFault({ endpoint, status: entry.status, body: answer.body, headers: answer.headers });
+    const accountId = statusAccountId(fixture, entry.status);
+    const result =
+      entry.on === 'read'
+        ? await readAccount(estate.client, accountId, ACCOUNT_READS[fixture.cheapRead.field])
+        : await runSampleWrite(estate.client, fixture, fixture.conflictWrite.write, accountId);
+    simulator.server.clearFaults();
+    answers.set(entry.status, { result, upstreamRequestId: answer.upstreamRequestId });
+  }
+  return answers;
+}
+
+
 for (const fixture of FIXTURES) {
   describe(`${fixture.name}: HTTP statuses become error codes`, () => {
-    const answers = new Map<number, GraphQLResult<unknown>>();
-    const injected = new Map<number, string | undefined>();
-
-    // One sweep, read by the tests below: statuses with retries cost real time, and are paid once.
-    before(async () => {
-      const simulator = estate.simulator(fixture);
-      // A provider that echoes what it was sent: every credential form, for redaction to remove.
-      const echo = `request refused for ${fixture.secretsOf(simulator.credentials).join(' / ')}`;
-      for (const entry of STATUS_CASES) {
-        const answer = fixture.errorBody(entry.status, echo);
-        const endpoint = entry.on === 'read' ? fixture.cheapRead.endpoint : fixture.conflictWrite.endpoint;
-        simulator.server.injectFault({ endpoint, status: entry.status, body: answer.body, headers: answer.headers });
-        const accountId = statusAccountId(fixture, entry.status);
-        const result =
-          entry.on === 'read'
-            ? await readAccount(estate.client, accountId, ACCOUNT_READS[fixture.cheapRead.field])
-            : await runSampleWrite(estate.client, fixture, fixture.conflictWrite.write, accountId);
-        estate.clearFaults();
-        answers.set(entry.status, result);
-        injected.set(entry.status, answer.upstreamRequestId);
-      }
-    });
-
     for (const entry of STATUS_CASES) {
       const where = entry.on === 'read' ? `the ${fixture.cheapRead.field} read` : `a write (${fixture.conflictWrite.write})`;
       const expected = entry.code(fixture);
@@ -102,7 +113,7 @@ for (const fixture of FIXTURES) {
         ? `${entry.status} on ${where} is ${expected}, naming the provider and the account`
         : `${entry.status} on ${where} reads as null`;
       test(name, { todo: entry.gap && fixture.gaps?.[entry.gap] }, () => {
-        const result = answers.get(entry.status)!;
+        const { result, upstreamRequestId } = sweeps.get(fixture)!.get(entry.status)!;
         const accountId = statusAccountId(fixture, entry.status);
         if (!expected) {
           assert.deepEqual(result.errors, []);
@@ -114,8 +125,7 @@ for (const fixture of FIXTURES) {
           assert.equal(error.extensions?.code, expected, JSON.stringify(error));
           assert.equal(error.extensions?.provider, providerEnum(fixture));
           assert.equal(error.extensions?.accountId, accountId);
-          const requestId = injected.get(entry.status);
-          if (requestId) assert.equal(error.extensions?.upstreamRequestId, requestId);
+          if (upstreamRequestId) assert.equal(error.extensions?.upstreamRequestId, upstreamRequestId);
           if (expected === 'RATE_LIMITED') {
             const seconds = error.extensions?.retryAfterSeconds;
             assert.ok(typeof seconds === 'number' && seconds > 0, `retryAfterSeconds: ${String(seconds)}`);
@@ -125,7 +135,7 @@ for (const fixture of FIXTURES) {
     }
 
     test('no error of any status holds a credential, though the provider echoed them all', () => {
-      for (const [status, result] of answers) assert.deepEqual(leakedSecrets(fixture, result), [], `HTTP ${status}`);
+      for (const [status, { result }] of sweeps.get(fixture)!) assert.deepEqual(leakedSecrets(fixture, result), [], `HTTP ${status}`);
     });
 
     test('an account with wrong credentials is PROVIDER_AUTH_FAILED on reads and writes, and no response names a credential', async () => {

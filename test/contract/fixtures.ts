@@ -2,27 +2,27 @@
  * The provider contract suite's knowledge of each provider, as data: how its simulator starts, the account
  * that points at it, the sample inputs the behaviours need, what its error bodies look like, and which of
  * its endpoints the suite injects faults into. The suite files hold the behaviour and iterate `FIXTURES`;
- * a new provider gets the whole suite by adding one entry here (docs/adding-a-provider.md).
+ * a new provider gets the whole suite by adding one entry here, and no test code.
  */
 import type { AccountConfig } from '../../src/config/schema';
 import type { Capability, ProviderName } from '../../src/core/providers';
 import type { ProviderSimulator } from '../../src/simulators/kit';
 import { startWebshareSimulator } from '../../src/simulators/webshare';
-import { websharePost } from '../support/webshare-api';
 import { startProxyMeshSimulator, type ProxyMeshSimulator } from '../../src/simulators/proxymesh';
 import { PROXY_HOSTS } from '../../src/simulators/proxymesh/data';
 import { startWonderProxySimulator } from '../../src/simulators/wonderproxy';
 import { startPingProxiesSimulator } from '../../src/simulators/pingproxies';
+import { websharePost } from '../support/webshare-api';
 
-/** Account fields the suite knows how to select (test/contract/probes.ts); a fixture names one for its cheap read. */
+/** Account fields the suite knows how to select (operations.ts); a fixture names one for its cheap read. */
 export type AccountRead = 'profile' | 'plan' | 'usage' | 'proxies' | 'subUsers' | 'ipAuthorizations' | 'hostnameAuthorizations' | 'dnsOverrides' | 'servers';
 
 /** Writes the suite can run from a fixture's samples; a fixture names one to receive the injected 409. */
 export type SampleWrite = 'createSubUser' | 'createDnsOverride' | 'addHostnameAuthorization';
 
 /**
- * Behaviours DESIGN §4a requires that a provider does not honour yet. The suite runs the test anyway and
- * reports it as TODO with the reason given here; deleting the entry makes it a plain test again.
+ * Behaviours the design requires (DESIGN §4a, §6) that a provider does not honour yet. The suite runs the
+ * test anyway and reports it as TODO with the reason given here; deleting the entry makes it a plain test.
  */
 export type ContractGap =
   /** A 404 on the cheap read comes back as the fixture's `notFound` says. */
@@ -221,7 +221,7 @@ export const FIXTURES: readonly ProviderFixture[] = [
     start: () => startPingProxiesSimulator({ seed: 31, rateLimit: false, proxyCount: 13, extraProxyUsers: 9, proxyUserLimit: 20 }),
     accountExtras: () => ({ limits: OPEN_BUDGET }),
     wrongCredentials: { publicKey: 'contract-wrong-public-key', privateKey: 'contract-wrong-private-key-0123' },
-    secretsOf: (credentials) => [credentials.privateKey],
+    secretsOf: (credentials) => [credentials.publicKey, credentials.privateKey],
     capabilities: ['IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'SERVICES', 'SUB_USERS', 'USAGE'],
     // `{error, message, api_request_id}` for every status; the wait of a 429 is in the message.
     errorBody: (status, message) => {

@@ -116,7 +116,7 @@ export function runSampleWrite(client: GraphQLTestClient, fixture: ProviderFixtu
   }
 }
 
-/** One page of a connection on an account (`proxies`, `subUsers`): node ids and the page's claims. */
+/** One page of a connection: node ids and the page's claims. */
 export interface Page {
   ids: string[];
   totalCount: number | null;
@@ -124,15 +124,41 @@ export interface Page {
   endCursor: string | null;
 }
 
-export async function readPage(client: GraphQLTestClient, accountId: string, field: PagedField, first: number, after: string | null): Promise<Page> {
-  const data = await client.data<{ account: Record<PagedField, { totalCount: number | null; edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> }, unknown>(
-    `query ContractPage($id: ID!, $first: Int!, $after: String) {
-      account(id: $id) { ${field}(first: $first, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }
-    }`,
-    { id: accountId, first, after },
-  );
-  const connection = data.account[field];
+/** Reads one page of one connection. */
+export type PageReader = (first: number, after: string | null) => Promise<Page>;
+
+interface ConnectionJson {
+  totalCount: number | null;
+  edges: Array<{ node: { id: string } }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+const CONNECTION_SELECTION = 'totalCount edges { node { id } } pageInfo { hasNextPage endCursor }';
+
+function toPage(connection: ConnectionJson): Page {
   return { ids: connection.edges.map((edge) => edge.node.id), totalCount: connection.totalCount, hasNextPage: connection.pageInfo.hasNextPage, endCursor: connection.pageInfo.endCursor };
+}
+
+/** Pages of one account's `proxies` or `subUsers`. */
+export function accountPages(client: GraphQLTestClient, accountId: string, field: PagedField): PageReader {
+  return async (first, after) => {
+    const data = await client.data<{ account: Record<PagedField, ConnectionJson> }, unknown>(
+      `query ContractPage($id: ID!, $first: Int!, $after: String) { account(id: $id) { ${field}(first: $first, after: $after) { ${CONNECTION_SELECTION} } } }`,
+      { id: accountId, first, after },
+    );
+    return toPage(data.account[field]);
+  };
+}
+
+/** Pages of `Query.proxies`: every account's proxies, account after account. */
+export function proxiesAcrossAccounts(client: GraphQLTestClient): PageReader {
+  return async (first, after) => {
+    const data = await client.data<{ proxies: ConnectionJson }, unknown>(
+      `query ContractAcross($first: Int!, $after: String) { proxies(first: $first, after: $after) { ${CONNECTION_SELECTION} } }`,
+      { first, after },
+    );
+    return toPage(data.proxies);
+  };
 }
 
 /** Called around each page a walk reads (to count the upstream calls of one page, say). */
@@ -141,13 +167,13 @@ export interface WalkHooks {
   afterPage?(page: Page, index: number): void;
 }
 
-/** Every page of `field`, `first` at a time, until a page says there is no next one (at most 500 pages). */
-export async function walkPages(client: GraphQLTestClient, accountId: string, field: PagedField, first: number, hooks: WalkHooks = {}): Promise<Page[]> {
+/** Every page, `first` at a time, until a page says there is no next one (at most 500 pages). */
+export async function walkPages(read: PageReader, first: number, hooks: WalkHooks = {}): Promise<Page[]> {
   const pages: Page[] = [];
   let after: string | null = null;
   do {
     hooks.beforePage?.(pages.length);
-    const page: Page = await readPage(client, accountId, field, first, after);
+    const page: Page = await read(first, after);
     hooks.afterPage?.(page, pages.length);
     pages.push(page);
     after = page.endCursor;
@@ -156,7 +182,7 @@ export async function walkPages(client: GraphQLTestClient, accountId: string, fi
   return pages;
 }
 
-/** The ids of every item of `field`, read 100 at a time. */
-export async function allIds(client: GraphQLTestClient, accountId: string, field: PagedField): Promise<string[]> {
-  return (await walkPages(client, accountId, field, 100)).flatMap((page) => page.ids);
+/** The ids of every item, read 100 at a time. */
+export async function allIds(read: PageReader): Promise<string[]> {
+  return (await walkPages(read, 100)).flatMap((page) => page.ids);
 }

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FIXTURES, type PagedField } from './fixtures';
 import { startContractEstate, type ContractEstate } from './estate';
-import { allIds, readPage, walkPages, type Page } from './operations';
+import { accountPages, allIds, proxiesAcrossAccounts, walkPages, type Page } from './operations';
 
 /** Small sizes: every item on a page of its own, then windows that do not divide the fixtures' lists. */
 const PAGE_SIZES = [1, 3, 5] as const;
@@ -46,19 +46,37 @@ function assertWalk(pages: Page[], reference: string[], label: string): void {
   assert.ok(pages.length === 1 || pages[pages.length - 1].ids.length > 0, `${label}: no empty page after a promised next one`);
 }
 
+/** Sizes for the walk across accounts: pages that end inside one account and start in the next. */
+const CROSS_ACCOUNT_PAGE_SIZES = [4, 7] as const;
+
+describe('paging across accounts', () => {
+  test(`walking Query.proxies ${CROSS_ACCOUNT_PAGE_SIZES.join(' and ')} at a time returns every account's proxies once, account after account`, async () => {
+    const reference: string[] = [];
+    for (const fixture of FIXTURES) reference.push(...(await allIds(accountPages(estate.client, fixture.accountId, 'proxies'))));
+    for (const first of CROSS_ACCOUNT_PAGE_SIZES) assertWalk(await walkPages(proxiesAcrossAccounts(estate.client), first), reference, `across accounts by ${first}`);
+  });
+
+  // Not a provider's gap: the cross-account listing's own, so its reason lives here rather than in a fixture.
+  test('a page of zero proxies across accounts is empty, with no cursor and no next page', { todo: 'Query.proxies(first: 0) answers hasNextPage: true with endCursor null (issue 12)' }, async () => {
+    const page = await proxiesAcrossAccounts(estate.client)(0, null);
+    assert.deepEqual({ ids: page.ids, endCursor: page.endCursor, hasNextPage: page.hasNextPage }, { ids: [], endCursor: null, hasNextPage: false });
+  });
+});
+
 for (const fixture of FIXTURES) {
   const fields: PagedField[] = fixture.capabilities.includes('SUB_USERS') ? ['proxies', 'subUsers'] : ['proxies'];
 
   describe(`${fixture.name}: paging`, () => {
     for (const field of fields) {
       test(`walking ${field} ${PAGE_SIZES.join(', ')} at a time returns every item once, in order, with consistent page information`, async () => {
-        const reference = await allIds(estate.client, fixture.accountId, field);
+        const pages = accountPages(estate.client, fixture.accountId, field);
+        const reference = await allIds(pages);
         assert.ok(reference.length > Math.max(...PAGE_SIZES), `${field}: the fixture seeds more items than the largest page size`);
-        for (const first of PAGE_SIZES) assertWalk(await walkPages(estate.client, fixture.accountId, field, first), reference, `${field} by ${first}`);
+        for (const first of PAGE_SIZES) assertWalk(await walkPages(pages, first), reference, `${field} by ${first}`);
       });
 
       test(`a page of zero ${field} is empty, with no cursor and no next page`, { todo: fixture.gaps?.[`${field}ZeroPage`] }, async () => {
-        const page = await readPage(estate.client, fixture.accountId, field, 0, null);
+        const page = await accountPages(estate.client, fixture.accountId, field)(0, null);
         assert.deepEqual({ ids: page.ids, endCursor: page.endCursor, hasNextPage: page.hasNextPage }, { ids: [], endCursor: null, hasNextPage: false });
       });
     }
@@ -67,7 +85,7 @@ for (const fixture of FIXTURES) {
       const server = estate.simulator(fixture).server;
       for (const first of PAGE_SIZES) {
         const endpoints: string[][] = [];
-        await walkPages(estate.client, fixture.accountId, 'proxies', first, {
+        await walkPages(accountPages(estate.client, fixture.accountId, 'proxies'), first, {
           beforePage: () => server.resetCalls(),
           afterPage: () => endpoints.push(server.calls.map((call) => call.endpoint)),
         });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { GraphQLResult } from '../support/graphql-client';
 import { FIXTURES, type DeleteMutation } from './fixtures';
 import { startContractEstate, type ContractEstate } from './estate';
-import { addHostnameAuthorization, allCodes, allIds, authorizeIp, createDnsOverride, createSubUser, nextUnique, readAccount, revokeIp } from './operations';
+import { accountPages, addHostnameAuthorization, allCodes, allIds, authorizeIp, createDnsOverride, createSubUser, nextUnique, readAccount, revokeIp } from './operations';
 
 let estate: ContractEstate;
 
@@ -68,12 +68,12 @@ for (const fixture of FIXTURES) {
 
         const read = await estate.client.data<{ subUser: { id: string; username: string } | null }, unknown>('query($id: ID!) { subUser(id: $id) { id username } }', { id });
         assert.deepEqual(read.subUser, { id, username });
-        assert.ok((await allIds(estate.client, accountId, 'subUsers')).includes(id), 'listed after create');
+        assert.ok((await allIds(accountPages(estate.client, accountId, 'subUsers'))).includes(id), 'listed after create');
 
         assertDeleted(await deleteById('deleteSubUser', id), 'deleteSubUser');
         const gone = await estate.client.data<{ subUser: unknown }, unknown>('query($id: ID!) { subUser(id: $id) { id } }', { id });
         assert.equal(gone.subUser, null);
-        assert.ok(!(await allIds(estate.client, accountId, 'subUsers')).includes(id), 'not listed after delete');
+        assert.ok(!(await allIds(accountPages(estate.client, accountId, 'subUsers'))).includes(id), 'not listed after delete');
       });
 
       test('deleting a sub-user twice: the second says nothing was deleted', whenDeletedTwice('deleteSubUser'), async () => {
