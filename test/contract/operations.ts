@@ -57,8 +57,8 @@ export function nextUnique(): number {
   return uniqueCounter;
 }
 
-export const SUB_USER_FIELDS = 'id username';
-export const IP_RESULT_FIELDS = 'ok alreadyDone removedCount error { code } ipAuthorization { id ip user expiresAt }';
+const SUB_USER_FIELDS = 'id username';
+const IP_RESULT_FIELDS = 'ok alreadyDone removedCount error { code } ipAuthorization { id ip user expiresAt }';
 
 export function createSubUser(client: GraphQLTestClient, fixture: ProviderFixture, accountId: string, unique = nextUnique()) {
   return client.request<{ createSubUser: { id: string; username: string } }, unknown>(

@@ -1,7 +1,8 @@
 /**
  * Create → read → delete, for every provider and every kind of thing its capabilities say it can hold
- * (sub-users, IP authorizations, hostname authorizations, DNS overrides); then the idempotency of the
- * cross-account IP mutations (DESIGN §4a). Each behaviour runs only where the fixture has the capability.
+ * (sub-users, IP authorizations, hostname authorizations, DNS overrides, proxy servers), a second delete
+ * included; then the idempotency of the cross-account IP mutations (DESIGN §4a). Each behaviour runs only
+ * where the fixture has the capability.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
