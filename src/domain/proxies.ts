@@ -14,11 +14,12 @@
 import { badUserInput, isCode } from '../core/errors';
 import type { ProviderName } from '../core/providers';
 import type { ListWindow, ProxyListFilter, SelectedDetails } from '../providers/contract/params';
-import type { ProxyListPage, ProxyRecord, ProxyStatus, ProxyType } from '../providers/contract/records';
+import type { ProxyListPage, ProxyRecord, ProxyReplacementRecord, ProxyStatus, ProxyType } from '../providers/contract/records';
 import { fanOut } from './fan-out';
 import type { AccessView } from './request-scope';
 import type { RegisteredAccount } from './registry';
 import { targets } from './targets';
+import { readPage, type Page } from './paging';
 
 export interface ProxyQuery {
   providers?: readonly ProviderName[] | null;
@@ -58,8 +59,23 @@ export async function listAccountProxies(
   const account = view.account(accountId);
   const proxies = view.facet(accountId, 'proxies');
   if (!accountMatches(account, query)) return { items: [], totalCount: 0, hasMore: false };
-  if (window.limit === 0) return { items: [], totalCount: null, hasMore: false };
-  return proxies.list(window, providerFilter(query), details);
+  return readPage(window, (wanted) => proxies.list(wanted, providerFilter(query), details));
+}
+
+/** The proxies one service provides (Ping), in the provider's order. */
+export function listServiceProxies(view: AccessView<'read'>, accountId: string, serviceNativeId: string, window: ListWindow): Promise<ProxyListPage> {
+  const proxies = view.facet(accountId, 'proxies');
+  return readPage(window, (wanted) => proxies.list(wanted, { serviceIds: [serviceNativeId] }));
+}
+
+/** Proxy replacements of one account (Webshare), oldest first. */
+export async function listProxyReplacements(view: AccessView<'read'>, accountId: string, window: ListWindow): Promise<Page<ProxyReplacementRecord>> {
+  const replacements = view.facet(accountId, 'proxyReplacement');
+  return readPage(window, async (wanted) => {
+    const result = await replacements.list(wanted);
+    const hasMore = result.totalCount !== null ? wanted.offset + result.items.length < result.totalCount : result.items.length === wanted.limit;
+    return { ...result, hasMore };
+  });
 }
 
 // ---- across accounts -------------------------------------------------------------------------------------

@@ -109,8 +109,6 @@ const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const testIp = (unique: number) => `203.0.113.${100 + (unique % 150)}`;
 
 /** A gap of the shared sub-user connection, so every provider with sub-users has it. */
-const SUB_USERS_ZERO_PAGE =
-  'subUsers(first: 0) answers hasNextPage: true with endCursor null, where Account.proxies answers false (issue 12: the rule for an empty page is written once per connection)';
 
 /** Throttling off in the simulators, so the account budgets are opened to match. */
 const OPEN_BUDGET = { requestsPerMinute: 60_000 };
@@ -143,7 +141,6 @@ export const FIXTURES: readonly ProviderFixture[] = [
       ipAuthorization: (unique) => ({ ip: testIp(unique) }),
     },
     gaps: {
-      subUsersZeroPage: SUB_USERS_ZERO_PAGE,
       authorizeIpAnyArguments: 'DESIGN §4a: Webshare drops `user` and `expiresAt` without saying so, and a repeat with `user` is CONFLICT (issue 12)',
     },
   },
@@ -181,9 +178,6 @@ export const FIXTURES: readonly ProviderFixture[] = [
       proxyServerHost: 'fr',
     },
     gaps: {
-      subUsersZeroPage: SUB_USERS_ZERO_PAGE,
-      notFoundOnCheapRead: 'a 404 on the account\'s own GET /api/ips/ reads as an empty list: the rule that a vanished known sub-account\'s list is skipped also swallows the parent\'s 404 (DESIGN §4a: payloads tell the truth)',
-      deauthorizeProxyServerTwice: 'deauthorizeProxyServer of a host that is already gone answers deleted: true, count: 1 (ProxyMesh answers 204 either way; DESIGN §4a: payloads tell the truth, issue 12)',
       authorizeIpAnyArguments: 'DESIGN §4a: ProxyMesh refuses `user` and `expiresAt` instead of reporting what it cannot honour (issue 12)',
     },
   },
@@ -237,7 +231,6 @@ export const FIXTURES: readonly ProviderFixture[] = [
       ipAuthorization: (unique) => ({ ip: testIp(unique) }),
     },
     gaps: {
-      subUsersZeroPage: SUB_USERS_ZERO_PAGE,
       authorizeIpAnyArguments: 'DESIGN §4a: Ping refuses `user` and `expiresAt` instead of reporting what it cannot honour (issue 12)',
     },
   },

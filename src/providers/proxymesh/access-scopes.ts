@@ -23,9 +23,12 @@ export interface ScopeList<T> {
 }
 
 export class AccessScopes {
-  /** Per scope; null when the sub-account does not exist. */
-  private readonly ipLists = perKeyLoader((scope: string) => this.client.ips(scope || null));
-  private readonly domainLists = perKeyLoader((scope: string) => this.client.hostnames(scope || null));
+  /**
+   * Per scope. A sub-account that does not exist reads as null (its 404 is "gone", not a failure); the
+   * parent account's own list has no such excuse, so its errors, 404 included, are the caller's.
+   */
+  private readonly ipLists = scopeLoader((scope) => this.client.ips(scope || null));
+  private readonly domainLists = scopeLoader((scope) => this.client.hostnames(scope || null));
 
   constructor(
     private readonly client: ProxyMeshClient,
@@ -71,4 +74,9 @@ export class AccessScopes {
     });
     return scopes.flatMap((scope, index) => (values[index] === null ? [] : [{ username: scope || null, value: values[index] as T }]));
   }
+}
+
+/** A per-scope loader: a sub-account's NOT_FOUND reads as null (it is gone); the parent account's stays an error. */
+function scopeLoader<T>(read: (scope: string) => Promise<T>): DataLoader<string, T | null> {
+  return perKeyLoader(read, { absentMeansNull: (scope) => scope !== PARENT });
 }

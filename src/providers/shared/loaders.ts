@@ -21,14 +21,18 @@ export async function mapBounded<T, R>(items: readonly T[], concurrency: number,
 }
 
 /** One upstream call per distinct key; NOT_FOUND becomes null so a missing item is not an error. */
-export function perKeyLoader<K, V>(fetchOne: (key: K) => Promise<V>, concurrency = 4): DataLoader<K, V | null> {
+export function perKeyLoader<K, V>(
+  fetchOne: (key: K) => Promise<V>,
+  options: { concurrency?: number; absentMeansNull?: (key: K) => boolean } = {},
+): DataLoader<K, V | null> {
+  const { concurrency = 4, absentMeansNull = () => true } = options;
   return new DataLoader<K, V | null>(
     (keys) =>
       mapBounded(keys, concurrency, async (key) => {
         try {
           return await fetchOne(key);
         } catch (error) {
-          if (error instanceof ProxyGraphError && error.code === 'NOT_FOUND') return null;
+          if (error instanceof ProxyGraphError && error.code === 'NOT_FOUND' && absentMeansNull(key)) return null;
           return error instanceof Error ? error : new Error(String(error));
         }
       }),

@@ -21,6 +21,8 @@ import { Service } from '../service/service.type';
 import { ProxyReplacementConnection } from '../replacement/replacement.type';
 import { accountProxiesConnection } from '../proxy/proxy-listing';
 import { badUserInput } from '../../core/errors';
+import { listSubUsers } from '../../domain/sub-users';
+import { listProxyReplacements } from '../../domain/proxies';
 import { nullWhenNotFound } from '../common/not-found';
 
 @ArgsType()
@@ -115,10 +117,9 @@ export class AccountResolver {
   @FieldResolver(() => SubUserConnection, { nullable: true })
   async subUsers(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
     const window = windowFrom(page.first, page.after);
-    const registered = ctx.scope.reads.account(account.id);
-    const result = await ctx.scope.reads.facet(account.id, 'subUsers').list(window);
-    const nodes = result.items.map((record) => toNode('SubUser', registered, record));
-    return connectionFrom(window, nodes, result.hasMore, result.totalCount);
+    const result = await listSubUsers(ctx.scope.reads, account.id, window);
+    const registered = ctx.scope.accountOf(account.id);
+    return connectionFrom(window, result.items.map((record) => toNode('SubUser', registered, record)), result.hasMore, result.totalCount);
   }
 
   @CallsUpstream()
@@ -176,11 +177,9 @@ export class AccountResolver {
   @FieldResolver(() => ProxyReplacementConnection, { nullable: true, description: 'Webshare proxy replacements, newest last.' })
   async proxyReplacements(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
     const window = windowFrom(page.first, page.after);
-    const registered = ctx.scope.reads.account(account.id);
-    const result = await ctx.scope.reads.facet(account.id, 'proxyReplacement').list(window);
-    const nodes = result.items.map((record) => toNode('ProxyReplacement', registered, record));
-    const hasMore = result.totalCount !== null ? window.offset + nodes.length < result.totalCount : nodes.length === window.limit;
-    return connectionFrom(window, nodes, hasMore, result.totalCount);
+    const result = await listProxyReplacements(ctx.scope.reads, account.id, window);
+    const registered = ctx.scope.accountOf(account.id);
+    return connectionFrom(window, result.items.map((record) => toNode('ProxyReplacement', registered, record)), result.hasMore, result.totalCount);
   }
 }
 

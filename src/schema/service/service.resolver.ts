@@ -7,6 +7,7 @@ import { CancelServiceInput, UpdateServiceInput } from './service.input';
 import { Account } from '../account/account.type';
 import { accountNode, AccountNode, ServiceNode, toNode } from '../common/nodes';
 import { decodeGlobalId } from '../../domain/ids';
+import { listServiceProxies } from '../../domain/proxies';
 import { badUserInput } from '../../core/errors';
 import { PageArgs } from '../account/account.resolver';
 import { ProxyConnection } from '../proxy/proxy.type';
@@ -24,8 +25,8 @@ export class ServiceResolver {
   @FieldResolver(() => ProxyConnection, { description: 'The proxies this service provides, in the provider\'s order (Ping: service_id pushed down).' })
   async proxies(@Root() service: ServiceNode, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<Connection<ProxyNode>> {
     const window = windowFrom(page.first, page.after);
-    const account = ctx.scope.reads.account(service.accountId);
-    const result = await ctx.scope.reads.facet(service.accountId, 'proxies').list(window, { serviceIds: [service.nativeId] });
+    const result = await listServiceProxies(ctx.scope.reads, service.accountId, service.nativeId, window);
+    const account = ctx.scope.accountOf(service.accountId);
     return connectionFrom(window, result.items.map((record) => toNode('Proxy', account, record)), result.hasMore, result.totalCount);
   }
 
