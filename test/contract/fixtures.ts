@@ -99,6 +99,8 @@ export interface ProviderFixture {
     /** A proxy host the account does not hold yet, that it may add (PROXY_SERVER_AUTHORIZATION with SERVERS). */
     proxyServerHost?: string;
   };
+  /** The AuthorizeIpInput fields this provider's entries cannot carry: authorizeIp reports them in notApplied. */
+  ipAuthorizationNotApplied: readonly string[];
   gaps?: Partial<Record<ContractGap, string>>;
 }
 
@@ -116,6 +118,7 @@ const OPEN_BUDGET = { requestsPerMinute: 60_000 };
 export const FIXTURES: readonly ProviderFixture[] = [
   {
     name: 'Webshare',
+    ipAuthorizationNotApplied: ['user', 'expiresAt'],
     provider: 'webshare',
     accountId: 'ws',
     start: async () => {
@@ -140,12 +143,10 @@ export const FIXTURES: readonly ProviderFixture[] = [
       subUser: (unique) => ({ label: `contract-${unique}` }),
       ipAuthorization: (unique) => ({ ip: testIp(unique) }),
     },
-    gaps: {
-      authorizeIpAnyArguments: 'DESIGN §4a: Webshare drops `user` and `expiresAt` without saying so, and a repeat with `user` is CONFLICT (issue 12)',
-    },
   },
   {
     name: 'ProxyMesh',
+    ipAuthorizationNotApplied: ['user', 'expiresAt'],
     provider: 'proxymesh',
     accountId: 'pm',
     // Every proxy host but the one the round trip adds, and room for them and for more sub-accounts.
@@ -177,14 +178,14 @@ export const FIXTURES: readonly ProviderFixture[] = [
       hostname: (unique) => `contract-${unique}.example.net`,
       proxyServerHost: 'fr',
     },
-    gaps: {
-      authorizeIpAnyArguments: 'DESIGN §4a: ProxyMesh refuses `user` and `expiresAt` instead of reporting what it cannot honour (issue 12)',
-    },
   },
   {
     name: 'WonderProxy',
+    ipAuthorizationNotApplied: [],
     provider: 'wonderproxy',
     accountId: 'wp',
+    // Authlist entries need a user: the account names a default, so authorizeIp(ip) alone works.
+    accountExtras: () => ({ ipAuthorizations: { defaultUser: 'jack' } }),
     // The docs' sample servers (melbourne takes the DNS override) and one more: a dozen exit IPs.
     start: () => startWonderProxySimulator({ seed: 31, contractServers: ['denver', 'melbourne', 'joaopessoa', 'riyadh', 'london'] }),
     wrongCredentials: { token: 'contract-wrong-wonderproxy-token-0123' },
@@ -203,13 +204,10 @@ export const FIXTURES: readonly ProviderFixture[] = [
       ipAuthorization: (unique) => ({ ip: testIp(unique), user: 'jack', expiresAt: inHours(2) }),
       dnsOverride: (unique) => ({ server: 'melbourne', hostname: `contract-${unique}.example.net`, ip: '203.0.113.9', expiresAt: inHours(2) }),
     },
-    gaps: {
-      authorizeIpBare: 'DESIGN §4a: WonderProxy requires `user` and `expiresAt`; a configured default user and expiry do not exist yet (issue 12)',
-      authorizeIpAnyArguments: 'DESIGN §4a: re-authorizing with a later expiry answers alreadyDone and keeps the old expiry (issue 12)',
-    },
   },
   {
     name: 'Ping Proxies',
+    ipAuthorizationNotApplied: ['user', 'expiresAt'],
     provider: 'pingproxies',
     accountId: 'ping',
     start: () => startPingProxiesSimulator({ seed: 31, rateLimit: false, proxyCount: 13, extraProxyUsers: 9, proxyUserLimit: 20 }),
@@ -229,9 +227,6 @@ export const FIXTURES: readonly ProviderFixture[] = [
     samples: {
       subUser: (unique) => ({ username: `contract_${unique}` }),
       ipAuthorization: (unique) => ({ ip: testIp(unique) }),
-    },
-    gaps: {
-      authorizeIpAnyArguments: 'DESIGN §4a: Ping refuses `user` and `expiresAt` instead of reporting what it cannot honour (issue 12)',
     },
   },
 ];

@@ -58,7 +58,7 @@ export function nextUnique(): number {
 }
 
 const SUB_USER_FIELDS = 'id username';
-const IP_RESULT_FIELDS = 'ok alreadyDone removedCount error { code } ipAuthorization { id ip user expiresAt }';
+const IP_RESULT_FIELDS = 'ok alreadyDone removedCount notApplied error { code } ipAuthorization { id ip user expiresAt }';
 
 export function createSubUser(client: GraphQLTestClient, fixture: ProviderFixture, accountId: string, unique = nextUnique()) {
   return client.request<{ createSubUser: { id: string; username: string } }, unknown>(
@@ -85,6 +85,7 @@ export interface IpResult {
   ok: boolean;
   alreadyDone: boolean;
   removedCount: number | null;
+  notApplied: string[];
   error: { code: string } | null;
   ipAuthorization: { id: string; ip: string; user: string | null; expiresAt: string | null } | null;
 }

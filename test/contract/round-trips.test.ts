@@ -227,6 +227,7 @@ for (const fixture of FIXTURES) {
           assert.deepEqual({ ok: result.data!.authorizeIp[0].ok, error: result.data!.authorizeIp[0].error }, { ok: true, error: null });
         }
         assert.equal(again.data!.authorizeIp[0].alreadyDone, true);
+        for (const result of [first, again, extended]) assert.deepEqual(result.data!.authorizeIp[0].notApplied, fixture.ipAuthorizationNotApplied);
         // A provider without expiries reports none; one with them holds the later one.
         const expiresAt = extended.data!.authorizeIp[0].ipAuthorization?.expiresAt;
         if (expiresAt) assert.equal(Math.floor(Date.parse(expiresAt) / 1000), Math.floor(later.getTime() / 1000));

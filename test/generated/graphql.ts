@@ -90,6 +90,8 @@ export type AccountOperationResult = {
   alreadyDone: Scalars['Boolean']['output'];
   error?: Maybe<OperationError>;
   ipAuthorization?: Maybe<IpAuthorization>;
+  /** Input fields this account's provider cannot honour, left out for it (e.g. `user` and `expiresAt` on providers whose entries have no user or expiry). */
+  notApplied: Array<Scalars['String']['output']>;
   ok: Scalars['Boolean']['output'];
   removedCount?: Maybe<Scalars['Int']['output']>;
 };

@@ -144,6 +144,8 @@ export function facetsOf(s: LegacySession): AccountSession {
   if (s.listIpAuthorizations && s.authorizeIp && s.revokeIpAuthorization) {
     const list = b(s.listIpAuthorizations)!;
     session.ipAuthorizations = {
+      // Only Ping Proxies is still presented through this shim: proxy users, no user names, no expiry.
+      options: { subUsers: true, users: null, expiry: null },
       list,
       get: b(s.getIpAuthorization) ?? (async (nativeId: string) => (await list()).find((record) => record.nativeId === nativeId) ?? null),
       authorize: b(s.authorizeIp)!,

@@ -113,7 +113,21 @@ export interface SubUserProxyRefreshFacet {
   refresh(nativeId: string): Promise<SubUserRecord>;
 }
 
+/**
+ * What an IP authorization can carry on a provider. The domain applies what it can, fills configured
+ * defaults, and reports per account what the provider cannot honour (docs/architecture.md).
+ */
+export interface IpAuthorizationOptions {
+  /** An IP can be authorized for one sub-user; otherwise only for the whole account. */
+  subUsers: boolean;
+  /** Entries belong to a named user (WonderProxy); `defaultUser` is used when a request names none. */
+  users: { defaultUser: string | null } | null;
+  /** Entries expire; `defaultLifetimeMs` sets the expiry when a request gives none. */
+  expiry: { defaultLifetimeMs: number } | null;
+}
+
 export interface IpAuthorizationsFacet {
+  readonly options: IpAuthorizationOptions;
   list(filter?: IpAuthorizationListFilter): Promise<IpAuthorizationRecord[]>;
   get(nativeId: string): Promise<IpAuthorizationRecord | null>;
   authorize(params: AuthorizeIpParams): Promise<IpAuthorizationRecord>;

@@ -13,6 +13,9 @@ import { parseScopedId, toIpAuthorization } from './mapping';
 import { checkNoExpiry, checkUsername, isProxyMeshUsername } from './validate';
 
 export class ProxyMeshIpAuthorizations implements IpAuthorizationsFacet {
+  /** On the account or one sub-account; ProxyMesh entries have no user and never expire [C]. */
+  readonly options = { subUsers: true, users: null, expiry: null };
+
   constructor(
     private readonly client: ProxyMeshClient,
     private readonly scopes: AccessScopes,

@@ -11,6 +11,9 @@ import { toIpAuthorization } from './mapping';
 import { isWebshareId, requireWebshareId } from './validate';
 
 export class WebshareIpAuthorizations implements IpAuthorizationsFacet {
+  /** Webshare authorizes an IP for the whole account, without owner or expiry [C]. */
+  readonly options = { subUsers: false, users: null, expiry: null };
+
   private readonly all = sessionMemo(() => this.readAll());
   private readonly byId = perKeyLoader((id: string) => this.client.ipAuthorization(id));
 

@@ -12,7 +12,7 @@ import type { AccountConfig } from '../../config/schema';
 import { accountErrors } from '../../core/errors';
 import type { AdapterDependencies } from '../../domain/registry';
 import type { AccountChannel } from '../../upstream/http';
-import type { AccountSession, ProviderAdapter, SessionContext } from '../contract/session';
+import type { AccountSession, IpAuthorizationOptions, ProviderAdapter, SessionContext } from '../contract/session';
 import { AuthlistLoaders } from './authlist-loaders';
 import { WonderProxyClient, wonderproxyTarget } from './client';
 import { ContractReads } from './contract-reads';
@@ -23,6 +23,10 @@ import { WonderProxyIpAuthorizationUpdates, WonderProxyIpAuthorizations } from '
 import { WonderProxyProxies } from './session-proxies';
 import { WonderProxyNetworkServers, WonderProxyServers } from './session-servers';
 
+const DAY_MS = 86_400_000;
+/** Lifetime of an authlist entry made without an expiry, unless the account configures another. */
+export const DEFAULT_AUTHLIST_LIFETIME_DAYS = 30;
+
 type WonderProxyAccountConfig = Extract<AccountConfig, { provider: 'wonderproxy' }>;
 
 export class WonderProxyAdapter implements ProviderAdapter {
@@ -30,10 +34,17 @@ export class WonderProxyAdapter implements ProviderAdapter {
   readonly accountId: string;
   /** Policies (rate budget, breaker) are attached to the channel, so they outlive every request. */
   private readonly channel: AccountChannel;
+  /** The configured defaults for authlist entries a request leaves without user or expiry. */
+  private readonly ipAuthorizationOptions: IpAuthorizationOptions;
 
   constructor(account: WonderProxyAccountConfig, deps: AdapterDependencies) {
     this.accountId = account.id;
     this.channel = deps.gateway.channel(wonderproxyTarget(account.id, account.credentials.token, account.baseUrl));
+    this.ipAuthorizationOptions = {
+      subUsers: false,
+      users: { defaultUser: account.ipAuthorizations?.defaultUser ?? null },
+      expiry: { defaultLifetimeMs: (account.ipAuthorizations?.defaultLifetimeDays ?? DEFAULT_AUTHLIST_LIFETIME_DAYS) * DAY_MS },
+    };
   }
 
   /** One request's session: its facets share this request's client and loaders. */
@@ -50,7 +61,7 @@ export class WonderProxyAdapter implements ProviderAdapter {
       proxies: new WonderProxyProxies(servers),
       servers: new WonderProxyServers(servers),
       networkServers: new WonderProxyNetworkServers(client),
-      ipAuthorizations: new WonderProxyIpAuthorizations(client, authlist, errors),
+      ipAuthorizations: new WonderProxyIpAuthorizations(client, authlist, errors, this.ipAuthorizationOptions),
       ipAuthorizationUpdates: new WonderProxyIpAuthorizationUpdates(client, authlist, errors),
       dnsOverrides: new WonderProxyDnsOverrides(client, servers, errors),
     };

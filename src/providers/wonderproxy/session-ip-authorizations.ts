@@ -7,7 +7,7 @@ import type { AccountErrors } from '../../core/errors';
 import { canonicalIp, publicIp, sameIp } from '../../domain/checks/ip';
 import type { AuthorizeIpParams, IpAuthorizationListFilter, UpdateIpAuthorizationParams } from '../contract/params';
 import type { IpAuthorizationRecord } from '../contract/records';
-import type { IpAuthorizationUpdatesFacet, IpAuthorizationsFacet } from '../contract/session';
+import type { IpAuthorizationOptions, IpAuthorizationUpdatesFacet, IpAuthorizationsFacet } from '../contract/session';
 import type { AuthlistLoaders } from './authlist-loaders';
 import type { WonderProxyClient } from './client';
 import { toIpAuthorization } from './mapping';
@@ -19,6 +19,8 @@ export class WonderProxyIpAuthorizations implements IpAuthorizationsFacet {
     private readonly client: WonderProxyClient,
     private readonly authlist: AuthlistLoaders,
     private readonly errors: AccountErrors,
+    /** Every entry belongs to a user and expires [C]; the account's configured defaults fill what a request omits. */
+    readonly options: IpAuthorizationOptions,
   ) {}
 
   async list(filter: IpAuthorizationListFilter = {}): Promise<IpAuthorizationRecord[]> {
@@ -48,7 +50,7 @@ export class WonderProxyIpAuthorizations implements IpAuthorizationsFacet {
       throw this.errors.unsupported('Authorizing an IP for a sub-user (WonderProxy entries belong to a user: give `user`)');
     }
     const problems: Record<string, string[]> = {};
-    if (!params.user) problems.user = ['required by WonderProxy'];
+    if (!params.user) problems.user = ['required by WonderProxy: give `user`, or configure accounts[].ipAuthorizations.defaultUser'];
     if (!params.expiresAt) problems.expiresAt = ['required by WonderProxy'];
     if (Object.keys(problems).length) throw this.errors.badInput('WonderProxy IP authorizations need a user and an expiresAt', problems);
     const body = { ip: publicIp(params.ip), user: checkUser(params.user!), expiry: futureEpochSeconds(params.expiresAt!) };

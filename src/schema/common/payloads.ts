@@ -49,6 +49,7 @@ export interface AccountOperationResultShape {
   alreadyDone: boolean;
   ipAuthorization: IpAuthorizationNode | null;
   removedCount: number | null;
+  notApplied: string[];
   error: OperationError | null;
 }
 
@@ -58,8 +59,8 @@ export interface AccountOperationResultShape {
  */
 export function operationResult<T>(
   outcome: AccountOutcome<T>,
-  describe: (value: T) => Partial<Pick<AccountOperationResultShape, 'alreadyDone' | 'ipAuthorization' | 'removedCount'>>,
+  describe: (value: T) => Partial<Pick<AccountOperationResultShape, 'alreadyDone' | 'ipAuthorization' | 'removedCount' | 'notApplied'>>,
 ): AccountOperationResultShape {
-  const base = { account: accountNode(outcome.account), ok: outcome.ok, alreadyDone: false, ipAuthorization: null, removedCount: null, error: null };
+  const base = { account: accountNode(outcome.account), ok: outcome.ok, alreadyDone: false, ipAuthorization: null, removedCount: null, notApplied: [], error: null };
   return outcome.ok ? { ...base, ...describe(outcome.value) } : { ...base, error: operationErrorFrom(outcome.error) };
 }

@@ -63,7 +63,11 @@ export class IpAuthorizationResolver {
       expiresAt: input.expiresAt,
     });
     return outcomes.map((outcome) =>
-      operationResult(outcome, (done) => ({ alreadyDone: done.alreadyDone, ipAuthorization: toNode('IpAuthorization', outcome.account, done.record) })),
+      operationResult(outcome, (done) => ({
+        alreadyDone: done.alreadyDone,
+        notApplied: done.notApplied,
+        ipAuthorization: toNode('IpAuthorization', outcome.account, done.record),
+      })),
     );
   }
 

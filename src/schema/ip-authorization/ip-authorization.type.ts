@@ -48,6 +48,11 @@ export class AccountOperationResult {
   @Field(() => Int, { nullable: true })
   removedCount!: number | null;
 
+  @Field(() => [String], {
+    description: 'Input fields this account\'s provider cannot honour, left out for it (e.g. `user` and `expiresAt` on providers whose entries have no user or expiry).',
+  })
+  notApplied!: string[];
+
   @Field(() => OperationError, { nullable: true })
   error!: OperationError | null;
 }
