@@ -1,5 +1,5 @@
 /**
- * The proxy half of a Ping session: `proxy/search` windows (only the pages a window needs), `proxy/retrieve`
+ * Ping's proxies facet: `proxy/search` windows (only the pages a window needs), `proxy/retrieve`
  * per id (de-duplicated, bounded: Ping has no bulk retrieve), and `proxy/list_by_id` for ready-made URLs,
  * batched into one call per format for every proxy whose URL the request asks for.
  */
@@ -9,6 +9,7 @@ import { mapBounded, perKeyLoader } from '../shared/loaders';
 import { readWindow } from '../shared/paging';
 import type { ListWindow, ProxyListFilter } from '../contract/params';
 import type { ProxyListPage, ProxyRecord } from '../contract/records';
+import type { ProxiesFacet } from '../contract/session';
 import type { PingClient } from './client';
 import { formatProxyUrl, parseListEntry, toProxy } from './mapping';
 import { choosePageSize, MAX_SCAN_PAGES, PING_MAX_PER_PAGE, PING_PROXY_SORT, planProxyQuery, type ProxyQueryPlan } from './proxy-query';
@@ -20,7 +21,7 @@ type UrlProtocol = 'HTTP' | 'SOCKS5';
 /** [I] Ping documents no cap on proxy_ids per list_by_id call; 100 keeps bodies and answers small. */
 export const LIST_BY_ID_BATCH = 100;
 
-export class PingProxyReads {
+export class PingProxies implements ProxiesFacet {
   /** Proxies this request has seen, by id: list_by_id answers are matched back to ids by address. */
   private readonly known = new Map<string, ProxyRecord>();
   /** One fetch per distinct search query + page within the request. */
@@ -41,7 +42,7 @@ export class PingProxyReads {
     return record;
   }
 
-  async listProxies(window: ListWindow, filter: ProxyListFilter): Promise<ProxyListPage> {
+  readonly list = async (window: ListWindow, filter: ProxyListFilter): Promise<ProxyListPage> => {
     const plan = planProxyQuery(filter);
     if (plan.empty) return { items: [], totalCount: 0, hasMore: false };
     if (plan.localFilter) return this.scanAndFilter(window, plan);
@@ -51,7 +52,7 @@ export class PingProxyReads {
       return { items: response.data, totalCount: countOf(response) };
     });
     return { items: result.items.map((proxy) => this.remember(proxy)), totalCount: result.totalCount, hasMore: result.hasMore };
-  }
+  };
 
   /** A filter Ping cannot push down: read the (pushed-down part of the) list whole, then filter and window here. */
   private async scanAndFilter(window: ListWindow, plan: ProxyQueryPlan): Promise<ProxyListPage> {
@@ -77,13 +78,13 @@ export class PingProxyReads {
     return { items, totalCount: matching.length, hasMore: window.offset + items.length < matching.length };
   }
 
-  async getProxy(nativeId: string): Promise<ProxyRecord | null> {
+  readonly get = async (nativeId: string): Promise<ProxyRecord | null> => {
     if (!isProxyId(nativeId)) return null;
     const proxy = await this.byId.load(nativeId);
     return proxy ? this.remember(proxy) : null;
-  }
+  };
 
-  async proxyUrls(nativeIds: readonly string[], protocol: UrlProtocol): Promise<Map<string, string>> {
+  readonly urls = async (nativeIds: readonly string[], protocol: UrlProtocol): Promise<Map<string, string>> => {
     const urls = await this.urlLoaders[protocol].loadMany(nativeIds);
     const result = new Map<string, string>();
     nativeIds.forEach((id, index) => {
@@ -92,7 +93,7 @@ export class PingProxyReads {
       if (url) result.set(id, url);
     });
     return result;
-  }
+  };
 
   /**
    * One list_by_id call for the batch, authenticated as the default proxy user (no proxy_user_id) [I], in
