@@ -5,7 +5,7 @@
  */
 import { perKeyLoader, sessionMemo } from '../shared/loaders';
 import type { PingClient } from './client';
-import { PING_MAX_PER_PAGE } from './proxy-query';
+import { readEveryPage } from './search-paging';
 import type { PingCustomer, PingResidentialSummary, PingService } from './wire';
 
 /** Services are few; this bounds a runaway read. */
@@ -42,14 +42,7 @@ export class PingAccountReads {
     this.servicesById.clear(serviceId);
   }
 
-  private async readAllServices(): Promise<PingService[]> {
-    const services: PingService[] = [];
-    for (let page = 1; page <= MAX_SERVICE_PAGES; page++) {
-      const response = await this.client.services({ page, per_page: PING_MAX_PER_PAGE });
-      services.push(...response.data);
-      const known = response.total_count >= 0 ? response.total_count : null;
-      if (response.data.length < PING_MAX_PER_PAGE || (known !== null && services.length >= known)) break;
-    }
-    return services;
+  private readAllServices(): Promise<PingService[]> {
+    return readEveryPage((page, perPage) => this.client.services({ page, per_page: perPage }), MAX_SERVICE_PAGES);
   }
 }

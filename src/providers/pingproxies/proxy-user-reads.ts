@@ -5,7 +5,7 @@
  */
 import { perKeyLoader, sessionMemo } from '../shared/loaders';
 import type { PingClient } from './client';
-import { PING_MAX_PER_PAGE } from './proxy-query';
+import { readEveryPage } from './search-paging';
 import type { PingProxyUser } from './wire';
 
 /** [I] a stable order for offset cursors: ids are unique. */
@@ -47,13 +47,10 @@ export class PingProxyUserReads {
   }
 
   private async readAll(): Promise<PingProxyUser[]> {
-    const users: PingProxyUser[] = [];
-    for (let page = 1; page <= MAX_PROXY_USER_PAGES; page++) {
-      const response = await this.client.proxyUsers({ page, per_page: PING_MAX_PER_PAGE, sort_by: PROXY_USER_SORT, proxy_user_is_deleted: false });
-      users.push(...response.data);
-      const known = response.total_count >= 0 ? response.total_count : null;
-      if (response.data.length < PING_MAX_PER_PAGE || (known !== null && users.length >= known)) break;
-    }
+    const users = await readEveryPage(
+      (page, perPage) => this.client.proxyUsers({ page, per_page: perPage, sort_by: PROXY_USER_SORT, proxy_user_is_deleted: false }),
+      MAX_PROXY_USER_PAGES,
+    );
     this.prime(users);
     return users;
   }

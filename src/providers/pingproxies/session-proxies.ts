@@ -13,6 +13,7 @@ import type { ProxiesFacet } from '../contract/session';
 import type { PingClient } from './client';
 import { formatProxyUrl, parseListEntry, toProxy } from './mapping';
 import { choosePageSize, MAX_SCAN_PAGES, PING_MAX_PER_PAGE, PING_PROXY_SORT, planProxyQuery, type ProxyQueryPlan } from './proxy-query';
+import { totalOf } from './search-paging';
 import { isProxyId } from './validate';
 import type { PingProxy, PingProxySearchQuery, PingSearchEnvelope } from './wire';
 
@@ -49,7 +50,7 @@ export class PingProxies implements ProxiesFacet {
     const perPage = choosePageSize(window);
     const result = await readWindow(window, perPage, async (page) => {
       const response = await this.searchPages.load(JSON.stringify({ ...plan.query, sort_by: PING_PROXY_SORT, page, per_page: perPage }));
-      return { items: response.data, totalCount: countOf(response) };
+      return { items: response.data, totalCount: totalOf(response) };
     });
     return { items: result.items.map((proxy) => this.remember(proxy)), totalCount: result.totalCount, hasMore: result.hasMore };
   };
@@ -60,7 +61,7 @@ export class PingProxies implements ProxiesFacet {
       this.searchPages.load(JSON.stringify({ ...plan.query, sort_by: PING_PROXY_SORT, page, per_page: PING_MAX_PER_PAGE }));
     const first = await fetchPage(1);
     const pages = [first];
-    const total = countOf(first);
+    const total = totalOf(first);
     if (total !== null) {
       const pageCount = Math.ceil(total / PING_MAX_PER_PAGE);
       if (pageCount > MAX_SCAN_PAGES) throw tooBroad();
@@ -121,11 +122,6 @@ export class PingProxies implements ProxiesFacet {
       return entry ? formatProxyUrl(scheme, entry) : null;
     });
   }
-}
-
-/** [C] total_count is -1 when Ping finds the count too expensive: unknown. */
-function countOf(response: PingSearchEnvelope<unknown>): number | null {
-  return typeof response.total_count === 'number' && response.total_count >= 0 ? response.total_count : null;
 }
 
 function tooBroad() {

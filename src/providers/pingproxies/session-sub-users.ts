@@ -8,6 +8,7 @@ import type { PingClient } from './client';
 import { toProxyUserEdit, toSubUser } from './mapping';
 import { choosePageSize } from './proxy-query';
 import { PROXY_USER_SORT, type PingProxyUserReads } from './proxy-user-reads';
+import { totalOf } from './search-paging';
 import { checkProxyUserId, isProxyUserId, validateProxyUserParams } from './validate';
 
 export class PingSubUsers implements SubUsersFacet {
@@ -21,7 +22,7 @@ export class PingSubUsers implements SubUsersFacet {
     const perPage = choosePageSize(window);
     const result = await readWindow(window, perPage, async (page) => {
       const response = await this.client.proxyUsers({ page, per_page: perPage, sort_by: PROXY_USER_SORT, proxy_user_is_deleted: false });
-      return { items: response.data, totalCount: response.total_count >= 0 ? response.total_count : null };
+      return { items: response.data, totalCount: totalOf(response) };
     });
     this.users.prime(result.items);
     return { items: result.items.map(toSubUser), totalCount: result.totalCount, hasMore: result.hasMore };
