@@ -1,6 +1,6 @@
 /**
  * Issue 11, item 6: ids that reach URLs. Every native id is checked against its provider's documented form
- * before it enters a path (an id that can never exist is NOT_FOUND, or null from a getter, with no call), a
+ * before it enters a path (an id that can never exist is NOT_FOUND, null from a getter, or nothing removed, with no call), a
  * Ping proxy user cannot be created with an id outside its documented form, and the upstream layer refuses
  * `.`, `..`, empty and `/`-bearing path segments whatever a caller builds.
  */
@@ -26,6 +26,12 @@ function assertNoCall(result: GraphQLResult<unknown>, codes: string[], what: str
   assert.equal(upstreamCalls(), 0, `${what} made an upstream call`);
 }
 
+/** A removal of what can never exist: nothing removed (removal is idempotent), and no call. */
+function assertNothingRemoved(result: GraphQLResult<unknown>, what: string): void {
+  assertNoCall(result, [], what);
+  assert.deepEqual(Object.values(result.data as Record<string, unknown>), [{ deleted: false }], what);
+}
+
 /** Native ids that could never exist on any provider, and would walk a URL path if sent. */
 const CRAFTED = ['..', '.', '../..', 'a/b', '%2e%2e', '..%2f', '12/..', ' 12', 'x'.repeat(200), 'user\u0000abcdefgh'];
 /** ProxyMesh usernames may be dots ([A-Za-z0-9.@+-]{1,30}); they travel in form bodies and queries, never in a path. */
@@ -44,12 +50,12 @@ describe('native ids are checked against their provider\'s documented form befor
     for (const nativeId of [...CRAFTED, '12abc', '-1', '1.5']) {
       const id = encodeGlobalId('SubUser', 'ws', nativeId);
       assertNoCall(await estate.client.request(UPDATE_SUB_USER, { id }), ['NOT_FOUND'], `updateSubUser ${JSON.stringify(nativeId)}`);
-      assertNoCall(await estate.client.request(DELETE_SUB_USER, { id }), ['NOT_FOUND'], `deleteSubUser ${JSON.stringify(nativeId)}`);
+      assertNothingRemoved(await estate.client.request(DELETE_SUB_USER, { id }), `deleteSubUser ${JSON.stringify(nativeId)}`);
       assertNoCall(await estate.client.request(REFRESH_SUB_USER, { id }), ['NOT_FOUND'], `refreshSubUserProxies ${JSON.stringify(nativeId)}`);
       const read = await estate.client.request(SUB_USER, { id });
       assertNoCall(read, [], `subUser ${JSON.stringify(nativeId)}`);
       assert.deepEqual(read.data, { subUser: null });
-      assertNoCall(await estate.client.request(REVOKE_AUTHORIZATION, { id: encodeGlobalId('IpAuthorization', 'ws', nativeId) }), ['NOT_FOUND'], 'revokeIpAuthorization');
+      assertNothingRemoved(await estate.client.request(REVOKE_AUTHORIZATION, { id: encodeGlobalId('IpAuthorization', 'ws', nativeId) }), 'revokeIpAuthorization');
     }
   });
 
@@ -57,7 +63,7 @@ describe('native ids are checked against their provider\'s documented form befor
     for (const nativeId of CRAFTED) {
       const subUser = encodeGlobalId('SubUser', 'ping', nativeId);
       assertNoCall(await estate.client.request(UPDATE_SUB_USER.replace('label: "x"', 'password: "new-pass-1"'), { id: subUser }), ['NOT_FOUND'], `updateSubUser ${JSON.stringify(nativeId)}`);
-      assertNoCall(await estate.client.request(DELETE_SUB_USER, { id: subUser }), ['NOT_FOUND'], `deleteSubUser ${JSON.stringify(nativeId)}`);
+      assertNothingRemoved(await estate.client.request(DELETE_SUB_USER, { id: subUser }), `deleteSubUser ${JSON.stringify(nativeId)}`);
       const read = await estate.client.request(SUB_USER, { id: subUser });
       assertNoCall(read, [], `subUser ${JSON.stringify(nativeId)}`);
       assert.deepEqual(read.data, { subUser: null });
@@ -67,9 +73,8 @@ describe('native ids are checked against their provider\'s documented form befor
       const service = encodeGlobalId('Service', 'ping', nativeId);
       assertNoCall(await estate.client.request('mutation($id: ID!) { updateService(id: $id, input: { automaticCollection: false }) { id } }', { id: service }), ['NOT_FOUND'], `updateService ${JSON.stringify(nativeId)}`);
       assertNoCall(await estate.client.request('mutation($id: ID!) { cancelService(id: $id, input: { reason: OTHER }) { id } }', { id: service }), ['NOT_FOUND'], `cancelService ${JSON.stringify(nativeId)}`);
-      assertNoCall(
+      assertNothingRemoved(
         await estate.client.request(REVOKE_AUTHORIZATION, { id: encodeGlobalId('IpAuthorization', 'ping', `${nativeId}/198.51.100.9`) }),
-        ['NOT_FOUND'],
         `revokeIpAuthorization ${JSON.stringify(nativeId)}`,
       );
     }
@@ -78,19 +83,19 @@ describe('native ids are checked against their provider\'s documented form befor
   test('WonderProxy authlist and DNS ids (integers) and ProxyMesh usernames: NOT_FOUND, no call', async () => {
     for (const nativeId of CRAFTED) {
       const entry = encodeGlobalId('IpAuthorization', 'wp', nativeId);
-      assertNoCall(await estate.client.request(REVOKE_AUTHORIZATION, { id: entry }), ['NOT_FOUND'], `wp revokeIpAuthorization ${JSON.stringify(nativeId)}`);
+      assertNothingRemoved(await estate.client.request(REVOKE_AUTHORIZATION, { id: entry }), `wp revokeIpAuthorization ${JSON.stringify(nativeId)}`);
       assertNoCall(
         await estate.client.request('mutation($id: ID!) { updateIpAuthorization(id: $id, input: { user: "joe" }) { id } }', { id: entry }),
         ['NOT_FOUND'],
         `updateIpAuthorization ${JSON.stringify(nativeId)}`,
       );
-      assertNoCall(await estate.client.request('mutation($id: ID!) { deleteDnsOverride(id: $id) { deleted } }', { id: encodeGlobalId('DnsOverride', 'wp', nativeId) }), ['NOT_FOUND'], 'deleteDnsOverride');
+      assertNothingRemoved(await estate.client.request('mutation($id: ID!) { deleteDnsOverride(id: $id) { deleted } }', { id: encodeGlobalId('DnsOverride', 'wp', nativeId) }), 'deleteDnsOverride');
     }
     for (const nativeId of NOT_PROXYMESH_USERNAMES) {
       const sub = encodeGlobalId('SubUser', 'pm', nativeId);
-      assertNoCall(await estate.client.request(DELETE_SUB_USER, { id: sub }), ['NOT_FOUND'], `pm deleteSubUser ${JSON.stringify(nativeId)}`);
+      assertNothingRemoved(await estate.client.request(DELETE_SUB_USER, { id: sub }), `pm deleteSubUser ${JSON.stringify(nativeId)}`);
       assertNoCall(await estate.client.request(SET_ACTIVE, { id: sub }), ['NOT_FOUND'], `pm setSubUserActive ${JSON.stringify(nativeId)}`);
-      assertNoCall(await estate.client.request(REVOKE_AUTHORIZATION, { id: encodeGlobalId('IpAuthorization', 'pm', `${nativeId}|198.51.100.9`) }), ['NOT_FOUND'], 'pm revokeIpAuthorization');
+      assertNothingRemoved(await estate.client.request(REVOKE_AUTHORIZATION, { id: encodeGlobalId('IpAuthorization', 'pm', `${nativeId}|198.51.100.9`) }), 'pm revokeIpAuthorization');
     }
   });
 

@@ -88,7 +88,7 @@ describe('ProxyMesh authenticated IPs', () => {
     assert.equal(result.authorizeIp[0].error!.code, 'NOT_FOUND');
   });
 
-  test('revokeIpAuthorization removes the IP from its scope; revoking it again is NOT_FOUND (ProxyMesh\'s 400 "not authorized")', async () => {
+  test('revokeIpAuthorization removes the IP from its scope; revoking it again (ProxyMesh\'s 400 "not authorized") removes nothing and says so', async () => {
     const list = await harness.client.data(ProxyMeshIpAuthorizationsDocument, { id: PROXYMESH_ACCOUNT_ID });
     const target = list.account!.ipAuthorizations!.find((entry) => entry.ip === '2001:db8::77')!;
     const revoked = await harness.client.data(RevokeIpAuthorizationDocument, { id: target.id });
@@ -97,7 +97,8 @@ describe('ProxyMesh authenticated IPs', () => {
     const form = new URLSearchParams(harness.proxymesh.server.callsTo('POST /api/ip/delete/')[0].body);
     assert.deepEqual(Object.fromEntries(form), { ip: '2001:db8::77', username: 'pm-grace2' });
     const again = await harness.client.request(RevokeIpAuthorizationDocument, { id: target.id });
-    assert.deepEqual(errorCodes(again), ['NOT_FOUND']);
+    assert.deepEqual(again.errors, []);
+    assert.equal(again.data?.revokeIpAuthorization.deleted, false);
   });
 
   test('revokeIp removes one IP wherever it is authorized: on the account and on sub-accounts', async () => {
@@ -139,12 +140,13 @@ describe('ProxyMesh authenticated hostnames', () => {
     assert.ok(!state().domains.includes('shop.example.net'));
   });
 
-  test('adding a hostname twice is CONFLICT; removing one that is not there is NOT_FOUND; an unknown sub-account is NOT_FOUND', async () => {
+  test('adding a hostname twice is CONFLICT; removing one that is not there removes nothing and says so; an unknown sub-account is NOT_FOUND', async () => {
     await harness.client.data(ProxyMeshAddHostnameDocument, { accountId: PROXYMESH_ACCOUNT_ID, hostname: 'twice.example.net' });
     const twice = await harness.client.request(ProxyMeshAddHostnameDocument, { accountId: PROXYMESH_ACCOUNT_ID, hostname: 'twice.example.net' });
     assert.deepEqual(errorCodes(twice), ['CONFLICT']);
     const absent = await harness.client.request(ProxyMeshRemoveHostnameDocument, { accountId: PROXYMESH_ACCOUNT_ID, hostname: 'absent.example.net' });
-    assert.deepEqual(errorCodes(absent), ['NOT_FOUND']);
+    assert.deepEqual(absent.errors, []);
+    assert.equal(absent.data?.removeHostnameAuthorization.deleted, false);
     const unknownSub = await harness.client.request(ProxyMeshAddHostnameDocument, {
       accountId: PROXYMESH_ACCOUNT_ID, hostname: 'x.example.net', subUserId: proxymeshSubUserId('pm-nobody'),
     });

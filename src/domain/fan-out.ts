@@ -8,16 +8,17 @@ export type AccountOutcome<T> =
   | { account: RegisteredAccount; ok: true; value: T }
   | { account: RegisteredAccount; ok: false; error: unknown };
 
-export async function fanOut<T>(
-  accounts: readonly RegisteredAccount[],
-  run: (account: RegisteredAccount) => Promise<T>,
+/** `run` for every target (an account, or anything that carries one, such as a domain Target), in parallel. */
+export async function fanOut<S extends { account: RegisteredAccount }, T>(
+  targets: readonly S[],
+  run: (target: S) => Promise<T>,
 ): Promise<AccountOutcome<T>[]> {
   return Promise.all(
-    accounts.map(async (account): Promise<AccountOutcome<T>> => {
+    targets.map(async (target): Promise<AccountOutcome<T>> => {
       try {
-        return { account, ok: true, value: await run(account) };
+        return { account: target.account, ok: true, value: await run(target) };
       } catch (error) {
-        return { account, ok: false, error };
+        return { account: target.account, ok: false, error };
       }
     }),
   );

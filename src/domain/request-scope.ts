@@ -22,7 +22,7 @@ import type { AccountRegistry, RegisteredAccount } from './registry';
 
 export type Access = 'read' | 'write';
 
-type FacetFor<A extends Access, K extends FacetName> = A extends 'write' ? Facet<K> : ReadFacet<K>;
+export type FacetFor<A extends Access, K extends FacetName> = A extends 'write' ? Facet<K> : ReadFacet<K>;
 
 /** What each facet is, for the UNSUPPORTED_BY_PROVIDER message of an account without it. */
 const FACET_WHAT: Record<FacetName, string> = {

@@ -1,31 +1,39 @@
 /**
  * ProxyMesh adapter: the account API behind the shared ProviderAdapter interface. The account's channel
  * carries a credential breaker (ProxyMesh bans an account for 3 hours after 4 failed logins), and the
- * sub-accounts ProxyMesh cannot list are remembered in the state store. Per-request work is in session.ts.
+ * sub-accounts ProxyMesh cannot list are remembered in the state store. Each request's session is composed
+ * of the facets in session-*.ts.
  */
 import type { AccountConfig } from '../../config/schema';
+import { accountErrors } from '../../core/errors';
 import type { AdapterDependencies } from '../../domain/registry';
-import type { AccountChannel } from '../../upstream/http';
-import type { SessionContext } from '../contract/session';
 import { InProcessKeyedLock } from '../../state/keyed-lock';
 import { CredentialBreaker } from '../../upstream/credential-breaker';
+import type { AccountChannel } from '../../upstream/http';
 import { PolicyChannel } from '../../upstream/policy-channel';
-import { facetsOf, type LegacySession as AccountSession } from '../contract/legacy-session';
-import type { AccountSession as FacetSession } from '../contract/session';
-import type { ProviderAdapter } from '../contract/session';
+import type { AccountSession, ProviderAdapter, SessionContext } from '../contract/session';
+import { boundFacets } from '../shared/bound-facets';
+import { AccessScopes } from './access-scopes';
 import { ProxyMeshClient, proxymeshTarget } from './client';
 import { KnownSubAccounts } from './known-subaccounts';
-import { ProxyMeshSession } from './session';
+import { ProxyListReads } from './proxy-list-reads';
+import { ProxyMeshProfile } from './session-account';
+import { ProxyMeshHostnameAuthorizations } from './session-hostname-authorizations';
+import { ProxyMeshIpAuthorizations } from './session-ip-authorizations';
+import { ProxyMeshCountryPools, ProxyMeshProxies } from './session-proxies';
+import { ProxyMeshProxyServerAuthorization, ProxyMeshServers } from './session-servers';
+import { ProxyMeshSubUserActivation, ProxyMeshSubUserImport, ProxyMeshSubUsers } from './session-sub-users';
+import { SubAccountDirectory } from './sub-account-directory';
 
 type ProxyMeshAccountConfig = Extract<AccountConfig, { provider: 'proxymesh' }>;
 
 export class ProxyMeshAdapter implements ProviderAdapter {
   readonly provider = 'proxymesh' as const;
   readonly accountId: string;
-  readonly client: ProxyMeshClient;
+  /** Policies attached here: the credential breaker. */
   private readonly channel: AccountChannel;
-  readonly knownSubAccounts: KnownSubAccounts;
   private readonly breaker: CredentialBreaker;
+  private readonly knownSubAccounts: KnownSubAccounts;
   /** The parent username (Basic auth), shown as the profile name and the proxies' username. */
   private readonly username: string | null;
 
@@ -43,18 +51,33 @@ export class ProxyMeshAdapter implements ProviderAdapter {
     });
     const target = proxymeshTarget(account.id, account.credentials, account.baseUrl);
     this.channel = new PolicyChannel(deps.gateway, target, [this.breaker]);
-    this.client = new ProxyMeshClient(this.channel);
     this.knownSubAccounts = new KnownSubAccounts(deps.store, account.id, account.knownSubAccounts ?? []);
   }
 
-  openSession(context: SessionContext = {}): FacetSession {
-    const client = context.upstream ? new ProxyMeshClient(this.channel.forRequest(context.upstream)) : this.client;
-    return facetsOf(new ProxyMeshSession(client, this.knownSubAccounts, this.accountId, this.username, context));
+  /** One request's session: its facets share this request's client and reads. */
+  openSession(context: SessionContext = {}): AccountSession {
+    const client = new ProxyMeshClient(this.channel.forRequest(context.upstream));
+    const errors = accountErrors(this.provider, this.accountId);
+    const proxyList = new ProxyListReads(client);
+    const scopes = new AccessScopes(client, this.knownSubAccounts);
+    const directory = new SubAccountDirectory(client, this.knownSubAccounts, this.accountId, context);
+    return boundFacets({
+      profile: new ProxyMeshProfile(this.username),
+      proxies: new ProxyMeshProxies(proxyList, this.username),
+      servers: new ProxyMeshServers(proxyList),
+      proxyServerAuthorization: new ProxyMeshProxyServerAuthorization(client, proxyList),
+      countryPools: new ProxyMeshCountryPools(client),
+      subUsers: new ProxyMeshSubUsers(client, directory, scopes, errors),
+      subUserActivation: new ProxyMeshSubUserActivation(client, directory, errors),
+      subUserImport: new ProxyMeshSubUserImport(client, directory),
+      ipAuthorizations: new ProxyMeshIpAuthorizations(client, scopes, errors),
+      hostnameAuthorizations: new ProxyMeshHostnameAuthorizations(client, scopes),
+    });
   }
 
   /** The cheapest authenticated read. */
   async verifyCredentials(): Promise<void> {
-    await this.client.proxies();
+    await new ProxyMeshClient(this.channel).proxies();
   }
 
   async resetCredentials(): Promise<void> {

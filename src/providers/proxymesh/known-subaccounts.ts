@@ -4,6 +4,7 @@
  * in the state store (memory + file, or Redis shared by replicas) under `proxymesh:<accountId>:subaccounts`.
  */
 import type { StateStore } from '../../state/store';
+import { isProxyMeshUsername } from './validate';
 
 export class KnownSubAccounts {
   readonly key: string;
@@ -16,10 +17,13 @@ export class KnownSubAccounts {
     this.key = `proxymesh:${accountId}:subaccounts`;
   }
 
-  /** Config names first (in config order), then remembered ones; each username once. */
+  /**
+   * Config names first (in config order), then remembered ones; each username once, and only those that can
+   * exist on ProxyMesh (reading an invalid one would only cost a 400).
+   */
   async list(): Promise<string[]> {
     const remembered = await this.store.members(this.key);
-    return [...new Set([...this.fromConfig, ...remembered])];
+    return [...new Set([...this.fromConfig, ...remembered])].filter(isProxyMeshUsername);
   }
 
   async add(username: string): Promise<void> {

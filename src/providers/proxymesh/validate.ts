@@ -34,6 +34,26 @@ export function checkProxyHost(host: string): void {
   }
 }
 
+/** ProxyMesh IP authorizations have no expiry: one asked for is refused rather than dropped. */
+export function checkNoExpiry(expiresAt: Date | null | undefined): void {
+  if (expiresAt) {
+    throw badUserInput('ProxyMesh IP authorizations do not expire; leave expiresAt out for ProxyMesh accounts', { expiresAt: ['not supported by ProxyMesh'] });
+  }
+}
+
+/** A sub-account is named by the username it is created with: ProxyMesh makes none up. */
+export function requiredUsername(username: string | null | undefined): string {
+  if (!username) throw badUserInput('ProxyMesh sub-accounts need a username', { username: ['required'] });
+  return username;
+}
+
+/** The username is a sub-account's id: an update may repeat it, never change it. */
+export function checkNoRename(username: string, requested: string | null | undefined): void {
+  if (requested != null && requested !== username) {
+    throw badUserInput('ProxyMesh sub-accounts cannot be renamed', { username: ['cannot change'] });
+  }
+}
+
 /** Bytes → whole GB (ProxyMesh limits are integers; 0 = no limit). */
 function wholeGb(bytes: number, field: string, errors: Record<string, string[]>): number | undefined {
   if (!Number.isSafeInteger(bytes) || bytes < 0 || bytes % BYTES_PER_GB !== 0) {

@@ -19,7 +19,7 @@ import { DnsOverrideFilter } from '../dns-override/dns-override.input';
 import { ProxyServer } from '../server/server.type';
 import { Service } from '../service/service.type';
 import { ProxyReplacementConnection } from '../replacement/replacement.type';
-import { listAccountProxies } from '../proxy/proxy-listing';
+import { accountProxiesConnection } from '../proxy/proxy-listing';
 import { badUserInput } from '../../core/errors';
 import { nullWhenNotFound } from '../common/not-found';
 
@@ -108,7 +108,7 @@ export class AccountResolver {
     @Arg('filter', () => ProxyFilter, { nullable: true }) filter?: ProxyFilter | null,
   ) {
     const window = windowFrom(page.first, page.after);
-    return listAccountProxies(ctx, account.id, window, filter ?? null, proxyDetails(info, 'edges.node'));
+    return accountProxiesConnection(ctx, account.id, window, filter, proxyDetails(info, 'edges.node'));
   }
 
   @CallsUpstream()

@@ -7,6 +7,8 @@ import { GraphQLError, GraphQLResolveInfo, responsePathAsArray } from 'graphql';
 import type { AccountOutcome } from '../../domain/fan-out';
 import { ProxyGraphError } from '../../core/errors';
 import type { Context } from '../context';
+import type { EntityKind } from '../../providers/contract/records';
+import { toNode, type WithAccount } from './nodes';
 
 export function reportAccountFailure(context: Context, info: GraphQLResolveInfo, error: unknown, accountId: string): void {
   const typed =
@@ -26,4 +28,19 @@ export function keepSuccesses<T>(context: Context, info: GraphQLResolveInfo, out
     else reportAccountFailure(context, info, outcome.error, outcome.account.id);
   }
   return values;
+}
+
+/** The records of every account that answered, as nodes of `kind`, in account order; failures reported beside them. */
+export function nodesFromOutcomes<T extends { nativeId: string }>(
+  context: Context,
+  info: GraphQLResolveInfo,
+  outcomes: AccountOutcome<T[]>[],
+  kind: EntityKind,
+): WithAccount<T>[] {
+  const nodes: WithAccount<T>[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.ok) nodes.push(...outcome.value.map((record) => toNode(kind, outcome.account, record)));
+    else reportAccountFailure(context, info, outcome.error, outcome.account.id);
+  }
+  return nodes;
 }

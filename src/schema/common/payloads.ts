@@ -1,7 +1,8 @@
 /** Result shapes shared by mutations. */
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ProxyGraphError } from '../../core/errors';
-import type { AccountNode, IpAuthorizationNode } from './nodes';
+import { accountNode, type AccountNode, type IpAuthorizationNode } from './nodes';
+import type { AccountOutcome } from '../../domain/fan-out';
 
 @ObjectType({ description: 'What a delete-style mutation removed.' })
 export class DeletedPayload {
@@ -49,4 +50,16 @@ export interface AccountOperationResultShape {
   ipAuthorization: IpAuthorizationNode | null;
   removedCount: number | null;
   error: OperationError | null;
+}
+
+/**
+ * One account's result of a multi-account mutation: `describe` says what a success carries (the item,
+ * alreadyDone, a count); a failure carries its typed error.
+ */
+export function operationResult<T>(
+  outcome: AccountOutcome<T>,
+  describe: (value: T) => Partial<Pick<AccountOperationResultShape, 'alreadyDone' | 'ipAuthorization' | 'removedCount'>>,
+): AccountOperationResultShape {
+  const base = { account: accountNode(outcome.account), ok: outcome.ok, alreadyDone: false, ipAuthorization: null, removedCount: null, error: null };
+  return outcome.ok ? { ...base, ...describe(outcome.value) } : { ...base, error: operationErrorFrom(outcome.error) };
 }

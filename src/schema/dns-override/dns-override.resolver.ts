@@ -8,11 +8,11 @@ import { CreateDnsOverrideInput, DnsOverrideFilter, UpdateDnsOverrideInput } fro
 import { Account } from '../account/account.type';
 import { DeletedPayload } from '../common/payloads';
 import { accountNode, AccountNode, DnsOverrideNode, toNode } from '../common/nodes';
-import { keepSuccesses } from '../common/partial';
-import { fanOut } from '../../domain/fan-out';
+import { nodesFromOutcomes } from '../common/partial';
+import { listDnsOverridesEverywhere } from '../../domain/dns-overrides';
 import { decodeGlobalId } from '../../domain/ids';
 import { clearAll } from '../../domain/clearing';
-import { canonicalIp } from '../../domain/checks/ip';
+import { removeOne } from '../../domain/removal';
 import { nullWhenNotFound } from '../common/not-found';
 import { badUserInput } from '../../core/errors';
 import { ProxyServer } from '../server/server.type';
@@ -40,20 +40,8 @@ export class DnsOverrideResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => DnsOverrideFilter, { nullable: true }) filter?: DnsOverrideFilter | null,
   ): Promise<DnsOverrideNode[]> {
-    // One refusal for a bad address, not one per account.
-    const ip = filter?.ip == null ? null : canonicalIp(filter.ip, 'filter.ip');
-    // Accounts named explicitly are always asked, so one that cannot answer says so (UNSUPPORTED_BY_PROVIDER).
-    const accounts = ctx.scope.reads
-      .accounts({ accountIds: filter?.accountIds ?? null })
-      .filter((account) => filter?.accountIds || account.capabilities.has('DNS_OVERRIDES'));
-    const outcomes = await fanOut(accounts, async (account) => {
-      const records = await ctx.scope.reads.facet(account.id, 'dnsOverrides').list({
-        ip,
-        server: filter?.server,
-      });
-      return records.map((record) => toNode('DnsOverride', account, record));
-    });
-    return keepSuccesses(ctx, info, outcomes).flat();
+    const outcomes = await listDnsOverridesEverywhere(ctx.scope.reads, { ip: filter?.ip, server: filter?.server, accountIds: filter?.accountIds });
+    return nodesFromOutcomes(ctx, info, outcomes, 'DnsOverride');
   }
 
   @FieldResolver(() => Account)
@@ -67,8 +55,7 @@ export class DnsOverrideResolver {
     description: 'The server the entry applies on (null once it left the account). Entries of one request load their servers together.',
   })
   async proxyServer(@Root() override: DnsOverrideNode, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ProxyServerRecord | null> {
-    const getServer = ctx.scope.reads.facet(override.accountId, 'servers').get;
-    return getServer(override.server, serverDetails(info));
+    return ctx.scope.reads.facet(override.accountId, 'servers').get(override.server, serverDetails(info));
   }
 
   @CallsUpstream()
@@ -104,8 +91,8 @@ export class DnsOverrideResolver {
   @Mutation(() => DeletedPayload)
   async deleteDnsOverride(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'DnsOverride');
-    await ctx.scope.writes.facet(accountId, 'dnsOverrides').delete(nativeId);
-    return { id, deleted: true, count: 1 };
+    const overrides = ctx.scope.writes.facet(accountId, 'dnsOverrides');
+    return { id, ...(await removeOne(() => overrides.delete(nativeId))) };
   }
 
   @CallsUpstream()

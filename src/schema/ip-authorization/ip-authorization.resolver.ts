@@ -7,20 +7,15 @@ import { AccountOperationResult, HostnameAuthorization, IpAuthorization } from '
 import { AuthorizeIpInput, IpAuthorizationFilter, UpdateIpAuthorizationInput } from './ip-authorization.input';
 import { Account } from '../account/account.type';
 import { SubUser } from '../sub-user/sub-user.type';
-import { DeletedPayload, operationErrorFrom, AccountOperationResultShape } from '../common/payloads';
+import { DeletedPayload, operationResult, type AccountOperationResultShape } from '../common/payloads';
 import { accountNode, AccountNode, HostnameAuthorizationNode, IpAuthorizationNode, SubUserNode, toNode } from '../common/nodes';
-import { keepSuccesses } from '../common/partial';
-import { fanOut } from '../../domain/fan-out';
+import { nodesFromOutcomes } from '../common/partial';
 import { decodeGlobalId } from '../../domain/ids';
 import { clearAll } from '../../domain/clearing';
-import type { RegisteredAccount } from '../../domain/registry';
-import { badUserInput, ProxyGraphError } from '../../core/errors';
-import { canonicalIp, publicIp, sameIp } from '../../domain/checks/ip';
-
-interface AuthorizeTarget {
-  account: RegisteredAccount;
-  subUserNativeId: string | null;
-}
+import { removeOne } from '../../domain/removal';
+import { authorizeIpEverywhere, listIpAuthorizationsEverywhere, revokeIpEverywhere } from '../../domain/ip-authorizations';
+import { badUserInput } from '../../core/errors';
+import { publicIp } from '../../domain/checks/ip';
 
 async function subUserNode(ctx: Context, accountId: string, nativeId: string | null | undefined): Promise<SubUserNode | null> {
   if (!nativeId) return null;
@@ -39,22 +34,8 @@ export class IpAuthorizationResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => IpAuthorizationFilter, { nullable: true }) filter?: IpAuthorizationFilter | null,
   ): Promise<IpAuthorizationNode[]> {
-    const ip = filter?.ip == null ? null : canonicalIp(filter.ip, 'filter.ip');
-    // Accounts named explicitly are always asked, so one that cannot answer says so (UNSUPPORTED_BY_PROVIDER).
-    const accounts = ctx.scope.reads
-      .accounts({ accountIds: filter?.accountIds ?? null })
-      .filter((account) => filter?.accountIds || account.capabilities.has('IP_AUTHORIZATIONS'));
-    const outcomes = await fanOut(accounts, async (account) => {
-      const records = await ctx.scope.reads.facet(account.id, 'ipAuthorizations').list({
-        ip,
-        users: filter?.users,
-      });
-      return records
-        .filter((record) => !ip || sameIp(record.ip, ip))
-        .filter((record) => !filter?.users || (record.user != null && filter.users.includes(record.user)))
-        .map((record) => toNode('IpAuthorization', account, record));
-    });
-    return keepSuccesses(ctx, info, outcomes).flat();
+    const outcomes = await listIpAuthorizationsEverywhere(ctx.scope.reads, { ip: filter?.ip, users: filter?.users, accountIds: filter?.accountIds });
+    return nodesFromOutcomes(ctx, info, outcomes, 'IpAuthorization');
   }
 
   @FieldResolver(() => Account)
@@ -73,22 +54,16 @@ export class IpAuthorizationResolver {
     description: 'Authorize one IP on many accounts (default: every account that supports it), in parallel. Idempotent: an IP already there is ok with alreadyDone.',
   })
   async authorizeIp(@Ctx() ctx: Context, @Arg('input', () => AuthorizeIpInput) input: AuthorizeIpInput): Promise<AccountOperationResultShape[]> {
-    const ip = publicIp(input.ip);
-    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
-      throw badUserInput('expiresAt must be in the future', { expiresAt: ['must be in the future'] });
-    }
-    const targets = this.targets(ctx, input);
-    const outcomes = await fanOut(
-      targets.map((target) => target.account),
-      async (account) => {
-        const target = targets.find((candidate) => candidate.account === account)!;
-        return this.authorizeOne(ctx, target, { ...input, ip });
-      },
-    );
+    const subUsers = input.subUserIds?.map((id) => decodeGlobalId(id, 'SubUser'));
+    const outcomes = await authorizeIpEverywhere(ctx.scope.writes, {
+      ip: input.ip,
+      accountIds: input.accountIds,
+      subUsers: subUsers?.map((parts) => ({ accountId: parts.accountId, nativeId: parts.nativeId })),
+      user: input.user,
+      expiresAt: input.expiresAt,
+    });
     return outcomes.map((outcome) =>
-      outcome.ok
-        ? outcome.value
-        : { account: accountNode(outcome.account), ok: false, alreadyDone: false, ipAuthorization: null, removedCount: null, error: operationErrorFrom(outcome.error) },
+      operationResult(outcome, (done) => ({ alreadyDone: done.alreadyDone, ipAuthorization: toNode('IpAuthorization', outcome.account, done.record) })),
     );
   }
 
@@ -99,35 +74,16 @@ export class IpAuthorizationResolver {
     @Arg('ip', () => String) ip: string,
     @Arg('accountIds', () => [ID], { nullable: true }) accountIds?: string[] | null,
   ): Promise<AccountOperationResultShape[]> {
-    const canonical = canonicalIp(ip);
-    accountIds?.forEach((id) => ctx.scope.writes.account(id));
-    const accounts = ctx.scope.writes
-      .accounts({ accountIds: accountIds ?? null })
-      .filter((account) => accountIds || account.capabilities.has('IP_AUTHORIZATIONS'));
-    const outcomes = await fanOut(accounts, async (account) => {
-      const list = ctx.scope.writes.facet(account.id, 'ipAuthorizations').list;
-      const revoke = ctx.scope.writes.facet(account.id, 'ipAuthorizations').revoke;
-      const matching = (await list()).filter((record) => sameIp(record.ip, canonical));
-      // The entries are independent (one per spelling or sub-user): removed in parallel, not one after another.
-      await Promise.all(matching.map((record) => revoke(record.nativeId)));
-      return matching.length;
-    });
-    return outcomes.map((outcome) => ({
-      account: accountNode(outcome.account),
-      ok: outcome.ok,
-      alreadyDone: outcome.ok && outcome.value === 0,
-      ipAuthorization: null,
-      removedCount: outcome.ok ? outcome.value : null,
-      error: outcome.ok ? null : operationErrorFrom(outcome.error),
-    }));
+    const outcomes = await revokeIpEverywhere(ctx.scope.writes, { ip, accountIds });
+    return outcomes.map((outcome) => operationResult(outcome, (removed) => ({ alreadyDone: removed === 0, removedCount: removed })));
   }
 
   @CallsUpstream()
   @Mutation(() => DeletedPayload)
   async revokeIpAuthorization(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'IpAuthorization');
-    await ctx.scope.writes.facet(accountId, 'ipAuthorizations').revoke(nativeId);
-    return { id, deleted: true, count: 1 };
+    const ips = ctx.scope.writes.facet(accountId, 'ipAuthorizations');
+    return { id, ...(await removeOne(() => ips.revoke(nativeId))) };
   }
 
   @CallsUpstream()
@@ -158,53 +114,6 @@ export class IpAuthorizationResolver {
     const ips = ctx.scope.writes.facet(accountId, 'ipAuthorizations');
     const outcome = await clearAll({ list: () => ips.list(), remove: (id) => ips.revoke(id), clear: ips.clear && (() => ips.clear!()) });
     return { id: null, ...outcome };
-  }
-
-  private targets(ctx: Context, input: AuthorizeIpInput): AuthorizeTarget[] {
-    if (input.subUserIds?.length) {
-      const targets = input.subUserIds.map((id) => {
-        const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
-        return { account: ctx.scope.writes.account(accountId), subUserNativeId: nativeId };
-      });
-      const accountIds = targets.map((target) => target.account.id);
-      if (new Set(accountIds).size !== accountIds.length) {
-        throw badUserInput('give at most one sub-user per account', { subUserIds: ['two sub-users of one account'] });
-      }
-      if (input.accountIds && accountIds.some((id) => !input.accountIds!.includes(id))) {
-        throw badUserInput('subUserIds must belong to the given accountIds', { subUserIds: ['outside accountIds'] });
-      }
-      return targets;
-    }
-    input.accountIds?.forEach((id) => ctx.scope.writes.account(id));
-    return ctx.scope.writes
-      .accounts({ accountIds: input.accountIds ?? null })
-      .filter((account) => input.accountIds || account.capabilities.has('IP_AUTHORIZATIONS'))
-      .map((account) => ({ account, subUserNativeId: null }));
-  }
-
-  private async authorizeOne(ctx: Context, target: AuthorizeTarget, input: AuthorizeIpInput): Promise<AccountOperationResultShape> {
-    const { account } = target;
-    const authorize = ctx.scope.writes.facet(account.id, 'ipAuthorizations').authorize;
-    try {
-      const record = await authorize({ ip: input.ip, subUserNativeId: target.subUserNativeId, user: input.user, expiresAt: input.expiresAt });
-      return { account: accountNode(account), ok: true, alreadyDone: false, ipAuthorization: toNode('IpAuthorization', account, record), removedCount: null, error: null };
-    } catch (error) {
-      if (!(error instanceof ProxyGraphError) || error.code !== 'CONFLICT') throw error;
-      // Already authorized for this same target: report the existing entry instead of an error (idempotent).
-      // The same IP held by another sub-user (or another WonderProxy user) stays a CONFLICT.
-      const ips = ctx.scope.writes.facet(account.id, 'ipAuthorizations');
-      // Who the entry must belong to and what the account holds are independent reads: made together.
-      const [defaultOwner, records] = await Promise.all([
-        target.subUserNativeId ? null : ips.defaultOwner?.(),
-        ctx.scope.writes.facet(account.id, 'ipAuthorizations').list(),
-      ]);
-      const owner = target.subUserNativeId ?? defaultOwner ?? null;
-      const existing = records.find(
-        (record) => sameIp(record.ip, input.ip) && (record.subUserNativeId ?? null) === owner && (!input.user || record.user === input.user),
-      );
-      if (!existing) throw error;
-      return { account: accountNode(account), ok: true, alreadyDone: true, ipAuthorization: toNode('IpAuthorization', account, existing), removedCount: null, error: null };
-    }
   }
 }
 
@@ -257,11 +166,8 @@ export class HostnameAuthorizationResolver {
   ): Promise<DeletedPayload> {
     const subUserNativeId = subUserFor(accountId, subUserId);
     checkHostname(hostname);
-    await ctx.scope.writes.facet(accountId, 'hostnameAuthorizations').remove(
-      hostname.toLowerCase(),
-      subUserNativeId,
-    );
-    return { id: null, deleted: true, count: 1 };
+    const hostnames = ctx.scope.writes.facet(accountId, 'hostnameAuthorizations');
+    return { id: null, ...(await removeOne(() => hostnames.remove(hostname.toLowerCase(), subUserNativeId))) };
   }
 }
 

@@ -10,7 +10,7 @@ import { PageArgs } from '../account/account.resolver';
 import { Provider, ProxyProtocol, ProxyType, providerEnum } from '../common/enums';
 import { accountNode, AccountNode, ProxyNode, ProxyReplacementNode, toNode } from '../common/nodes';
 import { windowFrom } from '../common/pagination';
-import { listProxiesAcrossAccounts } from './proxy-listing';
+import { proxiesAcrossAccountsConnection } from './proxy-listing';
 import { decodeGlobalId } from '../../domain/ids';
 import { ProxyReplacement } from '../replacement/replacement.type';
 import { ProxyCredentialsInput, ReplaceProxiesInput } from '../replacement/replacement.input';
@@ -51,7 +51,7 @@ export class ProxyResolver {
     @Arg('filter', () => ProxyFilter, { nullable: true }) filter?: ProxyFilter | null,
   ) {
     const window = windowFrom(page.first, null);
-    return listProxiesAcrossAccounts(ctx, info, window.limit, page.after, filter ?? null);
+    return proxiesAcrossAccountsConnection(ctx, info, window.limit, page.after, filter, proxyDetails(info, 'edges.node'));
   }
 
   @CallsUpstream()

@@ -7,6 +7,7 @@ import type { Context } from '../context';
 import { CallsUpstream } from '../common/upstream-calls';
 import { CountryPool, ProxyServer } from './server.type';
 import { DeletedPayload } from '../common/payloads';
+import { removeOne } from '../../domain/removal';
 import { Provider, providerName } from '../common/enums';
 import { unsupported, ProxyGraphError } from '../../core/errors';
 import type { CountryPoolRecord, ProxyServerRecord } from '../../providers/contract/records';
@@ -52,7 +53,7 @@ export class ServerResolver {
   @Mutation(() => DeletedPayload, { description: 'ProxyMesh: remove a proxy host from the account.' })
   async deauthorizeProxyServer(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Arg('host', () => String) host: string): Promise<DeletedPayload> {
     checkHost(host);
-    await ctx.scope.writes.facet(accountId, 'proxyServerAuthorization').deauthorize(host.toLowerCase());
-    return { id: null, deleted: true, count: 1 };
+    const authorization = ctx.scope.writes.facet(accountId, 'proxyServerAuthorization');
+    return { id: null, ...(await removeOne(() => authorization.deauthorize(host.toLowerCase()))) };
   }
 }

@@ -9,6 +9,7 @@ import { IpAuthorization } from '../ip-authorization/ip-authorization.type';
 import { DeletedPayload } from '../common/payloads';
 import { accountNode, AccountNode, IpAuthorizationNode, SubUserNode, toNode } from '../common/nodes';
 import { decodeGlobalId } from '../../domain/ids';
+import { removeOne } from '../../domain/removal';
 import { nullWhenNotFound } from '../common/not-found';
 import { badUserInput } from '../../core/errors';
 import type { CreateSubUserParams } from '../../providers/contract/params';
@@ -115,8 +116,8 @@ export class SubUserResolver {
   @Mutation(() => DeletedPayload)
   async deleteSubUser(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletedPayload> {
     const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
-    await ctx.scope.writes.facet(accountId, 'subUsers').delete(nativeId);
-    return { id, deleted: true, count: 1 };
+    const subUsers = ctx.scope.writes.facet(accountId, 'subUsers');
+    return { id, ...(await removeOne(() => subUsers.delete(nativeId))) };
   }
 
   @CallsUpstream()

@@ -43,8 +43,8 @@ export class UsageResolver {
   @Query(() => UsageSummary, { description: 'Usage per account and totals in bytes; accounts whose provider cannot report usage are listed with supported: false.' })
   async usage(@Ctx() ctx: Context, @Args() range: UsageArgs) {
     checkRange(range);
-    const accounts = ctx.scope.reads.accounts();
-    const outcomes = await fanOut(accounts, async (account) => {
+    const accounts = ctx.scope.reads.accounts().map((account) => ({ account }));
+    const outcomes = await fanOut(accounts, async ({ account }) => {
       if (!account.capabilities.has('USAGE')) return undefined;
       return ctx.scope.reads.facet(account.id, 'usage').get({ from: range.from, to: range.to });
     });
