@@ -13,6 +13,7 @@ import type { AccountChannel } from '../../upstream/http';
 import { PolicyChannel } from '../../upstream/policy-channel';
 import { RateBudget } from '../../upstream/rate-budget';
 import type { AccountSession, ProviderAdapter, SessionContext } from '../contract/session';
+import { boundFacets } from '../shared/bound-facets';
 import { PingAccountReads } from './account-reads';
 import { PingClient, pingTarget } from './client';
 import { IpListWriter } from './ip-list-writer';
@@ -62,17 +63,14 @@ export class PingProxiesAdapter implements ProviderAdapter {
     );
   }
 
-  /**
-   * One request's session: its facets share this request's client and reads. Their methods are arrow
-   * properties because callers may take one off its facet (`const list = facet.list`) and call it alone.
-   */
+  /** One request's session: its facets share this request's client and reads. */
   openSession(context: SessionContext = {}): AccountSession {
     const client = new PingClient(this.channel.forRequest(context.upstream));
     const errors = accountErrors(this.provider, this.accountId);
     const account = new PingAccountReads(client);
     const proxyUsers = new PingProxyUserReads(client);
     const defaultProxyUserId = () => this.defaultProxyUserId(client, errors);
-    return {
+    return boundFacets({
       profile: new PingProfile(account),
       plan: new PingPlan(account),
       usage: new PingUsage(account),
@@ -80,7 +78,7 @@ export class PingProxiesAdapter implements ProviderAdapter {
       proxies: new PingProxies(client),
       subUsers: new PingSubUsers(client, proxyUsers, errors),
       ipAuthorizations: new PingIpAuthorizations(proxyUsers, this.ipLists, defaultProxyUserId, context.upstream, errors),
-    };
+    });
   }
 
   async verifyCredentials(): Promise<void> {

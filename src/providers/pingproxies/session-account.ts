@@ -8,19 +8,19 @@ import { toPlan, toProfile, toUsage } from './mapping';
 export class PingProfile implements ProfileFacet {
   constructor(private readonly reads: PingAccountReads) {}
 
-  readonly get = async (): Promise<AccountProfileRecord> => {
+  async get(): Promise<AccountProfileRecord> {
     return toProfile(await this.reads.customer());
-  };
+  }
 }
 
 /** The plan is the customer with what they bought. */
 export class PingPlan implements PlanFacet {
   constructor(private readonly reads: PingAccountReads) {}
 
-  readonly get = async (): Promise<PlanRecord> => {
+  async get(): Promise<PlanRecord> {
     const [customer, services] = await Promise.all([this.reads.customer(), this.reads.services()]);
     return toPlan(customer, services);
-  };
+  }
 }
 
 export class PingUsage implements UsageFacet {
@@ -30,7 +30,7 @@ export class PingUsage implements UsageFacet {
    * The residential pool's lifetime figures: Ping's bandwidth never expires and the summary has no period
    * [C], so a requested range does not narrow it (the answer's period is null to say so).
    */
-  readonly get = async (_range: UsageRange): Promise<UsageRecord> => {
+  async get(_range: UsageRange): Promise<UsageRecord> {
     return toUsage(await this.reads.residentialSummary());
-  };
+  }
 }

@@ -26,19 +26,19 @@ export class PingIpAuthorizations implements IpAuthorizationsFacet {
     private readonly errors: AccountErrors,
   ) {}
 
-  readonly list = async (): Promise<IpAuthorizationRecord[]> => {
+  async list(): Promise<IpAuthorizationRecord[]> {
     return (await this.users.all()).flatMap(toIpAuthorizations);
-  };
+  }
 
-  readonly get = async (nativeId: string): Promise<IpAuthorizationRecord | null> => {
+  async get(nativeId: string): Promise<IpAuthorizationRecord | null> {
     const parts = parseIpAuthorizationId(nativeId);
     if (!parts || !isProxyUserId(parts.proxyUserId)) return null;
     const user = await this.users.user(parts.proxyUserId);
     if (!user || user.proxy_user_is_deleted) return null;
     return toIpAuthorizations(user).find((record) => sameIp(record.ip, parts.ip)) ?? null;
-  };
+  }
 
-  readonly authorize = async (params: AuthorizeIpParams): Promise<IpAuthorizationRecord> => {
+  async authorize(params: AuthorizeIpParams): Promise<IpAuthorizationRecord> {
     const ip = publicIp(params.ip);
     if (params.expiresAt) throw this.errors.badInput('Ping Proxies IP authorizations do not expire', { expiresAt: ['not supported by Ping Proxies'] });
     if (params.subUserNativeId) checkProxyUserId(params.subUserNativeId, this.errors);
@@ -46,16 +46,16 @@ export class PingIpAuthorizations implements IpAuthorizationsFacet {
     const user = await this.writer.add(proxyUserId, ip, this.context);
     this.users.replace(user);
     return toIpAuthorizations(user).find((record) => record.nativeId === ipAuthorizationId(proxyUserId, ip))!;
-  };
+  }
 
-  readonly revoke = async (nativeId: string): Promise<void> => {
+  async revoke(nativeId: string): Promise<void> {
     const parts = parseIpAuthorizationId(nativeId);
     if (!parts || !isProxyUserId(parts.proxyUserId)) throw this.errors.notFound('IP authorization');
     this.users.replace(await this.writer.remove(parts.proxyUserId, parts.ip, this.context));
-  };
+  }
 
   /** An IP authorized without a sub-user lands on the default proxy user. */
-  readonly defaultOwner = (): Promise<string> => {
+  defaultOwner(): Promise<string> {
     return this.defaultProxyUserId();
-  };
+  }
 }

@@ -43,7 +43,7 @@ export class PingProxies implements ProxiesFacet {
     return record;
   }
 
-  readonly list = async (window: ListWindow, filter: ProxyListFilter): Promise<ProxyListPage> => {
+  async list(window: ListWindow, filter: ProxyListFilter): Promise<ProxyListPage> {
     const plan = planProxyQuery(filter);
     if (plan.empty) return { items: [], totalCount: 0, hasMore: false };
     if (plan.localFilter) return this.scanAndFilter(window, plan);
@@ -53,7 +53,7 @@ export class PingProxies implements ProxiesFacet {
       return { items: response.data, totalCount: totalOf(response) };
     });
     return { items: result.items.map((proxy) => this.remember(proxy)), totalCount: result.totalCount, hasMore: result.hasMore };
-  };
+  }
 
   /** A filter Ping cannot push down: read the (pushed-down part of the) list whole, then filter and window here. */
   private async scanAndFilter(window: ListWindow, plan: ProxyQueryPlan): Promise<ProxyListPage> {
@@ -79,13 +79,13 @@ export class PingProxies implements ProxiesFacet {
     return { items, totalCount: matching.length, hasMore: window.offset + items.length < matching.length };
   }
 
-  readonly get = async (nativeId: string): Promise<ProxyRecord | null> => {
+  async get(nativeId: string): Promise<ProxyRecord | null> {
     if (!isProxyId(nativeId)) return null;
     const proxy = await this.byId.load(nativeId);
     return proxy ? this.remember(proxy) : null;
-  };
+  }
 
-  readonly urls = async (nativeIds: readonly string[], protocol: UrlProtocol): Promise<Map<string, string>> => {
+  async urls(nativeIds: readonly string[], protocol: UrlProtocol): Promise<Map<string, string>> {
     const urls = await this.urlLoaders[protocol].loadMany(nativeIds);
     const result = new Map<string, string>();
     nativeIds.forEach((id, index) => {
@@ -94,7 +94,7 @@ export class PingProxies implements ProxiesFacet {
       if (url) result.set(id, url);
     });
     return result;
-  };
+  }
 
   /**
    * One list_by_id call for the batch, authenticated as the default proxy user (no proxy_user_id) [I], in

@@ -15,31 +15,31 @@ export class PingServices implements ServicesFacet {
     private readonly errors: AccountErrors,
   ) {}
 
-  readonly list = async (): Promise<ServiceRecord[]> => {
+  async list(): Promise<ServiceRecord[]> {
     return (await this.reads.services()).map(toService);
-  };
+  }
 
-  readonly get = async (nativeId: string): Promise<ServiceRecord | null> => {
+  async get(nativeId: string): Promise<ServiceRecord | null> {
     if (!isServiceId(nativeId)) return null;
     const service = await this.reads.service(nativeId);
     return service ? toService(service) : null;
-  };
+  }
 
   /**
    * Ping's edit answers only `edited: [id]`, so the service is read back fresh afterwards. The editable
    * fields (metadata, automatic collection, payment method, pending cancellation) are [3P]: Ping's
    * service/edit reference page was not found; the name is not among them.
    */
-  readonly update = async (nativeId: string, params: UpdateServiceParams): Promise<ServiceRecord> => {
+  async update(nativeId: string, params: UpdateServiceParams): Promise<ServiceRecord> {
     checkServiceId(nativeId, this.errors);
     validateServiceEdit(params);
     const body = toServiceEdit(params);
     if (Object.keys(body).length === 0) throw this.errors.badInput('input has no field Ping Proxies can change', { input: ['empty'] });
     await this.client.editService(nativeId, body);
     return this.readBack(nativeId);
-  };
+  }
 
-  readonly cancel = async (nativeId: string, params: CancelServiceParams): Promise<ServiceRecord> => {
+  async cancel(nativeId: string, params: CancelServiceParams): Promise<ServiceRecord> {
     checkServiceId(nativeId, this.errors);
     const feedback = cancelFeedback(params.reason);
     validateCancelComment(params.comment);
@@ -48,7 +48,7 @@ export class PingServices implements ServicesFacet {
       ...(params.comment != null ? { cancel_comment: params.comment } : {}),
     });
     return this.readBack(nativeId);
-  };
+  }
 
   private async readBack(nativeId: string): Promise<ServiceRecord> {
     this.reads.forgetService(nativeId);

@@ -18,7 +18,7 @@ export class PingSubUsers implements SubUsersFacet {
     private readonly errors: AccountErrors,
   ) {}
 
-  readonly list = async (window: ListWindow): Promise<SubUserPage> => {
+  async list(window: ListWindow): Promise<SubUserPage> {
     const perPage = choosePageSize(window);
     const result = await readWindow(window, perPage, async (page) => {
       const response = await this.client.proxyUsers({ page, per_page: perPage, sort_by: PROXY_USER_SORT, proxy_user_is_deleted: false });
@@ -26,38 +26,38 @@ export class PingSubUsers implements SubUsersFacet {
     });
     this.users.prime(result.items);
     return { items: result.items.map(toSubUser), totalCount: result.totalCount, hasMore: result.hasMore };
-  };
+  }
 
   /** A deleted proxy user still reads upstream (flagged) [I]; the graph treats it as gone. */
-  readonly get = async (nativeId: string): Promise<SubUserRecord | null> => {
+  async get(nativeId: string): Promise<SubUserRecord | null> {
     if (!isProxyUserId(nativeId)) return null;
     const user = await this.users.user(nativeId);
     return user && !user.proxy_user_is_deleted ? toSubUser(user) : null;
-  };
+  }
 
-  readonly create = async (params: CreateSubUserParams): Promise<SubUserRecord> => {
+  async create(params: CreateSubUserParams): Promise<SubUserRecord> {
     validateProxyUserParams(params, 'create');
     const created = await this.client.createProxyUser({
       ...(params.username != null ? { proxy_user_id: params.username } : {}),
       ...toProxyUserEdit(params),
     });
     return this.readBack(created.data.proxy_user_id);
-  };
+  }
 
-  readonly update = async (nativeId: string, params: UpdateSubUserParams): Promise<SubUserRecord> => {
+  async update(nativeId: string, params: UpdateSubUserParams): Promise<SubUserRecord> {
     checkProxyUserId(nativeId, this.errors);
     validateProxyUserParams(params, 'update');
     const body = toProxyUserEdit(params);
     if (Object.keys(body).length === 0) throw this.errors.badInput('input has no field Ping Proxies can change');
     await this.client.editProxyUser(nativeId, body);
     return this.readBack(nativeId);
-  };
+  }
 
-  readonly delete = async (nativeId: string): Promise<void> => {
+  async delete(nativeId: string): Promise<void> {
     checkProxyUserId(nativeId, this.errors);
     await this.client.deleteProxyUser(nativeId);
     this.users.forget(nativeId);
-  };
+  }
 
 
   /** Ping's create and edit answer no user: it is read back fresh. */
