@@ -140,14 +140,15 @@ describe('Ping Proxies proxy users as sub-users', () => {
     assert.deepEqual(JSON.parse(edit.body), { proxy_user_residential_bytes_limit: null, proxy_user_metadata: { department: 'Growth' }, proxy_user_is_strict_security: false });
   });
 
-  test('deleteSubUser removes the proxy user; it then reads as gone', async () => {
+  test('deleteSubUser removes the proxy user; it then reads as gone, and a second delete removes nothing and says so', async () => {
     const deleted = await harness.client.data(PingDeleteSubUserDocument, { id: pingId('SubUser', 'analytics_bot') });
     assert.equal(deleted.deleteSubUser.deleted, true);
     assert.equal(harness.ping.state.proxyUsers.get('analytics_bot')!.proxy_user_is_deleted, true);
     const after = await harness.client.data(PingSubUserDocument, { id: pingId('SubUser', 'analytics_bot') });
     assert.equal(after.subUser, null);
     const again = await harness.client.request(PingDeleteSubUserDocument, { id: pingId('SubUser', 'analytics_bot') });
-    assert.deepEqual(errorCodes(again), ['NOT_FOUND']);
+    assert.deepEqual(again.errors, []);
+    assert.equal(again.data?.deleteSubUser.deleted, false);
   });
 
   test('the default proxy user cannot be deleted (Ping answers 400: BAD_USER_INPUT)', async () => {
