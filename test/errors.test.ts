@@ -68,10 +68,16 @@ describe('provider answers become typed errors', () => {
     assert.deepEqual(result.errors[0].path, ['accounts', 1, 'plan']);
   });
 
-  test('deleting a sub-user Webshare does not know is NOT_FOUND', async () => {
+  test('deleting a sub-user Webshare does not know (its 404) removes nothing and says so', async () => {
     const result = await harness.client.request(DeleteSubUserDocument, { id: subUserId('987654') });
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.data?.deleteSubUser.deleted, false);
+  });
+
+  test('deleting a sub-user of an account that does not exist is NOT_FOUND', async () => {
+    const result = await harness.client.request(DeleteSubUserDocument, { id: Buffer.from('SubUser:nope:12').toString('base64url') });
     assert.deepEqual(errorCodes(result), ['NOT_FOUND']);
-    assert.equal(result.errors[0].extensions?.accountId, WEBSHARE_ACCOUNT_ID);
+    assert.equal(result.errors[0].extensions?.accountId, 'nope');
   });
 
   test('a sub-user id Webshare does not know reads as null', async () => {

@@ -140,7 +140,7 @@ describe('Ping Proxies proxy users as sub-users', () => {
     assert.deepEqual(JSON.parse(edit.body), { proxy_user_residential_bytes_limit: null, proxy_user_metadata: { department: 'Growth' }, proxy_user_is_strict_security: false });
   });
 
-  test('deleteSubUser removes the proxy user; it then reads as gone, and a second delete removes nothing and says so', async () => {
+  test('deleteSubUser removes the proxy user; it then reads as gone, and deleting it again removes nothing', async () => {
     const deleted = await harness.client.data(PingDeleteSubUserDocument, { id: pingId('SubUser', 'analytics_bot') });
     assert.equal(deleted.deleteSubUser.deleted, true);
     assert.equal(harness.ping.state.proxyUsers.get('analytics_bot')!.proxy_user_is_deleted, true);

@@ -169,12 +169,12 @@ describe('ProxyMesh proxy-server authorization', () => {
     assert.equal(state().proxies.length, before);
   });
 
-  test('deauthorizeProxyServer removes the host; removing a host not on the account is still fine', async () => {
+  test('deauthorizeProxyServer removes the host; removing a host no longer on the account says nothing was removed', async () => {
     const removed = await harness.client.data(ProxyMeshDeauthorizeProxyServerDocument, { accountId: PROXYMESH_ACCOUNT_ID, host: 'fr.proxymesh.com' });
     assert.equal(removed.deauthorizeProxyServer.deleted, true);
     assert.ok(!state().proxies.includes('fr.proxymesh.com'));
     const again = await harness.client.data(ProxyMeshDeauthorizeProxyServerDocument, { accountId: PROXYMESH_ACCOUNT_ID, host: 'fr' });
-    assert.equal(again.deauthorizeProxyServer.deleted, true);
+    assert.equal(again.deauthorizeProxyServer.deleted, false);
   });
 
   test('an unknown host is BAD_USER_INPUT from ProxyMesh\'s 400 on add and on delete', async () => {

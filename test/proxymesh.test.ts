@@ -193,14 +193,15 @@ describe('ProxyMesh sub-accounts', () => {
     assert.ok(list.account!.subUsers!.edges.some((edge) => edge.node.username === UNKNOWN_SEEDED));
   });
 
-  test('deleteSubUser removes the sub-account upstream and from the registry; deleting it again is NOT_FOUND', async () => {
+  test('deleteSubUser removes the sub-account upstream and from the registry; deleting it again removes nothing and says so', async () => {
     const id = proxymeshSubUserId('pm-created');
     const deleted = await harness.client.data(ProxyMeshDeleteSubUserDocument, { id });
     assert.deepEqual(deleted.deleteSubUser, { id, deleted: true });
     assert.equal(harness.proxymesh.state.subs.has('pm-created'), false);
     assert.ok(!(await harness.store.members(`proxymesh:${PROXYMESH_ACCOUNT_ID}:subaccounts`)).includes('pm-created'));
     const again = await harness.client.request(ProxyMeshDeleteSubUserDocument, { id });
-    assert.deepEqual(errorCodes(again), ['NOT_FOUND']);
+    assert.deepEqual(again.errors, []);
+    assert.deepEqual(again.data?.deleteSubUser, { id, deleted: false });
   });
 
   test('sub-account errors are typed: taken username CONFLICT, plan limit PLAN_LIMIT, plan lookup PROVIDER_UNAVAILABLE', async () => {
@@ -219,12 +220,12 @@ describe('ProxyMesh sub-accounts', () => {
     assert.equal(over.errors[0].extensions?.provider, 'PROXYMESH');
   });
 
-  test('editing another parent\'s sub-account is PROVIDER_FORBIDDEN; an unknown one is NOT_FOUND on edit, activate and delete', async () => {
+  test('editing another parent\'s sub-account is PROVIDER_FORBIDDEN; an unknown one is NOT_FOUND on edit and activate, and deleting it removes nothing', async () => {
     const foreign = await harness.client.request(ProxyMeshUpdateSubUserDocument, { id: proxymeshSubUserId('taken-user'), input: { firstName: 'X' } });
     assert.deepEqual(errorCodes(foreign), ['PROVIDER_FORBIDDEN']);
     const id = proxymeshSubUserId('pm-nobody');
     assert.deepEqual(errorCodes(await harness.client.request(ProxyMeshUpdateSubUserDocument, { id, input: { firstName: 'X' } })), ['NOT_FOUND']);
     assert.deepEqual(errorCodes(await harness.client.request(ProxyMeshSetSubUserActiveDocument, { id, active: false })), ['NOT_FOUND']);
-    assert.deepEqual(errorCodes(await harness.client.request(ProxyMeshDeleteSubUserDocument, { id })), ['NOT_FOUND']);
+    assert.deepEqual((await harness.client.request(ProxyMeshDeleteSubUserDocument, { id })).data?.deleteSubUser, { id, deleted: false });
   });
 });

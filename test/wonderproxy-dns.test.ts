@@ -165,12 +165,14 @@ describe('WonderProxy custom DNS: changes', () => {
     assert.deepEqual(errorCodes(await harness.client.request(WonderProxyUpdateDnsOverrideDocument, { id: unknown, input: { ip: '1.2.3.4' } })), ['NOT_FOUND']);
   });
 
-  test('deleteDnsOverride removes one entry; deleting it again is NOT_FOUND', async () => {
+  test('deleteDnsOverride removes one entry; deleting it again removes nothing and says so', async () => {
     const created = (await create('riyadh', 'gone.example.org', '31.14.15.92')).data!.createDnsOverride;
     const { deleteDnsOverride } = await harness.client.data(WonderProxyDeleteDnsOverrideDocument, { id: created.id });
     assert.deepEqual(deleteDnsOverride, { id: created.id, deleted: true, count: 1 });
     assert.ok(!(await overrides()).some((entry) => entry.hostname === 'gone.example.org'));
-    assert.deepEqual(errorCodes(await harness.client.request(WonderProxyDeleteDnsOverrideDocument, { id: created.id })), ['NOT_FOUND']);
+    const again = await harness.client.request(WonderProxyDeleteDnsOverrideDocument, { id: created.id });
+    assert.deepEqual(again.errors, []);
+    assert.deepEqual(again.data?.deleteDnsOverride, { id: created.id, deleted: false, count: 0 });
   });
 
   test('clearDnsOverrides removes every entry with one DELETE and says how many it removed', async () => {

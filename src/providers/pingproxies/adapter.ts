@@ -13,7 +13,6 @@ import type { AccountChannel } from '../../upstream/http';
 import { PolicyChannel } from '../../upstream/policy-channel';
 import { RateBudget } from '../../upstream/rate-budget';
 import type { AccountSession, ProviderAdapter, SessionContext } from '../contract/session';
-import { boundFacets } from '../shared/bound-facets';
 import { PingAccountReads } from './account-reads';
 import { PingClient, pingTarget } from './client';
 import { IpListWriter } from './ip-list-writer';
@@ -70,7 +69,7 @@ export class PingProxiesAdapter implements ProviderAdapter {
     const account = new PingAccountReads(client);
     const proxyUsers = new PingProxyUserReads(client);
     const defaultProxyUserId = () => this.defaultProxyUserId(client, errors);
-    return boundFacets({
+    return {
       profile: new PingProfile(account),
       plan: new PingPlan(account),
       usage: new PingUsage(account),
@@ -78,7 +77,7 @@ export class PingProxiesAdapter implements ProviderAdapter {
       proxies: new PingProxies(client),
       subUsers: new PingSubUsers(client, proxyUsers, errors),
       ipAuthorizations: new PingIpAuthorizations(proxyUsers, this.ipLists, defaultProxyUserId, context.upstream, errors),
-    });
+    };
   }
 
   async verifyCredentials(): Promise<void> {

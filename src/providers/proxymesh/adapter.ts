@@ -12,7 +12,6 @@ import { CredentialBreaker } from '../../upstream/credential-breaker';
 import type { AccountChannel } from '../../upstream/http';
 import { PolicyChannel } from '../../upstream/policy-channel';
 import type { AccountSession, ProviderAdapter, SessionContext } from '../contract/session';
-import { boundFacets } from '../shared/bound-facets';
 import { AccessScopes } from './access-scopes';
 import { ProxyMeshClient, proxymeshTarget } from './client';
 import { KnownSubAccounts } from './known-subaccounts';
@@ -61,18 +60,18 @@ export class ProxyMeshAdapter implements ProviderAdapter {
     const proxyList = new ProxyListReads(client);
     const scopes = new AccessScopes(client, this.knownSubAccounts);
     const directory = new SubAccountDirectory(client, this.knownSubAccounts, this.accountId, context);
-    return boundFacets({
+    return {
       profile: new ProxyMeshProfile(this.username),
       proxies: new ProxyMeshProxies(proxyList, this.username),
       servers: new ProxyMeshServers(proxyList),
-      proxyServerAuthorization: new ProxyMeshProxyServerAuthorization(client, proxyList),
+      proxyServerAuthorization: new ProxyMeshProxyServerAuthorization(client, proxyList, errors),
       countryPools: new ProxyMeshCountryPools(client),
       subUsers: new ProxyMeshSubUsers(client, directory, scopes, errors),
       subUserActivation: new ProxyMeshSubUserActivation(client, directory, errors),
       subUserImport: new ProxyMeshSubUserImport(client, directory),
       ipAuthorizations: new ProxyMeshIpAuthorizations(client, scopes, errors),
       hostnameAuthorizations: new ProxyMeshHostnameAuthorizations(client, scopes),
-    });
+    };
   }
 
   /** The cheapest authenticated read. */

@@ -86,6 +86,15 @@ export function parseProxyEntry(entry: string): { host: string; port: number } {
   return match ? { host: match[1].toLowerCase(), port: Number(match[2]) } : { host: entry.trim().toLowerCase(), port: PROXYMESH_PROXY_PORT };
 }
 
+/**
+ * The full host a proxy reference names [C]: `fr`, `fr.proxymesh.com` and `fr.proxymesh.com:31280` all name
+ * `fr.proxymesh.com`.
+ */
+export function proxyDomain(reference: string): string {
+  const host = parseProxyEntry(reference).host;
+  return host.includes('.') ? host : `${host}.proxymesh.com`;
+}
+
 /** A gateway proxy: ProxyMesh rotates exit IPs behind each host, and reports no health. */
 export function toProxy(entry: string, username: string | null): ProxyRecord {
   const { host, port } = parseProxyEntry(entry);

@@ -5,7 +5,8 @@
 import type { ProxyServerRecord } from '../contract/records';
 import type { ProxyServerAuthorizationFacet, ServersFacet } from '../contract/session';
 import type { ProxyMeshClient } from './client';
-import { toServer } from './mapping';
+import { proxyDomain, toServer } from './mapping';
+import type { AccountErrors } from '../../core/errors';
 import type { ProxyListReads } from './proxy-list-reads';
 import { checkProxyHost } from './validate';
 
@@ -27,6 +28,7 @@ export class ProxyMeshProxyServerAuthorization implements ProxyServerAuthorizati
   constructor(
     private readonly client: ProxyMeshClient,
     private readonly proxyList: ProxyListReads,
+    private readonly errors: AccountErrors,
   ) {}
 
   async authorize(host: string): Promise<ProxyServerRecord> {
@@ -36,9 +38,17 @@ export class ProxyMeshProxyServerAuthorization implements ProxyServerAuthorizati
     return toServer(added.proxy || host);
   }
 
+  /**
+   * ProxyMesh answers the removal of a host the account does not have as success, so whether it was there
+   * is read first: absent is NOT_FOUND (nothing removed). The call is still made, so a host ProxyMesh does
+   * not know at all stays its 400 (BAD_USER_INPUT).
+   */
   async deauthorize(host: string): Promise<void> {
     checkProxyHost(host);
+    const wanted = proxyDomain(host);
+    const present = (await this.proxyList.entries()).some((entry) => proxyDomain(entry) === wanted);
     await this.client.deleteProxy(host);
     this.proxyList.changed();
+    if (!present) throw this.errors.notFound(`proxy server ${wanted} on the account`);
   }
 }

@@ -44,3 +44,6 @@ export function webshareBudgetClasses(limits: WebshareAccountLimits = {}): Budge
 export function webshareLimitKey(token: string): string {
   return `key-${createHash('sha256').update(`proxygraph:webshare:${token}`).digest('hex').slice(0, 24)}`;
 }
+
+/** Page size for every Webshare list: large pages mean fewer calls against the 60/minute proxy-list budget. */
+export const WEBSHARE_PAGE_SIZE = 100;

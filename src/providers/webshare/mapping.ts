@@ -1,17 +1,33 @@
 /** Pure functions from Webshare's wire shapes to ProxyGraph's unified records (and selectors back). */
 import { displayIp } from '../../domain/checks/ip';
-import { gbToBytes, normaliseCountry, parseIsoDate } from '../../domain/units';
-import type { AccountProfileRecord, IpAuthorizationRecord, PlanRecord, ProxyRecord, ProxyReplacementRecord, ProxyReplacementSelectorRecord, ProxyType, SubUserRecord, UsageRecord } from '../contract/records';
+import { bytesToGb, gbToBytes, normaliseCountry, parseIsoDate } from '../../domain/units';
+import type { CreateSubUserParams, ProxyListFilter, ReplaceProxiesParams } from '../contract/params';
+import type {
+  AccountProfileRecord,
+  IpAuthorizationRecord,
+  PlanRecord,
+  ProxyCredentialsRecord,
+  ProxyRecord,
+  ProxyReplacementRecord,
+  ProxyReplacementSelectorRecord,
+  ProxyType,
+  SubUserRecord,
+  UsageRecord,
+} from '../contract/records';
 import type {
   WebshareAggregateStats,
   WebshareIpAuthorization,
   WebsharePlan,
   WebshareProfile,
   WebshareProxy,
+  WebshareProxyConfig,
+  WebshareProxyConfigUpdate,
   WebshareProxyReplacement,
+  WebshareProxyReplacementCreate,
   WebshareReplaceWith,
   WebshareSubscription,
   WebshareSubuser,
+  WebshareSubuserCreate,
   WebshareToReplace,
 } from './wire';
 
@@ -104,6 +120,45 @@ export function toProxy(proxy: WebshareProxy, type: ProxyType | null | undefined
   };
 }
 
+/** Webshare reports validity only: OK ↔ valid, DOWN ↔ invalid; 'none' when no proxy can match. */
+export function validFilter(statuses: ProxyListFilter['statuses']): boolean | undefined | 'none' {
+  if (!statuses?.length) return undefined;
+  const ok = statuses.includes('OK');
+  const down = statuses.includes('DOWN');
+  if (ok && down) return undefined;
+  if (ok) return true;
+  if (down) return false;
+  return 'none';
+}
+
+/** The sub-user fields a create or update sets (validate.ts has refused what Webshare lacks). */
+export function toSubuserChanges(params: CreateSubUserParams): Partial<WebshareSubuserCreate> {
+  return {
+    ...(params.bandwidthLimitBytes != null ? { proxy_limit: bytesToGb(params.bandwidthLimitBytes) } : {}),
+    ...(params.maxThreads != null ? { max_thread_count: params.maxThreads } : {}),
+    ...(params.proxyCountries !== undefined ? { proxy_countries: params.proxyCountries } : {}),
+  };
+}
+
+export function toProxyCredentials(config: Pick<WebshareProxyConfig, 'username' | 'password' | 'request_timeout' | 'request_idle_timeout'>): ProxyCredentialsRecord {
+  return {
+    username: config.username,
+    password: config.password,
+    requestTimeoutSeconds: config.request_timeout,
+    requestIdleTimeoutSeconds: config.request_idle_timeout,
+  };
+}
+
+/** Only the fields given change. */
+export function toProxyConfigUpdate(params: ProxyCredentialsRecord): WebshareProxyConfigUpdate {
+  return {
+    ...(params.username != null ? { username: params.username } : {}),
+    ...(params.password != null ? { password: params.password } : {}),
+    ...(params.requestTimeoutSeconds != null ? { request_timeout: params.requestTimeoutSeconds } : {}),
+    ...(params.requestIdleTimeoutSeconds != null ? { request_idle_timeout: params.requestIdleTimeoutSeconds } : {}),
+  };
+}
+
 export function toSubUser(subuser: WebshareSubuser): SubUserRecord {
   return {
     nativeId: String(subuser.id),
@@ -160,6 +215,14 @@ export function fromSelector(selector: ProxyReplacementSelectorRecord): Webshare
     case 'ANY':
       return { type: 'any', ...(count ? { count } : {}) };
   }
+}
+
+export function toReplacementCreate(params: ReplaceProxiesParams): WebshareProxyReplacementCreate {
+  return {
+    to_replace: fromSelector(params.toReplace) as WebshareToReplace,
+    replace_with: params.replaceWith.map((selector) => fromSelector(selector) as WebshareReplaceWith),
+    dry_run: params.dryRun,
+  };
 }
 
 export function toReplacement(replacement: WebshareProxyReplacement): ProxyReplacementRecord {

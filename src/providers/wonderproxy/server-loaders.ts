@@ -7,7 +7,7 @@
  * - loads of the whole list in one tick become one call with the union of their details.
  */
 import DataLoader from 'dataloader';
-import { ProxyGraphError } from '../../core/errors';
+import { isCode } from '../../core/errors';
 import type { SelectedDetails } from '../contract/params';
 import type { WonderProxyClient } from './client';
 import type { WonderProxyContractServer, WonderProxyServerDetail } from './wire';
@@ -50,7 +50,7 @@ export class ContractServerLoaders {
       const found = new Map<string, WonderProxyContractServer>();
       if (names.length === 1) {
         const one = await this.client.contractServer(names[0], details).catch((error: unknown) => {
-          if (error instanceof ProxyGraphError && error.code === 'NOT_FOUND') return null;
+          if (isCode(error, 'NOT_FOUND')) return null;
           throw error;
         });
         if (one) found.set(one.server, one);

@@ -19,10 +19,15 @@ export function checkUser(user: string, field = 'user'): string {
   return user;
 }
 
+/** A short server name as WonderProxy writes them (`denver`, `new-york`): one lower-case DNS label. */
+export function isServerName(value: string): boolean {
+  return /^[a-z0-9-]{1,63}$/.test(value);
+}
+
 /** A short server name (`denver`) or a server host name (`denver.wonderproxy.com`). */
 export function serverReference(value: string, field = 'server'): { name: string } | { hostname: string } {
   const trimmed = value.trim().toLowerCase();
-  if (/^[a-z0-9-]{1,63}$/.test(trimmed)) return { name: trimmed };
+  if (isServerName(trimmed)) return { name: trimmed };
   return { hostname: checkHostname(trimmed, field) };
 }
 

@@ -1,12 +1,13 @@
 /**
- * Custom DNS entries of one WonderProxy contract, for one request. Servers may be named by short name
- * (`denver`) or host name (`denver.wonderproxy.com`); creating checks the server is on the account before
- * the POST, and refuses with the account's server names when it is not.
+ * The custom DNS facet of a WonderProxy session. Servers may be named by short name (`denver`) or host name
+ * (`denver.wonderproxy.com`); creating checks the server is on the account before the POST, and refuses
+ * with the account's server names when it is not.
  */
-import { ProxyGraphError, badUserInput } from '../../core/errors';
+import { isCode, type AccountErrors } from '../../core/errors';
 import { perKeyLoader } from '../shared/loaders';
 import type { CreateDnsOverrideParams, DnsOverrideFilterParams, UpdateDnsOverrideParams } from '../contract/params';
 import type { DnsOverrideRecord } from '../contract/records';
+import type { DnsOverridesFacet } from '../contract/session';
 import type { WonderProxyClient } from './client';
 import { toDnsOverride } from './mapping';
 import type { ContractServerLoaders } from './server-loaders';
@@ -14,13 +15,13 @@ import { canonicalIp, publicIp, sameIp } from '../../domain/checks/ip';
 import { checkHostname, futureEpochSeconds, isNumericId, serverReference } from './validate';
 import type { WonderProxyOverride, WonderProxyOverrideUpdate } from './wire';
 
-export class OverrideOperations {
+export class WonderProxyDnsOverrides implements DnsOverridesFacet {
   private readonly byId = perKeyLoader((id: string) => this.client.override(id));
 
   constructor(
     private readonly client: WonderProxyClient,
     private readonly servers: ContractServerLoaders,
-    private readonly accountId: string,
+    private readonly errors: AccountErrors,
   ) {}
 
   async list(filter: DnsOverrideFilterParams): Promise<DnsOverrideRecord[]> {
@@ -66,15 +67,15 @@ export class OverrideOperations {
     if (params.hostname != null) body.hostname = checkHostname(params.hostname);
     if (params.ip != null) body.ip = publicIp(params.ip);
     if (params.expiresAt != null) body.expiry = futureEpochSeconds(params.expiresAt);
-    if (Object.keys(body).length === 0) throw badUserInput('give at least one of hostname, ip, expiresAt');
-    if (!isNumericId(nativeId)) throw this.notFound();
+    if (Object.keys(body).length === 0) throw this.errors.badInput('give at least one of hostname, ip, expiresAt');
+    if (!isNumericId(nativeId)) throw this.errors.notFound('DNS override');
     try {
       const updated = await this.client.updateOverride(nativeId, body);
       this.byId.clear(nativeId).prime(nativeId, updated);
       return toDnsOverride(updated);
     } catch (error) {
       // WonderProxy answers 409 "No changes were made" when the entry already has these values: that is success.
-      if (!(error instanceof ProxyGraphError) || error.code !== 'CONFLICT') throw error;
+      if (!isCode(error, 'CONFLICT')) throw error;
       const current = await this.client.override(nativeId).catch(() => null);
       if (current && matches(current, body)) {
         this.byId.clear(nativeId).prime(nativeId, current);
@@ -84,8 +85,8 @@ export class OverrideOperations {
     }
   }
 
-  async remove(nativeId: string): Promise<void> {
-    if (!isNumericId(nativeId)) throw this.notFound();
+  async delete(nativeId: string): Promise<void> {
+    if (!isNumericId(nativeId)) throw this.errors.notFound('DNS override');
     await this.client.deleteOverride(nativeId);
     this.byId.clear(nativeId);
   }
@@ -104,14 +105,10 @@ export class OverrideOperations {
     const match = known.find((server) => ('name' in reference ? server.server === reference.name : server.hostname.toLowerCase() === reference.hostname));
     if (match) return match.server;
     const names = known.map((server) => server.server).sort();
-    throw badUserInput(
-      `server "${value.slice(0, 80)}" is not on WonderProxy account ${this.accountId}; its servers are: ${names.join(', ') || '(none)'}`,
+    throw this.errors.badInput(
+      `server "${value.slice(0, 80)}" is not on this WonderProxy account; its servers are: ${names.join(', ') || '(none)'}`,
       { server: [`not on the account; use one of: ${names.join(', ')}`] },
     );
-  }
-
-  private notFound(): ProxyGraphError {
-    return new ProxyGraphError('NOT_FOUND', 'no such DNS override', { provider: 'wonderproxy', accountId: this.accountId });
   }
 }
 

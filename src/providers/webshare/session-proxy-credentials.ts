@@ -1,0 +1,24 @@
+/** The account's own proxy username, password and timeouts (the proxy config, not a sub-user's). */
+import type { ProxyCredentialsRecord } from '../contract/records';
+import type { ProxyCredentialsFacet } from '../contract/session';
+import type { WebshareClient } from './client';
+import { toProxyConfigUpdate, toProxyCredentials } from './mapping';
+import type { WebshareProxyLoaders } from './session-reads';
+
+export class WebshareProxyCredentials implements ProxyCredentialsFacet {
+  constructor(
+    private readonly client: WebshareClient,
+    private readonly proxies: WebshareProxyLoaders,
+  ) {}
+
+  async get() {
+    return toProxyCredentials(await this.client.proxyConfig());
+  }
+
+  /** Proxies carry these credentials, so proxies read earlier in the request are stale afterwards. */
+  async update(params: ProxyCredentialsRecord) {
+    const updated = await this.client.updateProxyConfig(toProxyConfigUpdate(params));
+    this.proxies.forgetAll();
+    return toProxyCredentials(updated);
+  }
+}
