@@ -17,7 +17,7 @@
  */
 import { sameIp } from '../../domain/checks/ip';
 import type { KeyedLock } from '../../state/keyed-lock';
-import { ProxyGraphError } from '../../core/errors';
+import { isCode, type AccountErrors } from '../../core/errors';
 import type { PingClient } from './client';
 import type { PingProxyUser } from './wire';
 import { UpstreamRequestContext } from '../../upstream/request-context';
@@ -47,6 +47,7 @@ export class IpListWriter {
     private readonly clientFor: (context: UpstreamRequestContext | undefined) => PingClient,
     private readonly lock: KeyedLock,
     private readonly accountId: string,
+    private readonly errors: AccountErrors,
   ) {}
 
   /** Adds `ip` to the proxy user's list; CONFLICT when it is already there (or, from Ping, on another user). */
@@ -83,7 +84,7 @@ export class IpListWriter {
           .catch((error) => {
             // A shared lock that could not be taken: the batch fails (nothing was sent), and later changes start a new one.
             if (this.waiting.get(proxyUserId) === taken) this.waiting.delete(proxyUserId);
-            const failure = error instanceof ProxyGraphError ? new ProxyGraphError(error.code, error.message, { ...error.details, provider: 'pingproxies', accountId: this.accountId }) : error;
+            const failure = isCode(error, 'PROVIDER_UNAVAILABLE') ? this.errors.unavailable(error.message, error.details) : error;
             for (const change of taken) if (!change.settled) change.reject(failure);
           });
       }
@@ -93,7 +94,7 @@ export class IpListWriter {
 
   private async pass(proxyUserId: string, batch: Change[]): Promise<void> {
     for (const change of batch) {
-      if (change.context?.clientHasGone) change.reject(this.error('PROVIDER_UNAVAILABLE', 'the client has gone; the change was not made'));
+      if (change.context?.clientHasGone) change.reject(this.errors.unavailable('the client has gone; the change was not made'));
     }
     const live = batch.filter((change) => !change.settled);
     if (live.length === 0) return;
@@ -112,9 +113,9 @@ export class IpListWriter {
     const todo: Change[] = [];
     for (const change of changes) {
       if (change.kind === 'add' && holds(list, change.ip)) {
-        change.reject(this.error('CONFLICT', `${change.ip} is already authorized for proxy user ${proxyUserId}`));
+        change.reject(this.errors.conflict(`${change.ip} is already authorized for proxy user ${proxyUserId}`));
       } else if (change.kind === 'remove' && !holds(list, change.ip)) {
-        change.reject(this.error('NOT_FOUND', `${change.ip} is not authorized for proxy user ${proxyUserId}`));
+        change.reject(this.errors.notFound(`authorization of ${change.ip} on proxy user ${proxyUserId}`));
       } else {
         list = change.kind === 'add' ? [...list, change.ip] : list.filter((entry) => !sameIp(entry, change.ip));
         todo.push(change);
@@ -133,20 +134,12 @@ export class IpListWriter {
     for (const change of todo) if (!lost.includes(change)) change.resolve(after);
     if (lost.length === 0) return;
     if (attempt < MAX_WRITE_ATTEMPTS) return this.apply(client, proxyUserId, lost, attempt + 1);
-    throw new ProxyGraphError('PROVIDER_ERROR', `another writer kept overwriting proxy user ${proxyUserId}'s IP list; try again`, {
-      provider: 'pingproxies',
-      accountId: this.accountId,
-      mayHaveApplied: true,
-    });
+    throw this.errors.providerError(`another writer kept overwriting proxy user ${proxyUserId}'s IP list; try again`, { mayHaveApplied: true });
   }
 
   private async read(client: PingClient, proxyUserId: string): Promise<PingProxyUser> {
     const user = (await client.proxyUser(proxyUserId)).data;
-    if (user.proxy_user_is_deleted) throw this.error('NOT_FOUND', `proxy user ${proxyUserId} was deleted`);
+    if (user.proxy_user_is_deleted) throw this.errors.notFound(`proxy user ${proxyUserId} (it was deleted)`);
     return user;
-  }
-
-  private error(code: 'CONFLICT' | 'NOT_FOUND' | 'PROVIDER_UNAVAILABLE', message: string): ProxyGraphError {
-    return new ProxyGraphError(code, message, { provider: 'pingproxies', accountId: this.accountId });
   }
 }

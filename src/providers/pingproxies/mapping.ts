@@ -1,11 +1,13 @@
 /**
  * Pure functions from Ping Proxies wire shapes to ProxyGraph's unified records: cents → currency units,
- * bytes stay bytes, "YYYY-MM-DD hh:mm:ss" (UTC) and ISO-8601 → Date, lower-case country ids → ISO alpha-2.
+ * bytes stay bytes, "YYYY-MM-DD hh:mm:ss" (UTC) and ISO-8601 → Date, lower-case country ids → ISO alpha-2;
+ * and from the graph's inputs to Ping's edit bodies.
  */
 import { canonicalOrNull, displayIp } from '../../domain/checks/ip';
 import { normaliseCountry, parseUtcDateTime } from '../../domain/units';
+import type { CreateSubUserParams, UpdateServiceParams } from '../contract/params';
 import type { AccountProfileRecord, IpAuthorizationRecord, PlanRecord, ProxyRecord, ProxyStatus, ProxyType, ServiceRecord, SubUserRecord, UsageRecord } from '../contract/records';
-import type { PingCustomer, PingProxy, PingProxyStatus, PingProxyType, PingProxyUser, PingResidentialSummary, PingService } from './wire';
+import type { PingCustomer, PingProxy, PingProxyStatus, PingProxyType, PingProxyUser, PingProxyUserEdit, PingResidentialSummary, PingService, PingServiceEdit } from './wire';
 
 /** [I] Ping prices in US dollars (its checkout is Stripe in USD); amounts on the wire are cents [C]. */
 export const PING_CURRENCY = 'USD';
@@ -240,4 +242,24 @@ export function toSubUser(user: PingProxyUser): SubUserRecord {
 
 function isDate(value: Date | null): value is Date {
   return value !== null;
+}
+
+// ---- graph inputs → Ping's edit bodies (only the fields given) ----
+
+/** The service fields Ping can change; the name is not among them (validate.ts refuses it). */
+export function toServiceEdit(params: UpdateServiceParams): PingServiceEdit {
+  return {
+    ...(params.metadata != null ? { service_metadata: params.metadata } : {}),
+    ...(params.automaticCollection != null ? { service_is_automatic_collection: params.automaticCollection } : {}),
+  };
+}
+
+/** A 0 bandwidth limit means "no cap" in the graph; Ping clears a cap with null [I]. */
+export function toProxyUserEdit(params: CreateSubUserParams): PingProxyUserEdit {
+  return {
+    ...(params.password != null ? { proxy_user_password: params.password } : {}),
+    ...(params.bandwidthLimitBytes != null ? { proxy_user_residential_bytes_limit: params.bandwidthLimitBytes === 0 ? null : params.bandwidthLimitBytes } : {}),
+    ...(params.metadata != null ? { proxy_user_metadata: params.metadata } : {}),
+    ...(params.strictSecurity != null ? { proxy_user_is_strict_security: params.strictSecurity } : {}),
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * The proxy half of a Ping session: `proxy/search` windows (only the pages a window needs), `proxy/retrieve`
+ * Ping's proxies facet: `proxy/search` windows (only the pages a window needs), `proxy/retrieve`
  * per id (de-duplicated, bounded: Ping has no bulk retrieve), and `proxy/list_by_id` for ready-made URLs,
  * batched into one call per format for every proxy whose URL the request asks for.
  */
@@ -9,9 +9,11 @@ import { mapBounded, perKeyLoader } from '../shared/loaders';
 import { readWindow } from '../shared/paging';
 import type { ListWindow, ProxyListFilter } from '../contract/params';
 import type { ProxyListPage, ProxyRecord } from '../contract/records';
+import type { ProxiesFacet } from '../contract/session';
 import type { PingClient } from './client';
 import { formatProxyUrl, parseListEntry, toProxy } from './mapping';
 import { choosePageSize, MAX_SCAN_PAGES, PING_MAX_PER_PAGE, PING_PROXY_SORT, planProxyQuery, type ProxyQueryPlan } from './proxy-query';
+import { totalOf } from './search-paging';
 import { isProxyId } from './validate';
 import type { PingProxy, PingProxySearchQuery, PingSearchEnvelope } from './wire';
 
@@ -20,7 +22,7 @@ type UrlProtocol = 'HTTP' | 'SOCKS5';
 /** [I] Ping documents no cap on proxy_ids per list_by_id call; 100 keeps bodies and answers small. */
 export const LIST_BY_ID_BATCH = 100;
 
-export class PingProxyReads {
+export class PingProxies implements ProxiesFacet {
   /** Proxies this request has seen, by id: list_by_id answers are matched back to ids by address. */
   private readonly known = new Map<string, ProxyRecord>();
   /** One fetch per distinct search query + page within the request. */
@@ -41,14 +43,14 @@ export class PingProxyReads {
     return record;
   }
 
-  async listProxies(window: ListWindow, filter: ProxyListFilter): Promise<ProxyListPage> {
+  async list(window: ListWindow, filter: ProxyListFilter): Promise<ProxyListPage> {
     const plan = planProxyQuery(filter);
     if (plan.empty) return { items: [], totalCount: 0, hasMore: false };
     if (plan.localFilter) return this.scanAndFilter(window, plan);
     const perPage = choosePageSize(window);
     const result = await readWindow(window, perPage, async (page) => {
       const response = await this.searchPages.load(JSON.stringify({ ...plan.query, sort_by: PING_PROXY_SORT, page, per_page: perPage }));
-      return { items: response.data, totalCount: countOf(response) };
+      return { items: response.data, totalCount: totalOf(response) };
     });
     return { items: result.items.map((proxy) => this.remember(proxy)), totalCount: result.totalCount, hasMore: result.hasMore };
   }
@@ -59,7 +61,7 @@ export class PingProxyReads {
       this.searchPages.load(JSON.stringify({ ...plan.query, sort_by: PING_PROXY_SORT, page, per_page: PING_MAX_PER_PAGE }));
     const first = await fetchPage(1);
     const pages = [first];
-    const total = countOf(first);
+    const total = totalOf(first);
     if (total !== null) {
       const pageCount = Math.ceil(total / PING_MAX_PER_PAGE);
       if (pageCount > MAX_SCAN_PAGES) throw tooBroad();
@@ -77,13 +79,13 @@ export class PingProxyReads {
     return { items, totalCount: matching.length, hasMore: window.offset + items.length < matching.length };
   }
 
-  async getProxy(nativeId: string): Promise<ProxyRecord | null> {
+  async get(nativeId: string): Promise<ProxyRecord | null> {
     if (!isProxyId(nativeId)) return null;
     const proxy = await this.byId.load(nativeId);
     return proxy ? this.remember(proxy) : null;
   }
 
-  async proxyUrls(nativeIds: readonly string[], protocol: UrlProtocol): Promise<Map<string, string>> {
+  async urls(nativeIds: readonly string[], protocol: UrlProtocol): Promise<Map<string, string>> {
     const urls = await this.urlLoaders[protocol].loadMany(nativeIds);
     const result = new Map<string, string>();
     nativeIds.forEach((id, index) => {
@@ -120,11 +122,6 @@ export class PingProxyReads {
       return entry ? formatProxyUrl(scheme, entry) : null;
     });
   }
-}
-
-/** [C] total_count is -1 when Ping finds the count too expensive: unknown. */
-function countOf(response: PingSearchEnvelope<unknown>): number | null {
-  return typeof response.total_count === 'number' && response.total_count >= 0 ? response.total_count : null;
 }
 
 function tooBroad() {

@@ -2,8 +2,9 @@
  * Ping's documented input rules, checked before any upstream call so bad input costs no request from the
  * 10/second budget and comes back as BAD_USER_INPUT with the offending fields.
  */
-import { badUserInput } from '../../core/errors';
+import { badUserInput, type AccountErrors } from '../../core/errors';
 import type { CreateSubUserParams } from '../contract/params';
+import { PING_CANCEL_FEEDBACK, type PingCancelFeedback } from './wire';
 
 /** [C] "proxy_user_id ... length 10–32" (the same page's example "stevejobs" has 9: the rule wins here). */
 export const PROXY_USER_ID_MIN = 10;
@@ -25,6 +26,15 @@ const PROXY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
 export const isProxyUserId = (id: string): boolean => PROXY_USER_ID.test(id);
 export const isServiceId = (id: string): boolean => SERVICE_ID.test(id);
 export const isProxyId = (id: string): boolean => PROXY_ID.test(id);
+
+/** For writes, where an id outside its form names nothing: NOT_FOUND, and it never enters a path. */
+export function checkProxyUserId(id: string, errors: AccountErrors): void {
+  if (!isProxyUserId(id)) throw errors.notFound('proxy user');
+}
+
+export function checkServiceId(id: string, errors: AccountErrors): void {
+  if (!isServiceId(id)) throw errors.notFound('service');
+}
 
 /** [C] metadata: flat object, ≤ 30 keys, each value's string form ≤ 300 characters, ≤ 32 KB in total. */
 export const METADATA_MAX_KEYS = 30;
@@ -85,6 +95,15 @@ export function validateServiceEdit(params: { name?: string | null; metadata?: R
   if (params.name != null) add(problems, 'name', 'Ping services cannot be renamed');
   if (params.metadata != null) metadataProblems(params.metadata, 'metadata', problems);
   fail(problems, 'service change');
+}
+
+/** [C] cancel_feedback is one of Ping's reasons; the graph takes them in any case. */
+export function cancelFeedback(reason: string): PingCancelFeedback {
+  const feedback = reason.toLowerCase();
+  if (!(PING_CANCEL_FEEDBACK as readonly string[]).includes(feedback)) {
+    throw badUserInput(`reason must be one of ${PING_CANCEL_FEEDBACK.join(', ')}`, { reason: ['unknown'] });
+  }
+  return feedback as PingCancelFeedback;
 }
 
 export function validateCancelComment(comment: string | null | undefined): void {
