@@ -74,12 +74,13 @@ describe('ProxyMesh authenticated IPs', () => {
     assert.deepEqual(sub.subUser!.ipAuthorizations.map((entry) => entry.ip), ['2001:db8::77']);
   });
 
-  test('authorizeIp with an expiry is refused for ProxyMesh (its IPs never expire) without calling it', async () => {
+  test('authorizeIp with an expiry and a user authorizes the IP on ProxyMesh and says it could not honour them (its IPs have no user and never expire)', async () => {
     const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
-    const result = await harness.client.data(AuthorizeIpDocument, { input: { ip: '192.0.2.78', accountIds: [PROXYMESH_ACCOUNT_ID], expiresAt } });
-    assert.equal(result.authorizeIp[0].ok, false);
-    assert.equal(result.authorizeIp[0].error!.code, 'BAD_USER_INPUT');
-    assert.equal(harness.proxymesh.server.calls.length, 0);
+    const result = await harness.client.data(AuthorizeIpDocument, { input: { ip: '192.0.2.78', accountIds: [PROXYMESH_ACCOUNT_ID], expiresAt, user: 'joe' } });
+    assert.equal(result.authorizeIp[0].ok, true);
+    assert.deepEqual(result.authorizeIp[0].notApplied, ['user', 'expiresAt']);
+    assert.equal(result.authorizeIp[0].ipAuthorization!.expiresAt, null);
+    assert.ok(state().ips.includes('192.0.2.78'));
   });
 
   test('authorizing for a sub-account ProxyMesh does not know is NOT_FOUND for that account', async () => {

@@ -110,11 +110,9 @@ describe('WonderProxy IP authorizations: changes', () => {
     assert.equal(result.ipAuthorization!.ip, '31.14.15.92');
   });
 
-  test('a missing user or expiresAt, or a past expiresAt, is refused before any call', async () => {
+  test('a missing user (with no default user configured), or a past expiresAt, is refused before any call', async () => {
     const noUser = await authorize('31.14.15.100', null, inHours(1));
     assert.equal(noUser.error!.code, 'BAD_USER_INPUT');
-    const noExpiry = await authorize('31.14.15.100', 'joe', null);
-    assert.equal(noExpiry.error!.code, 'BAD_USER_INPUT');
     const past = await harness.client.request(AuthorizeIpDocument, {
       input: { ip: '31.14.15.100', accountIds: [WONDERPROXY_ACCOUNT_ID], user: 'joe', expiresAt: new Date(Date.now() - 60_000).toISOString() },
     });
@@ -122,6 +120,15 @@ describe('WonderProxy IP authorizations: changes', () => {
     const badIp = await harness.client.request(AuthorizeIpDocument, { input: { ip: '999.1.1.1', accountIds: [WONDERPROXY_ACCOUNT_ID], user: 'joe', expiresAt: inHours(1).toISOString() } });
     assert.deepEqual(errorCodes(badIp), ['BAD_USER_INPUT']);
     assert.equal(harness.wonderproxy.server.callCount(), 0);
+  });
+
+  test('without expiresAt an entry gets the default lifetime of 30 days, and nothing is reported as not applied', async () => {
+    const before = Date.now();
+    const entry = await authorize('31.14.15.101', 'joe', null);
+    assert.equal(entry.ok, true);
+    assert.deepEqual(entry.notApplied, []);
+    const expiresAtMs = Date.parse(entry.ipAuthorization!.expiresAt!);
+    assert.ok(Math.abs(expiresAtMs - (before + 30 * 86_400_000)) < 60_000, entry.ipAuthorization!.expiresAt!);
   });
 
   test('an IP on another contract\'s authlist, or an inactive user, is CONFLICT carrying WonderProxy\'s message', async () => {

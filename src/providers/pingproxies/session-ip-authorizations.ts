@@ -15,6 +15,9 @@ import type { PingProxyUserReads } from './proxy-user-reads';
 import { checkProxyUserId, isProxyUserId } from './validate';
 
 export class PingIpAuthorizations implements IpAuthorizationsFacet {
+  /** On a proxy user (the default one without a sub-user); Ping entries have no user name and never expire [C]. */
+  readonly options = { subUsers: true, users: null, expiry: null };
+
   constructor(
     private readonly users: PingProxyUserReads,
     /** Outlives the request: it serializes every change to one proxy user's list. */
