@@ -1,0 +1,92 @@
+/**
+ * What an operator sees: one structured log line per operation (request id, operation, duration, upstream
+ * calls; never a secret), Prometheus metrics at /metrics, and readiness per account.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import pino from 'pino';
+import { startHarness, WEBSHARE_ACCOUNT_ID, type Harness } from '../support/harness';
+import { AccountProxiesDocument, UpdateProxyCredentialsDocument } from '../generated/graphql';
+
+const logLines: Array<Record<string, unknown>> = [];
+const rawLog: string[] = [];
+let harness: Harness;
+
+before(async () => {
+  const logger = pino({ level: 'info' }, {
+    write(line: string) {
+      rawLog.push(line);
+      logLines.push(JSON.parse(line));
+    },
+  });
+  harness = await startHarness({ logger });
+});
+after(() => harness?.stop());
+
+async function metricsText(): Promise<string> {
+  const response = await fetch(`${harness.proxygraph.opsUrl}/metrics`);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /text\/plain/);
+  return response.text();
+}
+
+describe('operation logs', () => {
+  test('each operation logs one JSON line with its request id, name, duration and upstream call count', async () => {
+    const requestId = 'obs-test-request-1';
+    harness.webshare.server.resetCalls();
+    const result = await harness.client.request(AccountProxiesDocument, { id: WEBSHARE_ACCOUNT_ID, first: 5 }, { 'x-request-id': requestId });
+    assert.equal(result.errors.length, 0);
+    const line = logLines.find((entry) => entry.requestId === requestId && entry.msg === 'graphql operation');
+    assert.ok(line, 'no operation log line for the request id');
+    assert.equal(line.operationName, 'AccountProxies');
+    assert.equal(line.operationType, 'query');
+    assert.equal(line.outcome, 'ok');
+    assert.equal(typeof line.durationMs, 'number');
+    // Exactly the calls the provider received for this request (list page, plus subscription and plan for the proxy type).
+    assert.equal(line.upstreamCalls, harness.webshare.server.calls.length);
+    assert.ok((line.upstreamCalls as number) >= 1);
+  });
+
+  test('a mutation carrying a proxy password and the provider token appear in no log line', async () => {
+    const password = 'Obsv8secretPw';
+    const data = await harness.client.data(UpdateProxyCredentialsDocument, {
+      accountId: WEBSHARE_ACCOUNT_ID,
+      input: { username: 'obsuser01', password },
+    });
+    assert.equal(data.updateProxyCredentials.proxyCredentials!.username, 'obsuser01');
+    const everything = rawLog.join('');
+    assert.ok(!everything.includes(password));
+    assert.ok(!everything.includes(harness.webshare.credentials.token));
+    const line = logLines.find((entry) => entry.operationName === 'UpdateProxyCredentials');
+    assert.equal(line?.operationType, 'mutation');
+  });
+});
+
+describe('metrics', () => {
+  test('/metrics exports operation and upstream histograms labelled by operation, provider, endpoint and status', async () => {
+    await harness.client.request(AccountProxiesDocument, { id: WEBSHARE_ACCOUNT_ID, first: 5 });
+    const text = await metricsText();
+    assert.match(text, /proxygraph_graphql_operation_duration_seconds_count\{operation_name="AccountProxies",operation_type="query",outcome="ok"\} [1-9]/);
+    assert.match(text, /proxygraph_upstream_request_duration_seconds_count\{provider="webshare",endpoint="GET \/api\/v2\/proxy\/list\/",status="200"\} [1-9]/);
+    assert.match(text, /proxygraph_credential_breaker_open\{provider="webshare",account_id="ws"\} 0/);
+    assert.ok(!text.includes(harness.webshare.credentials.token));
+  });
+
+  test('a provider 429 is counted as a rate-limited upstream answer', async () => {
+    harness.webshare.server.injectFault({ endpoint: 'GET /api/v2/profile/', status: 429, headers: { 'retry-after': '7' }, body: { detail: 'Request was throttled.' }, times: 1 });
+    await harness.client.request('{ account(id: "ws") { profile { email } } }');
+    const text = await metricsText();
+    assert.match(text, /proxygraph_upstream_rate_limited_total\{provider="webshare",account_id="ws"\} [1-9]/);
+  });
+});
+
+describe('readiness', () => {
+  test('/ready reports every account with its capabilities and credential-breaker state', async () => {
+    const response = await fetch(`${harness.proxygraph.opsUrl}/ready`);
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as { accounts: Array<{ id: string; credentialBreakerOpen: boolean; capabilities: string[] }> };
+    const account = body.accounts.find((entry) => entry.id === WEBSHARE_ACCOUNT_ID)!;
+    assert.equal(account.credentialBreakerOpen, false);
+    assert.ok(account.capabilities.includes('PROXIES'));
+  });
+});
