@@ -11,6 +11,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { AccountResolver } from './account/account.resolver';
+import { AccountContentsResolver } from './account/account-contents.resolver';
 import { ProxyCredentialsResolver, ProxyReplacementResolver, ProxyResolver } from './proxy/proxy.resolver';
 import { SubUserResolver } from './sub-user/sub-user.resolver';
 import {
@@ -54,6 +55,7 @@ async function build(): Promise<ProxyGraphSchema> {
   const codeFirst = await buildSchema({
     resolvers: [
       AccountResolver,
+      AccountContentsResolver,
       ProxyResolver,
       ProxyCredentialsResolver,
       ProxyReplacementResolver,

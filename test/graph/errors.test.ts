@@ -101,13 +101,6 @@ describe('provider answers become typed errors', () => {
     assert.ok(!JSON.stringify(result).includes('password123'));
   });
 
-  test('refreshing a sub-user without a custom proxy list is refused by Webshare with a typed error', async () => {
-    const created = await harness.client.data(CreateSubUserDocument, { input: { accountId: WEBSHARE_ACCOUNT_ID, label: 'no-custom-list' } });
-    const result = await harness.client.request(RefreshSubUserProxiesDocument, { id: created.createSubUser.id });
-    assert.equal(result.errors.length, 1);
-    assert.ok(['BAD_USER_INPUT', 'PLAN_LIMIT', 'CONFLICT'].includes(errorCodes(result)[0]));
-  });
-
   test('a provider 5xx is PROVIDER_UNAVAILABLE', async () => {
     harness.webshare.server.injectFault({ endpoint: 'GET /api/v2/profile/', status: 503, body: { detail: 'Service unavailable.' } });
     const result = await harness.client.request(AccountOverviewDocument, { id: WEBSHARE_ACCOUNT_ID });

@@ -6,7 +6,7 @@
  * requests/second), the IP-list writer with its per-proxy-user lock, and the default proxy user's id.
  */
 import type { AccountConfig } from '../../config/schema';
-import { accountErrors, type AccountErrors } from '../../core/errors';
+import { accountErrors } from '../../core/errors';
 import type { AdapterDependencies } from '../../domain/registry';
 import { InProcessKeyedLock, type KeyedLock } from '../../state/keyed-lock';
 import type { AccountChannel } from '../../upstream/http';
@@ -15,6 +15,7 @@ import { RateBudget } from '../../upstream/rate-budget';
 import type { AccountSession, ProviderAdapter, SessionContext } from '../contract/session';
 import { PingAccountReads } from './account-reads';
 import { PingClient, pingTarget } from './client';
+import { DefaultProxyUser } from './default-proxy-user';
 import { IpListWriter } from './ip-list-writer';
 import { DEFAULT_PING_MAX_WAIT_MS, PING_DEFAULT_RETRY_AFTER_SECONDS, pingBudgetClasses } from './limits';
 import { PingProxyUserReads } from './proxy-user-reads';
@@ -36,7 +37,7 @@ export class PingProxiesAdapter implements ProviderAdapter {
   readonly accountId: string;
   private readonly channel: AccountChannel;
   private readonly ipLists: IpListWriter;
-  private defaultUserId: Promise<string> | undefined;
+  private readonly defaultUser = new DefaultProxyUser();
 
   constructor(account: PingAccountConfig, deps: AdapterDependencies, options: PingAdapterOptions = {}) {
     this.accountId = account.id;
@@ -67,37 +68,21 @@ export class PingProxiesAdapter implements ProviderAdapter {
     const client = new PingClient(this.channel.forRequest(context.upstream));
     const errors = accountErrors(this.provider, this.accountId);
     const account = new PingAccountReads(client);
-    const proxyUsers = new PingProxyUserReads(client);
-    const defaultProxyUserId = () => this.defaultProxyUserId(client, errors);
+    const proxyUsers = new PingProxyUserReads(client, this.defaultUser);
+    const defaultProxyUserId = () => this.defaultUser.find(client);
     return {
       profile: new PingProfile(account),
       plan: new PingPlan(account),
       usage: new PingUsage(account),
       services: new PingServices(client, account, errors),
       proxies: new PingProxies(client),
-      subUsers: new PingSubUsers(client, proxyUsers, errors),
+      subUsers: new PingSubUsers(client, account, proxyUsers, defaultProxyUserId, errors),
       ipAuthorizations: new PingIpAuthorizations(proxyUsers, this.ipLists, defaultProxyUserId, context.upstream, errors),
     };
   }
 
   async verifyCredentials(): Promise<void> {
     await new PingClient(this.channel).customer();
-  }
-
-  /** The account's default proxy user (every customer has one [C]); looked up once, then remembered. */
-  private defaultProxyUserId(client: PingClient, errors: AccountErrors): Promise<string> {
-    this.defaultUserId ??= client
-      .proxyUsers({ proxy_user_is_default: true, proxy_user_is_deleted: false, per_page: 1 })
-      .then((response) => {
-        const id = response.data[0]?.proxy_user_id;
-        if (!id) throw errors.providerError('Ping Proxies reported no default proxy user; give a subUserId');
-        return id;
-      })
-      .catch((error) => {
-        this.defaultUserId = undefined;
-        throw error;
-      });
-    return this.defaultUserId;
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { perKeyLoader, sessionMemo } from '../shared/loaders';
 import type { PingClient } from './client';
+import type { DefaultProxyUser } from './default-proxy-user';
 import { readEveryPage } from './search-paging';
 import type { PingProxyUser } from './wire';
 
@@ -14,10 +15,14 @@ export const PROXY_USER_SORT = 'proxy_user_id_asc';
 const MAX_PROXY_USER_PAGES = 50;
 
 export class PingProxyUserReads {
-  private readonly byId = perKeyLoader(async (id: string) => (await this.client.proxyUser(id)).data);
+  private readonly byId = perKeyLoader(async (id: string) => this.seen((await this.client.proxyUser(id)).data));
   private readonly everyUser = sessionMemo(() => this.readAll());
 
-  constructor(private readonly client: PingClient) {}
+  constructor(
+    private readonly client: PingClient,
+    /** Outlives the request: whichever read shows the default proxy user teaches the adapter its id. */
+    private readonly defaultUser: DefaultProxyUser,
+  ) {}
 
   /** One proxy user by id (null when Ping has none; a deleted one still reads, flagged [I]). */
   user(proxyUserId: string): Promise<PingProxyUser | null> {
@@ -31,12 +36,13 @@ export class PingProxyUserReads {
 
   /** Users read some other way (a page of the list) answer later reads by id. */
   prime(users: readonly PingProxyUser[]): void {
+    this.defaultUser.seen(users);
     users.forEach((user) => this.byId.prime(user.proxy_user_id, user));
   }
 
   /** After a write that answered with the user as it now is. */
   replace(user: PingProxyUser): void {
-    this.byId.clear(user.proxy_user_id).prime(user.proxy_user_id, user);
+    this.byId.clear(user.proxy_user_id).prime(user.proxy_user_id, this.seen(user));
     this.everyUser.clear();
   }
 
@@ -44,6 +50,11 @@ export class PingProxyUserReads {
   forget(proxyUserId: string): void {
     this.byId.clear(proxyUserId);
     this.everyUser.clear();
+  }
+
+  private seen(user: PingProxyUser): PingProxyUser {
+    this.defaultUser.seen([user]);
+    return user;
   }
 
   private async readAll(): Promise<PingProxyUser[]> {

@@ -22,8 +22,8 @@ export class PingIpAuthorizations implements IpAuthorizationsFacet {
     private readonly users: PingProxyUserReads,
     /** Outlives the request: it serializes every change to one proxy user's list. */
     private readonly writer: IpListWriter,
-    /** The account's default proxy user, remembered by the adapter (it cannot change). */
-    private readonly defaultProxyUserId: () => Promise<string>,
+    /** The account's default proxy user, remembered by the adapter (it cannot change); null when Ping reports none. */
+    private readonly defaultProxyUserId: () => Promise<string | null>,
     /** The request's context: the shared writer makes its calls under it. */
     private readonly context: UpstreamRequestContext | undefined,
     private readonly errors: AccountErrors,
@@ -46,6 +46,7 @@ export class PingIpAuthorizations implements IpAuthorizationsFacet {
     if (params.expiresAt) throw this.errors.badInput('Ping Proxies IP authorizations do not expire', { expiresAt: ['not supported by Ping Proxies'] });
     if (params.subUserNativeId) checkProxyUserId(params.subUserNativeId, this.errors);
     const proxyUserId = params.subUserNativeId ?? (await this.defaultProxyUserId());
+    if (!proxyUserId) throw this.errors.providerError('Ping Proxies reported no default proxy user; give a subUserId');
     const user = await this.writer.add(proxyUserId, ip, this.context);
     this.users.replace(user);
     return toIpAuthorizations(user).find((record) => record.nativeId === ipAuthorizationId(proxyUserId, ip))!;
@@ -58,7 +59,7 @@ export class PingIpAuthorizations implements IpAuthorizationsFacet {
   }
 
   /** An IP authorized without a sub-user lands on the default proxy user. */
-  defaultOwner(): Promise<string> {
+  defaultOwner(): Promise<string | null> {
     return this.defaultProxyUserId();
   }
 }

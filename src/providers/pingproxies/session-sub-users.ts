@@ -1,5 +1,6 @@
 /** Ping's sub-users facet: proxy users (`proxy_user/*`), read through the request's shared proxy user reads. */
 import type { AccountErrors } from '../../core/errors';
+import type { PingAccountReads } from './account-reads';
 import { readWindow } from '../shared/paging';
 import type { CreateSubUserParams, ListWindow, UpdateSubUserParams } from '../contract/params';
 import type { SubUserPage, SubUserRecord } from '../contract/records';
@@ -9,12 +10,15 @@ import { toProxyUserEdit, toSubUser } from './mapping';
 import { choosePageSize } from './proxy-query';
 import { PROXY_USER_SORT, type PingProxyUserReads } from './proxy-user-reads';
 import { totalOf } from './search-paging';
-import { checkProxyUserId, isProxyUserId, validateProxyUserParams } from './validate';
+import { checkNotDefaultProxyUser, checkProxyUserId, checkProxyUserRoom, isProxyUserId, validateProxyUserParams } from './validate';
 
 export class PingSubUsers implements SubUsersFacet {
   constructor(
     private readonly client: PingClient,
+    private readonly account: PingAccountReads,
     private readonly users: PingProxyUserReads,
+    /** The account's default proxy user, remembered by the adapter; null when Ping reports none. */
+    private readonly defaultProxyUserId: () => Promise<string | null>,
     private readonly errors: AccountErrors,
   ) {}
 
@@ -35,8 +39,11 @@ export class PingSubUsers implements SubUsersFacet {
     return user && !user.proxy_user_is_deleted ? toSubUser(user) : null;
   }
 
+  /** The customer's proxy user limit [C] is read with the users it counts: a full account is PLAN_LIMIT, and the POST is never made. */
   async create(params: CreateSubUserParams): Promise<SubUserRecord> {
     validateProxyUserParams(params, 'create');
+    const [customer, users] = await Promise.all([this.account.customer(), this.users.all()]);
+    checkProxyUserRoom(customer, users.length, this.errors);
     const created = await this.client.createProxyUser({
       ...(params.username != null ? { proxy_user_id: params.username } : {}),
       ...toProxyUserEdit(params),
@@ -53,12 +60,13 @@ export class PingSubUsers implements SubUsersFacet {
     return this.readBack(nativeId);
   }
 
+  /** The default proxy user is known to the adapter (remembered from an earlier read, else one search): it is never sent a delete. */
   async delete(nativeId: string): Promise<void> {
     checkProxyUserId(nativeId, this.errors);
+    checkNotDefaultProxyUser(nativeId, await this.defaultProxyUserId());
     await this.client.deleteProxyUser(nativeId);
     this.users.forget(nativeId);
   }
-
 
   /** Ping's create and edit answer no user: it is read back fresh. */
   private async readBack(proxyUserId: string): Promise<SubUserRecord> {

@@ -4,7 +4,7 @@
  */
 import { badUserInput, type AccountErrors } from '../../core/errors';
 import type { CreateSubUserParams } from '../contract/params';
-import { PING_CANCEL_FEEDBACK, type PingCancelFeedback } from './wire';
+import { PING_CANCEL_FEEDBACK, type PingCancelFeedback, type PingCustomer } from './wire';
 
 /** [C] "proxy_user_id ... length 10–32" (the same page's example "stevejobs" has 9: the rule wins here). */
 export const PROXY_USER_ID_MIN = 10;
@@ -87,6 +87,27 @@ export function validateProxyUserParams(params: CreateSubUserParams, mode: 'crea
   if (params.maxThreads != null) add(problems, 'maxThreads', 'not supported by Ping Proxies');
   if (params.proxyCountries != null) add(problems, 'proxyCountries', 'not supported by Ping Proxies');
   fail(problems, mode === 'create' ? 'proxy user' : 'proxy user change');
+}
+
+/**
+ * [I] The default proxy user cannot be deleted: every customer has one [C], its credentials are the ones each
+ * proxy carries [C], and default users are exempt from access rules [C]; Ping refuses the delete.
+ */
+export function checkNotDefaultProxyUser(proxyUserId: string, defaultProxyUserId: string | null): void {
+  if (proxyUserId === defaultProxyUserId) {
+    throw badUserInput(`${proxyUserId} is the account's default proxy user, which Ping Proxies does not let you delete`, { id: ['the default proxy user cannot be deleted'] });
+  }
+}
+
+/**
+ * [C] proxy users are capped by `customer_proxy_user_limit`; [I] every proxy user not deleted counts, the
+ * default one too. A full account is PLAN_LIMIT, the code Ping's own refusal maps to (422 [I]).
+ */
+export function checkProxyUserRoom(customer: Pick<PingCustomer, 'customer_proxy_user_limit'>, liveProxyUsers: number, errors: AccountErrors): void {
+  const limit = customer.customer_proxy_user_limit;
+  if (typeof limit === 'number' && liveProxyUsers >= limit) {
+    throw errors.planLimit(`the account allows ${limit} proxy users and has ${liveProxyUsers}; delete one or raise the limit`);
+  }
 }
 
 export function validateServiceEdit(params: { name?: string | null; metadata?: Record<string, unknown> | null }): void {

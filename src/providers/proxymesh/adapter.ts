@@ -66,7 +66,7 @@ export class ProxyMeshAdapter implements ProviderAdapter {
       servers: new ProxyMeshServers(proxyList),
       proxyServerAuthorization: new ProxyMeshProxyServerAuthorization(client, proxyList, errors),
       countryPools: new ProxyMeshCountryPools(client),
-      subUsers: new ProxyMeshSubUsers(client, directory, scopes, errors),
+      subUsers: new ProxyMeshSubUsers(client, directory, scopes, errors, this.username),
       subUserActivation: new ProxyMeshSubUserActivation(client, directory, errors),
       subUserImport: new ProxyMeshSubUserImport(client, directory),
       ipAuthorizations: new ProxyMeshIpAuthorizations(client, scopes, errors),

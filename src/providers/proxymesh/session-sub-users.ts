@@ -11,7 +11,7 @@ import type { AccessScopes } from './access-scopes';
 import type { ProxyMeshClient } from './client';
 import { toIpAuthorization, toSubUser } from './mapping';
 import type { SubAccountDirectory } from './sub-account-directory';
-import { checkNoRename, checkUsername, isProxyMeshUsername, requiredUsername, subAccountForm } from './validate';
+import { checkNoRename, checkNotParent, checkUsername, isProxyMeshUsername, requiredUsername, subAccountForm } from './validate';
 import type { ProxyMeshSubAccount } from './wire';
 
 export class ProxyMeshSubUsers implements SubUsersFacet {
@@ -20,6 +20,8 @@ export class ProxyMeshSubUsers implements SubUsersFacet {
     private readonly directory: SubAccountDirectory,
     private readonly scopes: AccessScopes,
     private readonly errors: AccountErrors,
+    /** The parent account's username (Basic auth), which no sub-account may take; null with a bearer token. */
+    private readonly parentUsername: string | null,
   ) {}
 
   async list(window: ListWindow): Promise<SubUserPage> {
@@ -42,7 +44,9 @@ export class ProxyMeshSubUsers implements SubUsersFacet {
   }
 
   async create(params: CreateSubUserParams): Promise<SubUserRecord> {
-    const created = await this.client.createSubAccount(subAccountForm(requiredUsername(params.username), params));
+    const form = subAccountForm(requiredUsername(params.username), params);
+    checkNotParent(form.username, this.parentUsername);
+    const created = await this.client.createSubAccount(form);
     await this.directory.record('add', created.username, `was created at ProxyMesh, but ProxyGraph could not record it, so it will not be listed; run importSubUser for it once the state store is back`);
     this.directory.remember(created);
     return toSubUser(created);

@@ -47,6 +47,13 @@ export function requiredUsername(username: string | null | undefined): string {
   return username;
 }
 
+/** [C] a sub-account's username "must differ from parent": the parent's own name is refused before the create. */
+export function checkNotParent(username: string, parentUsername: string | null): void {
+  if (parentUsername !== null && username.toLowerCase() === parentUsername.toLowerCase()) {
+    throw badUserInput('a ProxyMesh sub-account cannot take the parent account\'s username', { username: ['the parent account\'s username'] });
+  }
+}
+
 /** The username is a sub-account's id: an update may repeat it, never change it. */
 export function checkNoRename(username: string, requested: string | null | undefined): void {
   if (requested != null && requested !== username) {

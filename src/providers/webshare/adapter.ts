@@ -62,7 +62,7 @@ export class WebshareAdapter implements ProviderAdapter {
       proxyListRefresh: new WebshareProxyListRefresh(client, account, proxies, errors),
       proxyReplacement: new WebshareProxyReplacement(client),
       proxyCredentials: new WebshareProxyCredentials(client, proxies),
-      subUsers: new WebshareSubUsers(client, subUsers, errors),
+      subUsers: new WebshareSubUsers(client, account, subUsers, errors),
       subUserProxyRefresh: new WebshareSubUserProxyRefresh(client, subUsers, errors),
       ipAuthorizations: new WebshareIpAuthorizations(client, errors),
     };

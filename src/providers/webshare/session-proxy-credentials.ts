@@ -4,6 +4,7 @@ import type { ProxyCredentialsFacet } from '../contract/session';
 import type { WebshareClient } from './client';
 import { toProxyConfigUpdate, toProxyCredentials } from './mapping';
 import type { WebshareProxyLoaders } from './session-reads';
+import { checkProxyCredentialsChange } from './validate';
 
 export class WebshareProxyCredentials implements ProxyCredentialsFacet {
   constructor(
@@ -17,6 +18,7 @@ export class WebshareProxyCredentials implements ProxyCredentialsFacet {
 
   /** Proxies carry these credentials, so proxies read earlier in the request are stale afterwards. */
   async update(params: ProxyCredentialsRecord) {
+    checkProxyCredentialsChange(params);
     const updated = await this.client.updateProxyConfig(toProxyConfigUpdate(params));
     this.proxies.forgetAll();
     return toProxyCredentials(updated);

@@ -6,7 +6,7 @@ import { readWindow } from '../shared/paging';
 import type { WebshareClient } from './client';
 import { WEBSHARE_PAGE_SIZE } from './limits';
 import { toReplacement, toReplacementCreate } from './mapping';
-import { isWebshareId } from './validate';
+import { checkReplacement, isWebshareId } from './validate';
 
 export class WebshareProxyReplacement implements ProxyReplacementFacet {
   private readonly byId = perKeyLoader((id: string) => this.client.replacement(id));
@@ -14,6 +14,7 @@ export class WebshareProxyReplacement implements ProxyReplacementFacet {
   constructor(private readonly client: WebshareClient) {}
 
   async create(params: ReplaceProxiesParams) {
+    checkReplacement(params);
     return toReplacement(await this.client.createReplacement(toReplacementCreate(params)));
   }
 

@@ -10,12 +10,13 @@ import { readWindow } from '../shared/paging';
 import type { WebshareClient } from './client';
 import { WEBSHARE_PAGE_SIZE } from './limits';
 import { toProxyCredentials, toSubUser, toSubuserChanges } from './mapping';
-import type { WebshareSubUserLoaders } from './session-reads';
-import { checkSubUserParams, isWebshareId, requireWebshareId, subUserLabel } from './validate';
+import type { WebshareAccountReads, WebshareSubUserLoaders } from './session-reads';
+import { checkSubUserParams, checkSubUserRefresh, checkSubUserRoom, isWebshareId, requireWebshareId, subUserLabel } from './validate';
 
 export class WebshareSubUsers implements SubUsersFacet {
   constructor(
     private readonly client: WebshareClient,
+    private readonly account: WebshareAccountReads,
     private readonly subUsers: WebshareSubUserLoaders,
     private readonly errors: AccountErrors,
   ) {}
@@ -35,10 +36,13 @@ export class WebshareSubUsers implements SubUsersFacet {
     return subuser ? toSubUser(subuser) : null;
   }
 
+  /** The plan's sub-user counter [C] is read first: a full plan is PLAN_LIMIT, and the POST is never made. */
   async create(params: CreateSubUserParams) {
     const label = subUserLabel(params);
     checkSubUserParams(params);
+    checkSubUserRoom(await this.account.plan(), this.errors);
     const created = await this.client.createSubuser({ label, ...toSubuserChanges(params) });
+    this.account.forgetPlan();
     this.subUsers.byId.prime(String(created.id), created);
     return toSubUser(created);
   }
@@ -55,6 +59,7 @@ export class WebshareSubUsers implements SubUsersFacet {
   async delete(nativeId: string) {
     requireWebshareId(nativeId, 'sub-user', this.errors);
     await this.client.deleteSubuser(nativeId);
+    this.account.forgetPlan();
     this.subUsers.byId.clear(nativeId);
   }
 
@@ -72,9 +77,15 @@ export class WebshareSubUserProxyRefresh implements SubUserProxyRefreshFacet {
     private readonly errors: AccountErrors,
   ) {}
 
-  /** New proxies for the sub-user: its record and the proxy config it sees both change. */
+  /**
+   * New proxies for the sub-user: its record and the proxy config it sees both change. [C] only a sub-user with
+   * a custom proxy list can be refreshed, so the sub-user is read first and one without is refused before the POST.
+   */
   async refresh(nativeId: string) {
     requireWebshareId(nativeId, 'sub-user', this.errors);
+    const current = await this.subUsers.byId.load(nativeId);
+    if (!current) throw this.errors.notFound('sub-user');
+    checkSubUserRefresh(current);
     const refreshed = await this.client.refreshSubuser(nativeId);
     this.subUsers.byId.clear(nativeId).prime(nativeId, refreshed);
     this.subUsers.proxyConfigs.clear(nativeId);

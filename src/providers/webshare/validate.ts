@@ -6,9 +6,22 @@
  * `"id":7`, `"id":1337`, `"id":98315`) [C], checked before an id enters a URL path or the `X-Subuser`
  * header. Proxy ids (`d-10513`) never enter a path: they are looked up through the list filter.
  */
+import ipaddr from 'ipaddr.js';
 import { badUserInput, type AccountErrors } from '../../core/errors';
-import type { CreateSubUserParams, UsageRange } from '../contract/params';
+import type { CreateSubUserParams, ReplaceProxiesParams, UsageRange } from '../contract/params';
+import type { ProxyCredentialsRecord, ProxyReplacementSelectorRecord } from '../contract/records';
 import { isIntegerId } from '../shared/native-ids';
+import type { WebsharePlan, WebshareSubuser } from './wire';
+
+type Problems = Record<string, string[]>;
+
+function add(problems: Problems, field: string, message: string): void {
+  (problems[field] ??= []).push(message);
+}
+
+function fail(problems: Problems, what: string): void {
+  if (Object.keys(problems).length > 0) throw badUserInput(`invalid ${what} for Webshare`, problems);
+}
 
 export function isWebshareId(nativeId: string): boolean {
   return isIntegerId(nativeId);
@@ -41,6 +54,18 @@ export function subUserLabel(params: CreateSubUserParams): string {
   return label;
 }
 
+/** [C] `subusers_available` counts what the plan still allows; none left is PLAN_LIMIT, as Webshare's own refusal is. */
+export function checkSubUserRoom(plan: Pick<WebsharePlan, 'subusers_available' | 'subusers_total'>, errors: AccountErrors): void {
+  if (plan.subusers_available <= 0) throw errors.planLimit(`the plan allows ${plan.subusers_total} sub-users and has none left`);
+}
+
+/** [C] "only if user has custom proxy list": `proxy_countries: null` means the sub-user uses the account's list. */
+export function checkSubUserRefresh(subuser: Pick<WebshareSubuser, 'proxy_countries'>): void {
+  if (subuser.proxy_countries == null) {
+    throw badUserInput('only a Webshare sub-user with its own proxy list (proxyCountries) can be refreshed', { id: ['has no custom proxy list'] });
+  }
+}
+
 /** What a Webshare sub-user does not have is refused, never dropped silently. */
 export function checkSubUserParams(params: CreateSubUserParams): void {
   if (params.password != null) {
@@ -49,4 +74,100 @@ export function checkSubUserParams(params: CreateSubUserParams): void {
   if (params.monthlyBandwidthLimitBytes != null) {
     throw badUserInput('Webshare sub-users have one bandwidth limit; use bandwidthLimitBytes', { monthlyBandwidthLimitBytes: ['not supported by Webshare'] });
   }
+}
+
+/**
+ * The proxy config PATCH changes only what it is given, so an empty change is refused rather than sent. [C] the
+ * password must not be "too similar to the username": how similar is too similar is not documented, so only
+ * the one case every measure refuses, the same text in any case, is refused here; Webshare judges the rest.
+ * (Lengths, characters and timeout ranges [C] are rules of the GraphQL input itself, checked before any resolver.)
+ */
+export function checkProxyCredentialsChange(params: ProxyCredentialsRecord): void {
+  const problems: Problems = {};
+  if (params.username == null && params.password == null && params.requestTimeoutSeconds == null && params.requestIdleTimeoutSeconds == null) {
+    add(problems, 'input', 'give at least one of username, password, requestTimeoutSeconds, requestIdleTimeoutSeconds');
+  }
+  if (params.username != null && params.password != null && params.username.toLowerCase() === params.password.toLowerCase()) {
+    add(problems, 'password', 'must not be the username');
+  }
+  fail(problems, 'proxy credentials change');
+}
+
+// ---- proxy replacement (REFERENCE.md §1.5 "Proxy replacement (v3)") ----
+
+type SelectorType = ProxyReplacementSelectorRecord['type'];
+type Side = 'toReplace' | 'replaceWith';
+type SelectorField = 'ipRanges' | 'ipAddresses' | 'asnNumbers' | 'countryCode';
+
+/**
+ * What each selector carries [C]: the one field it selects by, whether it takes a count, and on which side it
+ * may stand (`ip_address` only in to_replace, `any` only in replace_with, with a count). `ip_address` takes no
+ * count: its addresses are what it removes, and Webshare's selector has no place for one, so it would be lost.
+ */
+const SELECTORS: Record<SelectorType, { by: SelectorField | null; count: 'optional' | 'required' | 'none'; sides: readonly Side[] }> = {
+  IP_RANGE: { by: 'ipRanges', count: 'optional', sides: ['toReplace', 'replaceWith'] },
+  IP_ADDRESS: { by: 'ipAddresses', count: 'none', sides: ['toReplace'] },
+  ASN: { by: 'asnNumbers', count: 'optional', sides: ['toReplace', 'replaceWith'] },
+  COUNTRY: { by: 'countryCode', count: 'optional', sides: ['toReplace', 'replaceWith'] },
+  ANY: { by: null, count: 'required', sides: ['replaceWith'] },
+};
+
+const SELECTOR_FIELDS: readonly SelectorField[] = ['ipRanges', 'ipAddresses', 'asnNumbers', 'countryCode'];
+
+/** [C] "host bits must be zero": `1.2.3.0/24`, not `1.2.3.4/24`. */
+export function hostBitsZero(cidr: string): boolean {
+  const [address, prefix] = cidr.split('/');
+  if (!ipaddr.IPv4.isValidFourPartDecimal(address ?? '') || !/^\d{1,2}$/.test(prefix ?? '') || Number(prefix) > 32) return false;
+  return ipaddr.IPv4.networkAddressFromCIDR(cidr).toString() === address;
+}
+
+function selectorProblems(selector: ProxyReplacementSelectorRecord, side: Side, field: string, problems: Problems): void {
+  const rule = SELECTORS[selector.type];
+  const name = selector.type;
+  if (!rule.sides.includes(side)) add(problems, field, `${name} can only be used in ${rule.sides.join(' or ')}`);
+  for (const other of SELECTOR_FIELDS) {
+    const value = selector[other];
+    const given = Array.isArray(value) ? value.length > 0 : value != null && value !== '';
+    if (other === rule.by && !given) add(problems, `${field}.${other}`, `${name} needs ${other}`);
+    if (other !== rule.by && given) add(problems, `${field}.${other}`, `${name} selectors do not use ${other}`);
+  }
+  if (rule.count === 'required' && selector.count == null) add(problems, `${field}.count`, `${name} needs count`);
+  if (rule.count === 'none' && selector.count != null) add(problems, `${field}.count`, `${name} selects by its addresses; leave count out`);
+  for (const range of selector.type === 'IP_RANGE' ? selector.ipRanges ?? [] : []) {
+    if (!hostBitsZero(range)) add(problems, `${field}.ipRanges`, `${range} has host bits set`);
+  }
+}
+
+/** The most proxies `toReplace` can remove: its count, or an IP_ADDRESS selector's distinct addresses; else only Webshare's list can tell. */
+function removedAtMost(selector: ProxyReplacementSelectorRecord): number | null {
+  if (selector.count != null) return selector.count;
+  if (selector.type === 'IP_ADDRESS') return new Set(selector.ipAddresses ?? []).size;
+  return null;
+}
+
+/**
+ * [C] `proxies_removed` must equal `proxies_added`. Webshare checks it only when it validates the replacement,
+ * after the create call answered (the job then ends FAILED), so what the input alone decides is refused here:
+ * replaceWith counts that cannot add up to what toReplace removes. When every replaceWith item has a count they
+ * must add up to it exactly; an item without one takes the rest, so then they may not add up to more.
+ */
+function countProblems(params: ReplaceProxiesParams, problems: Problems): void {
+  const removed = removedAtMost(params.toReplace);
+  if (removed === null) return;
+  const added = params.replaceWith.reduce((sum, selector) => sum + (selector.count ?? 0), 0);
+  const open = params.replaceWith.some((selector) => selector.count == null);
+  if (!open && added !== removed) {
+    add(problems, 'replaceWith', `counts add up to ${added}, but toReplace removes ${removed}: proxies removed must equal proxies added`);
+  } else if (open && added > removed) {
+    add(problems, 'replaceWith', `counts add up to ${added}, more than the ${removed} toReplace removes`);
+  }
+}
+
+/** Every documented rule of a replacement's selectors and counts, before the create call. */
+export function checkReplacement(params: ReplaceProxiesParams): void {
+  const problems: Problems = {};
+  selectorProblems(params.toReplace, 'toReplace', 'toReplace', problems);
+  params.replaceWith.forEach((selector, index) => selectorProblems(selector, 'replaceWith', `replaceWith.${index}`, problems));
+  if (Object.keys(problems).length === 0) countProblems(params, problems);
+  fail(problems, 'proxy replacement');
 }

@@ -2,12 +2,26 @@
  * Relay-style paging over a provider list. A cursor is opaque: base64url of `offset:N`, the absolute
  * position in the provider's order, so only the provider pages that cover [offset, offset + first) are read.
  */
-import { Field, Int, ObjectType } from 'type-graphql';
+import { IsOptional, Max, Min } from 'class-validator';
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from '../../core/errors';
 import type { ListWindow } from '../../providers/contract/params';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'At most 100; default 25.' })
+  @IsOptional()
+  @Min(0)
+  @Max(100)
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  after?: string | null;
+}
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
@@ -53,6 +67,11 @@ export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
   totalCount: number | null;
+}
+
+/** A page of records as a connection of nodes (`toNode` adds the account and the global id). */
+export function connectionOf<R, N>(window: ListWindow, page: { items: R[]; hasMore: boolean; totalCount: number | null }, toNode: (record: R) => N): Connection<N> {
+  return connectionFrom(window, page.items.map(toNode), page.hasMore, page.totalCount);
 }
 
 export function connectionFrom<T>(window: ListWindow, items: T[], hasMore: boolean, totalCount: number | null): Connection<T> {

@@ -6,20 +6,18 @@ import { CallsUpstream } from '../common/upstream-calls';
 import { Proxy, ProxyConnection, ProxyPorts } from './proxy.type';
 import { ProxyFilter } from './proxy.input';
 import { Account, ProxyCredentials } from '../account/account.type';
-import { PageArgs } from '../account/account.resolver';
 import { Provider, ProxyProtocol, ProxyType, providerEnum } from '../common/enums';
 import { accountNode, AccountNode, ProxyNode, ProxyReplacementNode, toNode } from '../common/nodes';
-import { windowFrom } from '../common/pagination';
+import { PageArgs, windowFrom } from '../common/pagination';
 import { proxiesAcrossAccountsConnection } from './proxy-listing';
 import { decodeGlobalId } from '../../domain/ids';
 import { ProxyReplacement } from '../replacement/replacement.type';
-import { ProxyCredentialsInput, ReplaceProxiesInput } from '../replacement/replacement.input';
-import { badUserInput } from '../../core/errors';
-import type { ProxyCredentialsRecord, ProxyReplacementSelectorRecord } from '../../providers/contract/records';
+import { ProxyCredentialsInput, ReplaceProxiesInput, replaceProxiesParams } from '../replacement/replacement.input';
+import type { ProxyCredentialsRecord } from '../../providers/contract/records';
 import type { SelectedDetails } from '../../providers/contract/params';
-import type { ProxySelectorInput } from '../replacement/replacement.input';
 import { proxyDetails } from '../common/selection';
 import { nullWhenNotFound } from '../common/not-found';
+import { proxyType, proxyUrl } from '../../domain/proxy-details';
 
 export async function loadProxy(ctx: Context, id: string, details?: SelectedDetails): Promise<ProxyNode | null> {
   const { accountId, nativeId } = decodeGlobalId(id, 'Proxy');
@@ -27,17 +25,6 @@ export async function loadProxy(ctx: Context, id: string, details?: SelectedDeta
   if (!account) return null;
   const record = await ctx.scope.reads.facet(accountId, 'proxies').get(nativeId, details);
   return record ? toNode('Proxy', account, record) : null;
-}
-
-function selectorRecord(input: ProxySelectorInput): ProxyReplacementSelectorRecord {
-  return {
-    type: input.type,
-    ipRanges: input.ipRanges ?? null,
-    ipAddresses: input.ipAddresses ?? null,
-    asnNumbers: input.asnNumbers ?? null,
-    countryCode: input.countryCode?.toUpperCase() ?? null,
-    count: input.count ?? null,
-  };
 }
 
 @Resolver(() => Proxy)
@@ -73,9 +60,7 @@ export class ProxyResolver {
   @CallsUpstream()
   @FieldResolver(() => ProxyType, { nullable: true })
   async type(@Root() proxy: ProxyNode, @Ctx() ctx: Context): Promise<ProxyType | null> {
-    if (proxy.type !== undefined) return (proxy.type as ProxyType | null) ?? null;
-    const proxies = ctx.scope.reads.facet(proxy.accountId, 'proxies');
-    return ((await proxies.defaultType?.()) as ProxyType | null | undefined) ?? null;
+    return (await proxyType(ctx.scope.reads, proxy.accountId, proxy)) as ProxyType | null;
   }
 
   @FieldResolver(() => ProxyPorts)
@@ -100,20 +85,7 @@ export class ProxyResolver {
     @Arg('protocol', () => ProxyProtocol, { defaultValue: ProxyProtocol.HTTP }) protocol: ProxyProtocol,
   ): Promise<string | null> {
     if (proxy.password) ctx.scope.principal.require('credentials');
-    const port = protocol === ProxyProtocol.HTTP ? proxy.httpPort : proxy.socks5Port;
-    if (!port) return null;
-    // Providers that format URLs themselves (Ping's list_by_id) batch every proxy of the request into one call.
-    const proxies = ctx.scope.reads.facet(proxy.accountId, 'proxies');
-    if (proxies.urls) {
-      const formatted = (await proxies.urls([proxy.nativeId], protocol)).get(proxy.nativeId);
-      if (formatted) return formatted;
-    }
-    const scheme = protocol === ProxyProtocol.HTTP ? 'http' : 'socks5';
-    const auth = proxy.username
-      ? `${encodeURIComponent(proxy.username)}${proxy.password ? `:${encodeURIComponent(proxy.password)}` : ''}@`
-      : '';
-    const host = proxy.host.includes(':') ? `[${proxy.host}]` : proxy.host;
-    return `${scheme}://${auth}${host}:${port}`;
+    return proxyUrl(ctx.scope.reads, proxy.accountId, proxy, protocol);
   }
 
   @CallsUpstream()
@@ -126,13 +98,8 @@ export class ProxyResolver {
   @CallsUpstream()
   @Mutation(() => ProxyReplacement, { description: 'Webshare: start a proxy replacement (or a dry run). Poll proxyReplacement(id) for its state.' })
   async replaceProxies(@Ctx() ctx: Context, @Arg('input', () => ReplaceProxiesInput) input: ReplaceProxiesInput): Promise<ProxyReplacementNode> {
-    validateSelectors(input);
     const account = ctx.scope.writes.account(input.accountId);
-    const record = await ctx.scope.writes.facet(input.accountId, 'proxyReplacement').create({
-      toReplace: selectorRecord(input.toReplace),
-      replaceWith: input.replaceWith.map(selectorRecord),
-      dryRun: input.dryRun,
-    });
+    const record = await ctx.scope.writes.facet(input.accountId, 'proxyReplacement').create(replaceProxiesParams(input));
     return toNode('ProxyReplacement', account, record);
   }
 
@@ -152,56 +119,10 @@ export class ProxyResolver {
     @Arg('accountId', () => ID) accountId: string,
     @Arg('input', () => ProxyCredentialsInput) input: ProxyCredentialsInput,
   ): Promise<AccountNode> {
-    if (input.username == null && input.password == null && input.requestTimeoutSeconds == null && input.requestIdleTimeoutSeconds == null) {
-      throw badUserInput('give at least one of username, password, requestTimeoutSeconds, requestIdleTimeoutSeconds');
-    }
     if (input.password != null) ctx.scope.principal.require('credentials');
     await ctx.scope.writes.facet(accountId, 'proxyCredentials').update(input);
     return accountNode(ctx.scope.writes.account(accountId));
   }
-}
-
-/** Selector rules the provider documents, checked before any upstream call. */
-function validateSelectors(input: ReplaceProxiesInput): void {
-  const problems: Record<string, string[]> = {};
-  const check = (selector: ProxySelectorInput, field: string, side: 'toReplace' | 'replaceWith') => {
-    const need = (ok: boolean, message: string) => {
-      if (!ok) (problems[field] ??= []).push(message);
-    };
-    switch (selector.type) {
-      case 'IP_RANGE':
-        need(Boolean(selector.ipRanges?.length), 'IP_RANGE needs ipRanges');
-        for (const range of selector.ipRanges ?? []) need(hostBitsZero(range), `${range} has host bits set`);
-        break;
-      case 'IP_ADDRESS':
-        need(side === 'toReplace', 'IP_ADDRESS can only be used in toReplace');
-        need(Boolean(selector.ipAddresses?.length), 'IP_ADDRESS needs ipAddresses');
-        break;
-      case 'ASN':
-        need(Boolean(selector.asnNumbers?.length), 'ASN needs asnNumbers');
-        break;
-      case 'COUNTRY':
-        need(Boolean(selector.countryCode), 'COUNTRY needs countryCode');
-        break;
-      case 'ANY':
-        need(side === 'replaceWith', 'ANY can only be used in replaceWith');
-        need(Boolean(selector.count), 'ANY needs count');
-        break;
-    }
-  };
-  check(input.toReplace, 'toReplace', 'toReplace');
-  input.replaceWith.forEach((selector, index) => check(selector, `replaceWith[${index}]`, 'replaceWith'));
-  if (Object.keys(problems).length > 0) throw badUserInput('invalid proxy selectors', problems);
-}
-
-function hostBitsZero(cidr: string): boolean {
-  const [address, bitsText] = cidr.split('/');
-  const bits = Number(bitsText);
-  const octets = address.split('.').map(Number);
-  if (bits < 0 || bits > 32 || octets.some((octet) => octet > 255)) return false;
-  const value = octets.reduce((total, octet) => total * 256 + octet, 0);
-  const hostSize = 2 ** (32 - bits);
-  return value % hostSize === 0;
 }
 
 @Resolver(() => ProxyCredentials)

@@ -2,6 +2,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsInt, IsIP, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ProxySelectorType } from '../common/enums';
+import type { ReplaceProxiesParams } from '../../providers/contract/params';
+import type { ProxyReplacementSelectorRecord } from '../../providers/contract/records';
 
 @InputType({ description: 'IP_RANGE (ipRanges, count), IP_ADDRESS (ipAddresses; toReplace only), ASN (asnNumbers), COUNTRY (countryCode, count), ANY (count; replaceWith only).' })
 export class ProxySelectorInput {
@@ -58,6 +60,22 @@ export class ReplaceProxiesInput {
   @Field(() => Boolean, { defaultValue: false, description: 'Validate only: the result ends VALIDATED with counts, nothing replaced.' })
   @IsBoolean()
   dryRun!: boolean;
+}
+
+function selectorParams(input: ProxySelectorInput): ProxyReplacementSelectorRecord {
+  return {
+    type: input.type,
+    ipRanges: input.ipRanges ?? null,
+    ipAddresses: input.ipAddresses ?? null,
+    asnNumbers: input.asnNumbers ?? null,
+    countryCode: input.countryCode?.toUpperCase() ?? null,
+    count: input.count ?? null,
+  };
+}
+
+/** The arguments as the provider takes them; the selector rules are the provider's (webshare/validate.ts). */
+export function replaceProxiesParams(input: ReplaceProxiesInput): ReplaceProxiesParams {
+  return { toReplace: selectorParams(input.toReplace), replaceWith: input.replaceWith.map(selectorParams), dryRun: input.dryRun };
 }
 
 @InputType({ description: 'Webshare proxy config: username/password 8-32 letters and digits; timeouts in seconds.' })

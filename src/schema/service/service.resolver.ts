@@ -9,9 +9,8 @@ import { accountNode, AccountNode, ServiceNode, toNode } from '../common/nodes';
 import { decodeGlobalId } from '../../domain/ids';
 import { listServiceProxies } from '../../domain/proxies';
 import { badUserInput } from '../../core/errors';
-import { PageArgs } from '../account/account.resolver';
 import { ProxyConnection } from '../proxy/proxy.type';
-import { connectionFrom, windowFrom, type Connection } from '../common/pagination';
+import { connectionFrom, PageArgs, windowFrom, type Connection } from '../common/pagination';
 import type { ProxyNode } from '../common/nodes';
 
 @Resolver(() => Service)
