@@ -7,7 +7,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEstateHarness, type EstateHarness } from '../support/estate-harness';
-import { estateUpstreamCalls, resetEstateCalls } from '../support/estate-calls';
+import { assertRefusedBeforeUpstream, errorFields, resetEstateCalls } from '../support/estate-calls';
 import { errorCodes, type GraphQLResult } from '../support/graphql-client';
 import { PING } from '../support/pingproxies-harness';
 import { encodeGlobalId } from '../../src/domain/ids';
@@ -26,16 +26,7 @@ const ping = () => estate.simulators.pingproxies as PingProxiesSimulator;
 const webshare = () => estate.simulators.webshare as WebshareSimulator;
 const proxymesh = () => estate.simulators.proxymesh as ProxyMeshSimulator;
 
-function fieldsOf(result: GraphQLResult<unknown>): string[] {
-  return Object.keys((result.errors[0]?.extensions?.fields ?? {}) as Record<string, unknown>);
-}
-
-/** BAD_USER_INPUT naming `field`, and not one upstream call to any provider. */
-function assertRefused(result: GraphQLResult<unknown>, field: string, what: string): void {
-  assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT'], `${what}: ${JSON.stringify(result.errors).slice(0, 400)}`);
-  assert.ok(fieldsOf(result).includes(field), `${what}: fields ${JSON.stringify(fieldsOf(result))}, expected ${field}`);
-  assert.equal(estateUpstreamCalls(estate), 0, `${what} made an upstream call`);
-}
+const assertRefused = (result: GraphQLResult<unknown>, field: string, what: string) => assertRefusedBeforeUpstream(estate, result, field, what);
 
 const DELETE_SUB_USER = 'mutation($id: ID!) { deleteSubUser(id: $id) { deleted } }';
 const CREATE_SUB_USER = 'mutation($input: CreateSubUserInput!) { createSubUser(input: $input) { id } }';
@@ -50,8 +41,8 @@ describe('the review\'s findings: refused before the upstream call, not after it
     const id = encodeGlobalId('SubUser', 'ping', 'default_user');
     const first = await estate.client.request(DELETE_SUB_USER, { id });
     assert.deepEqual(errorCodes(first), ['BAD_USER_INPUT'], JSON.stringify(first.errors));
-    assert.ok(fieldsOf(first).includes('id'));
     assert.equal(ping().server.callCount(PING.userDelete), 0, 'the delete reached Ping');
+    assert.ok(errorFields(first).includes('id'));
     assert.equal(ping().state.proxyUsers.get('default_user')!.proxy_user_is_deleted, false);
 
     // The adapter remembers the default proxy user from any read that shows it.
@@ -103,7 +94,7 @@ describe('each documented rule is checked before the first upstream call', () =>
     const id = (created.data as { createSubUser: { id: string } }).createSubUser.id;
     const result = await estate.client.request('mutation($id: ID!) { refreshSubUserProxies(id: $id) { id } }', { id });
     assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT']);
-    assert.ok(fieldsOf(result).includes('id'));
+    assert.ok(errorFields(result).includes('id'));
     assert.equal(webshare().server.callCount(/^POST \/api\/v2\/subuser\/:[^/]+\/refresh\/$/), 0);
   });
 
@@ -117,6 +108,21 @@ describe('each documented rule is checked before the first upstream call', () =>
       assert.equal(webshare().server.callCount('POST /api/v2/subuser/'), 0);
     } finally {
       plans.forEach((plan, index) => (plan.subusers_total = totals[index]));
+    }
+  });
+
+  test('Ping proxy user IP limit: an IP past the user\'s cap is PLAN_LIMIT for that account, and the edit is never sent', async () => {
+    const user = ping().state.proxyUsers.get('stevejobs')!;
+    const cap = user.proxy_user_ip_address_authentication_limit;
+    user.proxy_user_ip_address_authentication_limit = user.ip_address_authentications.length;
+    try {
+      const result = await estate.client.request('mutation($input: AuthorizeIpInput!) { authorizeIp(input: $input) { ok error { code } } }', {
+        input: { ip: '198.51.100.70', accountIds: ['ping'], subUserIds: [encodeGlobalId('SubUser', 'ping', 'stevejobs')] },
+      });
+      assert.deepEqual((result.data as { authorizeIp: unknown[] }).authorizeIp, [{ ok: false, error: { code: 'PLAN_LIMIT' } }]);
+      assert.equal(ping().server.callCount(PING.userEdit), 0);
+    } finally {
+      user.proxy_user_ip_address_authentication_limit = cap;
     }
   });
 

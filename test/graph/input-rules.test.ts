@@ -6,7 +6,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEstateHarness, type EstateHarness } from '../support/estate-harness';
-import { estateUpstreamCalls, resetEstateCalls } from '../support/estate-calls';
+import { assertRefusedBeforeUpstream, estateUpstreamCalls, resetEstateCalls } from '../support/estate-calls';
 import { errorCodes, type GraphQLResult } from '../support/graphql-client';
 import { encodeGlobalId } from '../../src/domain/ids';
 import type { PingProxiesSimulator } from '../../src/simulators/pingproxies';
@@ -23,16 +23,7 @@ const ping = () => estate.simulators.pingproxies as PingProxiesSimulator;
 
 const upstreamCalls = () => estateUpstreamCalls(estate);
 
-function fieldsOf(result: GraphQLResult<unknown>): string[] {
-  return Object.keys((result.errors[0]?.extensions?.fields ?? {}) as Record<string, unknown>);
-}
-
-/** BAD_USER_INPUT naming `field`, and not one upstream call. */
-function assertRefused(result: GraphQLResult<unknown>, field: string, what: string): void {
-  assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT'], `${what}: ${JSON.stringify(result.errors).slice(0, 400)}`);
-  assert.ok(fieldsOf(result).includes(field), `${what}: fields ${JSON.stringify(fieldsOf(result))}, expected ${field}`);
-  assert.equal(upstreamCalls(), 0, `${what} made an upstream call`);
-}
+const assertRefused = (result: GraphQLResult<unknown>, field: string, what: string) => assertRefusedBeforeUpstream(estate, result, field, what);
 
 /** POSTs a body written by hand: JSON.stringify itself overflows on 5 000 levels. */
 async function rawRequest(body: string): Promise<GraphQLResult<unknown>> {

@@ -21,6 +21,7 @@ import { isCode, type AccountErrors } from '../../core/errors';
 import type { PingClient } from './client';
 import type { PingProxyUser } from './wire';
 import { UpstreamRequestContext } from '../../upstream/request-context';
+import { hasIpRoom } from './validate';
 
 const MAX_WRITE_ATTEMPTS = 2;
 
@@ -116,6 +117,9 @@ export class IpListWriter {
         change.reject(this.errors.conflict(`${change.ip} is already authorized for proxy user ${proxyUserId}`));
       } else if (change.kind === 'remove' && !holds(list, change.ip)) {
         change.reject(this.errors.notFound(`authorization of ${change.ip} on proxy user ${proxyUserId}`));
+      } else if (change.kind === 'add' && !hasIpRoom(current, list.length)) {
+        // Known from the fresh read: the edit would be refused, so it is not sent.
+        change.reject(this.errors.planLimit(`proxy user ${proxyUserId} can hold at most ${current.proxy_user_ip_address_authentication_limit} IP authorizations`));
       } else {
         list = change.kind === 'add' ? [...list, change.ip] : list.filter((entry) => !sameIp(entry, change.ip));
         todo.push(change);

@@ -4,7 +4,7 @@
  */
 import { badUserInput, type AccountErrors } from '../../core/errors';
 import type { CreateSubUserParams } from '../contract/params';
-import { PING_CANCEL_FEEDBACK, type PingCancelFeedback, type PingCustomer } from './wire';
+import { PING_CANCEL_FEEDBACK, type PingCancelFeedback, type PingCustomer, type PingProxyUser } from './wire';
 
 /** [C] "proxy_user_id ... length 10–32" (the same page's example "stevejobs" has 9: the rule wins here). */
 export const PROXY_USER_ID_MIN = 10;
@@ -108,6 +108,12 @@ export function checkProxyUserRoom(customer: Pick<PingCustomer, 'customer_proxy_
   if (typeof limit === 'number' && liveProxyUsers >= limit) {
     throw errors.planLimit(`the account allows ${limit} proxy users and has ${liveProxyUsers}; delete one or raise the limit`);
   }
+}
+
+/** [3P] `proxy_user_ip_address_authentication_limit` caps one proxy user's IP list; without it, no cap is known. */
+export function hasIpRoom(user: Pick<PingProxyUser, 'proxy_user_ip_address_authentication_limit'>, listLength: number): boolean {
+  const limit = user.proxy_user_ip_address_authentication_limit;
+  return typeof limit !== 'number' || listLength < limit;
 }
 
 export function validateServiceEdit(params: { name?: string | null; metadata?: Record<string, unknown> | null }): void {
