@@ -67,7 +67,7 @@ export class WonderProxyDnsOverrides implements DnsOverridesFacet {
     if (params.hostname != null) body.hostname = checkHostname(params.hostname);
     if (params.ip != null) body.ip = publicIp(params.ip);
     if (params.expiresAt != null) body.expiry = futureEpochSeconds(params.expiresAt);
-    if (Object.keys(body).length === 0) throw this.errors.badInput('give at least one of hostname, ip, expiresAt');
+    if (Object.keys(body).length === 0) throw this.errors.badInput('give at least one of hostname, ip, expiresAt', { input: ['empty'] });
     if (!isNumericId(nativeId)) throw this.errors.notFound('DNS override');
     try {
       const updated = await this.client.updateOverride(nativeId, body);

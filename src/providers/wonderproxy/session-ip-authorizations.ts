@@ -85,7 +85,7 @@ export class WonderProxyIpAuthorizationUpdates implements IpAuthorizationUpdates
     if (params.ip != null) body.ip = publicIp(params.ip);
     if (params.user != null) body.user = checkUser(params.user);
     if (params.expiresAt != null) body.expiry = futureEpochSeconds(params.expiresAt);
-    if (Object.keys(body).length === 0) throw this.errors.badInput('give at least one of ip, user, expiresAt');
+    if (Object.keys(body).length === 0) throw this.errors.badInput('give at least one of ip, user, expiresAt', { input: ['empty'] });
     if (!isNumericId(nativeId)) throw this.errors.notFound('IP authorization');
     const updated = await this.client.updateAuthlistEntry(nativeId, body);
     this.authlist.written(updated);

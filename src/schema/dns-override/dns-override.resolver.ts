@@ -14,14 +14,9 @@ import { decodeGlobalId } from '../../domain/ids';
 import { clearAll } from '../../domain/clearing';
 import { removeOne } from '../../domain/removal';
 import { nullWhenNotFound } from '../common/not-found';
-import { badUserInput } from '../../core/errors';
 import { ProxyServer } from '../server/server.type';
 import { serverDetails } from '../common/selection';
 import type { ProxyServerRecord } from '../../providers/contract/records';
-
-function requireFuture(date: Date | null | undefined): void {
-  if (date && date.getTime() <= Date.now()) throw badUserInput('expiresAt must be in the future', { expiresAt: ['must be in the future'] });
-}
 
 export async function loadDnsOverride(ctx: Context, id: string): Promise<DnsOverrideNode | null> {
   const { accountId, nativeId } = decodeGlobalId(id, 'DnsOverride');
@@ -61,7 +56,6 @@ export class DnsOverrideResolver {
   @CallsUpstream()
   @Mutation(() => DnsOverride)
   async createDnsOverride(@Ctx() ctx: Context, @Arg('input', () => CreateDnsOverrideInput) input: CreateDnsOverrideInput): Promise<DnsOverrideNode> {
-    requireFuture(input.expiresAt);
     const account = ctx.scope.writes.account(input.accountId);
     const record = await ctx.scope.writes.facet(input.accountId, 'dnsOverrides').create({
       server: input.server,
@@ -80,8 +74,6 @@ export class DnsOverrideResolver {
     @Arg('input', () => UpdateDnsOverrideInput) input: UpdateDnsOverrideInput,
   ): Promise<DnsOverrideNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'DnsOverride');
-    requireFuture(input.expiresAt);
-    if (input.hostname == null && input.ip == null && input.expiresAt == null) throw badUserInput('input has no field to change');
     const account = ctx.scope.writes.account(accountId);
     const record = await ctx.scope.writes.facet(accountId, 'dnsOverrides').update(nativeId, input);
     return toNode('DnsOverride', account, record);

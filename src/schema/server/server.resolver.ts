@@ -12,12 +12,6 @@ import { Provider, providerName } from '../common/enums';
 import { unsupported, ProxyGraphError } from '../../core/errors';
 import type { CountryPoolRecord, ProxyServerRecord } from '../../providers/contract/records';
 
-function checkHost(host: string): void {
-  if (!/^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/.test(host)) {
-    throw new ProxyGraphError('BAD_USER_INPUT', `"${host.slice(0, 80)}" is not a valid host or host:port`, { fields: { host: ['invalid'] } });
-  }
-}
-
 @Resolver()
 export class ServerResolver {
   @CallsUpstream()
@@ -45,14 +39,12 @@ export class ServerResolver {
   @CallsUpstream()
   @Mutation(() => ProxyServer, { description: 'ProxyMesh: add a proxy host to the account.' })
   authorizeProxyServer(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Arg('host', () => String) host: string) {
-    checkHost(host);
     return ctx.scope.writes.facet(accountId, 'proxyServerAuthorization').authorize(host.toLowerCase());
   }
 
   @CallsUpstream()
   @Mutation(() => DeletedPayload, { description: 'ProxyMesh: remove a proxy host from the account.' })
   async deauthorizeProxyServer(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Arg('host', () => String) host: string): Promise<DeletedPayload> {
-    checkHost(host);
     const authorization = ctx.scope.writes.facet(accountId, 'proxyServerAuthorization');
     return { id: null, ...(await removeOne(() => authorization.deauthorize(host.toLowerCase()))) };
   }

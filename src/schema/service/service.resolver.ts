@@ -8,7 +8,6 @@ import { Account } from '../account/account.type';
 import { accountNode, AccountNode, ServiceNode, toNode } from '../common/nodes';
 import { decodeGlobalId } from '../../domain/ids';
 import { listServiceProxies } from '../../domain/proxies';
-import { badUserInput } from '../../core/errors';
 import { ProxyConnection } from '../proxy/proxy.type';
 import { connectionFrom, PageArgs, windowFrom, type Connection } from '../common/pagination';
 import type { ProxyNode } from '../common/nodes';
@@ -33,7 +32,6 @@ export class ServiceResolver {
   @Mutation(() => Service)
   async updateService(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateServiceInput) input: UpdateServiceInput): Promise<ServiceNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'Service');
-    if (input.name == null && input.metadata == null && input.automaticCollection == null) throw badUserInput('input has no field to change');
     const account = ctx.scope.writes.account(accountId);
     const record = await ctx.scope.writes.facet(accountId, 'services').update(nativeId, input);
     return toNode('Service', account, record);

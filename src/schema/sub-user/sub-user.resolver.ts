@@ -106,7 +106,7 @@ export class SubUserResolver {
   ): Promise<SubUserNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
     if (input.password) ctx.scope.principal.require('credentials');
-    if (Object.values(input).every((value) => value === undefined)) throw badUserInput('input has no field to change');
+    if (Object.values(input).every((value) => value === undefined)) throw badUserInput('input has no field to change', { input: ['empty'] });
     const account = ctx.scope.writes.account(accountId);
     const record = await ctx.scope.writes.facet(accountId, 'subUsers').update(nativeId, params(input));
     return toNode('SubUser', account, record);
@@ -145,9 +145,6 @@ export class SubUserResolver {
     @Arg('accountId', () => ID) accountId: string,
     @Arg('username', () => String) username: string,
   ): Promise<SubUserNode> {
-    if (!/^[A-Za-z0-9.@+-]{1,30}$/.test(username)) {
-      throw badUserInput('username must be 1-30 letters, digits or . @ + -', { username: ['invalid'] });
-    }
     const account = ctx.scope.writes.account(accountId);
     const record = await ctx.scope.writes.facet(accountId, 'subUserImport').import(username);
     return toNode('SubUser', account, record);
