@@ -89,6 +89,13 @@ describe('each documented rule is checked before the first upstream call', () =>
     assertRefused(await estate.client.request(CREDENTIALS, { input: { requestIdleTimeoutSeconds: 7_201 } }), 'requestIdleTimeoutSeconds', 'idle timeout over 2 hours');
   });
 
+  test('sub-user fields a provider has no place for are refused, not dropped: Webshare contact details and metadata, Ping names', async () => {
+    assertRefused(await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'ws', label: 'contact', email: 'ann@example.com' } }), 'email', 'Webshare email');
+    assertRefused(await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'ws', label: 'meta', metadata: { team: 'a' } } }), 'metadata', 'Webshare metadata');
+    assertRefused(await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'ws', label: 'one-name', username: 'another-name' } }), 'username', 'Webshare label and username');
+    assertRefused(await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'ping', username: 'named_user_01', firstName: 'Ann' } }), 'firstName', 'Ping firstName');
+  });
+
   test('Webshare sub-users: refreshing one without its own proxy list is BAD_USER_INPUT before the refresh call', async () => {
     const created = await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'ws', label: 'account-list-user' } });
     const id = (created.data as { createSubUser: { id: string } }).createSubUser.id;

@@ -4,6 +4,7 @@
  */
 import { badUserInput, type AccountErrors } from '../../core/errors';
 import type { CreateSubUserParams } from '../contract/params';
+import { unsupportedFieldProblems } from '../shared/unsupported-fields';
 import { PING_CANCEL_FEEDBACK, type PingCancelFeedback, type PingCustomer, type PingProxyUser } from './wire';
 
 /** [C] "proxy_user_id ... length 10–32" (the same page's example "stevejobs" has 9: the rule wins here). */
@@ -84,8 +85,7 @@ export function validateProxyUserParams(params: CreateSubUserParams, mode: 'crea
   // What a Ping proxy user does not have.
   if (params.label != null) add(problems, 'label', 'Ping proxy users have no label; use metadata');
   if (params.monthlyBandwidthLimitBytes != null) add(problems, 'monthlyBandwidthLimitBytes', 'Ping limits residential bytes in total; use bandwidthLimitBytes');
-  if (params.maxThreads != null) add(problems, 'maxThreads', 'not supported by Ping Proxies');
-  if (params.proxyCountries != null) add(problems, 'proxyCountries', 'not supported by Ping Proxies');
+  unsupportedFieldProblems(params, ['maxThreads', 'proxyCountries', 'firstName', 'lastName', 'email'], 'Ping Proxies', problems);
   fail(problems, mode === 'create' ? 'proxy user' : 'proxy user change');
 }
 

@@ -5,6 +5,7 @@
 import { BYTES_PER_GB } from '../../domain/units';
 import { badUserInput } from '../../core/errors';
 import type { CreateSubUserParams } from '../contract/params';
+import { unsupportedFieldProblems } from '../shared/unsupported-fields';
 import type { ProxyMeshSubAccountForm } from './wire';
 
 const USERNAME = /^[A-Za-z0-9.@+-]{1,30}$/;
@@ -81,15 +82,7 @@ export function subAccountForm(username: string, params: CreateSubUserParams): P
   if (params.firstName != null && params.firstName.length > 20) errors.firstName = ['at most 20 characters'];
   if (params.lastName != null && params.lastName.length > 20) errors.lastName = ['at most 20 characters'];
   if (params.email != null && (params.email.length > 255 || !EMAIL.test(params.email))) errors.email = ['a valid email address of at most 255 characters'];
-  for (const [field, value] of [
-    ['label', params.label],
-    ['maxThreads', params.maxThreads],
-    ['proxyCountries', params.proxyCountries],
-    ['metadata', (params as { metadata?: unknown }).metadata],
-    ['strictSecurity', (params as { strictSecurity?: unknown }).strictSecurity],
-  ] as const) {
-    if (value !== undefined && value !== null) errors[field] = ['not supported by ProxyMesh'];
-  }
+  unsupportedFieldProblems(params, ['label', 'maxThreads', 'proxyCountries', 'metadata', 'strictSecurity'], 'ProxyMesh', errors);
   const monthly = params.monthlyBandwidthLimitBytes == null ? undefined : wholeGb(params.monthlyBandwidthLimitBytes, 'monthlyBandwidthLimitBytes', errors);
   const total = params.bandwidthLimitBytes == null ? undefined : wholeGb(params.bandwidthLimitBytes, 'bandwidthLimitBytes', errors);
   if (Object.keys(errors).length > 0) {

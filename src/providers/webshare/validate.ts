@@ -11,6 +11,7 @@ import { badUserInput, type AccountErrors } from '../../core/errors';
 import type { CreateSubUserParams, ReplaceProxiesParams, UsageRange } from '../contract/params';
 import type { ProxyCredentialsRecord, ProxyReplacementSelectorRecord } from '../contract/records';
 import { isIntegerId } from '../shared/native-ids';
+import { unsupportedFieldProblems } from '../shared/unsupported-fields';
 import type { WebsharePlan, WebshareSubuser } from './wire';
 
 type Problems = Record<string, string[]>;
@@ -66,14 +67,18 @@ export function checkSubUserRefresh(subuser: Pick<WebshareSubuser, 'proxy_countr
   }
 }
 
-/** What a Webshare sub-user does not have is refused, never dropped silently. */
+/**
+ * What a Webshare sub-user does not have is refused, never dropped silently: a sub-user is a label, a GB limit,
+ * a thread count and a country list [C]. Its password follows the proxy configuration, and a username given
+ * beside a different label would have nowhere to go.
+ */
 export function checkSubUserParams(params: CreateSubUserParams): void {
-  if (params.password != null) {
-    throw badUserInput('Webshare sub-user passwords cannot be set here; they follow the proxy configuration', { password: ['not supported by Webshare'] });
-  }
-  if (params.monthlyBandwidthLimitBytes != null) {
-    throw badUserInput('Webshare sub-users have one bandwidth limit; use bandwidthLimitBytes', { monthlyBandwidthLimitBytes: ['not supported by Webshare'] });
-  }
+  const problems: Problems = {};
+  if (params.password != null) add(problems, 'password', 'not supported by Webshare: sub-user passwords follow the proxy configuration');
+  if (params.monthlyBandwidthLimitBytes != null) add(problems, 'monthlyBandwidthLimitBytes', 'not supported by Webshare: use bandwidthLimitBytes');
+  if (params.username != null && params.label != null && params.username !== params.label) add(problems, 'username', 'Webshare names a sub-user by its label; give one of them');
+  unsupportedFieldProblems(params, ['metadata', 'strictSecurity', 'firstName', 'lastName', 'email'], 'Webshare', problems);
+  fail(problems, 'sub-user');
 }
 
 /**
