@@ -1,16 +1,13 @@
 /**
  * GraphQL enums. Internal code uses lower-case provider names (`webshare`); the graph shows the enum
- * (`WEBSHARE`). The other enums share their values with the internal string unions in providers/types.ts.
+ * (`WEBSHARE`), built from the one provider list in core/providers.ts. The other enums share their values
+ * with the internal string unions in providers/contract/records.ts.
  */
 import { registerEnumType } from 'type-graphql';
-import type { ProviderName } from '../../core/providers';
+import { PROVIDERS, type ProviderName } from '../../core/providers';
 
-export enum Provider {
-  WEBSHARE = 'WEBSHARE',
-  PROXYMESH = 'PROXYMESH',
-  WONDERPROXY = 'WONDERPROXY',
-  PINGPROXIES = 'PINGPROXIES',
-}
+export type Provider = Uppercase<ProviderName>;
+export const Provider = Object.fromEntries(PROVIDERS.map((name) => [name.toUpperCase(), name.toUpperCase()])) as { [K in Provider]: K };
 
 export const providerEnum = (name: ProviderName): Provider => name.toUpperCase() as Provider;
 export const providerName = (value: Provider): ProviderName => value.toLowerCase() as ProviderName;
