@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FIXTURES } from './fixtures';
 import { startContractEstate, type ContractEstate } from './estate';
+import { assertRequestCountsAddUp } from '../support/usage-figures';
 
 interface Figures {
   period: string | null;
@@ -39,11 +40,6 @@ async function usage(accountId: string, window: { from?: string; to?: string } =
   return data.account.usage;
 }
 
-function assertCountsAddUp(figures: Figures, label: string): void {
-  if (figures.requestsSucceeded === null || figures.requestsFailed === null) assert.deepEqual([figures.requestsSucceeded, figures.requestsFailed], [null, null], label);
-  else assert.equal(figures.requestsTotal, figures.requestsSucceeded + figures.requestsFailed, label);
-}
-
 for (const fixture of FIXTURES.filter((candidate) => candidate.capabilities.includes('USAGE'))) {
   test(`${fixture.name}: usage says its period, covers a window only with figures of exactly that window, and keeps remaining whatever the window`, async () => {
     const own = await usage(fixture.accountId);
@@ -51,7 +47,7 @@ for (const fixture of FIXTURES.filter((candidate) => candidate.capabilities.incl
     assert.equal(own.coversRequestedWindow, null);
     if (own.period === 'LIFETIME') assert.deepEqual([own.periodStart, own.periodEnd], [null, null]);
     else assert.ok(own.periodStart !== null && own.periodEnd !== null && own.periodStart <= own.periodEnd, 'a billing period has bounds');
-    assertCountsAddUp(own, 'own period');
+    assertRequestCountsAddUp(own, 'own period');
 
     const from = new Date(Date.now() - 86_400_000).toISOString();
     const to = new Date(Date.now() - 3_600_000).toISOString();
@@ -64,6 +60,6 @@ for (const fixture of FIXTURES.filter((candidate) => candidate.capabilities.incl
       assert.deepEqual([windowed.period, windowed.periodStart, windowed.periodEnd], [own.period, own.periodStart, own.periodEnd]);
     }
     assert.equal(windowed.bandwidthRemainingBytes, own.bandwidthRemainingBytes, 'remaining = plan limit − usage in the plan period, whatever the window');
-    assertCountsAddUp(windowed, 'window');
+    assertRequestCountsAddUp(windowed, 'window');
   });
 }

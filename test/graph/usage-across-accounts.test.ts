@@ -15,6 +15,7 @@ import { startProxyMeshSimulator } from '../../src/simulators/proxymesh';
 import { startWonderProxySimulator } from '../../src/simulators/wonderproxy';
 import { startPingProxiesSimulator } from '../../src/simulators/pingproxies';
 import { startTestProxyGraph } from '../support/proxygraph';
+import { assertRequestCountsAddUp } from '../support/usage-figures';
 import { errorCodes, GraphQLTestClient } from '../support/graphql-client';
 import { EstateUsageDocument, EstateUsedBytesDocument, type EstateUsageQuery, type UsageFiguresFragment } from '../generated/graphql';
 
@@ -68,15 +69,6 @@ function byId(entries: Entry[]): Map<string, Entry> {
 
 function sumOf(figures: UsageFiguresFragment[], key: 'bandwidthUsedBytes' | 'bandwidthLimitBytes' | 'bandwidthRemainingBytes' | 'requestsTotal' | 'requestsSucceeded' | 'requestsFailed'): number {
   return figures.reduce((total, figure) => total + figure[key]!, 0);
-}
-
-/** requestsTotal = requestsSucceeded + requestsFailed, or the split is null (a provider without one). */
-function assertRequestCountsAddUp(figures: UsageFiguresFragment, label: string): void {
-  if (figures.requestsSucceeded === null || figures.requestsFailed === null) {
-    assert.deepEqual([figures.requestsSucceeded, figures.requestsFailed], [null, null], label);
-  } else {
-    assert.equal(figures.requestsTotal, figures.requestsSucceeded! + figures.requestsFailed!, label);
-  }
 }
 
 describe('usage across accounts: each figure says its period, totals add like with like', () => {
