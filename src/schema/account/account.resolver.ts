@@ -1,7 +1,7 @@
 /** Account queries and the fields that hang off an account. Thin: each field asks the account's session. */
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { proxyDetails, serverDetails } from '../common/selection';
+import { proxyDetails, serverDetails, showsRemaining } from '../common/selection';
 import { IsOptional, Max, Min } from 'class-validator';
 import type { Context } from '../context';
 import { CallsUpstream } from '../common/upstream-calls';
@@ -20,9 +20,9 @@ import { ProxyServer } from '../server/server.type';
 import { Service } from '../service/service.type';
 import { ProxyReplacementConnection } from '../replacement/replacement.type';
 import { accountProxiesConnection } from '../proxy/proxy-listing';
-import { badUserInput } from '../../core/errors';
 import { listSubUsers } from '../../domain/sub-users';
 import { listProxyReplacements } from '../../domain/proxies';
+import { accountUsage } from '../../domain/usage';
 import { nullWhenNotFound } from '../common/not-found';
 
 @ArgsType()
@@ -40,15 +40,11 @@ export class PageArgs {
 
 @ArgsType()
 export class UsageArgs {
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'Start of the window; without it, each provider\'s own period.' })
   from?: Date | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'End of the window (default now); needs from.' })
   to?: Date | null;
-}
-
-export function checkRange(args: UsageArgs): void {
-  if (args.from && args.to && args.from > args.to) throw badUserInput('from must not be after to', { from: ['after to'] });
 }
 
 @Resolver(() => Account)
@@ -94,10 +90,9 @@ export class AccountResolver {
   }
 
   @CallsUpstream()
-  @FieldResolver(() => Usage, { nullable: true })
-  usage(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() range: UsageArgs) {
-    checkRange(range);
-    return ctx.scope.reads.facet(account.id, 'usage').get({ from: range.from, to: range.to });
+  @FieldResolver(() => Usage, { nullable: true, description: 'Usage with the period it covers; see Usage.coversRequestedWindow when from/to are given.' })
+  usage(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() range: UsageArgs, @Info() info: GraphQLResolveInfo) {
+    return accountUsage(ctx.scope.reads, account.id, { from: range.from, to: range.to, remaining: showsRemaining(info) });
   }
 
   @CallsUpstream()
