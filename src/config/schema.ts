@@ -3,95 +3,10 @@
  * error that names the key, so a typo never silently falls back to a default.
  */
 import { z } from 'zod';
+import { httpUrl } from './account-base';
+import { PROVIDER_ACCOUNT_SCHEMAS } from '../providers/account-schemas';
 
-const accountId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1-64 letters, digits, "_", "." or "-", starting with a letter or digit');
-
-const httpUrl = z
-  .string()
-  .url()
-  .refine((value) => /^https?:\/\//.test(value), 'must be an http(s) URL');
-
-/** Per-account overrides of upstream behaviour; defaults are documented in the README. */
-const limits = z
-  .object({
-    /** The provider's general rate limit for this account; the budget keeps 5-10 % under it. */
-    requestsPerMinute: z.number().int().positive().optional(),
-    /** Webshare: the proxy-list endpoints' own limit (60/min unless Webshare raised it). */
-    proxyListRequestsPerMinute: z.number().int().positive().optional(),
-    /** Longest a call waits for a rate-budget slot before failing with RATE_LIMITED (default 10 s). */
-    maxRateLimitWaitMs: z.number().int().min(0).max(25_000).optional(),
-    /** Whole-call deadline (budget waits and retries included); default 15 s. */
-    timeoutMs: z.number().int().min(100).max(25_000).optional(),
-  })
-  .strict();
-
-const accountBase = {
-  id: accountId,
-  label: z.string().max(200).optional(),
-  baseUrl: httpUrl.optional(),
-  limits: limits.optional(),
-};
-
-const webshareAccount = z
-  .object({
-    ...accountBase,
-    provider: z.literal('webshare'),
-    credentials: z.object({ token: z.string().min(1) }).strict(),
-    /** Multi-plan accounts: which plan this account entry manages (null/absent = the default plan). */
-    planId: z.union([z.number().int().positive(), z.string().regex(/^\d+$/), z.null()]).optional(),
-  })
-  .strict();
-
-const proxymeshAccount = z
-  .object({
-    ...accountBase,
-    provider: z.literal('proxymesh'),
-    credentials: z.union([
-      z.object({ username: z.string().min(1), password: z.string().min(1) }).strict(),
-      z.object({ bearerToken: z.string().min(1) }).strict(),
-    ]),
-    /** Sub-account usernames ProxyGraph should know about (ProxyMesh has no list endpoint). */
-    knownSubAccounts: z.array(z.string().min(1).max(30)).optional(),
-  })
-  .strict();
-
-const wonderproxyAccount = z
-  .object({
-    ...accountBase,
-    provider: z.literal('wonderproxy'),
-    credentials: z.object({ token: z.string().min(1) }).strict(),
-    /**
-     * WonderProxy authlist entries belong to a user and expire: what `authorizeIp` uses when a request names
-     * no user or expiry, so one `authorizeIp(ip)` works on this account too.
-     */
-    ipAuthorizations: z
-      .object({
-        /** An active Proxy User of the contract. */
-        defaultUser: z.string().regex(/^[A-Za-z0-9._@+-]{1,100}$/, 'must be a WonderProxy user name').optional(),
-        /** Lifetime of an entry made without expiresAt (default 30 days). */
-        defaultLifetimeDays: z.number().int().min(1).max(3_650).optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
-
-const pingproxiesAccount = z
-  .object({
-    ...accountBase,
-    provider: z.literal('pingproxies'),
-    credentials: z.object({ publicKey: z.string().min(1), privateKey: z.string().min(1) }).strict(),
-  })
-  .strict();
-
-export const accountSchema = z.discriminatedUnion('provider', [
-  webshareAccount,
-  proxymeshAccount,
-  wonderproxyAccount,
-  pingproxiesAccount,
-]);
+export const accountSchema = z.discriminatedUnion('provider', PROVIDER_ACCOUNT_SCHEMAS);
 
 const scope = z.enum(['read', 'write', 'credentials']);
 

@@ -3,9 +3,10 @@
  * have. The ground floor: imports nothing else from src/.
  */
 
-export type ProviderName = 'webshare' | 'proxymesh' | 'wonderproxy' | 'pingproxies';
+/** Every provider ProxyGraph speaks to. A new provider is one more name here (docs/adding-a-provider.md). */
+export const PROVIDERS = ['webshare', 'proxymesh', 'wonderproxy', 'pingproxies'] as const;
 
-export const PROVIDERS: readonly ProviderName[] = ['webshare', 'proxymesh', 'wonderproxy', 'pingproxies'];
+export type ProviderName = (typeof PROVIDERS)[number];
 
 export type Capability =
   | 'PROXIES'

@@ -5,7 +5,7 @@
  */
 import type { AccountConfig, ProxyGraphConfig } from '../config/schema';
 import type { ProviderSimulator } from '../simulators/kit';
-import { demoSimulators } from './simulators';
+import { DEMO_PROVIDERS } from './simulators';
 
 export interface DemoEnvironment {
   config: ProxyGraphConfig;
@@ -13,30 +13,17 @@ export interface DemoEnvironment {
   stop(): Promise<void>;
 }
 
-const DEMO_LABELS: Record<ProviderSimulator['provider'], string> = {
-  webshare: 'Webshare (demo)',
-  proxymesh: 'ProxyMesh (demo)',
-  wonderproxy: 'WonderProxy (demo)',
-  pingproxies: 'Ping Proxies (demo)',
-};
-
-const DEMO_IDS: Record<ProviderSimulator['provider'], string> = {
-  webshare: 'ws-demo',
-  proxymesh: 'pm-demo',
-  wonderproxy: 'wp-demo',
-  pingproxies: 'ping-demo',
-};
-
 export async function startDemoEnvironment(): Promise<DemoEnvironment> {
-  const simulators = await Promise.all(demoSimulators.map((start) => start()));
-  const accounts = simulators.map(
-    (simulator) =>
+  const simulators = await Promise.all(DEMO_PROVIDERS.map((demo) => demo.start()));
+  const accounts = DEMO_PROVIDERS.map(
+    (demo, index) =>
       ({
-        id: DEMO_IDS[simulator.provider],
-        provider: simulator.provider,
-        label: DEMO_LABELS[simulator.provider],
-        baseUrl: simulator.origin,
-        credentials: simulator.credentials,
+        ...demo.account,
+        id: demo.accountId,
+        provider: simulators[index].provider,
+        label: demo.label,
+        baseUrl: simulators[index].origin,
+        credentials: simulators[index].credentials,
       }) as AccountConfig,
   );
   return {

@@ -123,13 +123,18 @@ describe('DNS overrides across accounts', () => {
 });
 
 describe('usage across accounts', () => {
-  test('usage lists every account, marks ProxyMesh unsupported, and totals the bytes of the others', async () => {
+  test('usage lists every account, marks ProxyMesh unsupported, and gives each period its own total', async () => {
     const data = await estate.client.data(EstateUsageDocument, {});
     const byAccount = new Map(data.usage.accounts.map((entry) => [entry.account.id, entry]));
     assert.equal(byAccount.get('pm')!.supported, false);
+    assert.equal(byAccount.get('pm')!.notInTotalsBecause, 'UNSUPPORTED');
     const used = ['ws', 'wp', 'ping'].map((id) => byAccount.get(id)!.usage!.bandwidthUsedBytes!);
     assert.ok(used.every((bytes) => bytes > 0));
-    assert.equal(data.usage.totals.bandwidthUsedBytes, used.reduce((sum, bytes) => sum + bytes, 0));
+    // Webshare's and WonderProxy's billing periods and Ping's lifetime are three periods: three totals.
+    assert.deepEqual(
+      data.usage.totalsByPeriod.map((total) => [total.accounts.map((account) => account.id), total.usage.period, total.usage.bandwidthUsedBytes]),
+      [[['ws'], 'BILLING_PERIOD', used[0]], [['wp'], 'BILLING_PERIOD', used[1]], [['ping'], 'LIFETIME', used[2]]],
+    );
   });
 });
 

@@ -58,11 +58,25 @@ describe('Ping Proxies account, plan and usage', () => {
       bandwidthLimitBytes: 10_737_418_240,
       bandwidthRemainingBytes: 7_516_192_768,
       requestsTotal: 145_022,
+      requestsSucceeded: null,
+      requestsFailed: null,
+      period: 'LIFETIME',
       periodStart: null,
       periodEnd: null,
+      coversRequestedWindow: null,
     });
     assert.equal(harness.ping.server.callCount(PING.customer), 1);
     assert.equal(harness.ping.server.callCount(PING.serviceSearch), 1);
+    assert.equal(harness.ping.server.callCount(PING.residential), 1);
+  });
+
+  test('a usage window is answered with the lifetime figures, marked LIFETIME and not covering the window', async () => {
+    harness.ping.server.resetCalls();
+    const data = await harness.client.data<{ account: { usage: Record<string, unknown> } }, { id: string; from: string }>(
+      `query($id: ID!, $from: DateTime) { account(id: $id) { usage(from: $from) { bandwidthUsedBytes period periodStart periodEnd coversRequestedWindow } } }`,
+      { id: PING_ACCOUNT_ID, from: new Date(Date.now() - 86_400_000).toISOString() },
+    );
+    assert.deepEqual(data.account.usage, { bandwidthUsedBytes: 3_221_225_472, period: 'LIFETIME', periodStart: null, periodEnd: null, coversRequestedWindow: false });
     assert.equal(harness.ping.server.callCount(PING.residential), 1);
   });
 

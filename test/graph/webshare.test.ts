@@ -32,7 +32,7 @@ import {
   UpdateSubUserDocument,
 } from '../generated/graphql';
 import type { AccountProxiesQuery } from '../generated/graphql';
-import type { WebshareIpAuthorization, WebsharePage, WebsharePlan, WebshareProxy, WebshareSubscription, WebshareSubuser } from '../../src/providers/webshare/wire';
+import type { WebshareAggregateStats, WebshareIpAuthorization, WebsharePage, WebsharePlan, WebshareProxy, WebshareSubscription, WebshareSubuser } from '../../src/providers/webshare/wire';
 
 const GIB = 2 ** 30;
 let harness: Harness;
@@ -69,6 +69,7 @@ describe('Webshare account, profile, plan and usage', () => {
   test('profile, plan and usage come from the provider with bandwidth in bytes', async () => {
     const subscription = await webshareGet<WebshareSubscription>(harness.webshare, '/api/v2/subscription/');
     const plan = await webshareGet<WebsharePlan>(harness.webshare, `/api/v2/subscription/plan/${subscription.plan}/`);
+    harness.webshare.server.resetCalls();
     const data = await harness.client.data(AccountOverviewDocument, { id: WEBSHARE_ACCOUNT_ID });
     const account = data.account!;
     assert.match(account.profile!.email!, /@/);
@@ -78,23 +79,61 @@ describe('Webshare account, profile, plan and usage', () => {
     assert.equal(account.plan!.periodStart, new Date(subscription.start_date).toISOString());
     assert.equal(account.plan!.periodEnd, new Date(subscription.end_date).toISOString());
     assert.equal(account.plan!.subUsersTotal, plan.subusers_total);
+    // Without a window: the billing period, read in one stats call from its start.
     const usage = account.usage!;
-    assert.ok(typeof usage.bandwidthUsedBytes === 'number' && usage.bandwidthUsedBytes >= 0);
-    assert.equal(usage.requestsTotal, (usage.requestsSucceeded ?? 0) + (usage.requestsFailed ?? 0));
-    if (usage.bandwidthLimitBytes !== null) {
-      assert.equal(usage.bandwidthRemainingBytes, Math.max(0, usage.bandwidthLimitBytes! - usage.bandwidthUsedBytes!));
-    }
+    assert.deepEqual(
+      [usage.period, usage.periodStart, usage.periodEnd, usage.coversRequestedWindow],
+      ['BILLING_PERIOD', account.plan!.periodStart, account.plan!.periodEnd, null],
+    );
+    const [call] = harness.webshare.server.callsTo('GET /api/v2/stats/aggregate/');
+    assert.equal(harness.webshare.server.callCount('GET /api/v2/stats/aggregate/'), 1);
+    assert.equal(new URLSearchParams(call.query).get('timestamp__gte'), account.plan!.periodStart);
+    const stats = await webshareGet<WebshareAggregateStats>(harness.webshare, `/api/v2/stats/aggregate/${call.query}`);
+    assert.equal(usage.bandwidthUsedBytes, stats.bandwidth_total);
+    assert.equal(usage.requestsTotal, usage.requestsSucceeded! + usage.requestsFailed!);
+    assert.equal(usage.bandwidthRemainingBytes, Math.max(0, usage.bandwidthLimitBytes! - usage.bandwidthUsedBytes!));
   });
 
-  test('usage over an explicit window is asked of the stats endpoint for exactly that window', async () => {
+  test('usage over an explicit window is asked of the stats endpoint for exactly that window, and says it covers it', async () => {
     const from = new Date(Date.now() - 3 * 24 * 3_600_000).toISOString();
     const to = new Date().toISOString();
     const data = await harness.client.data(AccountOverviewDocument, { id: WEBSHARE_ACCOUNT_ID, from, to });
-    assert.equal(data.account!.usage!.periodStart, from);
-    const call = harness.webshare.server.callsTo('GET /api/v2/stats/aggregate/')[0];
-    const query = new URLSearchParams(call.query);
-    assert.equal(query.get('timestamp__gte'), from);
-    assert.equal(query.get('timestamp__lte'), to);
+    const usage = data.account!.usage!;
+    assert.deepEqual([usage.period, usage.periodStart, usage.periodEnd, usage.coversRequestedWindow], ['REQUESTED_WINDOW', from, to, true]);
+    const windowCalls = harness.webshare.server
+      .callsTo('GET /api/v2/stats/aggregate/')
+      .map((call) => new URLSearchParams(call.query))
+      .filter((query) => query.get('timestamp__gte') === from);
+    assert.deepEqual(windowCalls.map((query) => query.get('timestamp__lte')), [to]);
+  });
+
+  test('bandwidthRemainingBytes is the plan limit minus the billing period\'s usage, whatever window is asked', async () => {
+    const day = 24 * 3_600_000;
+    const now = Date.now();
+    const windows = [{}, { from: new Date(now - day).toISOString() }, { from: new Date(now - 5 * day).toISOString(), to: new Date(now - 2 * day).toISOString() }];
+    const usages = [];
+    for (const window of windows) usages.push((await harness.client.data(AccountOverviewDocument, { id: WEBSHARE_ACCOUNT_ID, ...window })).account!.usage!);
+    const billing = usages[0];
+    assert.equal(billing.period, 'BILLING_PERIOD');
+    assert.deepEqual(
+      usages.map((usage) => usage.bandwidthRemainingBytes),
+      usages.map(() => Math.max(0, billing.bandwidthLimitBytes! - billing.bandwidthUsedBytes!)),
+    );
+    // The windows' own traffic differs from the billing period's: remaining does not follow it.
+    assert.notEqual(usages[1].bandwidthUsedBytes, billing.bandwidthUsedBytes);
+  });
+
+  test('a window costs one more stats call (the billing period) only when bandwidthRemainingBytes is selected', async () => {
+    const from = new Date(Date.now() - 2 * 24 * 3_600_000).toISOString();
+    await harness.client.data(`query($id: ID!, $from: DateTime) { account(id: $id) { usage(from: $from) { bandwidthUsedBytes } } }`, { id: WEBSHARE_ACCOUNT_ID, from });
+    assert.equal(harness.webshare.server.callCount('GET /api/v2/stats/aggregate/'), 1);
+    harness.webshare.server.resetCalls();
+    await harness.client.data(`query($id: ID!, $from: DateTime) { account(id: $id) { usage(from: $from) { bandwidthUsedBytes bandwidthRemainingBytes } } }`, { id: WEBSHARE_ACCOUNT_ID, from });
+    assert.equal(harness.webshare.server.callCount('GET /api/v2/stats/aggregate/'), 2);
+    harness.webshare.server.resetCalls();
+    // Without a window the billing period's one read serves both.
+    await harness.client.data(`query($id: ID!) { account(id: $id) { usage { bandwidthUsedBytes bandwidthRemainingBytes } } }`, { id: WEBSHARE_ACCOUNT_ID });
+    assert.equal(harness.webshare.server.callCount('GET /api/v2/stats/aggregate/'), 1);
   });
 
   test('a usage window reaching past Webshare\'s 90 days of statistics is refused before any upstream stats call', async () => {

@@ -6,7 +6,6 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detailsSent, startWonderProxyHarness, WONDERPROXY_ACCOUNT_ID, wonderproxyGet, type WonderProxyHarness } from '../support/wonderproxy-harness';
-import { errorCodes } from '../support/graphql-client';
 import {
   WonderProxyAccountDocument,
   WonderProxyNetworkServersDocument,
@@ -58,17 +57,27 @@ describe('WonderProxy account, plan and usage', () => {
       bandwidthLimitBytes: contract.period.limit,
       bandwidthRemainingBytes: contract.period.limit - contract.period.usage,
       requestsTotal: null,
+      period: 'BILLING_PERIOD',
       periodStart: iso(contract.period.start),
       periodEnd: iso(contract.period.end),
+      coversRequestedWindow: null,
     });
     // Profile, plan and usage share one read of the contract.
     assert.equal(harness.wonderproxy.server.callCount('GET /v0/contract'), 1);
   });
 
-  test('a usage window is refused before any call: WonderProxy reports the current billing period only', async () => {
-    const result = await harness.client.request(WonderProxyUsageWindowDocument, { id: WONDERPROXY_ACCOUNT_ID, from: new Date(Date.now() - 86_400_000).toISOString() });
-    assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT']);
-    assert.equal(harness.wonderproxy.server.callCount(), 0);
+  test('a usage window is answered with the current billing period, marked as not covering the window', async () => {
+    const contract = await wonderproxyGet<WonderProxyContract>(harness.wonderproxy, '/v0/contract');
+    harness.wonderproxy.server.resetCalls();
+    const { account } = await harness.client.data(WonderProxyUsageWindowDocument, { id: WONDERPROXY_ACCOUNT_ID, from: new Date(Date.now() - 86_400_000).toISOString() });
+    assert.deepEqual(account!.usage, {
+      bandwidthUsedBytes: contract.period.usage,
+      period: 'BILLING_PERIOD',
+      periodStart: iso(contract.period.start),
+      periodEnd: iso(contract.period.end),
+      coversRequestedWindow: false,
+    });
+    assert.equal(harness.wonderproxy.server.callCount(), 1);
   });
 });
 

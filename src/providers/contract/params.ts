@@ -103,7 +103,17 @@ export interface CancelServiceParams {
   comment?: string | null;
 }
 
+/**
+ * The usage window asked: both ends set, or neither (the provider's own period). A provider that cannot
+ * report the window answers with its own period's figures and says which (UsageRecord.period); the domain
+ * marks them as not covering the window (domain/usage.ts).
+ */
 export interface UsageRange {
   from?: Date | null;
   to?: Date | null;
+  /**
+   * False when the query does not show bandwidthRemainingBytes, so a provider may skip a read only that
+   * figure needs (Webshare: the plan period's stats when a window is asked). Absent = needed.
+   */
+  remaining?: boolean;
 }

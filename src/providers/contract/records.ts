@@ -7,6 +7,11 @@
 export type ProxyStatus = 'OK' | 'DEGRADED' | 'DOWN' | 'UNKNOWN';
 export type ProxyType = 'DATACENTER' | 'ISP' | 'RESIDENTIAL' | 'MOBILE' | 'ROTATING_GATEWAY';
 export type DnsOverrideStatus = 'PENDING' | 'ACTIVE' | 'EXPIRING' | 'EXPIRED';
+/**
+ * Which period usage figures cover: exactly the window asked (from/to), the provider's current billing
+ * period (its bounds in periodStart/periodEnd), or the account's whole life (no bounds).
+ */
+export type UsagePeriod = 'REQUESTED_WINDOW' | 'BILLING_PERIOD' | 'LIFETIME';
 
 /** The kinds of object that get global ids (the entity types plus a few addressable records). */
 export type EntityKind =
@@ -43,15 +48,23 @@ export interface PlanRecord {
   onDemandRefreshesAvailable?: number | null;
 }
 
+/**
+ * Usage figures of one account (docs/architecture.md, "Meaning across accounts"). `period` says what the
+ * traffic figures (bytes used, requests) cover; `bandwidthLimitBytes` is the plan's limit and
+ * `bandwidthRemainingBytes` = that limit − usage in the plan period, whatever window was asked.
+ */
 export interface UsageRecord {
+  period: UsagePeriod;
+  /** Bounds of `period`; both null for LIFETIME. */
+  periodStart: Date | null;
+  periodEnd: Date | null;
   bandwidthUsedBytes?: number | null;
   bandwidthLimitBytes?: number | null;
   bandwidthRemainingBytes?: number | null;
+  /** All requests; succeeded + failed when the provider splits them. */
   requestsTotal?: number | null;
   requestsSucceeded?: number | null;
   requestsFailed?: number | null;
-  periodStart?: Date | null;
-  periodEnd?: Date | null;
 }
 
 export interface ProxyRecord {

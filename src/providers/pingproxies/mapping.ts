@@ -66,9 +66,14 @@ export function toPlan(customer: PingCustomer, services: readonly PingService[])
   };
 }
 
-/** The residential summary covers the account's whole life: bandwidth never expires [C], so no period. */
+/**
+ * The residential summary covers the account's whole life: bandwidth bought never expires [C], so the
+ * figures are LIFETIME, without bounds, and remaining (bought − used) holds whatever window is asked. Ping
+ * counts requests without splitting them into succeeded and failed.
+ */
 export function toUsage(summary: PingResidentialSummary): UsageRecord {
   return {
+    period: 'LIFETIME',
     bandwidthUsedBytes: summary.residential_bytes_used,
     bandwidthLimitBytes: summary.residential_bytes,
     bandwidthRemainingBytes: summary.residential_bytes_left,

@@ -27,8 +27,8 @@ export class PingUsage implements UsageFacet {
   constructor(private readonly reads: PingAccountReads) {}
 
   /**
-   * The residential pool's lifetime figures: Ping's bandwidth never expires and the summary has no period
-   * [C], so a requested range does not narrow it (the answer's period is null to say so).
+   * The residential pool's lifetime figures, a window or not: the summary has no period [C]. They say
+   * LIFETIME, and the domain marks them as not covering a window asked (domain/usage.ts).
    */
   async get(_range: UsageRange): Promise<UsageRecord> {
     return toUsage(await this.reads.residentialSummary());

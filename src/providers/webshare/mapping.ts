@@ -71,17 +71,26 @@ export function proxyTypeOf(plan: WebsharePlan): ProxyType {
   return 'DATACENTER';
 }
 
-export function toUsage(stats: WebshareAggregateStats, plan: WebsharePlan | null, from: Date | null, to: Date | null): UsageRecord {
-  const limit = plan ? bandwidthLimitBytes(plan) : null;
+/**
+ * Traffic figures of one stats read over the period `covered` says, beside the plan's limit. Remaining is
+ * the limit minus usage in the plan period (read separately when the window is another), whatever window
+ * was asked; null when either is unknown. Webshare's requests_total is successful + failed [C: the
+ * ProxyStat sample, 5 = 4 + 1].
+ */
+export function toUsage(
+  stats: WebshareAggregateStats | null,
+  covered: Pick<UsageRecord, 'period' | 'periodStart' | 'periodEnd'>,
+  limitBytes: number | null,
+  planPeriodUsedBytes: number | null,
+): UsageRecord {
   return {
-    bandwidthUsedBytes: stats.bandwidth_total,
-    bandwidthLimitBytes: limit,
-    bandwidthRemainingBytes: limit === null ? null : Math.max(0, limit - stats.bandwidth_total),
-    requestsTotal: stats.requests_total,
-    requestsSucceeded: stats.requests_successful,
-    requestsFailed: stats.requests_failed,
-    periodStart: from,
-    periodEnd: to,
+    ...covered,
+    bandwidthUsedBytes: stats?.bandwidth_total ?? null,
+    bandwidthLimitBytes: limitBytes,
+    bandwidthRemainingBytes: limitBytes === null || planPeriodUsedBytes === null ? null : Math.max(0, limitBytes - planPeriodUsedBytes),
+    requestsTotal: stats?.requests_total ?? null,
+    requestsSucceeded: stats?.requests_successful ?? null,
+    requestsFailed: stats?.requests_failed ?? null,
   };
 }
 

@@ -2,7 +2,7 @@
  * Webshare's documented input rules, checked before any upstream call: a bad value is BAD_USER_INPUT naming
  * the failing field and costs no request from the account's budget.
  *
- * Id form: sub-users, IP authorizations and proxy replacements have integer ids (REFERENCE.md §1.5 samples
+ * Id form: sub-users, IP authorizations and proxy replacements have integer ids (docs/providers/reference.md §1.5 samples
  * `"id":7`, `"id":1337`, `"id":98315`) [C], checked before an id enters a URL path or the `X-Subuser`
  * header. Proxy ids (`d-10513`) never enter a path: they are looked up through the list filter.
  */
@@ -33,7 +33,7 @@ export function requireWebshareId(nativeId: string, what: string, errors: Accoun
   if (!isWebshareId(nativeId)) throw errors.notFound(what);
 }
 
-/** [C] `GET /api/v2/stats/`: `timestamp__gte` at most 90 days ago (REFERENCE.md §1.5, proxy stats). */
+/** [C] `GET /api/v2/stats/`: `timestamp__gte` at most 90 days ago (docs/providers/reference.md §1.5, proxy stats). */
 const STATS_RETENTION_MS = 90 * 24 * 3_600_000;
 
 /** The earliest instant Webshare still keeps statistics for. */
@@ -98,7 +98,7 @@ export function checkProxyCredentialsChange(params: ProxyCredentialsRecord): voi
   fail(problems, 'proxy credentials change');
 }
 
-// ---- proxy replacement (REFERENCE.md §1.5 "Proxy replacement (v3)") ----
+// ---- proxy replacement (docs/providers/reference.md §1.5 "Proxy replacement (v3)") ----
 
 type SelectorType = ProxyReplacementSelectorRecord['type'];
 type Side = 'toReplace' | 'replaceWith';

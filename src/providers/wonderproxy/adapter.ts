@@ -57,7 +57,7 @@ export class WonderProxyAdapter implements ProviderAdapter {
     return {
       profile: new WonderProxyProfile(contract),
       plan: new WonderProxyPlan(contract),
-      usage: new WonderProxyUsage(contract, errors),
+      usage: new WonderProxyUsage(contract),
       proxies: new WonderProxyProxies(servers),
       servers: new WonderProxyServers(servers),
       networkServers: new WonderProxyNetworkServers(client),

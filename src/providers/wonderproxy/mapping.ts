@@ -54,9 +54,11 @@ export function toPlan(contract: WonderProxyContract, nowMs = Date.now()): PlanR
   };
 }
 
+/** The contract's current billing period: bytes used so far and the period's limit. */
 export function toUsage(contract: WonderProxyContract): UsageRecord {
   const { usage, limit } = contract.period;
   return {
+    period: 'BILLING_PERIOD',
     bandwidthUsedBytes: usage,
     bandwidthLimitBytes: limit,
     bandwidthRemainingBytes: Math.max(0, limit - usage),

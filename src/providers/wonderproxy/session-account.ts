@@ -2,7 +2,6 @@
  * The account facets of a WonderProxy session: profile, plan (with the contract's expiry) and usage of the
  * current billing period, all from the request's one read of `/v0/contract`.
  */
-import type { AccountErrors } from '../../core/errors';
 import type { UsageRange } from '../contract/params';
 import type { AccountProfileRecord, PlanRecord, UsageRecord } from '../contract/records';
 import type { PlanFacet, ProfileFacet, UsageFacet } from '../contract/session';
@@ -25,19 +24,14 @@ export class WonderProxyPlan implements PlanFacet {
   }
 }
 
+/**
+ * WonderProxy reports the current billing period only, so that is what every request gets, a window or not:
+ * the figures say their period, and the domain marks them as not covering a window asked (domain/usage.ts).
+ */
 export class WonderProxyUsage implements UsageFacet {
-  constructor(
-    private readonly reads: ContractReads,
-    private readonly errors: AccountErrors,
-  ) {}
+  constructor(private readonly reads: ContractReads) {}
 
-  /** WonderProxy reports the current billing period only; a window would be answered with the wrong figures. */
-  async get(range: UsageRange): Promise<UsageRecord> {
-    if (range.from || range.to) {
-      throw this.errors.badInput('WonderProxy reports usage for the current billing period only; omit from/to (periodStart/periodEnd say which period)', {
-        from: ['not supported by WonderProxy'],
-      });
-    }
+  async get(_range: UsageRange): Promise<UsageRecord> {
     return toUsage(await this.reads.contract());
   }
 }

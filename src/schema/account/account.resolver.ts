@@ -2,27 +2,25 @@
  * Account queries, the admin mutation on an account, and the account's own fields. Thin: each field asks the
  * account's session. What an account holds (proxies, sub-users, ...) is in account-contents.resolver.ts.
  */
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { showsRemaining } from '../common/selection';
 import type { Context } from '../context';
 import { CallsUpstream } from '../common/upstream-calls';
 import { Account, AccountProfile, Plan, Usage } from './account.type';
 import { Capability, Provider, providerEnum, providerName } from '../common/enums';
 import { DateTime } from '../common/scalars';
 import { accountNode, AccountNode } from '../common/nodes';
-import { badUserInput } from '../../core/errors';
+import { accountUsage } from '../../domain/usage';
 import { nullWhenNotFound } from '../common/not-found';
 
 @ArgsType()
 export class UsageArgs {
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'Start of the window; without it, each provider\'s own period.' })
   from?: Date | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'End of the window (default now); needs from.' })
   to?: Date | null;
-}
-
-export function checkRange(args: UsageArgs): void {
-  if (args.from && args.to && args.from > args.to) throw badUserInput('from must not be after to', { from: ['after to'] });
 }
 
 @Resolver(() => Account)
@@ -68,9 +66,8 @@ export class AccountResolver {
   }
 
   @CallsUpstream()
-  @FieldResolver(() => Usage, { nullable: true })
-  usage(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() range: UsageArgs) {
-    checkRange(range);
-    return ctx.scope.reads.facet(account.id, 'usage').get({ from: range.from, to: range.to });
+  @FieldResolver(() => Usage, { nullable: true, description: 'Usage with the period it covers; see Usage.coversRequestedWindow when from/to are given.' })
+  usage(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() range: UsageArgs, @Info() info: GraphQLResolveInfo) {
+    return accountUsage(ctx.scope.reads, account.id, { from: range.from, to: range.to, remaining: showsRemaining(info) });
   }
 }

@@ -1,7 +1,7 @@
 /** Account and the value types hanging off it (profile, plan, usage). */
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTime, SafeInt } from '../common/scalars';
-import { Provider } from '../common/enums';
+import { Provider, UsagePeriod } from '../common/enums';
 
 @ObjectType({ description: 'One configured provider account.' })
 @Directive('@key(fields: "id")')
@@ -73,18 +73,24 @@ export class Plan {
   onDemandRefreshesAvailable!: number | null;
 }
 
-@ObjectType({ description: 'Traffic in bytes and requests over a period.' })
+@ObjectType({
+  description:
+    'Traffic in bytes and requests, with the period it covers. Check coversRequestedWindow when asking for a window: a provider that cannot report it answers with its own period (period says which).',
+})
 export class Usage {
-  @Field(() => SafeInt, { nullable: true })
+  @Field(() => SafeInt, { nullable: true, description: 'Bytes used in the period.' })
   bandwidthUsedBytes!: number | null;
 
-  @Field(() => SafeInt, { nullable: true })
+  @Field(() => SafeInt, { nullable: true, description: 'The plan\'s limit for its plan period (lifetime bytes bought for Ping Proxies); null when unlimited or unknown.' })
   bandwidthLimitBytes!: number | null;
 
-  @Field(() => SafeInt, { nullable: true })
+  @Field(() => SafeInt, {
+    nullable: true,
+    description: 'The plan limit minus usage in the plan period, whatever window was asked; null when either is unknown.',
+  })
   bandwidthRemainingBytes!: number | null;
 
-  @Field(() => SafeInt, { nullable: true })
+  @Field(() => SafeInt, { nullable: true, description: 'Requests in the period: requestsSucceeded + requestsFailed when the provider splits them; otherwise the provider\'s total, with both parts null.' })
   requestsTotal!: number | null;
 
   @Field(() => SafeInt, { nullable: true })
@@ -93,11 +99,20 @@ export class Usage {
   @Field(() => SafeInt, { nullable: true })
   requestsFailed!: number | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => UsagePeriod, { nullable: true, description: 'Which period bandwidthUsedBytes and the request counts cover. Null only on totals that add nothing.' })
+  period!: UsagePeriod | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'Start of the period; null for LIFETIME.' })
   periodStart!: Date | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'End of the period; null for LIFETIME.' })
   periodEnd!: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True when the figures cover exactly the from/to window asked; false when a window was asked and they cover another period; null when no window was asked.',
+  })
+  coversRequestedWindow!: boolean | null;
 }
 
 @ObjectType({ description: 'Proxy connection settings for the account (Webshare proxy config).' })

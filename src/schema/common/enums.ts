@@ -1,16 +1,13 @@
 /**
  * GraphQL enums. Internal code uses lower-case provider names (`webshare`); the graph shows the enum
- * (`WEBSHARE`). The other enums share their values with the internal string unions in providers/types.ts.
+ * (`WEBSHARE`), built from the one provider list in core/providers.ts. The other enums share their values
+ * with the internal string unions in providers/contract/records.ts.
  */
 import { registerEnumType } from 'type-graphql';
-import type { ProviderName } from '../../core/providers';
+import { PROVIDERS, type ProviderName } from '../../core/providers';
 
-export enum Provider {
-  WEBSHARE = 'WEBSHARE',
-  PROXYMESH = 'PROXYMESH',
-  WONDERPROXY = 'WONDERPROXY',
-  PINGPROXIES = 'PINGPROXIES',
-}
+export type Provider = Uppercase<ProviderName>;
+export const Provider = Object.fromEntries(PROVIDERS.map((name) => [name.toUpperCase(), name.toUpperCase()])) as { [K in Provider]: K };
 
 export const providerEnum = (name: ProviderName): Provider => name.toUpperCase() as Provider;
 export const providerName = (value: Provider): ProviderName => value.toLowerCase() as ProviderName;
@@ -92,6 +89,20 @@ export enum ServiceCancelReason {
   OTHER = 'OTHER',
 }
 
+export enum UsagePeriod {
+  REQUESTED_WINDOW = 'REQUESTED_WINDOW',
+  BILLING_PERIOD = 'BILLING_PERIOD',
+  LIFETIME = 'LIFETIME',
+}
+
+export enum UsageTotalsExclusion {
+  UNSUPPORTED = 'UNSUPPORTED',
+  FAILED = 'FAILED',
+  NO_FIGURES = 'NO_FIGURES',
+  WINDOW_NOT_COVERED = 'WINDOW_NOT_COVERED',
+  PERIOD_DIFFERS = 'PERIOD_DIFFERS',
+}
+
 registerEnumType(Provider, { name: 'Provider', description: 'The proxy providers ProxyGraph speaks to.' });
 registerEnumType(Capability, { name: 'Capability', description: 'What an account\'s provider can do through ProxyGraph.' });
 registerEnumType(ProxyStatus, { name: 'ProxyStatus', description: 'Normalised health; the provider\'s own word is in Proxy.providerStatus.' });
@@ -101,3 +112,23 @@ registerEnumType(ProxyProtocol, { name: 'ProxyProtocol' });
 registerEnumType(ProxyReplacementState, { name: 'ProxyReplacementState', description: 'Webshare replacement lifecycle: VALIDATING → VALIDATED (dry run) or PROCESSING → COMPLETED, or FAILED.' });
 registerEnumType(ProxySelectorType, { name: 'ProxySelectorType' });
 registerEnumType(ServiceCancelReason, { name: 'ServiceCancelReason', description: 'Ping Proxies cancellation feedback.' });
+registerEnumType(UsagePeriod, {
+  name: 'UsagePeriod',
+  description: 'Which period usage figures cover.',
+  valuesConfig: {
+    REQUESTED_WINDOW: { description: 'Exactly the from/to window asked (periodStart/periodEnd).' },
+    BILLING_PERIOD: { description: 'The provider\'s current billing period (periodStart/periodEnd), used so far.' },
+    LIFETIME: { description: 'The account\'s whole life (Ping Proxies: bandwidth bought never expires); no bounds.' },
+  },
+});
+registerEnumType(UsageTotalsExclusion, {
+  name: 'UsageTotalsExclusion',
+  description: 'Why an account\'s usage is not added into UsageSummary.totals.',
+  valuesConfig: {
+    UNSUPPORTED: { description: 'The provider cannot report usage.' },
+    FAILED: { description: 'The provider failed; see error.' },
+    NO_FIGURES: { description: 'The provider answered without figures.' },
+    WINDOW_NOT_COVERED: { description: 'A window was asked and this provider cannot report it; its figures cover another period.' },
+    PERIOD_DIFFERS: { description: 'No window was asked and the accounts\' periods differ; see totalsByPeriod.' },
+  },
+});

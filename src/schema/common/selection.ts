@@ -51,3 +51,8 @@ export function serverDetails(info: GraphQLResolveInfo, prefix = ''): SelectedDe
     geoStatus: paths.has(under(prefix, 'ips.geoStatus')),
   };
 }
+
+/** Whether a usage selection shows bandwidthRemainingBytes anywhere below this field (per account or in totals). */
+export function showsRemaining(info: GraphQLResolveInfo): boolean {
+  return [...selectedPaths(info)].some((path) => path === 'bandwidthRemainingBytes' || path.endsWith('.bandwidthRemainingBytes'));
+}

@@ -1,60 +1,45 @@
-/** Usage across accounts: per account and totals in bytes. */
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+/** Usage across accounts: each account's figures with their period, and totals of like with like (domain/usage.ts). */
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { CallsUpstream } from '../common/upstream-calls';
 import { AccountUsage, UsageSummary } from './usage.type';
-import { Account, Usage } from '../account/account.type';
-import { checkRange, UsageArgs } from '../account/account.resolver';
-import { operationErrorFrom, OperationError } from '../common/payloads';
-import { accountNode, AccountNode } from '../common/nodes';
-import { fanOut } from '../../domain/fan-out';
-import type { UsageRecord } from '../../providers/contract/records';
+import { Account } from '../account/account.type';
+import { UsageArgs } from '../account/account.resolver';
+import { operationErrorFrom, type OperationError } from '../common/payloads';
+import { accountNode, type AccountNode } from '../common/nodes';
+import type { UsageTotalsExclusion } from '../common/enums';
+import { showsRemaining } from '../common/selection';
+import { summariseUsage, type UsageFigures } from '../../domain/usage';
 
 interface AccountUsageShape {
   account: AccountNode;
   supported: boolean;
-  usage: UsageRecord | null;
+  usage: UsageFigures | null;
   error: OperationError | null;
-}
-
-const SUMMED = ['bandwidthUsedBytes', 'bandwidthLimitBytes', 'bandwidthRemainingBytes', 'requestsTotal', 'requestsSucceeded', 'requestsFailed'] as const;
-
-function total(usages: UsageRecord[], range: UsageArgs): Usage {
-  const totals: Usage = {
-    bandwidthUsedBytes: null,
-    bandwidthLimitBytes: null,
-    bandwidthRemainingBytes: null,
-    requestsTotal: null,
-    requestsSucceeded: null,
-    requestsFailed: null,
-    periodStart: range.from ?? null,
-    periodEnd: range.to ?? null,
-  };
-  for (const key of SUMMED) {
-    const values = usages.map((usage) => usage[key]).filter((value): value is number => typeof value === 'number');
-    totals[key] = values.length ? values.reduce((sum, value) => sum + value, 0) : null;
-  }
-  return totals;
+  inTotals: boolean;
+  notInTotalsBecause: UsageTotalsExclusion | null;
 }
 
 @Resolver(() => UsageSummary)
 export class UsageResolver {
   @CallsUpstream()
-  @Query(() => UsageSummary, { description: 'Usage per account and totals in bytes; accounts whose provider cannot report usage are listed with supported: false.' })
-  async usage(@Ctx() ctx: Context, @Args() range: UsageArgs) {
-    checkRange(range);
-    const accounts = ctx.scope.reads.accounts().map((account) => ({ account }));
-    const outcomes = await fanOut(accounts, async ({ account }) => {
-      if (!account.capabilities.has('USAGE')) return undefined;
-      return ctx.scope.reads.facet(account.id, 'usage').get({ from: range.from, to: range.to });
-    });
-    const perAccount: AccountUsageShape[] = outcomes.map((outcome) => ({
-      account: accountNode(outcome.account),
-      supported: outcome.account.capabilities.has('USAGE'),
-      usage: outcome.ok ? outcome.value ?? null : null,
-      error: outcome.ok ? null : operationErrorFrom(outcome.error),
+  @Query(() => UsageSummary, {
+    description:
+      'Usage of every account you may see, each with the period it covers, and totals that add only figures of the same period; accounts whose provider cannot report usage are listed with supported: false.',
+  })
+  async usage(@Ctx() ctx: Context, @Args() range: UsageArgs, @Info() info: GraphQLResolveInfo) {
+    const summary = await summariseUsage(ctx.scope.reads, { from: range.from, to: range.to, remaining: showsRemaining(info) });
+    const accounts: AccountUsageShape[] = summary.accounts.map((entry) => ({
+      account: accountNode(entry.account),
+      supported: entry.supported,
+      usage: entry.figures,
+      error: entry.error ? operationErrorFrom(entry.error) : null,
+      inTotals: entry.notInTotalsBecause === null,
+      notInTotalsBecause: entry.notInTotalsBecause as UsageTotalsExclusion | null,
     }));
-    return { totals: total(perAccount.flatMap((entry) => (entry.usage ? [entry.usage] : [])), range), accounts: perAccount };
+    const totalsByPeriod = summary.totalsByPeriod.map((total) => ({ usage: total.figures, accounts: total.accounts.map(accountNode) }));
+    return { totals: summary.totals, totalsByPeriod, accounts };
   }
 }
 
