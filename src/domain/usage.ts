@@ -147,14 +147,15 @@ function covers(record: Pick<UsageRecord, 'period' | 'periodStart' | 'periodEnd'
 }
 
 /**
- * `requestsTotal = requestsSucceeded + requestsFailed` whenever the provider splits its requests (the sum
- * is taken, so the three always agree); a provider that reports only a total (Ping) keeps it with both
- * parts null, and a half split is no split.
+ * Request counts add up or are null (docs/architecture.md §4a): `requestsTotal = requestsSucceeded +
+ * requestsFailed` whenever the provider splits its requests (the sum is taken, so the three always agree).
+ * A provider that reports only a total (Ping's lifetime count) cannot be checked, so all three are null
+ * rather than a total that no split accounts for; a half split is no split.
  */
 function requestCounts(record: Pick<UsageRecord, 'requestsTotal' | 'requestsSucceeded' | 'requestsFailed'>): Pick<UsageRecord, 'requestsTotal' | 'requestsSucceeded' | 'requestsFailed'> {
   const { requestsSucceeded: succeeded, requestsFailed: failed } = record;
   if (isCount(succeeded) && isCount(failed)) return { requestsTotal: succeeded + failed, requestsSucceeded: succeeded, requestsFailed: failed };
-  return { requestsTotal: isCount(record.requestsTotal) ? record.requestsTotal : null, requestsSucceeded: null, requestsFailed: null };
+  return { requestsTotal: null, requestsSucceeded: null, requestsFailed: null };
 }
 
 const SUMMED = ['bandwidthUsedBytes', 'bandwidthLimitBytes', 'bandwidthRemainingBytes', 'requestsTotal', 'requestsSucceeded', 'requestsFailed'] as const;
