@@ -120,7 +120,7 @@ const SELECTORS: Record<SelectorType, { by: SelectorField | null; count: 'option
 const SELECTOR_FIELDS: readonly SelectorField[] = ['ipRanges', 'ipAddresses', 'asnNumbers', 'countryCode'];
 
 /** [C] "host bits must be zero": `1.2.3.0/24`, not `1.2.3.4/24`. */
-export function hostBitsZero(cidr: string): boolean {
+function hostBitsZero(cidr: string): boolean {
   const [address, prefix] = cidr.split('/');
   if (!ipaddr.IPv4.isValidFourPartDecimal(address ?? '') || !/^\d{1,2}$/.test(prefix ?? '') || Number(prefix) > 32) return false;
   return ipaddr.IPv4.networkAddressFromCIDR(cidr).toString() === address;
@@ -143,8 +143,8 @@ function selectorProblems(selector: ProxyReplacementSelectorRecord, side: Side, 
   }
 }
 
-/** The most proxies `toReplace` can remove: its count, or an IP_ADDRESS selector's distinct addresses; else only Webshare's list can tell. */
-function removedAtMost(selector: ProxyReplacementSelectorRecord): number | null {
+/** How many proxies `toReplace` names: its count, or an IP_ADDRESS selector's distinct addresses; else only Webshare's list can tell. */
+function namedForRemoval(selector: ProxyReplacementSelectorRecord): number | null {
   if (selector.count != null) return selector.count;
   if (selector.type === 'IP_ADDRESS') return new Set(selector.ipAddresses ?? []).size;
   return null;
@@ -153,18 +153,18 @@ function removedAtMost(selector: ProxyReplacementSelectorRecord): number | null 
 /**
  * [C] `proxies_removed` must equal `proxies_added`. Webshare checks it only when it validates the replacement,
  * after the create call answered (the job then ends FAILED), so what the input alone decides is refused here:
- * replaceWith counts that cannot add up to what toReplace removes. When every replaceWith item has a count they
- * must add up to it exactly; an item without one takes the rest, so then they may not add up to more.
+ * when toReplace names how many it removes, the replaceWith counts must add up to that number; an item without
+ * a count takes the rest, so with one they may not add up to more.
  */
 function countProblems(params: ReplaceProxiesParams, problems: Problems): void {
-  const removed = removedAtMost(params.toReplace);
+  const removed = namedForRemoval(params.toReplace);
   if (removed === null) return;
   const added = params.replaceWith.reduce((sum, selector) => sum + (selector.count ?? 0), 0);
   const open = params.replaceWith.some((selector) => selector.count == null);
   if (!open && added !== removed) {
-    add(problems, 'replaceWith', `counts add up to ${added}, but toReplace removes ${removed}: proxies removed must equal proxies added`);
+    add(problems, 'replaceWith', `counts add up to ${added}, but toReplace names ${removed}: proxies removed must equal proxies added`);
   } else if (open && added > removed) {
-    add(problems, 'replaceWith', `counts add up to ${added}, more than the ${removed} toReplace removes`);
+    add(problems, 'replaceWith', `counts add up to ${added}, more than the ${removed} toReplace names`);
   }
 }
 
