@@ -10,7 +10,7 @@ import { toProxyUserEdit, toSubUser } from './mapping';
 import { choosePageSize } from './proxy-query';
 import { PROXY_USER_SORT, type PingProxyUserReads } from './proxy-user-reads';
 import { totalOf } from './search-paging';
-import { checkNotDefaultProxyUser, checkProxyUserId, checkProxyUserRoom, isProxyUserId, validateProxyUserParams } from './validate';
+import { checkNotDefaultProxyUser, checkProxyUserId, isProxyUserId, validateProxyUserParams } from './validate';
 
 export class PingSubUsers implements SubUsersFacet {
   constructor(
@@ -39,11 +39,12 @@ export class PingSubUsers implements SubUsersFacet {
     return user && !user.proxy_user_is_deleted ? toSubUser(user) : null;
   }
 
-  /** The customer's proxy user limit [C] is read with the users it counts: a full account is PLAN_LIMIT, and the POST is never made. */
+  /**
+   * The input is checked first; the customer's proxy user limit [C] is not read ahead (counting every proxy
+   * user would cost a search per page on every create): past it, Ping refuses the create, which is PLAN_LIMIT.
+   */
   async create(params: CreateSubUserParams): Promise<SubUserRecord> {
     validateProxyUserParams(params, 'create');
-    const [customer, users] = await Promise.all([this.account.customer(), this.users.all()]);
-    checkProxyUserRoom(customer, users.length, this.errors);
     const created = await this.client.createProxyUser({
       ...(params.username != null ? { proxy_user_id: params.username } : {}),
       ...toProxyUserEdit(params),

@@ -99,17 +99,6 @@ export function checkNotDefaultProxyUser(proxyUserId: string, defaultProxyUserId
   }
 }
 
-/**
- * [C] proxy users are capped by `customer_proxy_user_limit`; [I] every proxy user not deleted counts, the
- * default one too. A full account is PLAN_LIMIT, the code Ping's own refusal maps to (422 [I]).
- */
-export function checkProxyUserRoom(customer: Pick<PingCustomer, 'customer_proxy_user_limit'>, liveProxyUsers: number, errors: AccountErrors): void {
-  const limit = customer.customer_proxy_user_limit;
-  if (typeof limit === 'number' && liveProxyUsers >= limit) {
-    throw errors.planLimit(`the account allows ${limit} proxy users and has ${liveProxyUsers}; delete one or raise the limit`);
-  }
-}
-
 /** [3P] `proxy_user_ip_address_authentication_limit` caps one proxy user's IP list; without it, no cap is known. */
 export function hasIpRoom(user: Pick<PingProxyUser, 'proxy_user_ip_address_authentication_limit'>, listLength: number): boolean {
   const limit = user.proxy_user_ip_address_authentication_limit;

@@ -11,7 +11,7 @@ import type { WebshareClient } from './client';
 import { WEBSHARE_PAGE_SIZE } from './limits';
 import { toProxyCredentials, toSubUser, toSubuserChanges } from './mapping';
 import type { WebshareAccountReads, WebshareSubUserLoaders } from './session-reads';
-import { checkSubUserParams, checkSubUserRefresh, checkSubUserRoom, isWebshareId, requireWebshareId, subUserLabel } from './validate';
+import { checkSubUserParams, isWebshareId, requireWebshareId, subUserLabel } from './validate';
 
 export class WebshareSubUsers implements SubUsersFacet {
   constructor(
@@ -36,11 +36,13 @@ export class WebshareSubUsers implements SubUsersFacet {
     return subuser ? toSubUser(subuser) : null;
   }
 
-  /** The plan's sub-user counter [C] is read first: a full plan is PLAN_LIMIT, and the POST is never made. */
+  /**
+   * The input is checked first; the plan's sub-user counter [C] is not read ahead (two calls on every create):
+   * with none left, Webshare refuses the create, which is PLAN_LIMIT.
+   */
   async create(params: CreateSubUserParams) {
     const label = subUserLabel(params);
     checkSubUserParams(params);
-    checkSubUserRoom(await this.account.plan(), this.errors);
     const created = await this.client.createSubuser({ label, ...toSubuserChanges(params) });
     this.account.forgetPlan();
     this.subUsers.byId.prime(String(created.id), created);
@@ -78,14 +80,12 @@ export class WebshareSubUserProxyRefresh implements SubUserProxyRefreshFacet {
   ) {}
 
   /**
-   * New proxies for the sub-user: its record and the proxy config it sees both change. [C] only a sub-user with
-   * a custom proxy list can be refreshed, so the sub-user is read first and one without is refused before the POST.
+   * New proxies for the sub-user: its record and the proxy config it sees both change. Only a sub-user with a
+   * custom proxy list can be refreshed [C]; that is the sub-user's state, not the input, so Webshare's own
+   * refusal says so (BAD_USER_INPUT) rather than a read before every refresh.
    */
   async refresh(nativeId: string) {
     requireWebshareId(nativeId, 'sub-user', this.errors);
-    const current = await this.subUsers.byId.load(nativeId);
-    if (!current) throw this.errors.notFound('sub-user');
-    checkSubUserRefresh(current);
     const refreshed = await this.client.refreshSubuser(nativeId);
     this.subUsers.byId.clear(nativeId).prime(nativeId, refreshed);
     this.subUsers.proxyConfigs.clear(nativeId);

@@ -55,18 +55,6 @@ export function subUserLabel(params: CreateSubUserParams): string {
   return label;
 }
 
-/** [C] `subusers_available` counts what the plan still allows; none left is PLAN_LIMIT, as Webshare's own refusal is. */
-export function checkSubUserRoom(plan: Pick<WebsharePlan, 'subusers_available' | 'subusers_total'>, errors: AccountErrors): void {
-  if (plan.subusers_available <= 0) throw errors.planLimit(`the plan allows ${plan.subusers_total} sub-users and has none left`);
-}
-
-/** [C] "only if user has custom proxy list": `proxy_countries: null` means the sub-user uses the account's list. */
-export function checkSubUserRefresh(subuser: Pick<WebshareSubuser, 'proxy_countries'>): void {
-  if (subuser.proxy_countries == null) {
-    throw badUserInput('only a Webshare sub-user with its own proxy list (proxyCountries) can be refreshed', { id: ['has no custom proxy list'] });
-  }
-}
-
 /**
  * What a Webshare sub-user does not have is refused, never dropped silently: a sub-user is a label, a GB limit,
  * a thread count and a country list [C]. Its password follows the proxy configuration, and a username given
