@@ -1,5 +1,5 @@
 /**
- * The configuration contract (DESIGN §2), as a zod schema. Strict objects everywhere: an unknown key is an
+ * The configuration contract (docs/architecture.md §2), as a zod schema. Strict objects everywhere: an unknown key is an
  * error that names the key, so a typo never silently falls back to a default.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Keeping credentials out of everything that leaves ProxyGraph (DESIGN §6): errors, `extensions`, mutation
+ * Keeping credentials out of everything that leaves ProxyGraph (docs/architecture.md §6): errors, `extensions`, mutation
  * payloads, log lines. Two layers:
  * - `redactSecrets`: pattern rules for anything that looks like a secret (Authorization values, URL
  *   userinfo, `password=`…), whoever's it is;

@@ -1,5 +1,5 @@
 /**
- * Turns any resolver error into the taxonomy of DESIGN §6. ProxyGraphErrors carry their own code and safe
+ * Turns any resolver error into the taxonomy of docs/architecture.md §6. ProxyGraphErrors carry their own code and safe
  * message; argument validation becomes BAD_USER_INPUT with the failing fields; GraphQL's own request
  * errors pass through; anything else is an internal error and its message is masked.
  */

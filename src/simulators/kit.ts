@@ -3,7 +3,7 @@
  * default), a small router, a log of received calls, and knobs for latency and fault injection.
  *
  * A simulator is written from the provider's docs, not from what our adapter sends: routing, auth,
- * status codes and bodies belong to each provider's `simulator.ts`; this file only carries the
+ * status codes and bodies belong to each provider's simulator (`src/simulators/<name>/`); this file only carries the
  * plumbing they share.
  */
 import http from 'node:http';

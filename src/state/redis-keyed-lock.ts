@@ -1,5 +1,5 @@
 /**
- * A KeyedLock shared by every replica pointed at one Redis (DESIGN §5): `SET key token NX PX ttl` to take
+ * A KeyedLock shared by every replica pointed at one Redis (docs/architecture.md §5): `SET key token NX PX ttl` to take
  * it, a compare-and-delete script to release it (only the holder's token deletes it, so a holder whose lease
  * expired never releases someone else's lock), and a compare-and-extend heartbeat while the work runs so a
  * long read-modify-write keeps its lease. The TTL bounds how long a crashed replica can block the key.

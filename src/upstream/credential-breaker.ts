@@ -1,6 +1,6 @@
 /**
  * Credential breaker: an upstream policy for providers that ban an account after a few failed logins
- * (ProxyMesh: 4 authentication failures in a short time → 3-hour ban, DESIGN §5).
+ * (ProxyMesh: 4 authentication failures in a short time → 3-hour ban, docs/architecture.md §5).
  *
  * - The first 401 opens the breaker; while open, every call fails fast with PROVIDER_AUTH_FAILED and no
  *   HTTP request is made with those credentials.

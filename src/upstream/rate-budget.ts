@@ -1,5 +1,5 @@
 /**
- * A per-account rate budget, as an upstream policy (DESIGN §5): keeps one provider account under its
+ * A per-account rate budget, as an upstream policy (docs/architecture.md §5): keeps one provider account under its
  * provider's rate limits. A budget has classes (endpoint classes, e.g. Webshare's "general" 240/min and
  * "proxy-list" 60/min); a call counts against every class that applies to it and is sent at the earliest
  * moment all of them have room. Windows live in a BudgetStore: in-process, or Redis so replicas share them.

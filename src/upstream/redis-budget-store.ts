@@ -1,5 +1,5 @@
 /**
- * Rate budgets shared by every replica pointed at one Redis (DESIGN §5): each window is a sorted set of
+ * Rate budgets shared by every replica pointed at one Redis (docs/architecture.md §5): each window is a sorted set of
  * reserved send times, and a reservation is one Lua script, so two replicas can never both take the last
  * slot. The script reads Redis's own clock (TIME), so replicas with skewed clocks still agree on windows.
  * The closed mark of a 429 is a key with a PX expiry.

@@ -1,5 +1,5 @@
 /**
- * What one GraphQL request imposes on every upstream call made on its behalf (DESIGN §5, docs/security.md):
+ * What one GraphQL request imposes on every upstream call made on its behalf (docs/architecture.md §5, docs/security.md):
  *
  * - one deadline for the whole request: no call outlives it, whatever per-call deadline the account has;
  * - no new call once the client has gone (its connection closed before the answer was sent): calls already

@@ -1,5 +1,5 @@
 /**
- * Retry for reads (DESIGN §5), as a gateway policy. A GET is retried when the provider gave no answer
+ * Retry for reads (docs/architecture.md §5), as a gateway policy. A GET is retried when the provider gave no answer
  * (connection refused or reset, timeout) or answered 5xx, with jittered exponential backoff, a few times at
  * most, and never past the call's deadline. Writes are never retried: a POST/PATCH/PUT/DELETE whose
  * connection dropped may have been applied, and is reported as such (`mayHaveApplied`), never repeated.

@@ -1,5 +1,5 @@
 /**
- * Single-flight for reads (DESIGN §5), as the outermost gateway policy: while a GET is in flight (waiting
+ * Single-flight for reads (docs/architecture.md §5), as the outermost gateway policy: while a GET is in flight (waiting
  * for its budget slot, being sent, or between retries), an identical GET for the same account joins it
  * instead of making its own call. "Identical" means same account (provider, id, base URL), path, query,
  * extra headers and deadline override. This spans GraphQL requests: DataLoaders de-duplicate within one

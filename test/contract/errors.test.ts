@@ -1,7 +1,7 @@
 /**
  * Provider failures as a client sees them, for every provider: each HTTP status a provider can answer,
  * injected into a cheap read (409 into a write) in the provider's own error-body shape, comes back as the
- * code of DESIGN §6 with `provider` and `accountId`; and no error, whatever the provider echoes, holds a
+ * code of docs/architecture.md §6 with `provider` and `accountId`; and no error, whatever the provider echoes, holds a
  * credential of the account.
  */
 import { after, before, describe, test } from 'node:test';
@@ -16,7 +16,7 @@ interface StatusCase {
   status: number;
   /** Where the status is injected: the fixture's cheap read, or its conflict write. */
   on: 'read' | 'write';
-  /** The code DESIGN §6 gives it; 404 follows the fixture (a missing thing may read as null). */
+  /** The code docs/architecture.md §6 gives it; 404 follows the fixture (a missing thing may read as null). */
   code(fixture: ProviderFixture): ErrorCode | null;
   /** The fixture's gap entry that marks the case TODO while the product falls short of it. */
   gap?: ContractGap;

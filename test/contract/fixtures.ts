@@ -21,13 +21,13 @@ export type AccountRead = 'profile' | 'plan' | 'usage' | 'proxies' | 'subUsers' 
 export type SampleWrite = 'createSubUser' | 'createDnsOverride' | 'addHostnameAuthorization';
 
 /**
- * Behaviours the design requires (DESIGN §4a, §6) that a provider does not honour yet. The suite runs the
+ * Behaviours the design requires (docs/architecture.md §4a, §6) that a provider does not honour yet. The suite runs the
  * test anyway and reports it as TODO with the reason given here; deleting the entry makes it a plain test.
  */
 export type ContractGap =
   /** A 404 on the cheap read comes back as the fixture's `notFound` says. */
   | 'notFoundOnCheapRead'
-  /** `authorizeIp(ip)` with nothing else succeeds (DESIGN §4a: a configured default user and expiry where needed). */
+  /** `authorizeIp(ip)` with nothing else succeeds (docs/architecture.md §4a: a configured default user and expiry where needed). */
   | 'authorizeIpBare'
   /** `authorizeIp` is idempotent whatever arguments it gets, and a changed expiry is applied, never kept silently. */
   | 'authorizeIpAnyArguments'

@@ -1,7 +1,7 @@
 /**
  * Create → read → delete, for every provider and every kind of thing its capabilities say it can hold
  * (sub-users, IP authorizations, hostname authorizations, DNS overrides, proxy servers), a second delete
- * included; then the idempotency of the cross-account IP mutations (DESIGN §4a). Each behaviour runs only
+ * included; then the idempotency of the cross-account IP mutations (docs/architecture.md §4a). Each behaviour runs only
  * where the fixture has the capability.
  */
 import { after, before, describe, test } from 'node:test';
@@ -40,7 +40,7 @@ function assertDeleted(result: GraphQLResult<Record<string, DeletedPayload>>, mu
   assert.equal(result.data![mutation].count, 1);
 }
 
-/** Deleting what is gone tells the truth: NOT_FOUND, or nothing deleted (DESIGN §4a). */
+/** Deleting what is gone tells the truth: NOT_FOUND, or nothing deleted (docs/architecture.md §4a). */
 function assertNothingDeleted(result: GraphQLResult<Record<string, DeletedPayload>>, mutation: string): void {
   if (result.errors.length > 0) {
     assert.deepEqual(allCodes(result), ['NOT_FOUND']);

@@ -1,5 +1,5 @@
 /**
- * Security of the graph (DESIGN §7) as clients meet it: query shape limits, the router-only federation
+ * Security of the graph (docs/architecture.md §7) as clients meet it: query shape limits, the router-only federation
  * entry points, and JWT authentication against a JWKS served over HTTP.
  */
 import { after, before, describe, test } from 'node:test';

@@ -1,5 +1,5 @@
 /**
- * Ping Proxies mapping on the documented sample payloads (REFERENCE.md §2, tagged [C]): units, dates in
+ * Ping Proxies mapping on the documented sample payloads (docs/providers/reference.md §2, tagged [C]): units, dates in
  * both of Ping's forms, statuses, error bodies, and how filters and windows become proxy/search queries.
  */
 import { describe, test } from 'node:test';

@@ -1,5 +1,5 @@
 /**
- * ProxyMesh mapping functions and error reading on the documented payloads (proxymesh.txt, REFERENCE §3),
+ * ProxyMesh mapping functions and error reading on the documented payloads (docs/providers/proxymesh.txt, docs/providers/reference.md §3),
  * plus the credential breaker on its own (no HTTP): the pieces the graph tests build on.
  */
 import { describe, test } from 'node:test';

@@ -1,5 +1,5 @@
 /**
- * The Ping Proxies simulator against REFERENCE.md §2, over HTTP, as any Ping client would see it. These
+ * The Ping Proxies simulator against docs/providers/reference.md §2, over HTTP, as any Ping client would see it. These
  * tests pin the documented behaviour the adapter tests rely on, so the adapter is never tested against a
  * simulator that merely agrees with it.
  */

@@ -1,5 +1,5 @@
 /**
- * The ProxyMesh simulator against proxymesh.txt and REFERENCE.md §3, over HTTP, as any ProxyMesh client
+ * The ProxyMesh simulator against docs/providers/proxymesh.txt and docs/providers/reference.md §3, over HTTP, as any ProxyMesh client
  * would see it. These tests pin the documented behaviour the adapter tests rely on, so the adapter is never
  * tested against a simulator that merely agrees with it.
  */

@@ -1,5 +1,5 @@
 /**
- * The Webshare simulator against REFERENCE.md §1, over HTTP, as any Webshare client would see it. These
+ * The Webshare simulator against docs/providers/reference.md §1, over HTTP, as any Webshare client would see it. These
  * tests pin the documented behaviour the adapter tests rely on, so the adapter is never tested against a
  * simulator that merely agrees with it.
  */

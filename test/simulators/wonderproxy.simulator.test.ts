@@ -1,5 +1,5 @@
 /**
- * The WonderProxy simulator against wonderproxy.txt, over HTTP, as any WonderProxy client would see it.
+ * The WonderProxy simulator against docs/providers/wonderproxy.txt, over HTTP, as any WonderProxy client would see it.
  * These tests pin the documented behaviour the adapter tests rely on, so the adapter is never tested
  * against a simulator that merely agrees with it.
  */

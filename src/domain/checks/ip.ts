@@ -1,5 +1,5 @@
 /**
- * The one IP validator and canonical form (DESIGN §4a: IPs are canonical before any comparison or upstream
+ * The one IP validator and canonical form (docs/architecture.md §4a: IPs are canonical before any comparison or upstream
  * call). Every path that takes an IP from a client runs it through `canonicalIp`, and `publicIp` where the
  * address must be one a provider's servers can see or reach (an authorization, a DNS override target).
  *

@@ -1,5 +1,5 @@
 /**
- * The unified records adapters return (DESIGN §3 in docs/architecture.md): one shape per kind of thing,
+ * The unified records adapters return (docs/architecture.md §3 in docs/architecture.md): one shape per kind of thing,
  * whatever provider it comes from. Every id here is the provider's own (native) id; the schema layer builds
  * global ids from them. Units are normalised: bytes, UTC dates, upper-case ISO country codes.
  */

@@ -1,5 +1,5 @@
 /**
- * Ping Proxies' request budget [C] (REFERENCE.md §4, docs/providers.md): 10 requests/second per customer. The
+ * Ping Proxies' request budget [C] (docs/providers/reference.md §2.4): 10 requests/second per customer. The
  * default leaves a margin on both sides (9 per 1.1 s against 10 per 1 s), so network jitter that bunches
  * arrivals never pushes the provider's own count over its limit; bursts of up to 9 go out at once.
  */

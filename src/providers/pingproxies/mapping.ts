@@ -87,7 +87,7 @@ export function toUsage(summary: PingResidentialSummary): UsageRecord {
 
 // ---- proxies ----
 
-/** DESIGN §3: in_use → OK, pending_deletion → DOWN, the rest (available, reserved, waiting) → UNKNOWN. */
+/** docs/architecture.md §3: in_use → OK, pending_deletion → DOWN, the rest (available, reserved, waiting) → UNKNOWN. */
 export const PING_STATUS_BY_UNIFIED: Record<ProxyStatus, readonly PingProxyStatus[]> = {
   OK: ['in_use'],
   DOWN: ['pending_deletion'],

@@ -1,5 +1,5 @@
 /**
- * Ping Proxies public user API 1.0 JSON shapes, under Ping's own field names (REFERENCE.md §2).
+ * Ping Proxies public user API 1.0 JSON shapes, under Ping's own field names (docs/providers/reference.md §2).
  * Tags: [C] Ping's own docs, [3P] the Byteful SDK (same platform), [I] inferred.
  * Datetimes are strings: "YYYY-MM-DD hh:mm:ss" (UTC) for most fields, ISO-8601 for some proxy fields [C].
  * Money is in cents, bandwidth in bytes [C].

@@ -1,6 +1,6 @@
 /**
- * Typed calls to ProxyMesh's 17 account-API endpoints (proxymesh.txt). Every call authenticates as the
- * parent account (HTTP Basic, or a bearer token [C REFERENCE §3]); POST parameters travel as a form body.
+ * Typed calls to ProxyMesh's 17 account-API endpoints (docs/providers/proxymesh.txt). Every call authenticates as the
+ * parent account (HTTP Basic, or a bearer token [C docs/providers/reference.md §3]); POST parameters travel as a form body.
  * All calls go through the account's upstream channel.
  */
 import { describeFields, errorBodyObject, fieldErrorMessages } from '../../upstream/error-body';

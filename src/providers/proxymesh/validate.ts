@@ -1,5 +1,5 @@
 /**
- * ProxyMesh's input rules, checked before any upstream call (proxymesh.txt, REFERENCE.md §3): a bad value is
+ * ProxyMesh's input rules, checked before any upstream call (docs/providers/proxymesh.txt, docs/providers/reference.md §3): a bad value is
  * BAD_USER_INPUT naming the failing fields, and costs no upstream request.
  */
 import { BYTES_PER_GB } from '../../domain/units';

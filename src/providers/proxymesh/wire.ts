@@ -1,5 +1,5 @@
 /**
- * ProxyMesh account API shapes under ProxyMesh's own field names (proxymesh.txt, REFERENCE.md §3).
+ * ProxyMesh account API shapes under ProxyMesh's own field names (docs/providers/proxymesh.txt, docs/providers/reference.md §3).
  * Bandwidth figures are GB; requests are form-encoded POSTs or GETs with query parameters.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Webshare's rate limits [C] (REFERENCE.md §1, docs/providers.md): 240 requests/minute across the API, 60/minute
+ * Webshare's rate limits [C] (docs/providers/reference.md §1.3): 240 requests/minute across the API, 60/minute
  * on the proxy-list endpoints (`/api/v2/proxy/list/...`, refresh included), 30/minute on proxy-list
  * downloads; per API key. Budgets keep 5 % under them, so jitter between our clock and theirs never earns a
  * 429.

@@ -1,5 +1,5 @@
 /**
- * Webshare API v2/v3 JSON shapes, under Webshare's own field names (REFERENCE.md §1; webshare-v2-overview.txt).
+ * Webshare API v2/v3 JSON shapes, under Webshare's own field names (docs/providers/reference.md §1; docs/providers/webshare-v2-overview.txt).
  * Timestamps are ISO-8601 strings with microseconds and an offset ("2022-06-14T11:58:10.246406-07:00").
  * Bandwidth figures in plans and sub-users are GB; stats figures are bytes.
  */

@@ -1,7 +1,7 @@
 /**
  * Pure functions from WonderProxy wire shapes to the unified records. Epoch seconds become Dates, byte
  * figures stay bytes, countries become upper case, health words map ok/warn/crit/unknown →
- * OK/DEGRADED/DOWN/UNKNOWN (DESIGN §3). One Proxy per exit IP: its native id is `<server>@<ip>`, so a
+ * OK/DEGRADED/DOWN/UNKNOWN (docs/architecture.md §3). One Proxy per exit IP: its native id is `<server>@<ip>`, so a
  * proxy reference names the server that one batched call loads.
  */
 import { displayIp } from '../../domain/checks/ip';

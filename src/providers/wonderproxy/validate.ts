@@ -37,7 +37,7 @@ export function futureEpochSeconds(date: Date, field = 'expiresAt', nowMs = Date
   return dateToEpochSeconds(date);
 }
 
-/** Authlist and custom DNS ids are integers (wonderproxy.txt samples `"id": 1`) [C]; anything else can never exist upstream. */
+/** Authlist and custom DNS ids are integers (docs/providers/wonderproxy.txt samples `"id": 1`) [C]; anything else can never exist upstream. */
 export function isNumericId(nativeId: string): boolean {
   return isIntegerId(nativeId);
 }

@@ -1,5 +1,5 @@
 /**
- * WonderProxy API v0 wire shapes, under WonderProxy's own field names (wonderproxy.txt, REFERENCE.md §4).
+ * WonderProxy API v0 wire shapes, under WonderProxy's own field names (docs/providers/wonderproxy.txt, docs/providers/reference.md §4).
  * Times are epoch seconds; bandwidth figures are bytes.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Ping Proxies HTTP conventions for the simulator (REFERENCE.md §2.2–2.4): `{data, message}` envelopes, the
+ * Ping Proxies HTTP conventions for the simulator (docs/providers/reference.md §2.2–2.4): `{data, message}` envelopes, the
  * search envelope and its engine (exact filters, `min_/max_/like_/not_` operators, metadata filters,
  * `sort_by`, page/per_page ≤ 100), error bodies `{error, message, api_request_id}`, and JSON body parsing.
  */

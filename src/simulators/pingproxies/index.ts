@@ -1,8 +1,8 @@
 /**
- * A faithful Ping Proxies simulator (REFERENCE.md §2): a real HTTP server under `/1.0/public/user/...` with
+ * A faithful Ping Proxies simulator (docs/providers/reference.md §2): a real HTTP server under `/1.0/public/user/...` with
  * seeded, stateful account data, the two-key header auth, `{data, message}` envelopes, search pagination,
  * `{error, message, api_request_id}` errors and the 10 requests/second limit (429). Routes live in
- * simulator-routes*.ts, state in simulator-state.ts, seed data in simulator-data.ts.
+ * routes*.ts, state in state.ts, seed data in data.ts.
  */
 import { SimulatorServer, SlidingWindowLimiter, systemClock, type ProviderSimulator, type SimClock, type SimRequest, type SimResponse } from '../kit';
 import type { PingSearchResource, PingSimContext } from './context';

@@ -1,6 +1,6 @@
 /**
- * Ping Proxies simulator routes for the customer, services and the residential summary (REFERENCE.md
- * §2.5). Proxy routes are in simulator-routes-proxies.ts, proxy users in simulator-routes-users.ts.
+ * Ping Proxies simulator routes for the customer, services and the residential summary (docs/providers/reference.md
+ * §2.5). Proxy routes are in routes-proxies.ts, proxy users in routes-users.ts.
  */
 import type { SimRequest, SimulatorServer } from '../kit';
 import { renderCustomer, renderService, residentialSummary } from './state';

@@ -1,6 +1,6 @@
 /**
  * ProxyMesh authentication in the simulator: HTTP Basic with the parent account [C], or a bearer token
- * [C REFERENCE §3]; a sub-account's own credentials authenticate but may not use the API (403 [C]).
+ * [C docs/providers/reference.md §3]; a sub-account's own credentials authenticate but may not use the API (403 [C]).
  *
  * The ban [C]: "4 authentication failures in a short period of time will result in a 3-hour ban", during
  * which every call with that identity gets 401, good credentials too. Failures are counted per username

@@ -1,9 +1,9 @@
 /**
- * A faithful ProxyMesh account-API simulator (proxymesh.txt, REFERENCE.md §3): a real HTTP server with
+ * A faithful ProxyMesh account-API simulator (docs/providers/proxymesh.txt, docs/providers/reference.md §3): a real HTTP server with
  * seeded, stateful data, HTTP Basic (or bearer) auth as the parent account, form-encoded POSTs, the
  * documented status codes, plan limits (402), sub-account ownership (403/404), and the ban after
  * 4 authentication failures (3 hours, on an injectable clock). ProxyMesh documents no rate limit.
- * Routes live in simulator-routes-*.ts; state in simulator-state.ts; auth and bans in simulator-auth.ts.
+ * Routes live in routes-*.ts; state in state.ts; auth and bans in auth.ts.
  */
 import { SimulatorServer, systemClock, type ProviderSimulator, type SimClock, type SimHandler, type SimRequest, type SimResponse } from '../kit';
 import { authenticate, BanTracker, DEFAULT_BAN_RULES, type BanRules } from './auth';

@@ -1,6 +1,6 @@
 /**
  * ProxyMesh simulator: authenticated IPs and hostnames (parent account, or a sub-account named by
- * `username`), authorized proxy hosts, and the open/world geo-IP pools [C proxymesh.txt].
+ * `username`), authorized proxy hosts, and the open/world geo-IP pools [C docs/providers/proxymesh.txt].
  */
 import { isIP } from 'node:net';
 import type { SimRequest, SimResponse, SimulatorServer } from '../kit';

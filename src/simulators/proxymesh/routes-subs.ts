@@ -1,6 +1,6 @@
 /**
  * ProxyMesh simulator: the six sub-account endpoints (create, edit, get, activate, deactivate, delete)
- * [C proxymesh.txt]. Forms are validated the way the docs describe the fields; messages are Django's [I].
+ * [C docs/providers/proxymesh.txt]. Forms are validated the way the docs describe the fields; messages are Django's [I].
  */
 import type { SimRequest, SimResponse, SimulatorServer } from '../kit';
 import type { Guard } from './index';

@@ -1,7 +1,7 @@
 /**
  * The ProxyMesh simulator's account state: the parent account (credentials, plan limits, IPs, hostnames,
  * authorized proxy hosts), its sub-accounts, the usernames other parents own, and the geo-IP pools; plus
- * pure functions that render it in ProxyMesh's wire shapes. HTTP lives in simulator.ts and the routes.
+ * pure functions that render it in ProxyMesh's wire shapes. HTTP lives in index.ts and the routes.
  */
 import type { ProxyMeshSubAccount } from '../../providers/proxymesh/wire';
 import {

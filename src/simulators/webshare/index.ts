@@ -1,7 +1,7 @@
 /**
- * A faithful Webshare simulator (REFERENCE.md §1): a real HTTP server with seeded, stateful account data,
+ * A faithful Webshare simulator (docs/providers/reference.md §1): a real HTTP server with seeded, stateful account data,
  * Token auth, DRF error bodies, PageNumberPagination with absolute URLs, per-token rate limits and the async
- * replacement state machine. Routes live in simulator-routes.ts; state in simulator-state.ts.
+ * replacement state machine. Routes live in routes.ts; state in state.ts.
  */
 import { SimulatorServer, SlidingWindowLimiter, systemClock, type ProviderSimulator, type SimClock, type SimRequest, type SimResponse } from '../kit';
 import { createState, type WebsharePlanSeed, type WebshareState } from './state';

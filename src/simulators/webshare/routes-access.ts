@@ -1,5 +1,5 @@
 /**
- * Webshare simulator routes for IP authorizations, sub-users and proxy replacements (REFERENCE.md §1.5).
+ * Webshare simulator routes for IP authorizations, sub-users and proxy replacements (docs/providers/reference.md §1.5).
  * Every object belongs to a plan; `plan_id` picks it, otherwise the default plan [C].
  */
 import type { SimRequest, SimResponse, SimulatorServer } from '../kit';

@@ -1,6 +1,6 @@
 /**
- * Webshare simulator routes for the account, plans, proxy list, proxy config and stats (REFERENCE.md §1.5).
- * Access-management routes (IP authorizations, sub-users, replacements) are in simulator-routes-access.ts.
+ * Webshare simulator routes for the account, plans, proxy list, proxy config and stats (docs/providers/reference.md §1.5).
+ * Access-management routes (IP authorizations, sub-users, replacements) are in routes-access.ts.
  */
 import type { SimHandler, SimRequest, SimResponse, SimulatorServer } from '../kit';
 import type { WebshareProxyListMode } from '../../providers/webshare/wire';

@@ -1,7 +1,7 @@
 /**
  * The Webshare simulator's account state, seeded deterministically: profile, subscription, plans (each with
  * its proxy list and proxy config), sub-users, IP authorizations, replacements and replaced proxies, plus
- * pure functions that render it in Webshare's wire shapes. HTTP lives in simulator.ts.
+ * pure functions that render it in Webshare's wire shapes. HTTP lives in index.ts.
  */
 import type {
   WebshareCountryCounts,

@@ -1,8 +1,8 @@
 /**
- * A faithful WonderProxy simulator (wonderproxy.txt, REFERENCE.md §4): a real HTTP server with seeded,
+ * A faithful WonderProxy simulator (docs/providers/wonderproxy.txt, docs/providers/reference.md §4): a real HTTP server with seeded,
  * stateful contract data, HTTP Basic auth with the token as username, `{"message"}` error bodies,
  * 201 + Location / 204 / 404 / 405 / 409, and an optional request budget (WonderProxy documents none).
- * Routes live in simulator-routes*.ts; state in simulator-state.ts.
+ * Routes live in routes*.ts; state in state.ts.
  */
 import {
   basicCredentials,

@@ -1,5 +1,5 @@
 /**
- * `/v0/contract/ip-authlist` (wonderproxy.txt "IP Authentication"): list with ?ip= (full or partial) and
+ * `/v0/contract/ip-authlist` (docs/providers/wonderproxy.txt "IP Authentication"): list with ?ip= (full or partial) and
  * ?user=a,b, delete all, create (ip defaults to the caller's address), get, patch, delete. An IP may be on
  * only one authlist across all contracts and its user must be an active proxy user here; both break
  * with 409 [C].

@@ -1,5 +1,5 @@
 /**
- * `/v0/contract/overrides` (wonderproxy.txt "Custom DNS"): list with ?ip= and ?server=a,b (expiring and
+ * `/v0/contract/overrides` (docs/providers/wonderproxy.txt "Custom DNS"): list with ?ip= and ?server=a,b (expiring and
  * expired entries included for 30 days), delete all, create, get, patch, delete. A server/hostname pair may
  * be overridden once across all contracts, and only on servers of this contract; both break with 409 [C].
  */

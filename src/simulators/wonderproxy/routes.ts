@@ -1,7 +1,7 @@
 /**
  * WonderProxy simulator routes for the network catalogue, the contract and the contract's servers
- * (wonderproxy.txt "WonderProxy Servers", "Contract Details", "Contract Servers"). The IP authlist and
- * custom DNS routes are in simulator-routes-authlist.ts and simulator-routes-overrides.ts.
+ * (docs/providers/wonderproxy.txt "WonderProxy Servers", "Contract Details", "Contract Servers"). The IP authlist and
+ * custom DNS routes are in routes-authlist.ts and routes-overrides.ts.
  */
 import type { SimHandler, SimRequest, SimResponse, SimulatorServer } from '../kit';
 import type { WonderProxySimContext } from './index';

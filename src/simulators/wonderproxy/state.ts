@@ -2,7 +2,7 @@
  * The WonderProxy simulator's state, seeded deterministically: the network catalogue, the contract (plan,
  * period, expiry), its servers with exit IPs and health, proxy users, the IP authlist and custom DNS
  * entries, plus records other contracts hold (the authlist and DNS entries are unique across contracts
- * [C]). Pure rendering into WonderProxy's wire shapes lives here too; HTTP is in simulator-routes-*.ts.
+ * [C]). Pure rendering into WonderProxy's wire shapes lives here too; HTTP is in routes-*.ts.
  */
 import { pick, seededRandom } from '../kit';
 import {
