@@ -14,11 +14,8 @@ import { AccountResolver } from './account/account.resolver';
 import { AccountContentsResolver } from './account/account-contents.resolver';
 import { ProxyCredentialsResolver, ProxyReplacementResolver, ProxyResolver } from './proxy/proxy.resolver';
 import { SubUserResolver } from './sub-user/sub-user.resolver';
-import {
-  AccountOperationResultResolver,
-  HostnameAuthorizationResolver,
-  IpAuthorizationResolver,
-} from './ip-authorization/ip-authorization.resolver';
+import { AccountOperationResultResolver, IpAuthorizationResolver } from './ip-authorization/ip-authorization.resolver';
+import { HostnameAuthorizationResolver } from './hostname-authorization/hostname-authorization.resolver';
 import { DnsOverrideResolver } from './dns-override/dns-override.resolver';
 import { ServerResolver } from './server/server.resolver';
 import { ServiceResolver } from './service/service.resolver';

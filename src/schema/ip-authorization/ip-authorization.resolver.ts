@@ -1,28 +1,20 @@
-/** IP and hostname authorizations: per account, and the cross-account authorizeIp / revokeIp. */
+/** IP authorizations: per account, and the cross-account authorizeIp / revokeIp (rules in domain/ip-authorizations.ts). */
 import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { CallsUpstream } from '../common/upstream-calls';
-import { AccountOperationResult, HostnameAuthorization, IpAuthorization } from './ip-authorization.type';
+import { AccountOperationResult, IpAuthorization } from './ip-authorization.type';
 import { AuthorizeIpInput, IpAuthorizationFilter, UpdateIpAuthorizationInput } from './ip-authorization.input';
 import { Account } from '../account/account.type';
 import { SubUser } from '../sub-user/sub-user.type';
 import { DeletedPayload, operationResult, type AccountOperationResultShape } from '../common/payloads';
-import { accountNode, AccountNode, HostnameAuthorizationNode, IpAuthorizationNode, SubUserNode, toNode } from '../common/nodes';
+import { accountNode, AccountNode, IpAuthorizationNode, toNode } from '../common/nodes';
+import { subUserNode } from '../sub-user/sub-user.resolver';
 import { nodesFromOutcomes } from '../common/partial';
 import { decodeGlobalId } from '../../domain/ids';
 import { clearAll } from '../../domain/clearing';
 import { removeOne } from '../../domain/removal';
 import { authorizeIpEverywhere, listIpAuthorizationsEverywhere, revokeIpEverywhere } from '../../domain/ip-authorizations';
-import { badUserInput } from '../../core/errors';
-
-async function subUserNode(ctx: Context, accountId: string, nativeId: string | null | undefined): Promise<SubUserNode | null> {
-  if (!nativeId) return null;
-  const subUsers = ctx.scope.reads.facetIfAny(accountId, 'subUsers');
-  if (!subUsers) return null;
-  const record = await subUsers.get(nativeId);
-  return record ? toNode('SubUser', ctx.scope.reads.account(accountId), record) : null;
-}
 
 @Resolver(() => IpAuthorization)
 export class IpAuthorizationResolver {
@@ -121,55 +113,4 @@ export class AccountOperationResultResolver {
   account(@Root() result: AccountOperationResultShape): AccountNode {
     return result.account;
   }
-}
-
-@Resolver(() => HostnameAuthorization)
-export class HostnameAuthorizationResolver {
-  @FieldResolver(() => Account)
-  account(@Root() authorization: HostnameAuthorizationNode, @Ctx() ctx: Context): AccountNode {
-    return accountNode(ctx.scope.accountOf(authorization.accountId));
-  }
-
-  @CallsUpstream()
-  @FieldResolver(() => SubUser, { nullable: true })
-  subUser(@Root() authorization: HostnameAuthorizationNode, @Ctx() ctx: Context) {
-    return subUserNode(ctx, authorization.accountId, authorization.subUserNativeId);
-  }
-
-  @CallsUpstream()
-  @Mutation(() => HostnameAuthorization, { description: 'ProxyMesh: allow a target hostname, on the account or one sub-account.' })
-  async addHostnameAuthorization(
-    @Ctx() ctx: Context,
-    @Arg('accountId', () => ID) accountId: string,
-    @Arg('hostname', () => String) hostname: string,
-    @Arg('subUserId', () => ID, { nullable: true }) subUserId?: string | null,
-  ): Promise<HostnameAuthorizationNode> {
-    const subUserNativeId = subUserFor(accountId, subUserId);
-    const account = ctx.scope.writes.account(accountId);
-    const record = await ctx.scope.writes.facet(accountId, 'hostnameAuthorizations').add(
-      hostname.toLowerCase(),
-      subUserNativeId,
-    );
-    return toNode('HostnameAuthorization', account, record);
-  }
-
-  @CallsUpstream()
-  @Mutation(() => DeletedPayload)
-  async removeHostnameAuthorization(
-    @Ctx() ctx: Context,
-    @Arg('accountId', () => ID) accountId: string,
-    @Arg('hostname', () => String) hostname: string,
-    @Arg('subUserId', () => ID, { nullable: true }) subUserId?: string | null,
-  ): Promise<DeletedPayload> {
-    const subUserNativeId = subUserFor(accountId, subUserId);
-    const hostnames = ctx.scope.writes.facet(accountId, 'hostnameAuthorizations');
-    return { id: null, ...(await removeOne(() => hostnames.remove(hostname.toLowerCase(), subUserNativeId))) };
-  }
-}
-
-function subUserFor(accountId: string, subUserId: string | null | undefined): string | null {
-  if (!subUserId) return null;
-  const parts = decodeGlobalId(subUserId, 'SubUser');
-  if (parts.accountId !== accountId) throw badUserInput('subUserId belongs to another account', { subUserId: ['other account'] });
-  return parts.nativeId;
 }

@@ -1,4 +1,5 @@
 /** Sub-user inputs. Limits are bytes in the graph; adapters convert to the provider's unit. */
+import type { CreateSubUserParams } from '../../providers/contract/params';
 import { ArrayMaxSize, IsEmail, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { JSONObject, SafeInt } from '../common/scalars';
@@ -85,4 +86,25 @@ export class CreateSubUserInput extends UpdateSubUserInput {
   @IsOptional()
   @Length(1, 32)
   username?: string | null;
+}
+
+/** The input as the provider contract's parameters: countries upper-case, the rest as given. */
+export function toSubUserParams(input: UpdateSubUserInput & { username?: string | null }): CreateSubUserParams {
+  const countries: Record<string, number> | null | undefined = input.proxyCountries
+    ? Object.fromEntries(input.proxyCountries.map((entry) => [entry.country.toUpperCase(), entry.count]))
+    : input.proxyCountries;
+  return {
+    username: input.username,
+    label: input.label,
+    password: input.password,
+    bandwidthLimitBytes: input.bandwidthLimitBytes,
+    monthlyBandwidthLimitBytes: input.monthlyBandwidthLimitBytes,
+    maxThreads: input.maxThreads,
+    proxyCountries: countries,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    email: input.email,
+    metadata: input.metadata,
+    strictSecurity: input.strictSecurity,
+  };
 }

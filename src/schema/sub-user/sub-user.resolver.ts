@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import type { Context } from '../context';
 import { CallsUpstream } from '../common/upstream-calls';
 import { CountryCount, SubUser } from './sub-user.type';
-import { CreateSubUserInput, UpdateSubUserInput } from './sub-user.input';
+import { CreateSubUserInput, toSubUserParams, UpdateSubUserInput } from './sub-user.input';
 import { Account } from '../account/account.type';
 import { IpAuthorization } from '../ip-authorization/ip-authorization.type';
 import { DeletedPayload } from '../common/payloads';
@@ -12,7 +12,6 @@ import { decodeGlobalId } from '../../domain/ids';
 import { removeOne } from '../../domain/removal';
 import { nullWhenNotFound } from '../common/not-found';
 import { badUserInput } from '../../core/errors';
-import type { CreateSubUserParams } from '../../providers/contract/params';
 
 export async function loadSubUser(ctx: Context, id: string): Promise<SubUserNode | null> {
   const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
@@ -22,24 +21,13 @@ export async function loadSubUser(ctx: Context, id: string): Promise<SubUserNode
   return record ? toNode('SubUser', account, record) : null;
 }
 
-function params(input: UpdateSubUserInput & { username?: string | null }): CreateSubUserParams {
-  const countries: Record<string, number> | null | undefined = input.proxyCountries
-    ? Object.fromEntries(input.proxyCountries.map((entry) => [entry.country.toUpperCase(), entry.count]))
-    : input.proxyCountries;
-  return {
-    username: input.username,
-    label: input.label,
-    password: input.password,
-    bandwidthLimitBytes: input.bandwidthLimitBytes,
-    monthlyBandwidthLimitBytes: input.monthlyBandwidthLimitBytes,
-    maxThreads: input.maxThreads,
-    proxyCountries: countries,
-    firstName: input.firstName,
-    lastName: input.lastName,
-    email: input.email,
-    metadata: input.metadata,
-    strictSecurity: input.strictSecurity,
-  };
+/** A sub-user node by native id, or null when its provider has no sub-users or does not know it. */
+export async function subUserNode(ctx: Context, accountId: string, nativeId: string | null | undefined): Promise<SubUserNode | null> {
+  if (!nativeId) return null;
+  const subUsers = ctx.scope.reads.facetIfAny(accountId, 'subUsers');
+  if (!subUsers) return null;
+  const record = await subUsers.get(nativeId);
+  return record ? toNode('SubUser', ctx.scope.reads.account(accountId), record) : null;
 }
 
 @Resolver(() => SubUser)
@@ -93,7 +81,7 @@ export class SubUserResolver {
   async createSubUser(@Ctx() ctx: Context, @Arg('input', () => CreateSubUserInput) input: CreateSubUserInput): Promise<SubUserNode> {
     if (input.password) ctx.scope.principal.require('credentials');
     const account = ctx.scope.writes.account(input.accountId);
-    const record = await ctx.scope.writes.facet(input.accountId, 'subUsers').create(params(input));
+    const record = await ctx.scope.writes.facet(input.accountId, 'subUsers').create(toSubUserParams(input));
     return toNode('SubUser', account, record);
   }
 
@@ -108,7 +96,7 @@ export class SubUserResolver {
     if (input.password) ctx.scope.principal.require('credentials');
     if (Object.values(input).every((value) => value === undefined)) throw badUserInput('input has no field to change', { input: ['empty'] });
     const account = ctx.scope.writes.account(accountId);
-    const record = await ctx.scope.writes.facet(accountId, 'subUsers').update(nativeId, params(input));
+    const record = await ctx.scope.writes.facet(accountId, 'subUsers').update(nativeId, toSubUserParams(input));
     return toNode('SubUser', account, record);
   }
 
