@@ -9,7 +9,7 @@ import { CountryPool, ProxyServer } from './server.type';
 import { DeletedPayload } from '../common/payloads';
 import { removeOne } from '../../domain/removal';
 import { Provider, providerName } from '../common/enums';
-import { unsupported, ProxyGraphError } from '../../core/errors';
+import { networkServers } from '../../domain/catalogue';
 import type { CountryPoolRecord, ProxyServerRecord } from '../../providers/contract/records';
 
 @Resolver()
@@ -18,15 +18,7 @@ export class ServerResolver {
   @Query(() => [ProxyServer], { description: 'A provider\'s server catalogue (WonderProxy /v0/servers), read through the first visible account of that provider.' })
   async networkServers(@Ctx() ctx: Context, @Arg('provider', () => Provider) provider: Provider, @Info() info: GraphQLResolveInfo): Promise<ProxyServerRecord[]> {
     hintSlowChanging(info);
-    const name = providerName(provider);
-    const accounts = ctx.scope.reads.accounts({ provider: name });
-    const account = accounts.find((candidate) => candidate.capabilities.has('NETWORK_SERVERS'));
-    if (!account) {
-      throw accounts.length
-        ? unsupported(name, accounts[0].id, 'A network server catalogue')
-        : new ProxyGraphError('UNSUPPORTED_BY_PROVIDER', `no visible ${name} account can list network servers`, { provider: name });
-    }
-    return ctx.scope.reads.facet(account.id, 'networkServers').list(serverDetails(info));
+    return networkServers(ctx.scope.reads, providerName(provider), serverDetails(info));
   }
 
   @CallsUpstream()
