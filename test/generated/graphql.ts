@@ -732,6 +732,7 @@ export type ProxyType =
 
 export type Query = {
   __typename?: 'Query';
+  /** An account by its configured id; one that does not exist or is hidden is null with NOT_FOUND, the same answer as everywhere an account id is given. */
   account?: Maybe<Account>;
   /** Every account the caller may see, optionally of one provider. */
   accounts: Array<Account>;

@@ -98,6 +98,7 @@ describe('API-key authentication', () => {
     assert.deepEqual(data.accounts, []);
     const direct = await other.request(AccountProxiesDocument, { id: WEBSHARE_ACCOUNT_ID, first: 1 });
     assert.deepEqual(direct.data, { account: null });
+    assert.deepEqual(errorCodes(direct), ['NOT_FOUND']);
   });
 });
 

@@ -12,7 +12,6 @@ import { Capability, Provider, providerEnum, providerName } from '../common/enum
 import { DateTime } from '../common/scalars';
 import { accountNode, AccountNode } from '../common/nodes';
 import { accountUsage } from '../../domain/usage';
-import { nullWhenNotFound } from '../common/not-found';
 
 @ArgsType()
 export class UsageArgs {
@@ -30,9 +29,9 @@ export class AccountResolver {
     return ctx.scope.reads.accounts({ provider: provider ? providerName(provider) : null }).map(accountNode);
   }
 
-  @Query(() => Account, { nullable: true })
-  account(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): AccountNode | null {
-    return nullWhenNotFound(() => accountNode(ctx.scope.reads.account(id)));
+  @Query(() => Account, { nullable: true, description: 'An account by its configured id; one that does not exist or is hidden is null with NOT_FOUND, the same answer as everywhere an account id is given.' })
+  account(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): AccountNode {
+    return accountNode(ctx.scope.reads.account(id));
   }
 
   @Mutation(() => Account, { description: 'Admin: close the credential breaker of an account after fixing its credentials.' })
