@@ -8,24 +8,31 @@ export const PROVIDERS = ['webshare', 'proxymesh', 'wonderproxy', 'pingproxies']
 
 export type ProviderName = (typeof PROVIDERS)[number];
 
-export type Capability =
-  | 'PROXIES'
-  | 'SUB_USERS'
-  | 'SUB_USER_ACTIVATION'
-  | 'IP_AUTHORIZATIONS'
-  | 'HOSTNAME_AUTHORIZATIONS'
-  | 'PROXY_SERVER_AUTHORIZATION'
-  | 'DNS_OVERRIDES'
-  | 'PROXY_REPLACEMENT'
-  | 'PROXY_LIST_REFRESH'
-  | 'USAGE'
-  | 'NETWORK_SERVERS'
-  | 'COUNTRY_POOLS'
-  | 'PROFILE'
-  | 'PLAN'
-  | 'SUB_USER_IMPORT'
-  | 'SUB_USER_PROXY_REFRESH'
-  | 'IP_AUTHORIZATION_UPDATES'
-  | 'SERVERS'
-  | 'SERVICES'
-  | 'PROXY_CREDENTIALS';
+/**
+ * What an account can do: one capability per facet of its sessions (providers/contract/session.ts), so an
+ * account's capabilities are derived from what its provider implements, never declared apart.
+ */
+export const CAPABILITIES = [
+  'PROXIES',
+  'SUB_USERS',
+  'SUB_USER_ACTIVATION',
+  'IP_AUTHORIZATIONS',
+  'HOSTNAME_AUTHORIZATIONS',
+  'PROXY_SERVER_AUTHORIZATION',
+  'DNS_OVERRIDES',
+  'PROXY_REPLACEMENT',
+  'PROXY_LIST_REFRESH',
+  'USAGE',
+  'NETWORK_SERVERS',
+  'COUNTRY_POOLS',
+  'PROFILE',
+  'PLAN',
+  'SUB_USER_IMPORT',
+  'SUB_USER_PROXY_REFRESH',
+  'IP_AUTHORIZATION_UPDATES',
+  'SERVERS',
+  'SERVICES',
+  'PROXY_CREDENTIALS',
+] as const;
+
+export type Capability = (typeof CAPABILITIES)[number];

@@ -4,7 +4,7 @@
  * with the internal string unions in providers/contract/records.ts.
  */
 import { registerEnumType } from 'type-graphql';
-import { PROVIDERS, type ProviderName } from '../../core/providers';
+import { CAPABILITIES, PROVIDERS, type Capability as CoreCapability, type ProviderName } from '../../core/providers';
 
 export type Provider = Uppercase<ProviderName>;
 export const Provider = Object.fromEntries(PROVIDERS.map((name) => [name.toUpperCase(), name.toUpperCase()])) as { [K in Provider]: K };
@@ -12,28 +12,8 @@ export const Provider = Object.fromEntries(PROVIDERS.map((name) => [name.toUpper
 export const providerEnum = (name: ProviderName): Provider => name.toUpperCase() as Provider;
 export const providerName = (value: Provider): ProviderName => value.toLowerCase() as ProviderName;
 
-export enum Capability {
-  PROXIES = 'PROXIES',
-  SUB_USERS = 'SUB_USERS',
-  SUB_USER_ACTIVATION = 'SUB_USER_ACTIVATION',
-  IP_AUTHORIZATIONS = 'IP_AUTHORIZATIONS',
-  HOSTNAME_AUTHORIZATIONS = 'HOSTNAME_AUTHORIZATIONS',
-  PROXY_SERVER_AUTHORIZATION = 'PROXY_SERVER_AUTHORIZATION',
-  DNS_OVERRIDES = 'DNS_OVERRIDES',
-  PROXY_REPLACEMENT = 'PROXY_REPLACEMENT',
-  PROXY_LIST_REFRESH = 'PROXY_LIST_REFRESH',
-  USAGE = 'USAGE',
-  NETWORK_SERVERS = 'NETWORK_SERVERS',
-  COUNTRY_POOLS = 'COUNTRY_POOLS',
-  PROFILE = 'PROFILE',
-  PLAN = 'PLAN',
-  SUB_USER_IMPORT = 'SUB_USER_IMPORT',
-  SUB_USER_PROXY_REFRESH = 'SUB_USER_PROXY_REFRESH',
-  IP_AUTHORIZATION_UPDATES = 'IP_AUTHORIZATION_UPDATES',
-  SERVERS = 'SERVERS',
-  SERVICES = 'SERVICES',
-  PROXY_CREDENTIALS = 'PROXY_CREDENTIALS',
-}
+export type Capability = CoreCapability;
+export const Capability = Object.fromEntries(CAPABILITIES.map((name) => [name, name])) as { [K in CoreCapability]: K };
 
 export enum ProxyStatus {
   OK = 'OK',
