@@ -1,5 +1,5 @@
 /**
- * Usage of one account and across accounts (README, "Working across accounts"). Providers report different
+ * Usage of one account and across accounts (docs/architecture.md §4a). Providers report different
  * periods (Webshare any window of its last 90 days, WonderProxy its current billing period, Ping the
  * account's whole life), so every figure says which period it covers and whether that is the window asked,
  * and totals add only figures of one period: adding a lifetime to a month is a number that means nothing.
