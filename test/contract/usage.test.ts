@@ -1,5 +1,5 @@
 /**
- * What every provider's usage figures say (README, "Working across accounts"), for each fixture with USAGE:
+ * What every provider's usage figures say (README, "How the graph behaves across accounts"), for each fixture with USAGE:
  * the period they cover, a window covered only by figures of exactly that window (a provider that cannot
  * report it shows its own period, marked), remaining that does not move with the window, and request
  * counts that add up.

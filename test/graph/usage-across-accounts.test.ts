@@ -1,5 +1,5 @@
 /**
- * Usage across accounts over HTTP against the simulators (README, "Working across accounts"): every figure
+ * Usage across accounts over HTTP against the simulators (README, "How the graph behaves across accounts"): every figure
  * says which period it covers and whether that is the window asked; totals add only figures of one period
  * and say who is in them; request counts add up. Accounts: two Webshare accounts on one subscription (the
  * same billing period), a third on another, ProxyMesh (no usage), WonderProxy (billing period only) and Ping
