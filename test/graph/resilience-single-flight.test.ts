@@ -14,7 +14,8 @@ let harness: Harness;
 
 before(async () => {
   harness = await startHarness({
-    webshare: { latencyMs: 100 },
+    // Long enough that all concurrent requests of a test reach the server while the first read is in flight, even on a loaded machine.
+    webshare: { latencyMs: 500 },
     extraAccounts: (webshare) => [{ id: 'ws-twin', provider: 'webshare', baseUrl: webshare.origin, credentials: { token: webshare.credentials.token } }],
   });
 });
