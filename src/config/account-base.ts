@@ -28,10 +28,20 @@ export const limits = z
   })
   .strict();
 
+/** The read cache for this account (src/upstream/read-cache.ts); TTL defaults per group are in the README. */
+export const accountCache = z
+  .object({
+    enabled: z.boolean().optional(),
+    /** Seconds per group (e.g. `{ "proxies": 10 }`); 0 keeps nothing of that group. */
+    ttlSecondsByGroup: z.record(z.string().regex(/^[A-Za-z]{1,40}$/, 'must be a group name'), z.number().int().min(0).max(86_400)).optional(),
+  })
+  .strict();
+
 /** The fields every account has, whatever its provider; each provider's config.ts adds its own. */
 export const accountBase = {
   id: accountId,
   label: z.string().max(200).optional(),
   baseUrl: httpUrl.optional(),
   limits: limits.optional(),
+  cache: accountCache.optional(),
 };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { httpUrl } from './account-base';
+import { cacheGroupsOf } from '../providers/cache-rules';
 import { PROVIDER_ACCOUNT_SCHEMAS } from '../providers/account-schemas';
 
 export const accountSchema = z.discriminatedUnion('provider', PROVIDER_ACCOUNT_SCHEMAS);
@@ -80,6 +81,17 @@ export const configSchema = z
         limits: queryLimits.optional(),
         persistedQueries: persistedQueries.optional(),
         /**
+         * The read cache of provider answers (src/upstream/read-cache.ts): on by default; in Redis when
+         * `redis` is set (shared by replicas), else in this process within `maxBytes`.
+         */
+        cache: z
+          .object({
+            enabled: z.boolean().optional(),
+            maxBytes: z.number().int().min(1_048_576).max(8_589_934_592).optional(),
+          })
+          .strict()
+          .optional(),
+        /**
          * When set, `_service` and `_entities` answer only requests carrying this secret in the
          * `x-router-secret` header (the router of your supergraph); at least 24 characters.
          */
@@ -118,6 +130,17 @@ export const configSchema = z
         ctx.addIssue({ code: 'custom', path: ['accounts', index, 'id'], message: `duplicate account id "${account.id}"` });
       }
       seen.add(account.id);
+      // A TTL for a group the provider does not have would be ignored: refuse it, naming the key.
+      const groups = cacheGroupsOf(account.provider);
+      for (const group of Object.keys(account.cache?.ttlSecondsByGroup ?? {})) {
+        if (!groups.includes(group)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['accounts', index, 'cache', 'ttlSecondsByGroup', group],
+            message: `${account.provider} has no cache group "${group}" (it has: ${groups.join(', ')})`,
+          });
+        }
+      }
     });
   });
 

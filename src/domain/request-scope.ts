@@ -61,6 +61,8 @@ export interface RequestLimits {
   maxUpstreamCalls: number;
   /** Aborted when the client has gone: no new upstream call starts after that. */
   clientGone?: AbortSignal;
+  /** The client asked for fresh data: the read cache is not consulted for this request. */
+  freshReads?: boolean;
   /** Receives warnings for the response's `extensions.warnings`. */
   warn?: (warning: OperationWarning) => void;
 }
@@ -90,6 +92,7 @@ export class RequestScope {
       deadlineAtMs: limits.deadlineAtMs,
       maxCalls: limits.maxUpstreamCalls,
       clientGone: limits.clientGone,
+      freshReads: limits.freshReads,
       onRecorded: (call) => {
         this.telemetry.upstreamCalls += 1;
         this.telemetry.upstreamMs += call.durationMs;

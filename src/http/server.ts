@@ -21,6 +21,7 @@ import { ProxyGraphError } from '../core/errors';
 import type { Authenticator } from './auth';
 import { createErrorFormatter } from './format-error';
 import { partialErrorsPlugin } from './partial-errors-plugin';
+import { readCachePlugin, wantsFreshReads } from './read-cache-plugin';
 import { effectiveQueryLimits, queryProtection } from './query-limits';
 import { refuseDeepQueries } from './query-nesting';
 import { routerSecretPlugin } from './router-secret-plugin';
@@ -91,6 +92,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.drainGraceMs }),
       persistedDocumentLimit(options.maxPersistedDocumentBytes ?? PERSISTED_QUERY_DEFAULTS.maxDocumentBytes),
       partialErrorsPlugin,
+      readCachePlugin,
       operationObserverPlugin(logger, options.metrics),
       ...protection.plugins,
       ...(options.routerSecret ? [routerSecretPlugin(options.routerSecret)] : []),
@@ -154,6 +156,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
             deadlineAtMs,
             maxUpstreamCalls: limits.maxUpstreamCallsPerRequest,
             clientGone: clientGone.signal,
+            freshReads: wantsFreshReads(req.header('cache-control'), req.header('pragma')),
             warn: (warning) => warnings.push(warning),
           }),
           partialErrors: [],

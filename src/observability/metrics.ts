@@ -16,10 +16,12 @@ export class ProxyGraphMetrics {
   readonly upstreamRateLimited: Counter<'provider' | 'account_id'>;
   readonly cacheRequests: Counter<'cache' | 'result'>;
   readonly rateLimitWait: Histogram<'provider' | 'account_id'>;
+  readonly upstreamCache: Counter<'provider' | 'account_id' | 'result'>;
   /** Caches whose size in bytes is exported, read at each scrape. */
   private readonly cacheSizes = new Map<string, () => number>();
   private readonly unsubscribe: () => void;
   private readonly unsubscribeWaits: () => void;
+  private readonly unsubscribeCache: () => void;
 
   constructor(callLog: UpstreamCallLog, accounts: AccountRegistry) {
     collectDefaultMetrics({ register: this.registry, prefix: 'proxygraph_process_' });
@@ -56,6 +58,12 @@ export class ProxyGraphMetrics {
       labelNames: ['cache', 'result'],
       registers: [this.registry],
     });
+    this.upstreamCache = new Counter({
+      name: 'proxygraph_upstream_cache_total',
+      help: 'Read-cache decisions on provider reads: hit, stale (served while refreshed), miss, bypass (fresh data asked for), invalidated (by a write), store_error',
+      labelNames: ['provider', 'account_id', 'result'],
+      registers: [this.registry],
+    });
     const cacheSizes = this.cacheSizes;
     new Gauge({
       name: 'proxygraph_cache_bytes',
@@ -82,6 +90,9 @@ export class ProxyGraphMetrics {
       this.upstreamDuration.observe({ provider: call.provider, endpoint: call.endpoint, status: String(call.status) }, call.durationMs / 1000);
       if (call.status === 429) this.upstreamRateLimited.inc({ provider: call.provider, account_id: call.accountId });
     });
+    this.unsubscribeCache = callLog.subscribeCache((record) => {
+      this.upstreamCache.inc({ provider: record.provider, account_id: record.accountId, result: record.result });
+    });
     this.unsubscribeWaits = callLog.subscribeWaits((wait) => {
       this.rateLimitWait.observe({ provider: wait.provider, account_id: wait.accountId }, wait.waitMs / 1000);
     });
@@ -95,5 +106,6 @@ export class ProxyGraphMetrics {
   close(): void {
     this.unsubscribe();
     this.unsubscribeWaits();
+    this.unsubscribeCache();
   }
 }

@@ -17,11 +17,20 @@ export interface UpstreamWaitRecord {
   waitMs: number;
 }
 
+/** One read-cache decision: served from the cache (hit, stale), sent (miss, bypass), or invalidated by a write. */
+export interface UpstreamCacheRecord {
+  provider: string;
+  accountId: string;
+  endpoint: string;
+  result: 'hit' | 'stale' | 'miss' | 'bypass' | 'invalidated' | 'store_error';
+}
+
 export class UpstreamCallLog {
   private readonly counts = new Map<string, number>();
   private readonly recent: UpstreamCallRecord[] = [];
   private readonly listeners = new Set<(call: UpstreamCallRecord) => void>();
   private readonly waitListeners = new Set<(wait: UpstreamWaitRecord) => void>();
+  private readonly cacheListeners = new Set<(record: UpstreamCacheRecord) => void>();
   constructor(private readonly keepRecent = 1_000) {}
 
   /** Observers (metrics, the per-request counter) see every call as it is recorded. Returns an unsubscribe. */
@@ -34,6 +43,16 @@ export class UpstreamCallLog {
   subscribeWaits(listener: (wait: UpstreamWaitRecord) => void): () => void {
     this.waitListeners.add(listener);
     return () => this.waitListeners.delete(listener);
+  }
+
+  /** Observers of the read cache's decisions (metrics). */
+  subscribeCache(listener: (record: UpstreamCacheRecord) => void): () => void {
+    this.cacheListeners.add(listener);
+    return () => this.cacheListeners.delete(listener);
+  }
+
+  recordCache(record: UpstreamCacheRecord): void {
+    for (const listener of this.cacheListeners) listener(record);
   }
 
   recordWait(wait: UpstreamWaitRecord): void {

@@ -2,8 +2,8 @@
  * The single chokepoint for outbound HTTP: every provider client sends through an AccountChannel made here.
  * One undici Pool per origin (shared by accounts on the same origin), explicit connect/headers/body
  * timeouts, an overall per-call deadline, JSON and form bodies, a call log, and a policy chain where
- * resilience plugs in without touching provider code. The chain, outermost first: single-flight (identical
- * concurrent GETs share one call), retry (GETs, on transport failures and 5xx), any extra gateway policies,
+ * resilience plugs in without touching provider code. The chain, outermost first: the read cache (when
+ * configured), single-flight (identical concurrent GETs share one call), retry (GETs, on transport failures and 5xx), any extra gateway policies,
  * then the account's own policies (rate budget, credential breaker), then the HTTP send. One deadline per
  * call covers all of it: retries and budget waits never run past it.
  */
@@ -16,6 +16,7 @@ import { UpstreamFailure, providerErrorFromResponse, providerTransportError } fr
 import type { Redactor } from '../core/redact';
 import { RetryPolicy, type RetryOptions } from './retry-policy';
 import { SingleFlightPolicy } from './single-flight';
+import { ReadCachePolicy, type ReadCacheOptions } from './read-cache';
 import { InProcessBudgetStore, type BudgetStore } from './budget-store';
 import { checkPath } from './path';
 import type { UpstreamRequestContext } from './request-context';
@@ -71,15 +72,22 @@ export interface UpstreamCall {
   request: UpstreamRequest;
   /** Epoch ms by which the whole call (budget waits, retries, sends) must be over. */
   deadlineAtMs: number;
+  /**
+   * For reads: the account's cache generation (read-cache.ts) the read began under, or this replica's count
+   * of the account's writes. Single-flight joins only reads of the same epoch, so a read made after a write
+   * never shares the answer of a read that began before it.
+   */
+  readEpoch?: string;
 }
 
 /**
- * A policy wraps a call: it may short-circuit (rate budget closed, breaker open), retry `next`, or observe.
- * Policies run in array order, outermost first.
+ * A policy wraps a call: it may short-circuit (rate budget closed, breaker open, cached answer), retry
+ * `next`, or observe. Policies run in array order, outermost first. `next` takes the call on, or a changed
+ * copy of it (the read cache refreshes an entry under a context of its own).
  */
 export interface UpstreamPolicy {
   readonly name: string;
-  execute(call: UpstreamCall, next: () => Promise<UpstreamResponse>): Promise<UpstreamResponse>;
+  execute(call: UpstreamCall, next: (call?: UpstreamCall) => Promise<UpstreamResponse>): Promise<UpstreamResponse>;
 }
 
 export interface UpstreamTimeouts {
@@ -110,6 +118,8 @@ export interface UpstreamGatewayOptions {
   retry?: Partial<RetryOptions> | false;
   /** Identical concurrent GETs share one upstream call; on by default. */
   singleFlight?: boolean;
+  /** The read cache (read-cache.ts); off when absent. */
+  readCache?: ReadCacheOptions;
   /** Where rate budgets keep their windows: in-process by default, Redis to share them across replicas. */
   budgets?: BudgetStore;
   /** Per-account whole-call deadlines (config `limits.timeoutMs`), by account id. */
@@ -120,6 +130,7 @@ export class UpstreamGateway {
   readonly callLog: UpstreamCallLog;
   readonly timeouts: UpstreamTimeouts;
   readonly budgets: BudgetStore;
+  readonly readCache?: ReadCachePolicy;
   private readonly pools = new Map<string, Pool>();
   private readonly policies: UpstreamPolicy[];
   private readonly connectionsPerOrigin: number;
@@ -130,11 +141,13 @@ export class UpstreamGateway {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.budgets = options.budgets ?? new InProcessBudgetStore();
     this.accountCallDeadlinesMs = options.accountCallDeadlinesMs ?? {};
+    this.callLog = options.callLog ?? new UpstreamCallLog();
     const resilience: UpstreamPolicy[] = [];
+    // Outermost: a cached answer spends no budget, allowance or retry.
+    if (options.readCache) resilience.push((this.readCache = new ReadCachePolicy(options.readCache, this.callLog)));
     if (options.singleFlight !== false) resilience.push(new SingleFlightPolicy());
     if (options.retry !== false) resilience.push(new RetryPolicy(options.retry ?? {}));
     this.policies = [...resilience, ...(options.policies ?? [])];
-    this.callLog = options.callLog ?? new UpstreamCallLog();
     this.connectionsPerOrigin = options.connectionsPerOrigin ?? 16;
     this.userAgent = options.userAgent ?? 'ProxyGraph/0.1';
   }
@@ -154,15 +167,16 @@ export class UpstreamGateway {
     const deadlineAtMs = Math.min(Date.now() + deadlineMs, request.context?.deadlineAtMs ?? Number.POSITIVE_INFINITY);
     const call: UpstreamCall = { target, request, deadlineAtMs };
     const chain = accountPolicies.length === 0 ? this.policies : [...this.policies, ...accountPolicies];
-    const run = (index: number): Promise<UpstreamResponse> => {
+    const run = (index: number, current: UpstreamCall): Promise<UpstreamResponse> => {
       const policy = chain[index];
-      if (!policy) return this.sendOnce(call);
-      return policy.execute(call, () => run(index + 1));
+      if (!policy) return this.sendOnce(current);
+      return policy.execute(current, (changed = current) => run(index + 1, changed));
     };
-    return run(0);
+    return run(0, call);
   }
 
   async close(): Promise<void> {
+    this.readCache?.close();
     const pools = [...this.pools.values()];
     this.pools.clear();
     await Promise.all(pools.map((pool) => pool.close().catch(() => pool.destroy())));
@@ -251,22 +265,7 @@ export class UpstreamGateway {
         ...described,
       }, target.redact);
     }
-    return {
-      status: response.statusCode,
-      headers: flatHeaders,
-      text,
-      json<T>(): T {
-        try {
-          return JSON.parse(text) as T;
-        } catch {
-          throw new ProviderError('PROVIDER_ERROR', `${target.provider} answered with a body that is not JSON`, {
-            provider: target.provider,
-            accountId: target.accountId,
-            upstreamStatus: response.statusCode,
-          });
-        }
-      },
-    };
+    return upstreamResponse(target, response.statusCode, flatHeaders, text);
   }
 }
 
@@ -312,6 +311,26 @@ function safeDescribe(
   } catch {
     return {};
   }
+}
+
+/** A 2xx answer as provider clients read it; `json()` parses afresh for each caller, so nobody shares objects. */
+export function upstreamResponse(target: AccountTarget, status: number, headers: Record<string, string | undefined>, text: string): UpstreamResponse {
+  return {
+    status,
+    headers,
+    text,
+    json<T>(): T {
+      try {
+        return JSON.parse(text) as T;
+      } catch {
+        throw new ProviderError('PROVIDER_ERROR', `${target.provider} answered with a body that is not JSON`, {
+          provider: target.provider,
+          accountId: target.accountId,
+          upstreamStatus: status,
+        });
+      }
+    },
+  };
 }
 
 export function buildQuery(query: Record<string, QueryValue> | undefined): string {

@@ -26,18 +26,36 @@ export interface UpstreamRequestContextOptions {
   /** Aborted when the client has gone; no new call starts after that. */
   clientGone?: AbortSignal;
   onRecorded?: (record: UpstreamCallRecord) => void;
+  /** The client asked for fresh data (`Cache-Control: no-cache`): the read cache is not consulted, only refilled. */
+  freshReads?: boolean;
 }
+
+/** What the read cache served this request, for its response headers. */
+export interface CacheReadTally {
+  hit: number;
+  stale: number;
+  miss: number;
+  bypass: number;
+  /** Age of the oldest cached answer served, in ms (0 when none was). */
+  oldestAgeMs: number;
+}
+
+export type CacheReadResult = Exclude<keyof CacheReadTally, 'oldestAgeMs'>;
 
 export class UpstreamRequestContext {
   readonly principal: string;
   readonly deadlineAtMs: number;
   readonly maxCalls: number;
+  /** Reads skip the read cache (still refilling it): asked by the client, or the request is a mutation. */
+  freshReads: boolean;
+  readonly cacheReads: CacheReadTally = { hit: 0, stale: 0, miss: 0, bypass: 0, oldestAgeMs: 0 };
   private callsMade = 0;
 
   constructor(private readonly options: UpstreamRequestContextOptions) {
     this.principal = options.principal;
     this.deadlineAtMs = options.deadlineAtMs;
     this.maxCalls = options.maxCalls;
+    this.freshReads = options.freshReads ?? false;
   }
 
   /** A context without limits (check-config, background work): nobody's deadline but the call's own. */
@@ -53,6 +71,7 @@ export class UpstreamRequestContext {
       deadlineAtMs: Math.max(...contexts.map((context) => context.deadlineAtMs)),
       maxCalls: Number.POSITIVE_INFINITY,
       onRecorded: (record) => contexts.forEach((context) => context.recorded(record)),
+      freshReads: contexts.some((context) => context.freshReads),
     });
     union.isGone = () => contexts.every((context) => context.clientHasGone);
     return union;
@@ -96,6 +115,17 @@ export class UpstreamRequestContext {
     if (Date.now() >= this.deadlineAtMs) {
       throw new ProxyGraphError('PROVIDER_UNAVAILABLE', 'the request deadline passed before this upstream call could be made', details);
     }
+  }
+
+  /** From now on this request's reads go to the provider (a mutation's reads, read-cache-plugin.ts). */
+  readFresh(): void {
+    this.freshReads = true;
+  }
+
+  /** The read cache answered one of this request's reads (or was passed over for it). */
+  cacheRead(result: CacheReadResult, ageMs = 0): void {
+    this.cacheReads[result] += 1;
+    if (result === 'hit' || result === 'stale') this.cacheReads.oldestAgeMs = Math.max(this.cacheReads.oldestAgeMs, ageMs);
   }
 
   recorded(record: UpstreamCallRecord): void {

@@ -1,14 +1,15 @@
 /**
  * Single-flight for reads (docs/architecture.md §5), as the outermost gateway policy: while a GET is in flight (waiting
  * for its budget slot, being sent, or between retries), an identical GET for the same account joins it
- * instead of making its own call. "Identical" means same account (provider, id, base URL), path, query,
- * extra headers and deadline override. This spans GraphQL requests: DataLoaders de-duplicate within one
+ * instead of making its own call. "Identical" means the same request identity (request-identity.ts) and the
+ * same read epoch: a read made after a write to the account never joins one that began before it. This spans GraphQL requests: DataLoaders de-duplicate within one
  * request, this de-duplicates across concurrent ones, so a burst of the same query costs one call per read.
  *
  * Joiners get the same outcome (the same response, or the same error). The response is read-only: `json()`
  * parses the text afresh for each caller, so nobody sees another caller's mutations.
  */
-import type { UpstreamCall, UpstreamPolicy, UpstreamRequest, UpstreamResponse } from './http';
+import type { UpstreamCall, UpstreamPolicy, UpstreamResponse } from './http';
+import { isPlainRead, requestIdentity } from './request-identity';
 
 export class SingleFlightPolicy implements UpstreamPolicy {
   readonly name = 'single-flight';
@@ -18,7 +19,7 @@ export class SingleFlightPolicy implements UpstreamPolicy {
 
   execute(call: UpstreamCall, next: () => Promise<UpstreamResponse>): Promise<UpstreamResponse> {
     const { request } = call;
-    if (request.method !== 'GET' || request.json !== undefined || request.form !== undefined) return next();
+    if (!isPlainRead(request)) return next();
     const key = flightKey(call);
     const existing = this.flights.get(key);
     if (existing) {
@@ -38,21 +39,6 @@ export class SingleFlightPolicy implements UpstreamPolicy {
   }
 }
 
-function flightKey({ target, request }: UpstreamCall): string {
-  return JSON.stringify([
-    target.provider,
-    target.accountId,
-    target.baseUrl,
-    request.path,
-    sortedEntries(request.query),
-    sortedEntries(request.headers),
-    request.timeoutMs ?? null,
-  ]);
-}
-
-function sortedEntries(record: UpstreamRequest['query'] | UpstreamRequest['headers']): Array<[string, unknown]> {
-  if (!record) return [];
-  return Object.entries(record)
-    .filter(([, value]) => value !== undefined && value !== null)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+function flightKey(call: UpstreamCall): string {
+  return `${call.readEpoch ?? ''}|${requestIdentity(call)}`;
 }

@@ -3,7 +3,7 @@
  * fixture's main account, plus whatever extra accounts a suite file asks for (a wrong password, one account
  * per injected status). One estate per suite file, started in `before` and reused by all its tests.
  */
-import type { AccountConfig } from '../../src/config/schema';
+import type { AccountConfig, ProxyGraphConfig } from '../../src/config/schema';
 import type { RunningProxyGraph } from '../../src/app';
 import type { ProviderSimulator } from '../../src/simulators/kit';
 import { GraphQLTestClient } from '../support/graphql-client';
@@ -24,6 +24,8 @@ export interface ContractEstate {
 export interface ContractEstateOptions {
   /** Accounts beyond each fixture's main one, built with `accountOn`. */
   extraAccounts?(fixture: ProviderFixture, simulator: ProviderSimulator): AccountConfig[];
+  /** Server settings (the read cache is off in tests unless `server.cache` turns it on). */
+  server?: ProxyGraphConfig['server'];
 }
 
 /** An account of `fixture` on its simulator: the simulator's own credentials unless others are given. */
@@ -38,7 +40,7 @@ export async function startContractEstate(options: ContractEstateOptions = {}): 
     const simulator = simulators.get(fixture)!;
     return [accountOn(fixture, simulator, fixture.accountId), ...(options.extraAccounts?.(fixture, simulator) ?? [])];
   });
-  const proxygraph = await startTestProxyGraph(accounts);
+  const proxygraph = await startTestProxyGraph(accounts, { server: options.server });
   const all = () => [...simulators.values()];
   return {
     client: new GraphQLTestClient(proxygraph.url),

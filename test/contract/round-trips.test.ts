@@ -14,7 +14,8 @@ import { accountPages, addHostnameAuthorization, allCodes, allIds, authorizeIp, 
 let estate: ContractEstate;
 
 before(async () => {
-  estate = await startContractEstate();
+  // With the read cache on, as in production: every read after a write must show the write.
+  estate = await startContractEstate({ server: { cache: { enabled: true } } });
 });
 
 after(async () => {

@@ -2,6 +2,10 @@
  * Starts ProxyGraph the way every test harness does: on 127.0.0.1, port 0, development mode, a silent logger
  * (TEST_LOG_LEVEL raises it) and a memory-only state store (the Redis one when `redis` is given, as in
  * production), with the given accounts and options.
+ *
+ * The read cache is off unless `server.cache` is given: most tests assert what reaches the provider for each
+ * query (calls, errors, retries, budgets), the layer under the cache. The cache's own tests, the contract
+ * round trips (no stale read after any write, all four providers) and the demo run with it on, as production does.
  */
 import pino, { type Logger } from 'pino';
 import type { AccountConfig, AuthConfig, ProxyGraphConfig } from '../../src/config/schema';
@@ -19,7 +23,7 @@ export interface TestServerOptions {
 export function startTestProxyGraph(accounts: AccountConfig[], options: TestServerOptions = {}): Promise<RunningProxyGraph> {
   return startProxyGraph({
     // The ops listener on a free port, so servers started side by side never collide on 9464.
-    config: { accounts, auth: options.auth ?? { mode: 'none' }, server: { ...options.server, ops: { port: 0, ...options.server?.ops } }, redis: options.redis },
+    config: { accounts, auth: options.auth ?? { mode: 'none' }, server: { cache: { enabled: false }, ...options.server, ops: { port: 0, ...options.server?.ops } }, redis: options.redis },
     port: 0,
     host: '127.0.0.1',
     development: true,

@@ -1,0 +1,44 @@
+/**
+ * Cached provider answers hold what the provider sent: proxy passwords, usernames, IP lists. In this
+ * process they are as safe as the rest of its memory; in Redis they would be readable by anyone who can read
+ * Redis. So an entry that leaves the process is sealed (AES-256-GCM) with a key derived (HKDF) from the
+ * account's own credentials: replicas with the same configuration open it, nobody without the credentials
+ * can, and rotated credentials start a fresh key space (the request digest changes with the key too, so
+ * entries of old credentials are never even looked up).
+ */
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+export class AccountCacheKey {
+  private readonly key: Buffer;
+
+  constructor(accountId: string, credentialMaterial: string) {
+    this.key = Buffer.from(hkdfSync('sha256', credentialMaterial, 'proxygraph read cache', accountId, 32));
+  }
+
+  /** A digest of what identifies a request: the same for every replica, meaningless without the key. */
+  digest(requestIdentity: string): string {
+    return createHmac('sha256', this.key).update(requestIdentity).digest('base64url').slice(0, 32);
+  }
+
+  seal(plain: string): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64');
+  }
+
+  /** The plain text, or undefined for anything that was not sealed with this key (it is then a miss). */
+  open(sealed: string): string | undefined {
+    try {
+      const bytes = Buffer.from(sealed, 'base64');
+      const decipher = createDecipheriv('aes-256-gcm', this.key, bytes.subarray(0, IV_BYTES));
+      decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  }
+}
