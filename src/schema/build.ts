@@ -20,6 +20,7 @@ import { DnsOverrideResolver } from './dns-override/dns-override.resolver';
 import { ServerResolver } from './server/server.resolver';
 import { ServiceResolver } from './service/service.resolver';
 import { AccountUsageResolver, UsageResolver } from './usage/usage.resolver';
+import { AccountProxyListResolver, ProxyListResolver } from './proxy-list/proxy-list.resolver';
 import { checkArgumentsOf } from './common/argument-rules';
 import { referenceResolvers } from './references';
 import { CALLS_UPSTREAM_EXTENSION } from './common/upstream-calls';
@@ -65,6 +66,8 @@ async function build(): Promise<ProxyGraphSchema> {
       ServiceResolver,
       UsageResolver,
       AccountUsageResolver,
+      ProxyListResolver,
+      AccountProxyListResolver,
     ],
     validate: { forbidUnknownValues: false },
     skipCheck: true,

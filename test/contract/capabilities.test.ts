@@ -62,9 +62,15 @@ const PROBES: Record<string, Probe> = {
   'Account.services': readField('SERVICES', 'services { id }'),
   'Account.proxyCredentials': readField('PROXY_CREDENTIALS', 'proxyCredentials { username }'),
   'Account.proxyReplacements': readField('PROXY_REPLACEMENT', 'proxyReplacements(first: 1) { totalCount }'),
+  'Account.proxyList': readField('PROXIES', 'proxyList(format: HOST_PORT, first: 1) { lineCount }'),
 
   // Cross-account queries ask an account that is named explicitly, so one that cannot answer says so.
   'Query.proxies': { capability: 'PROXIES', query: 'query Probe($id: ID!) { proxies(first: 1, filter: { accountIds: [$id] }) { edges { cursor } } }', variables: byAccount },
+  'Query.proxyList': {
+    capability: 'PROXIES',
+    query: 'query Probe($id: ID!) { proxyList(format: HOST_PORT, first: 1, filter: { accountIds: [$id] }) { lineCount } }',
+    variables: byAccount,
+  },
   'Query.ipAuthorizations': { capability: 'IP_AUTHORIZATIONS', query: 'query Probe($id: ID!) { ipAuthorizations(filter: { accountIds: [$id] }) { id } }', variables: byAccount },
   'Query.dnsOverrides': { capability: 'DNS_OVERRIDES', query: 'query Probe($id: ID!) { dnsOverrides(filter: { accountIds: [$id] }) { id } }', variables: byAccount },
   'Query.proxy': { capability: 'PROXIES', query: 'query Probe($id: ID!) { proxy(id: $id) { id } }', variables: byId('Proxy') },
