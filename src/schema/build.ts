@@ -20,6 +20,10 @@ import { DnsOverrideResolver } from './dns-override/dns-override.resolver';
 import { ServerResolver } from './server/server.resolver';
 import { ServiceResolver } from './service/service.resolver';
 import { AccountUsageResolver, UsageResolver } from './usage/usage.resolver';
+import { UsageSeriesResolver } from './usage/usage-series.resolver';
+import { ProxyActivityResolver } from './activity/proxy-activity.resolver';
+import { AccountReplacedProxiesResolver, ProxyReplacementReplacedProxiesResolver } from './replacement/replaced-proxy.resolver';
+import { AccountDownloadTokenResolver, DownloadTokenResolver } from './download-token/download-token.resolver';
 import { checkArgumentsOf } from './common/argument-rules';
 import { referenceResolvers } from './references';
 import { CALLS_UPSTREAM_EXTENSION } from './common/upstream-calls';
@@ -65,6 +69,13 @@ async function build(): Promise<ProxyGraphSchema> {
       ServiceResolver,
       UsageResolver,
       AccountUsageResolver,
+      // Issue 13: hourly usage, proxy activity, replaced proxies, download tokens.
+      UsageSeriesResolver,
+      ProxyActivityResolver,
+      AccountReplacedProxiesResolver,
+      ProxyReplacementReplacedProxiesResolver,
+      AccountDownloadTokenResolver,
+      DownloadTokenResolver,
     ],
     validate: { forbidUnknownValues: false },
     skipCheck: true,
