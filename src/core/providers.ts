@@ -33,6 +33,9 @@ export const CAPABILITIES = [
   'SERVERS',
   'SERVICES',
   'PROXY_CREDENTIALS',
+  'USAGE_HISTORY',
+  'PROXY_ACTIVITY',
+  'DOWNLOAD_TOKENS',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

@@ -46,6 +46,9 @@ const FACET_WHAT: Record<FacetName, string> = {
   proxyReplacement: 'Proxy replacement',
   proxyListRefresh: 'Refreshing the proxy list',
   proxyCredentials: 'Proxy credentials',
+  usageHistory: 'An hourly usage series',
+  proxyActivity: 'Proxy activity',
+  downloadTokens: 'Download tokens',
 };
 
 /** What the request's upstream calls cost, for its log line. */

@@ -21,6 +21,10 @@ import { ServerResolver } from './server/server.resolver';
 import { ServiceResolver } from './service/service.resolver';
 import { AccountUsageResolver, UsageResolver } from './usage/usage.resolver';
 import { AccountProxyListResolver, ProxyListResolver } from './proxy-list/proxy-list.resolver';
+import { UsageSeriesResolver } from './usage/usage-series.resolver';
+import { ProxyActivityResolver } from './activity/proxy-activity.resolver';
+import { AccountReplacedProxiesResolver, ProxyReplacementReplacedProxiesResolver } from './replacement/replaced-proxy.resolver';
+import { AccountDownloadTokenResolver, DownloadTokenResolver } from './download-token/download-token.resolver';
 import { checkArgumentsOf } from './common/argument-rules';
 import { referenceResolvers } from './references';
 import { CALLS_UPSTREAM_EXTENSION } from './common/upstream-calls';
@@ -68,6 +72,12 @@ async function build(): Promise<ProxyGraphSchema> {
       AccountUsageResolver,
       ProxyListResolver,
       AccountProxyListResolver,
+      UsageSeriesResolver,
+      ProxyActivityResolver,
+      AccountReplacedProxiesResolver,
+      ProxyReplacementReplacedProxiesResolver,
+      AccountDownloadTokenResolver,
+      DownloadTokenResolver,
     ],
     validate: { forbidUnknownValues: false },
     skipCheck: true,

@@ -63,6 +63,10 @@ const PROBES: Record<string, Probe> = {
   'Account.proxyCredentials': readField('PROXY_CREDENTIALS', 'proxyCredentials { username }'),
   'Account.proxyReplacements': readField('PROXY_REPLACEMENT', 'proxyReplacements(first: 1) { totalCount }'),
   'Account.proxyList': readField('PROXIES', 'proxyList(format: HOST_PORT, first: 1) { lineCount }'),
+  'Account.usageSeries': readField('USAGE_HISTORY', `usageSeries(from: "${new Date(Date.now() - 3 * 3_600_000).toISOString()}") { hourStart }`),
+  'Account.proxyActivity': readField('PROXY_ACTIVITY', 'proxyActivity(first: 1) { totalCount }'),
+  'Account.replacedProxies': readField('PROXY_REPLACEMENT', 'replacedProxies(first: 1) { totalCount }'),
+  'Account.downloadToken': readField('DOWNLOAD_TOKENS', 'downloadToken(scope: ACTIVITY) { expiresAt }'),
 
   // Cross-account queries ask an account that is named explicitly, so one that cannot answer says so.
   'Query.proxies': { capability: 'PROXIES', query: 'query Probe($id: ID!) { proxies(first: 1, filter: { accountIds: [$id] }) { edges { cursor } } }', variables: byAccount },
@@ -143,6 +147,11 @@ const PROBES: Record<string, Probe> = {
   'Mutation.updateProxyCredentials': {
     capability: 'PROXY_CREDENTIALS',
     query: 'mutation Probe($id: ID!) { updateProxyCredentials(accountId: $id, input: { requestTimeoutSeconds: 60 }) { id } }',
+    variables: byAccount,
+  },
+  'Mutation.resetDownloadToken': {
+    capability: 'DOWNLOAD_TOKENS',
+    query: 'mutation Probe($id: ID!) { resetDownloadToken(accountId: $id, scope: ACTIVITY) { expiresAt } }',
     variables: byAccount,
   },
   'Mutation.updateService': { capability: 'SERVICES', query: 'mutation Probe($id: ID!) { updateService(id: $id, input: { name: "probe" }) { id } }', variables: byId('Service') },

@@ -61,7 +61,10 @@ describe('Webshare account, profile, plan and usage', () => {
         id: WEBSHARE_ACCOUNT_ID,
         provider: 'WEBSHARE',
         label: 'Webshare test',
-        capabilities: ['IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'PROXY_CREDENTIALS', 'PROXY_LIST_REFRESH', 'PROXY_REPLACEMENT', 'SUB_USERS', 'SUB_USER_PROXY_REFRESH', 'USAGE'],
+        capabilities: [
+          'DOWNLOAD_TOKENS', 'IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'PROXY_ACTIVITY', 'PROXY_CREDENTIALS', 'PROXY_LIST_REFRESH', 'PROXY_REPLACEMENT',
+          'SUB_USERS', 'SUB_USER_PROXY_REFRESH', 'USAGE', 'USAGE_HISTORY',
+        ],
       },
     ]);
   });

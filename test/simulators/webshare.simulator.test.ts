@@ -198,3 +198,135 @@ describe('Webshare simulator: rate limits', () => {
     assert.equal((await call('GET', '/api/v2/proxy/list/?mode=direct&page_size=1')).status, 200);
   });
 });
+
+describe('Webshare simulator: hourly stats, proxy activity, replaced proxies and download tokens', () => {
+  const HOUR = 3_600_000;
+  const DAY = 24 * HOUR;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([key, value]): [string, string] => [key, String(value)])).toString();
+
+  before(() => {
+    // The rate-limit suite above used up the minute's budget.
+    clock.advance(61_000);
+  });
+
+  test('hourly stats are a bare array of hour-aligned rows inside the window, idle hours left out, future hours projected with empty breakdowns', async () => {
+    const now = clock.nowMs();
+    const subscription = (await call('GET', '/api/v2/subscription/')).json;
+    const to = Math.min(now + 5 * HOUR, Date.parse(subscription.end_date));
+    const response = await call('GET', `/api/v2/stats/?${q({ timestamp__gte: iso(now - 3 * DAY), timestamp__lte: iso(to) })}`);
+    assert.equal(response.status, 200);
+    assert.ok(Array.isArray(response.json));
+    const rows: any[] = response.json;
+    const hours = rows.map((row) => Date.parse(row.timestamp));
+    assert.ok(hours.every((ms) => ms % HOUR === 0 && ms >= now - 3 * DAY && ms <= to));
+    assert.ok(rows.length < Math.floor((to - (now - 3 * DAY)) / HOUR) + 1, 'some idle hours are omitted');
+    const past = rows.filter((row) => !row.is_projected);
+    const projected = rows.filter((row) => row.is_projected);
+    assert.ok(past.every((row) => Date.parse(row.timestamp) <= now && row.requests_total === row.requests_successful + row.requests_failed));
+    assert.ok(projected.length > 0);
+    for (const row of projected) {
+      assert.ok(Date.parse(row.timestamp) > now);
+      assert.deepEqual([row.error_reasons, row.countries_used, row.protocols_used, row.number_of_proxies_used, row.average_rps, row.last_request_sent_at], [[], {}, {}, 0, null, null]);
+    }
+  });
+
+  test('hourly stats refuse a start older than 90 days and an end after the subscription, in the live field-error form', async () => {
+    const now = clock.nowMs();
+    const subscription = (await call('GET', '/api/v2/subscription/')).json;
+    const tooOld = await call('GET', `/api/v2/stats/?${q({ timestamp__gte: iso(now - 91 * DAY), timestamp__lte: iso(now) })}`);
+    assert.equal(tooOld.status, 400);
+    assert.deepEqual(Object.keys(tooOld.json), ['timestamp__gte']);
+    assert.equal(tooOld.json.timestamp__gte[0].code, 'invalid');
+    const pastEnd = await call('GET', `/api/v2/stats/?${q({ timestamp__gte: iso(now - DAY), timestamp__lte: iso(Date.parse(subscription.end_date) + HOUR) })}`);
+    assert.equal(pastEnd.status, 400);
+    assert.equal(typeof pastEnd.json.timestamp__lte[0].message, 'string');
+  });
+
+  test('activity is newest first and pages by starting_after: count, an absolute next, no previous, and a walk meets every entry once', async () => {
+    const first = await call('GET', '/api/v2/proxy/activity/?page_size=100');
+    assert.equal(first.status, 200);
+    assert.ok(first.json.count > 100, 'the seeded week holds more than one page');
+    assert.ok(!('previous' in first.json));
+    const seen: string[] = [];
+    let page = first.json;
+    for (let guard = 0; guard < 20; guard++) {
+      seen.push(...page.results.map((row: any) => row.timestamp));
+      if (!page.next) break;
+      const next = new URL(page.next);
+      assert.equal(next.origin, simulator.origin);
+      assert.equal(next.searchParams.get('starting_after'), page.results[page.results.length - 1].timestamp);
+      page = (await call('GET', `${next.pathname}${next.search}`)).json;
+    }
+    assert.equal(seen.length, first.json.count);
+    assert.equal(new Set(seen).size, seen.length);
+    const instants = seen.map((text) => Date.parse(text));
+    assert.deepEqual(instants, [...instants].sort((a, b) => b - a));
+  });
+
+  test('activity filters: error_reason * is any error, a reason matches exactly, bytes and timestamps bound the entries', async () => {
+    const now = clock.nowMs();
+    const all: any[] = (await call('GET', '/api/v2/proxy/activity/?page_size=100')).json.results;
+    const failed = await call('GET', '/api/v2/proxy/activity/?error_reason=*&page_size=100');
+    assert.ok(failed.json.count > 0);
+    assert.ok(failed.json.results.every((row: any) => row.error_reason !== null && row.bytes === 0));
+    const reason = failed.json.results[0].error_reason;
+    const exact = await call('GET', `/api/v2/proxy/activity/?${q({ error_reason: reason, page_size: 100 })}`);
+    assert.ok(exact.json.results.every((row: any) => row.error_reason === reason));
+    const bounded = await call('GET', `/api/v2/proxy/activity/?${q({ bytes__gte: 100_000, bytes__lte: 900_000, page_size: 100 })}`);
+    assert.ok(bounded.json.results.length > 0);
+    assert.ok(bounded.json.results.every((row: any) => row.bytes >= 100_000 && row.bytes <= 900_000));
+    const recent = await call('GET', `/api/v2/proxy/activity/?${q({ timestamp__gte: iso(now - 6 * HOUR), page_size: 100 })}`);
+    assert.equal(recent.json.count, all.filter((row) => Date.parse(row.timestamp) >= now - 6 * HOUR).length);
+  });
+
+  test('activity refuses malformed filters field by field, and answers 401 without a token', async () => {
+    const bad = await call('GET', '/api/v2/proxy/activity/?bytes__gte=lots&timestamp__lte=yesterday');
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.json, {
+      timestamp__lte: [{ message: 'Enter a valid date/time.', code: 'invalid' }],
+      bytes__gte: [{ message: 'Enter a number.', code: 'invalid' }],
+    });
+    assert.equal((await call('GET', '/api/v2/proxy/activity/?starting_after=nope')).json.starting_after[0].code, 'invalid');
+    const anonymous = await fetch(`${simulator.origin}/api/v2/proxy/activity/`);
+    assert.equal(anonymous.status, 401);
+  });
+
+  test('replaced proxies are a paginated list filtered by proxy_list_replacement, which must be a number', async () => {
+    const all = await call('GET', '/api/v2/proxy/list/replaced/');
+    assert.equal(all.status, 200);
+    assert.deepEqual(Object.keys(all.json).sort(), ['count', 'next', 'previous', 'results']);
+    assert.ok(all.json.count >= 1, 'the replacement test above replaced one proxy');
+    const none = await call('GET', '/api/v2/proxy/list/replaced/?proxy_list_replacement=1');
+    assert.equal(none.json.count, 0);
+    const bad = await call('GET', '/api/v2/proxy/list/replaced/?proxy_list_replacement=abc');
+    assert.equal(bad.status, 400);
+    assert.equal(bad.json.proxy_list_replacement[0].code, 'invalid');
+  });
+
+  test('a download token is stable until reset; reset rotates it and the old key stops opening the activity download', async () => {
+    const token = await call('GET', '/api/v2/download_token/activity/');
+    assert.equal(token.status, 200);
+    assert.deepEqual(Object.keys(token.json).sort(), ['expire_at', 'id', 'key', 'scope']);
+    assert.equal(token.json.scope, 'activity');
+    assert.equal((await call('GET', '/api/v2/download_token/activity/')).json.key, token.json.key);
+    const csv = await fetch(`${simulator.origin}/api/v2/proxy/activity/download/?download_token=${token.json.key}`);
+    assert.equal(csv.status, 200);
+    assert.match(await csv.text(), /^timestamp,protocol,/);
+    const reset = await call('POST', '/api/v2/download_token/activity/reset/');
+    assert.equal(reset.status, 200);
+    assert.notEqual(reset.json.key, token.json.key);
+    assert.equal((await fetch(`${simulator.origin}/api/v2/proxy/activity/download/?download_token=${token.json.key}`)).status, 401);
+    assert.equal((await fetch(`${simulator.origin}/api/v2/proxy/activity/download/?download_token=${reset.json.key}`)).status, 200);
+  });
+
+  test('the proxy_list token is the proxy config\'s download token; an unknown scope is 404; no token is 401', async () => {
+    const token = await call('GET', '/api/v2/download_token/proxy_list/');
+    assert.equal(token.json.key, (await call('GET', '/api/v2/proxy/config/')).json.proxy_list_download_token);
+    const unknown = await call('GET', '/api/v2/download_token/everything/');
+    assert.equal(unknown.status, 404);
+    assert.deepEqual(unknown.json, { detail: 'Not found.' });
+    assert.equal((await fetch(`${simulator.origin}/api/v2/download_token/activity/`)).status, 401);
+    assert.equal((await fetch(`${simulator.origin}/api/v2/download_token/activity/reset/`, { method: 'POST' })).status, 401);
+  });
+});

@@ -117,3 +117,31 @@ export interface UsageRange {
    */
   remaining?: boolean;
 }
+
+// ---- Issue 13: usage series and proxy activity ----
+
+/** An hourly usage series: both ends given (the domain resolves `to` to now when it is omitted). */
+export interface UsageSeriesRange {
+  from: Date;
+  to: Date;
+}
+
+/** Narrows proxy activity; adapters pass it to the provider. */
+export interface ProxyActivityFilter {
+  from?: Date | null;
+  to?: Date | null;
+  /** Only requests that failed for this reason. */
+  errorReason?: string | null;
+  /** Only requests that failed, for any reason. */
+  failedOnly?: boolean | null;
+  minBytes?: number | null;
+  maxBytes?: number | null;
+  search?: string | null;
+}
+
+/** A window over a list the provider pages by position (Webshare `starting_after`): how many, after which. */
+export interface PositionWindow {
+  limit: number;
+  /** The provider's position of the last item already read; null = from the start. */
+  after: string | null;
+}

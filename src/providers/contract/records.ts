@@ -258,3 +258,68 @@ export interface SubUserPage {
   totalCount: number | null;
   hasMore: boolean;
 }
+
+// ---- Issue 13: usage series, proxy activity, replaced proxies, download tokens ----
+
+/**
+ * One hour of traffic for a chart. `projected` hours lie in the future: their bytes are the provider's
+ * forecast and they carry no request counts (there were no requests to count).
+ */
+export interface UsagePointRecord {
+  hourStart: Date;
+  bandwidthBytes: number;
+  requestsTotal: number | null;
+  requestsSucceeded: number | null;
+  requestsFailed: number | null;
+  projected: boolean;
+}
+
+/** One request made through a proxy, as the provider logged it. Durations in milliseconds. */
+export interface ProxyActivityRecord {
+  at: Date;
+  protocol: string | null;
+  transferredBytes: number;
+  requestDurationMs: number | null;
+  handshakeDurationMs: number | null;
+  tunnelDurationMs: number | null;
+  /** Null when the request succeeded. */
+  errorReason: string | null;
+  errorHowToFix: string | null;
+  authUsername: string | null;
+  proxyAddress: string | null;
+  proxyPort: number | null;
+  clientIp: string | null;
+  targetHostname: string | null;
+  targetDomain: string | null;
+  targetIp: string | null;
+  targetPort: number | null;
+}
+
+/** A page of activity: `nextCursor` is the provider's own position to continue from, null at the end. */
+export interface ProxyActivityPage {
+  items: Array<ProxyActivityRecord & { cursor: string }>;
+  totalCount: number | null;
+  nextCursor: string | null;
+}
+
+/** A proxy that left the list, and what took its place. */
+export interface ReplacedProxyRecord {
+  nativeId: string;
+  reason: string | null;
+  address: string | null;
+  port: number | null;
+  country: string | null;
+  replacedWithAddress: string | null;
+  replacedWithPort: number | null;
+  replacedWithCountry: string | null;
+  replacedAt: Date | null;
+}
+
+export type DownloadTokenScope = 'PROXY_LIST' | 'REPLACED_PROXIES' | 'ACTIVITY';
+
+/** A key that opens a provider's unauthenticated download links: a secret, like a password. */
+export interface DownloadTokenRecord {
+  scope: DownloadTokenScope;
+  key: string;
+  expiresAt: Date | null;
+}

@@ -29,6 +29,7 @@ import type {
   SubUserRecord,
   UsageRecord,
 } from './records';
+import type { DownloadTokenRecord, DownloadTokenScope, ProxyActivityPage, ReplacedProxyRecord, UsagePointRecord } from './records';
 import type {
   AuthorizeIpParams,
   CancelServiceParams,
@@ -46,6 +47,7 @@ import type {
   UpdateSubUserParams,
   UsageRange,
 } from './params';
+import type { PositionWindow, ProxyActivityFilter, UsageSeriesRange } from './params';
 
 /**
  * Something a provider did that the caller must know although the operation succeeded (ProxyMesh: a
@@ -193,6 +195,8 @@ export interface ProxyReplacementFacet {
   create(params: ReplaceProxiesParams): Promise<ProxyReplacementRecord>;
   list(window: ListWindow): Promise<{ items: ProxyReplacementRecord[]; totalCount: number | null }>;
   get(nativeId: string): Promise<ProxyReplacementRecord | null>;
+  /** Proxies that left the list: those one replacement removed, or with none named every one (automatic ones too). */
+  replacedProxies?(window: ListWindow, replacementNativeId?: string | null): Promise<{ items: ReplacedProxyRecord[]; totalCount: number | null }>;
 }
 
 export interface ProxyListRefreshFacet {
@@ -203,6 +207,23 @@ export interface ProxyListRefreshFacet {
 export interface ProxyCredentialsFacet {
   get(): Promise<ProxyCredentialsRecord | null>;
   update(params: ProxyCredentialsRecord): Promise<ProxyCredentialsRecord>;
+}
+
+/** Hour-by-hour traffic for charts (Webshare hourly stats), future hours projected. */
+export interface UsageHistoryFacet {
+  series(range: UsageSeriesRange): Promise<UsagePointRecord[]>;
+}
+
+/** The log of requests made through the account's proxies, newest first. */
+export interface ProxyActivityFacet {
+  list(window: PositionWindow, filter: ProxyActivityFilter): Promise<ProxyActivityPage>;
+}
+
+/** Keys of the provider's unauthenticated download links (Webshare download tokens). */
+export interface DownloadTokensFacet {
+  get(scope: DownloadTokenScope): Promise<DownloadTokenRecord>;
+  /** A new key; the old one stops working. */
+  reset(scope: DownloadTokenScope): Promise<DownloadTokenRecord>;
 }
 
 /** One request's view of one account: the facets its provider has. */
@@ -227,6 +248,9 @@ export interface AccountSession {
   proxyReplacement?: ProxyReplacementFacet;
   proxyListRefresh?: ProxyListRefreshFacet;
   proxyCredentials?: ProxyCredentialsFacet;
+  usageHistory?: UsageHistoryFacet;
+  proxyActivity?: ProxyActivityFacet;
+  downloadTokens?: DownloadTokensFacet;
 }
 
 export type FacetName = keyof AccountSession;
@@ -254,6 +278,9 @@ export const FACET_CAPABILITY = {
   proxyReplacement: 'PROXY_REPLACEMENT',
   proxyListRefresh: 'PROXY_LIST_REFRESH',
   proxyCredentials: 'PROXY_CREDENTIALS',
+  usageHistory: 'USAGE_HISTORY',
+  proxyActivity: 'PROXY_ACTIVITY',
+  downloadTokens: 'DOWNLOAD_TOKENS',
 } as const satisfies Record<FacetName, Capability>;
 
 export const FACET_NAMES = Object.keys(FACET_CAPABILITY) as FacetName[];
@@ -283,6 +310,9 @@ export const FACET_WRITES = {
   proxyReplacement: ['create'],
   proxyListRefresh: ['refresh'],
   proxyCredentials: ['update'],
+  usageHistory: [],
+  proxyActivity: [],
+  downloadTokens: ['reset'],
 } as const satisfies { [K in FacetName]: ReadonlyArray<keyof Facet<K>> };
 
 export type ReadFacet<K extends FacetName> = Omit<Facet<K>, (typeof FACET_WRITES)[K][number]>;

@@ -16,9 +16,12 @@ import { WebshareProfile, WebsharePlan, WebshareUsage } from './session-account'
 import { WebshareIpAuthorizations } from './session-ip-authorizations';
 import { WebshareProxies, WebshareProxyListRefresh } from './session-proxies';
 import { WebshareProxyCredentials } from './session-proxy-credentials';
-import { WebshareProxyReplacement } from './session-proxy-replacement';
 import { WebshareAccountReads, WebshareProxyLoaders, WebshareSubUserLoaders } from './session-reads';
 import { WebshareSubUserProxyRefresh, WebshareSubUsers } from './session-sub-users';
+import { WebshareUsageHistory } from './session-usage-history';
+import { WebshareProxyActivity } from './session-proxy-activity';
+import { WebshareDownloadTokens } from './session-download-tokens';
+import { WebshareProxyReplacementWithHistory } from './session-replaced-proxies';
 
 type WebshareAccountConfig = Extract<AccountConfig, { provider: 'webshare' }>;
 
@@ -60,11 +63,14 @@ export class WebshareAdapter implements ProviderAdapter {
       usage: new WebshareUsage(client, account),
       proxies: new WebshareProxies(account, proxies),
       proxyListRefresh: new WebshareProxyListRefresh(client, account, proxies, errors),
-      proxyReplacement: new WebshareProxyReplacement(client),
+      proxyReplacement: new WebshareProxyReplacementWithHistory(client),
       proxyCredentials: new WebshareProxyCredentials(client, proxies),
       subUsers: new WebshareSubUsers(client, account, subUsers, errors),
       subUserProxyRefresh: new WebshareSubUserProxyRefresh(client, subUsers, errors),
       ipAuthorizations: new WebshareIpAuthorizations(client, errors),
+      usageHistory: new WebshareUsageHistory(client, account),
+      proxyActivity: new WebshareProxyActivity(client),
+      downloadTokens: new WebshareDownloadTokens(client),
     };
   }
 

@@ -26,6 +26,16 @@ import type {
   WebshareSubuserCreate,
   WebshareSubuserUpdate,
 } from './wire';
+// Issue 13: stats series, activity, replaced proxies, download tokens.
+import type {
+  WebshareActivityPage,
+  WebshareActivityQuery,
+  WebshareDownloadToken,
+  WebshareDownloadTokenScope,
+  WebshareProxyStat,
+  WebshareReplacedProxy,
+  WebshareReplacedProxyListQuery,
+} from './wire';
 
 export const WEBSHARE_ORIGIN = 'https://proxy.webshare.io';
 
@@ -248,5 +258,52 @@ export class WebshareClient {
       json: body,
     });
     return response.json<WebshareProxyReplacement>();
+  }
+
+  // ---- Issue 13: hourly stats, proxy activity, replaced proxies, download tokens ----------------------------
+
+  /** GET /api/v2/stats/: a bare array of hourly rows; hours without use are omitted, future hours projected. */
+  hourlyStats(query: WebshareStatsQuery): Promise<WebshareProxyStat[]> {
+    return this.channel.getJson({
+      path: '/api/v2/stats/',
+      endpoint: 'GET /api/v2/stats/',
+      query: this.withPlan({ timestamp__gte: query.timestamp__gte, timestamp__lte: query.timestamp__lte }),
+    });
+  }
+
+  /** GET /api/v2/proxy/activity/: newest first, paged by `starting_after` (the last item's timestamp). */
+  proxyActivity(query: WebshareActivityQuery): Promise<WebshareActivityPage> {
+    return this.channel.getJson({
+      path: '/api/v2/proxy/activity/',
+      endpoint: 'GET /api/v2/proxy/activity/',
+      query: this.withPlan({ ...query }),
+    });
+  }
+
+  /** GET /api/v2/proxy/list/replaced/: proxies that left the list, optionally of one replacement. */
+  replacedProxies(query: WebshareReplacedProxyListQuery): Promise<WebsharePage<WebshareReplacedProxy>> {
+    return this.channel.getJson({
+      path: '/api/v2/proxy/list/replaced/',
+      endpoint: 'GET /api/v2/proxy/list/replaced/',
+      query: this.withPlan({ ...query }),
+    });
+  }
+
+  downloadToken(scope: WebshareDownloadTokenScope): Promise<WebshareDownloadToken> {
+    return this.channel.getJson({
+      path: pathWith('/api/v2/download_token/:scope/', { scope }),
+      endpoint: 'GET /api/v2/download_token/:scope/',
+      query: this.withPlan(),
+    });
+  }
+
+  async resetDownloadToken(scope: WebshareDownloadTokenScope): Promise<WebshareDownloadToken> {
+    const response = await this.channel.send({
+      method: 'POST',
+      path: pathWith('/api/v2/download_token/:scope/reset/', { scope }),
+      endpoint: 'POST /api/v2/download_token/:scope/reset/',
+      query: this.withPlan(),
+    });
+    return response.json<WebshareDownloadToken>();
   }
 }

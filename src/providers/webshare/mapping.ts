@@ -30,6 +30,18 @@ import type {
   WebshareSubuserCreate,
   WebshareToReplace,
 } from './wire';
+// Issue 13: stats series, activity, replaced proxies, download tokens.
+import type { PositionWindow, ProxyActivityFilter } from '../contract/params';
+import type { DownloadTokenRecord, DownloadTokenScope, ProxyActivityRecord, ReplacedProxyRecord, UsagePointRecord } from '../contract/records';
+import type {
+  WebshareActivity,
+  WebshareActivityPage,
+  WebshareActivityQuery,
+  WebshareDownloadToken,
+  WebshareDownloadTokenScope,
+  WebshareProxyStat,
+  WebshareReplacedProxy,
+} from './wire';
 
 /** Backbone (rotating) endpoint for proxies without a direct address (residential plans). */
 export const WEBSHARE_BACKBONE_HOST = 'p.webshare.io';
@@ -254,4 +266,106 @@ export function toReplacement(replacement: WebshareProxyReplacement): ProxyRepla
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+// ---- Issue 13: hourly stats series, proxy activity, replaced proxies, download tokens ----
+
+/**
+ * An hourly stats row as a chart point. Request counts follow docs/architecture.md §4a (total = succeeded +
+ * failed); a projected hour has none: Webshare sends zeros for requests that have not happened yet.
+ */
+export function toUsagePoint(stat: WebshareProxyStat): UsagePointRecord {
+  const projected = stat.is_projected;
+  return {
+    hourStart: parseIsoDate(stat.timestamp)!,
+    bandwidthBytes: stat.bandwidth_total,
+    requestsTotal: projected ? null : stat.requests_successful + stat.requests_failed,
+    requestsSucceeded: projected ? null : stat.requests_successful,
+    requestsFailed: projected ? null : stat.requests_failed,
+    projected,
+  };
+}
+
+/** Seconds (Webshare's durations) to whole milliseconds. */
+function secondsToMs(seconds: number | null | undefined): number | null {
+  return typeof seconds === 'number' && Number.isFinite(seconds) ? Math.round(seconds * 1000) : null;
+}
+
+/**
+ * An activity row. Its cursor is Webshare's own position, the row's timestamp exactly as sent (microseconds
+ * and offset): `starting_after` compares with it, so a re-formatted date could skip or repeat a row.
+ */
+export function toProxyActivity(activity: WebshareActivity): ProxyActivityRecord & { cursor: string } {
+  return {
+    cursor: activity.timestamp,
+    at: parseIsoDate(activity.timestamp)!,
+    protocol: activity.protocol ? activity.protocol.toUpperCase() : null,
+    transferredBytes: activity.bytes,
+    requestDurationMs: secondsToMs(activity.request_duration),
+    handshakeDurationMs: secondsToMs(activity.handshake_duration),
+    tunnelDurationMs: secondsToMs(activity.tunnel_duration),
+    errorReason: activity.error_reason || null,
+    errorHowToFix: activity.error_reason_how_to_fix || null,
+    authUsername: activity.auth_username,
+    proxyAddress: activity.proxy_address || null,
+    proxyPort: activity.proxy_port,
+    clientIp: activity.client_address || null,
+    targetHostname: activity.hostname,
+    targetDomain: activity.domain,
+    targetIp: activity.ip_address,
+    targetPort: activity.port,
+  };
+}
+
+/** Where the next page starts: the `starting_after` of Webshare's `next` link, else the last row's timestamp. */
+export function nextActivityCursor(page: WebshareActivityPage): string | null {
+  if (!page.next || page.results.length === 0) return null;
+  try {
+    return new URL(page.next).searchParams.get('starting_after') ?? page.results[page.results.length - 1].timestamp;
+  } catch {
+    return page.results[page.results.length - 1].timestamp;
+  }
+}
+
+/** The activity query for a window and filter: `error_reason=*` is Webshare's "any error". */
+export function toActivityQuery(window: PositionWindow, filter: ProxyActivityFilter): WebshareActivityQuery {
+  const query: WebshareActivityQuery = { page_size: window.limit };
+  if (window.after) query.starting_after = window.after;
+  if (filter.from) query.timestamp__gte = filter.from.toISOString();
+  if (filter.to) query.timestamp__lte = filter.to.toISOString();
+  if (filter.errorReason) query.error_reason = filter.errorReason;
+  else if (filter.failedOnly) query.error_reason = '*';
+  if (filter.minBytes != null) query.bytes__gte = filter.minBytes;
+  if (filter.maxBytes != null) query.bytes__lte = filter.maxBytes;
+  if (filter.search) query.search = filter.search;
+  return query;
+}
+
+export function toReplacedProxy(row: WebshareReplacedProxy): ReplacedProxyRecord {
+  return {
+    nativeId: String(row.id),
+    reason: row.reason || null,
+    address: row.proxy || null,
+    port: row.proxy_port ?? null,
+    country: normaliseCountry(row.proxy_country_code),
+    replacedWithAddress: row.replaced_with || null,
+    replacedWithPort: row.replaced_with_port ?? null,
+    replacedWithCountry: normaliseCountry(row.replaced_with_country_code),
+    replacedAt: parseIsoDate(row.created_at),
+  };
+}
+
+const DOWNLOAD_SCOPES: Record<DownloadTokenScope, WebshareDownloadTokenScope> = {
+  PROXY_LIST: 'proxy_list',
+  REPLACED_PROXIES: 'replaced_proxy',
+  ACTIVITY: 'activity',
+};
+
+export function toDownloadTokenScope(scope: DownloadTokenScope): WebshareDownloadTokenScope {
+  return DOWNLOAD_SCOPES[scope];
+}
+
+export function toDownloadToken(token: WebshareDownloadToken, asked: DownloadTokenScope): DownloadTokenRecord {
+  const scope = (Object.keys(DOWNLOAD_SCOPES) as DownloadTokenScope[]).find((name) => DOWNLOAD_SCOPES[name] === token.scope) ?? asked;
+  return { scope, key: token.key, expiresAt: parseIsoDate(token.expire_at) };
 }

@@ -164,3 +164,29 @@ export function checkReplacement(params: ReplaceProxiesParams): void {
   if (Object.keys(problems).length === 0) countProblems(params, problems);
   fail(problems, 'proxy replacement');
 }
+
+// ---- Issue 13: hourly usage series and proxy activity (docs/providers/reference.md §1.5 "Stats and activity") ----
+
+/**
+ * [C] `timestamp__lte` may lie in the future (projected hours) but not past the subscription's end. Checked
+ * against the subscription before the stats call, so a window Webshare would refuse costs no stats request.
+ */
+export function checkSeriesEnd(to: Date, subscriptionEnd: Date): void {
+  if (to > subscriptionEnd) {
+    throw badUserInput(`Webshare projects usage only until the subscription ends (${subscriptionEnd.toISOString()}); to must not be later`, {
+      to: ['after the end of the subscription'],
+    });
+  }
+}
+
+/**
+ * Webshare's error reasons are snake_case words (`client_connect_forbidden_host`); `*` is its "any error",
+ * which the filter asks with failedOnly, so a literal reason must be a reason.
+ */
+export function checkActivityErrorReason(reason: string | null | undefined): void {
+  if (reason != null && !/^[a-z][a-z0-9_]{0,99}$/.test(reason)) {
+    throw badUserInput('a Webshare error reason is a snake_case word such as client_connect_forbidden_host (use failedOnly for any error)', {
+      errorReason: ['not a Webshare error reason'],
+    });
+  }
+}

@@ -447,3 +447,65 @@ export interface WebshareReplacedProxyListQuery extends WebsharePageQuery {
   plan_id?: number;
   proxy_list_replacement?: number;
 }
+
+// ---- Issue 13: hourly stats series, proxy activity, download tokens (docs/providers/reference.md §1.5) ----
+// (WebshareProxyStat, WebshareReplacedProxy and their queries are above.)
+
+/** One row of GET /api/v2/proxy/activity/: one request through a proxy. Durations in seconds. */
+export interface WebshareActivity {
+  timestamp: WebshareTimestamp;
+  protocol: 'http' | 'socks';
+  request_duration: number | null;
+  handshake_duration: number | null;
+  tunnel_duration: number | null;
+  /** Null for a request that succeeded; the `X-Webshare-Error-Reason` value otherwise. */
+  error_reason: string | null;
+  error_reason_how_to_fix: string | null;
+  auth_username: string | null;
+  proxy_address: string;
+  bytes: number;
+  client_address: string;
+  /** The target's resolved address. */
+  ip_address: string | null;
+  hostname: string | null;
+  domain: string | null;
+  port: number | null;
+  proxy_port: number | null;
+  listen_address: string | null;
+  listen_port: number | null;
+}
+
+/**
+ * GET /api/v2/proxy/activity/ query [C]: newest first; `starting_after` is the timestamp of the last item of
+ * the page before; `error_reason=*` means any error.
+ */
+export interface WebshareActivityQuery {
+  page_size?: number;
+  starting_after?: WebshareTimestamp;
+  timestamp__gte?: WebshareTimestamp;
+  timestamp__lte?: WebshareTimestamp;
+  error_reason?: string;
+  bytes__gte?: number;
+  bytes__lte?: number;
+  search?: string;
+  plan_id?: number;
+}
+
+/** The activity envelope: `previous` is absent with `starting_after` paging [C]. */
+export interface WebshareActivityPage {
+  count: number;
+  next: string | null;
+  previous?: string | null;
+  results: WebshareActivity[];
+}
+
+/** What a download token opens (the unauthenticated download links). */
+export type WebshareDownloadTokenScope = 'proxy_list' | 'replaced_proxy' | 'activity';
+
+/** GET /api/v2/download_token/{scope}/ and POST .../reset/: `key` opens the download links without the API key. */
+export interface WebshareDownloadToken {
+  id: number;
+  key: string;
+  scope: WebshareDownloadTokenScope;
+  expire_at: WebshareTimestamp | null;
+}

@@ -13,6 +13,7 @@ import { aggregateStats, hourlyStats, trafficCountries, type StatsSource } from 
 import { validateConfigUpdate } from './validate';
 import { isResponse, resolvePlan, resolveReader } from './scope';
 import { registerAccessRoutes } from './routes-access';
+import { registerStatsRoutes } from './routes-stats';
 
 export type Guard = (handler: (req: SimRequest) => SimResponse) => SimHandler;
 
@@ -66,6 +67,7 @@ export function registerWebshareRoutes(server: SimulatorServer, context: Webshar
   server.route('GET', '/api/v2/stats/aggregate/', guard((req) => stats(context, req, 'aggregate')));
 
   registerAccessRoutes(server, context, guard);
+  registerStatsRoutes(server, context, guard);
 }
 
 const MODES: WebshareProxyListMode[] = ['direct', 'backbone'];

@@ -17,7 +17,7 @@ export interface StatsSource {
 }
 
 // [I] Plausible reasons beyond the documented `client_connect_forbidden_host`.
-const ERROR_REASONS: Array<Omit<WebshareErrorReason, 'count'>> = [
+export const ERROR_REASONS: Array<Omit<WebshareErrorReason, 'count'>> = [
   { reason: 'client_connect_forbidden_host', type: 'configuration', how_to_fix: 'The target website you are connecting cannot be accessed via Webshare Proxy.', http_status: 403 },
   { reason: 'client_connect_invalid_credentials', type: 'configuration', how_to_fix: 'Check the proxy username and password in your proxy configuration.', http_status: 407 },
   { reason: 'target_connect_timeout', type: 'connection', how_to_fix: 'The target website did not respond in time. Retry the request or raise the request timeout.', http_status: 504 },
