@@ -33,6 +33,8 @@ export const CAPABILITIES = [
   'SERVERS',
   'SERVICES',
   'PROXY_CREDENTIALS',
+  'SUB_USER_ACCESS_RULES',
+  'GENERATED_PROXY_LISTS',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

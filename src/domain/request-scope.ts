@@ -46,6 +46,8 @@ const FACET_WHAT: Record<FacetName, string> = {
   proxyReplacement: 'Proxy replacement',
   proxyListRefresh: 'Refreshing the proxy list',
   proxyCredentials: 'Proxy credentials',
+  subUserAccessRules: 'Sub-user access rules',
+  generatedProxyLists: 'Generated proxy lists',
 };
 
 /** What the request's upstream calls cost, for its log line. */

@@ -62,6 +62,9 @@ const PROBES: Record<string, Probe> = {
   'Account.services': readField('SERVICES', 'services { id }'),
   'Account.proxyCredentials': readField('PROXY_CREDENTIALS', 'proxyCredentials { username }'),
   'Account.proxyReplacements': readField('PROXY_REPLACEMENT', 'proxyReplacements(first: 1) { totalCount }'),
+  'Account.proxyUserListOptions': readField('GENERATED_PROXY_LISTS', 'proxyUserListOptions(filter: { countries: ["US"] }) { username hasAccess }'),
+  'Account.formattedProxyList': readField('GENERATED_PROXY_LISTS', 'formattedProxyList(filter: { countries: ["US"] }, authentication: IP_ADDRESS)'),
+  'Account.residentialProxyList': readField('GENERATED_PROXY_LISTS', 'residentialProxyList(input: { count: 1 })'),
 
   // Cross-account queries ask an account that is named explicitly, so one that cannot answer says so.
   'Query.proxies': { capability: 'PROXIES', query: 'query Probe($id: ID!) { proxies(first: 1, filter: { accountIds: [$id] }) { edges { cursor } } }', variables: byAccount },
@@ -140,6 +143,13 @@ const PROBES: Record<string, Probe> = {
     variables: byAccount,
   },
   'Mutation.updateService': { capability: 'SERVICES', query: 'mutation Probe($id: ID!) { updateService(id: $id, input: { name: "probe" }) { id } }', variables: byId('Service') },
+  'Query.subUserAccessRule': { capability: 'SUB_USER_ACCESS_RULES', query: 'query Probe($id: ID!) { subUserAccessRule(id: $id) { id } }', variables: byId('SubUserAccessRule') },
+  'Mutation.createSubUserAccessRule': {
+    capability: 'SUB_USER_ACCESS_RULES',
+    query: 'mutation Probe($subUserId: ID!, $serviceId: ID!) { createSubUserAccessRule(input: { subUserId: $subUserId, serviceId: $serviceId }) { id } }',
+    variables: (target) => ({ subUserId: missingId('SubUser', target.accountId), serviceId: missingId('Service', target.accountId) }),
+  },
+  'Mutation.deleteSubUserAccessRule': { capability: 'SUB_USER_ACCESS_RULES', query: 'mutation Probe($id: ID!) { deleteSubUserAccessRule(id: $id) { deleted } }', variables: byId('SubUserAccessRule') },
   'Mutation.cancelService': { capability: 'SERVICES', query: 'mutation Probe($id: ID!) { cancelService(id: $id, input: { reason: OTHER }) { id } }', variables: byId('Service') },
 };
 

@@ -186,8 +186,11 @@ describe('Ping simulator: proxy users', () => {
 
   test('leaving a restricted access type for "all" needs clear_proxy_user_acl', async () => {
     assertError(await call('PATCH', '/proxy_user/edit/marketing_team', { proxy_user_access_type: 'all' }), 400, 'Bad Request');
+    const entries = (await call('GET', '/proxy_user_acl/search?proxy_user_id=marketing_team')).json.data;
+    assert.deepEqual(entries.map((acl: any) => acl.service_id), [ISP_SERVICE_ID]);
     const cleared = await call('PATCH', '/proxy_user/edit/marketing_team', { proxy_user_access_type: 'all', clear_proxy_user_acl: true });
-    assert.deepEqual(cleared.json.proxy_user_acl_deleted, [ISP_SERVICE_ID]);
+    // The ACL entries the edit removed, by their ids.
+    assert.deepEqual(cleared.json.proxy_user_acl_deleted, entries.map((acl: any) => acl.proxy_user_acl_id));
   });
 
   test('past customer_proxy_user_limit a create is 422', async () => {

@@ -24,6 +24,10 @@ import type {
   ProxyReplacementRecord,
   ProxyServerRecord,
   ProxyType,
+  ProxyUserListOptionRecord,
+  ServiceAdjustmentPage,
+  SubUserAccessRulePage,
+  SubUserAccessRuleRecord,
   ServiceRecord,
   SubUserPage,
   SubUserRecord,
@@ -33,12 +37,16 @@ import type {
   AuthorizeIpParams,
   CancelServiceParams,
   CreateDnsOverrideParams,
+  CreateSubUserAccessRuleParams,
   CreateSubUserParams,
   DnsOverrideFilterParams,
   IpAuthorizationListFilter,
   ListWindow,
   ProxyListFilter,
+  ProxyListLineOptions,
+  ProxySelection,
   ReplaceProxiesParams,
+  ResidentialListParams,
   SelectedDetails,
   UpdateDnsOverrideParams,
   UpdateIpAuthorizationParams,
@@ -187,6 +195,8 @@ export interface ServicesFacet {
   get(nativeId: string): Promise<ServiceRecord | null>;
   update(nativeId: string, params: UpdateServiceParams): Promise<ServiceRecord>;
   cancel(nativeId: string, params: CancelServiceParams): Promise<ServiceRecord>;
+  /** The service's audit trail (Ping service adjustments), newest first. */
+  adjustments(nativeId: string, window: ListWindow): Promise<ServiceAdjustmentPage>;
 }
 
 export interface ProxyReplacementFacet {
@@ -203,6 +213,24 @@ export interface ProxyListRefreshFacet {
 export interface ProxyCredentialsFacet {
   get(): Promise<ProxyCredentialsRecord | null>;
   update(params: ProxyCredentialsRecord): Promise<ProxyCredentialsRecord>;
+}
+
+/** Grants that let a restricted sub-user use a service's proxies or single proxies (Ping proxy user ACLs). */
+export interface SubUserAccessRulesFacet {
+  list(subUserNativeId: string, window: ListWindow): Promise<SubUserAccessRulePage>;
+  get(nativeId: string): Promise<SubUserAccessRuleRecord | null>;
+  create(params: CreateSubUserAccessRuleParams): Promise<SubUserAccessRuleRecord>;
+  delete(nativeId: string): Promise<void>;
+}
+
+/** Ready-made proxy lines the provider writes, and which sub-users may use a selection (Ping proxy lists). */
+export interface GeneratedProxyListsFacet {
+  /** Every active sub-user, and whether it may use every proxy selected. */
+  listOptions(selection: ProxySelection): Promise<ProxyUserListOptionRecord[]>;
+  /** One line per proxy the filter selects. */
+  bySearch(filter: ProxyListFilter, options: ProxyListLineOptions): Promise<string[]>;
+  /** Residential gateway lines (sessions encoded by the provider). */
+  residential(params: ResidentialListParams): Promise<string[]>;
 }
 
 /** One request's view of one account: the facets its provider has. */
@@ -227,6 +255,8 @@ export interface AccountSession {
   proxyReplacement?: ProxyReplacementFacet;
   proxyListRefresh?: ProxyListRefreshFacet;
   proxyCredentials?: ProxyCredentialsFacet;
+  subUserAccessRules?: SubUserAccessRulesFacet;
+  generatedProxyLists?: GeneratedProxyListsFacet;
 }
 
 export type FacetName = keyof AccountSession;
@@ -254,6 +284,8 @@ export const FACET_CAPABILITY = {
   proxyReplacement: 'PROXY_REPLACEMENT',
   proxyListRefresh: 'PROXY_LIST_REFRESH',
   proxyCredentials: 'PROXY_CREDENTIALS',
+  subUserAccessRules: 'SUB_USER_ACCESS_RULES',
+  generatedProxyLists: 'GENERATED_PROXY_LISTS',
 } as const satisfies Record<FacetName, Capability>;
 
 export const FACET_NAMES = Object.keys(FACET_CAPABILITY) as FacetName[];
@@ -283,6 +315,8 @@ export const FACET_WRITES = {
   proxyReplacement: ['create'],
   proxyListRefresh: ['refresh'],
   proxyCredentials: ['update'],
+  subUserAccessRules: ['create', 'delete'],
+  generatedProxyLists: [],
 } as const satisfies { [K in FacetName]: ReadonlyArray<keyof Facet<K>> };
 
 export type ReadFacet<K extends FacetName> = Omit<Facet<K>, (typeof FACET_WRITES)[K][number]>;

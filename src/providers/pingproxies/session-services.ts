@@ -1,11 +1,15 @@
 /** Ping's services facet: what the customer bought (`service/*`), read from the request's account reads. */
 import type { AccountErrors } from '../../core/errors';
-import type { CancelServiceParams, UpdateServiceParams } from '../contract/params';
-import type { ServiceRecord } from '../contract/records';
+import { readWindow } from '../shared/paging';
+import type { CancelServiceParams, ListWindow, UpdateServiceParams } from '../contract/params';
+import type { ServiceAdjustmentPage, ServiceRecord } from '../contract/records';
 import type { ServicesFacet } from '../contract/session';
 import type { PingAccountReads } from './account-reads';
 import type { PingClient } from './client';
 import { toService, toServiceEdit } from './mapping';
+import { toServiceAdjustment } from './mapping-adjustments';
+import { choosePageSize } from './proxy-query';
+import { totalOf } from './search-paging';
 import { cancelFeedback, checkServiceId, isServiceId, validateCancelComment, validateServiceEdit } from './validate';
 
 export class PingServices implements ServicesFacet {
@@ -48,6 +52,20 @@ export class PingServices implements ServicesFacet {
       ...(params.comment != null ? { cancel_comment: params.comment } : {}),
     });
     return this.readBack(nativeId);
+  }
+
+  /**
+   * The service's audit trail, newest first: `service_adjustment/search` filtered by service [C object page;
+   * 3P filter names]. Ids are integers given in order [I], so sorting on them keeps offset cursors stable.
+   */
+  async adjustments(nativeId: string, window: ListWindow): Promise<ServiceAdjustmentPage> {
+    if (!isServiceId(nativeId)) return { items: [], totalCount: 0, hasMore: false };
+    const perPage = choosePageSize(window);
+    const result = await readWindow(window, perPage, async (page) => {
+      const response = await this.client.serviceAdjustments({ page, per_page: perPage, sort_by: 'service_adjustment_id_desc', service_id: nativeId });
+      return { items: response.data, totalCount: totalOf(response) };
+    });
+    return { items: result.items.map(toServiceAdjustment), totalCount: result.totalCount, hasMore: result.hasMore };
   }
 
   private async readBack(nativeId: string): Promise<ServiceRecord> {

@@ -9,7 +9,8 @@ import { accountNode, AccountNode, ServiceNode, toNode } from '../common/nodes';
 import { decodeGlobalId } from '../../domain/ids';
 import { listServiceProxies } from '../../domain/proxies';
 import { ProxyConnection } from '../proxy/proxy.type';
-import { connectionFrom, PageArgs, windowFrom, type Connection } from '../common/pagination';
+import { connectionFrom, connectionOf, PageArgs, windowFrom, type Connection } from '../common/pagination';
+import { ServiceAdjustmentConnection } from './service-adjustment.type';
 import type { ProxyNode } from '../common/nodes';
 
 @Resolver(() => Service)
@@ -26,6 +27,15 @@ export class ServiceResolver {
     const result = await listServiceProxies(ctx.scope.reads, service.accountId, service.nativeId, window);
     const account = ctx.scope.accountOf(service.accountId);
     return connectionFrom(window, result.items.map((record) => toNode('Proxy', account, record)), result.hasMore, result.totalCount);
+  }
+
+  @CallsUpstream()
+  @FieldResolver(() => ServiceAdjustmentConnection, { nullable: true, description: 'The provider\'s audit trail of this service, newest first (Ping service adjustments).' })
+  async adjustments(@Root() service: ServiceNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
+    const window = windowFrom(page.first, page.after);
+    const result = await ctx.scope.reads.facet(service.accountId, 'services').adjustments(service.nativeId, window);
+    const account = ctx.scope.accountOf(service.accountId);
+    return connectionOf(window, result, (record) => toNode('ServiceAdjustment', account, record));
   }
 
   @CallsUpstream()
