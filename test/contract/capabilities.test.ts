@@ -149,6 +149,7 @@ const PROBES: Record<string, Probe> = {
     query: 'mutation Probe($subUserId: ID!, $serviceId: ID!) { createSubUserAccessRule(input: { subUserId: $subUserId, serviceId: $serviceId }) { id } }',
     variables: (target) => ({ subUserId: missingId('SubUser', target.accountId), serviceId: missingId('Service', target.accountId) }),
   },
+  'Mutation.setSubUserAccessType': { capability: 'SUB_USER_ACCESS_RULES', query: 'mutation Probe($id: ID!) { setSubUserAccessType(id: $id, accessType: SERVICE_RESTRICTED) { id } }', variables: byId('SubUser') },
   'Mutation.deleteSubUserAccessRule': { capability: 'SUB_USER_ACCESS_RULES', query: 'mutation Probe($id: ID!) { deleteSubUserAccessRule(id: $id) { deleted } }', variables: byId('SubUserAccessRule') },
   'Mutation.cancelService': { capability: 'SERVICES', query: 'mutation Probe($id: ID!) { cancelService(id: $id, input: { reason: OTHER }) { id } }', variables: byId('Service') },
 };

@@ -21,11 +21,18 @@ export type Scalars = {
   SafeInt: { input: number; output: number; }
 };
 
+/** What an access rule grants: every proxy of a service, or one proxy. */
+export type AccessRuleTarget =
+  | 'PROXY'
+  | 'SERVICE';
+
 /** One configured provider account. */
 export type Account = {
   __typename?: 'Account';
   capabilities: Array<Capability>;
   dnsOverrides?: Maybe<Array<DnsOverride>>;
+  /** Ping: one ready-to-use line per proxy the filter selects (proxy/list_by_search). Needs the `credentials` scope unless authentication is IP_ADDRESS. */
+  formattedProxyList?: Maybe<Array<Scalars['String']['output']>>;
   hostnameAuthorizations?: Maybe<Array<HostnameAuthorization>>;
   /** The id given to the account in the configuration. */
   id: Scalars['ID']['output'];
@@ -39,6 +46,10 @@ export type Account = {
   proxyCredentials?: Maybe<ProxyCredentials>;
   /** Webshare proxy replacements, newest last. */
   proxyReplacements?: Maybe<ProxyReplacementConnection>;
+  /** Ping: every active sub-user, and whether it may use every proxy selected by proxyIds or by filter (exactly one). */
+  proxyUserListOptions?: Maybe<Array<ProxyUserListOption>>;
+  /** Ping: residential gateway lines (residential/list), the session encoded by Ping in each line. Needs the `credentials` scope. */
+  residentialProxyList?: Maybe<Array<Scalars['String']['output']>>;
   /** Servers on the account (WonderProxy contract servers, ProxyMesh proxy hosts). */
   servers?: Maybe<Array<ProxyServer>>;
   /** Ping Proxies services. */
@@ -56,6 +67,17 @@ export type AccountDnsOverridesArgs = {
 
 
 /** One configured provider account. */
+export type AccountFormattedProxyListArgs = {
+  authentication?: InputMaybe<ProxyListAuthentication>;
+  filter?: InputMaybe<ProxyListSearchFilter>;
+  format?: InputMaybe<ProxyListFormat>;
+  ipVersion?: InputMaybe<IpVersion>;
+  protocol?: InputMaybe<ProxyProtocol>;
+  subUserId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** One configured provider account. */
 export type AccountProxiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ProxyFilter>;
@@ -67,6 +89,19 @@ export type AccountProxiesArgs = {
 export type AccountProxyReplacementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One configured provider account. */
+export type AccountProxyUserListOptionsArgs = {
+  filter?: InputMaybe<ProxyListSearchFilter>;
+  proxyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+/** One configured provider account. */
+export type AccountResidentialProxyListArgs = {
+  input?: InputMaybe<ResidentialProxyListInput>;
 };
 
 
@@ -101,6 +136,10 @@ export type AccountOperationResult = {
 export type AccountProfile = {
   __typename?: 'AccountProfile';
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Prepaid credit the provider holds (Ping credit_balance), in cents of creditBalanceCurrency; null when the provider has none. */
+  creditBalanceCents?: Maybe<Scalars['SafeInt']['output']>;
+  /** ISO 4217 currency of creditBalanceCents. */
+  creditBalanceCurrency?: Maybe<Scalars['String']['output']>;
   email?: Maybe<Scalars['String']['output']>;
   name?: Maybe<Scalars['String']['output']>;
 };
@@ -141,6 +180,7 @@ export type CancelServiceInput = {
 export type Capability =
   | 'COUNTRY_POOLS'
   | 'DNS_OVERRIDES'
+  | 'GENERATED_PROXY_LISTS'
   | 'HOSTNAME_AUTHORIZATIONS'
   | 'IP_AUTHORIZATIONS'
   | 'IP_AUTHORIZATION_UPDATES'
@@ -155,6 +195,7 @@ export type Capability =
   | 'SERVERS'
   | 'SERVICES'
   | 'SUB_USERS'
+  | 'SUB_USER_ACCESS_RULES'
   | 'SUB_USER_ACTIVATION'
   | 'SUB_USER_IMPORT'
   | 'SUB_USER_PROXY_REFRESH'
@@ -188,6 +229,13 @@ export type CreateDnsOverrideInput = {
   ip: Scalars['String']['input'];
   /** A server on the account, by short name (melbourne) or hostname (melbourne.wonderproxy.com). */
   server: Scalars['String']['input'];
+};
+
+/** Exactly one of serviceId and proxyId, of the sub-user's account. */
+export type CreateSubUserAccessRuleInput = {
+  proxyId?: InputMaybe<Scalars['ID']['input']>;
+  serviceId?: InputMaybe<Scalars['ID']['input']>;
+  subUserId: Scalars['ID']['input'];
 };
 
 export type CreateSubUserInput = {
@@ -294,6 +342,10 @@ export type IpAuthorizationFilter = {
   users?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type IpVersion =
+  | 'IPV4'
+  | 'IPV6';
+
 export type Location = {
   __typename?: 'Location';
   city?: Maybe<Scalars['String']['output']>;
@@ -317,10 +369,14 @@ export type Mutation = {
   clearIpAuthorizations: DeletedPayload;
   createDnsOverride: DnsOverride;
   createSubUser: SubUser;
+  /** Ping: grant a restricted proxy user one service's proxies or one proxy (a proxy user ACL). */
+  createSubUserAccessRule: SubUserAccessRule;
   /** ProxyMesh: remove a proxy host from the account. */
   deauthorizeProxyServer: DeletedPayload;
   deleteDnsOverride: DeletedPayload;
   deleteSubUser: DeletedPayload;
+  /** Ping: revoke one proxy user ACL entry. */
+  deleteSubUserAccessRule: DeletedPayload;
   /** ProxyMesh: start tracking an existing sub-account (ProxyMesh cannot list them). */
   importSubUser: SubUser;
   /** Webshare: use one on-demand refresh to renew the proxy list. */
@@ -335,6 +391,8 @@ export type Mutation = {
   /** Remove an IP from many accounts (default: every account that supports IP authorizations). */
   revokeIp: Array<AccountOperationResult>;
   revokeIpAuthorization: DeletedPayload;
+  /** Ping: what the proxy user may use (proxy_user_access_type); leaving a restricted type for ALL needs clearAccessRules: true. */
+  setSubUserAccessType: SubUser;
   /** ProxyMesh: activate or deactivate a sub-account. */
   setSubUserActive: SubUser;
   updateDnsOverride: DnsOverride;
@@ -391,6 +449,11 @@ export type MutationCreateSubUserArgs = {
 };
 
 
+export type MutationCreateSubUserAccessRuleArgs = {
+  input: CreateSubUserAccessRuleInput;
+};
+
+
 export type MutationDeauthorizeProxyServerArgs = {
   accountId: Scalars['ID']['input'];
   host: Scalars['String']['input'];
@@ -403,6 +466,11 @@ export type MutationDeleteDnsOverrideArgs = {
 
 
 export type MutationDeleteSubUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteSubUserAccessRuleArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -447,6 +515,13 @@ export type MutationRevokeIpArgs = {
 
 
 export type MutationRevokeIpAuthorizationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetSubUserAccessTypeArgs = {
+  accessType: SubUserAccessType;
+  clearAccessRules?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -621,6 +696,30 @@ export type ProxyFilter = {
   types?: InputMaybe<Array<ProxyType>>;
 };
 
+/** Which credentials the lines carry: a sub-user's username and password, none (IP authorization), or each proxy's own. */
+export type ProxyListAuthentication =
+  | 'IP_ADDRESS'
+  | 'PROXY_SPECIFIC'
+  | 'USERNAME_AND_PASSWORD';
+
+/** STANDARD is host:port[:user:password]; the others are URLs with that scheme. */
+export type ProxyListFormat =
+  | 'HTTP'
+  | 'HTTPS'
+  | 'SOCKS5'
+  | 'SOCKS5H'
+  | 'STANDARD';
+
+/** The proxy filters one provider search can apply: one country, one service, and statuses and types the provider can name as one value (or all but one). */
+export type ProxyListSearchFilter = {
+  /** ISO 3166-1 alpha-2 codes, any case. */
+  countries?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Service ids of the account. */
+  serviceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  statuses?: InputMaybe<Array<ProxyStatus>>;
+  types?: InputMaybe<Array<ProxyType>>;
+};
+
 /** Ports a proxy listens on; null where the protocol is not offered. */
 export type ProxyPorts = {
   __typename?: 'ProxyPorts';
@@ -730,6 +829,17 @@ export type ProxyType =
   | 'RESIDENTIAL'
   | 'ROTATING_GATEWAY';
 
+/** Whether one sub-user may use every proxy selected (Ping proxy user list options). */
+export type ProxyUserListOption = {
+  __typename?: 'ProxyUserListOption';
+  hasAccess: Scalars['Boolean']['output'];
+  /** The account's default sub-user, which reaches every proxy. */
+  isDefault: Scalars['Boolean']['output'];
+  subUserId: Scalars['ID']['output'];
+  /** The sub-user's username (Ping proxy_user_id). */
+  username: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** An account by its configured id; one that does not exist or is hidden is null with NOT_FOUND, the same answer as everywhere an account id is given. */
@@ -749,6 +859,7 @@ export type Query = {
   proxy?: Maybe<Proxy>;
   proxyReplacement?: Maybe<ProxyReplacement>;
   subUser?: Maybe<SubUser>;
+  subUserAccessRule?: Maybe<SubUserAccessRule>;
   /** Usage of every account you may see, each with the period it covers, and totals that add only figures of the same period; accounts whose provider cannot report usage are listed with supported: false. */
   usage: UsageSummary;
 };
@@ -806,6 +917,11 @@ export type QuerySubUserArgs = {
 };
 
 
+export type QuerySubUserAccessRuleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryUsageArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
@@ -818,6 +934,28 @@ export type ReplaceProxiesInput = {
   replaceWith: Array<ProxySelectorInput>;
   toReplace: ProxySelectorInput;
 };
+
+export type ResidentialProxyListInput = {
+  /** The provider's city id. */
+  cityId?: InputMaybe<Scalars['Int']['input']>;
+  /** How many lines (1–1000); default: the provider's. */
+  count?: InputMaybe<Scalars['Int']['input']>;
+  /** ISO 3166-1 alpha-2 code. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  format?: InputMaybe<ProxyListFormat>;
+  /** Lifetime of a STICKY session, in seconds. */
+  sessionTtlSeconds?: InputMaybe<Scalars['Int']['input']>;
+  sessionType?: InputMaybe<ResidentialSessionType>;
+  /** The sub-user whose credentials the lines carry; default: the provider's default user. */
+  subUserId?: InputMaybe<Scalars['ID']['input']>;
+  /** Subdivision id such as us-tx. */
+  subdivision?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** STICKY keeps one exit IP for the session's lifetime; ROTATING changes it on every request. */
+export type ResidentialSessionType =
+  | 'ROTATING'
+  | 'STICKY';
 
 export type ServerIp = {
   __typename?: 'ServerIp';
@@ -850,6 +988,8 @@ export type ServerUsage = {
 export type Service = {
   __typename?: 'Service';
   account: Account;
+  /** The provider's audit trail of this service, newest first (Ping service adjustments). */
+  adjustments?: Maybe<ServiceAdjustmentConnection>;
   currency?: Maybe<Scalars['String']['output']>;
   /** Billing cycle, e.g. 1:month. */
   cycle?: Maybe<Scalars['String']['output']>;
@@ -868,9 +1008,54 @@ export type Service = {
 
 
 /** A purchased Ping Proxies service. */
+export type ServiceAdjustmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A purchased Ping Proxies service. */
 export type ServiceProxiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One change to a service, as the provider recorded it (Ping service adjustment). */
+export type ServiceAdjustment = {
+  __typename?: 'ServiceAdjustment';
+  /** The service as it was after (the provider's fields). */
+  after?: Maybe<Scalars['JSONObject']['output']>;
+  /** Made by an automatic process. */
+  automatic?: Maybe<Scalars['Boolean']['output']>;
+  /** The service as it was before (the provider's fields). */
+  before?: Maybe<Scalars['JSONObject']['output']>;
+  /** Made by a provider administrator. */
+  byAdministrator?: Maybe<Scalars['Boolean']['output']>;
+  /** Made by the customer. */
+  byCustomer?: Maybe<Scalars['Boolean']['output']>;
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The provider's evaluation of the change (e.g. price difference). */
+  evaluation?: Maybe<Scalars['JSONObject']['output']>;
+  id: Scalars['ID']['output'];
+  invoiceId?: Maybe<Scalars['String']['output']>;
+  /** pending, complete or failed. */
+  status: Scalars['String']['output'];
+  /** The provider's word: ingestion, fulfillment, remove_proxy, additional_fulfillment, update, proxy_replacement, extension, top_up, top_up_and_extension or cancel. */
+  type: Scalars['String']['output'];
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type ServiceAdjustmentConnection = {
+  __typename?: 'ServiceAdjustmentConnection';
+  edges: Array<ServiceAdjustmentEdge>;
+  pageInfo: PageInfo;
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type ServiceAdjustmentEdge = {
+  __typename?: 'ServiceAdjustmentEdge';
+  cursor: Scalars['String']['output'];
+  node: ServiceAdjustment;
 };
 
 /** Ping Proxies cancellation feedback. */
@@ -887,6 +1072,8 @@ export type ServiceCancelReason =
 /** A sub-user: Webshare sub-user, ProxyMesh sub-account, Ping proxy user. */
 export type SubUser = {
   __typename?: 'SubUser';
+  /** Ping: the proxy user's ACL entries, in a stable order. */
+  accessRules?: Maybe<SubUserAccessRuleConnection>;
   /** Ping proxy user access: all, service_restricted or proxy_restricted. */
   accessType?: Maybe<Scalars['String']['output']>;
   account: Account;
@@ -922,6 +1109,49 @@ export type SubUser = {
   strictSecurity?: Maybe<Scalars['Boolean']['output']>;
   username: Scalars['String']['output'];
 };
+
+
+/** A sub-user: Webshare sub-user, ProxyMesh sub-account, Ping proxy user. */
+export type SubUserAccessRulesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A grant letting a restricted sub-user use one service's proxies or one proxy (Ping proxy user ACL). The grant's kind must match the sub-user's accessType: SERVICE for service_restricted, PROXY for proxy_restricted. */
+export type SubUserAccessRule = {
+  __typename?: 'SubUserAccessRule';
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  proxy?: Maybe<Proxy>;
+  /** The proxy granted (target PROXY), without reading it. */
+  proxyId?: Maybe<Scalars['ID']['output']>;
+  service?: Maybe<Service>;
+  /** The service granted (target SERVICE), without reading it. */
+  serviceId?: Maybe<Scalars['ID']['output']>;
+  subUser?: Maybe<SubUser>;
+  /** The sub-user the rule belongs to, without reading it. */
+  subUserId: Scalars['ID']['output'];
+  target: AccessRuleTarget;
+};
+
+export type SubUserAccessRuleConnection = {
+  __typename?: 'SubUserAccessRuleConnection';
+  edges: Array<SubUserAccessRuleEdge>;
+  pageInfo: PageInfo;
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type SubUserAccessRuleEdge = {
+  __typename?: 'SubUserAccessRuleEdge';
+  cursor: Scalars['String']['output'];
+  node: SubUserAccessRule;
+};
+
+/** ALL: every proxy of the account; SERVICE_RESTRICTED: the proxies of the services its access rules name; PROXY_RESTRICTED: the proxies they name. */
+export type SubUserAccessType =
+  | 'ALL'
+  | 'PROXY_RESTRICTED'
+  | 'SERVICE_RESTRICTED';
 
 export type SubUserConnection = {
   __typename?: 'SubUserConnection';
@@ -1179,6 +1409,92 @@ export type CreateDnsOverrideMutationVariables = Exact<{
 
 
 export type CreateDnsOverrideMutation = { __typename?: 'Mutation', createDnsOverride: { __typename?: 'DnsOverride', id: string } };
+
+export type PingAccessRuleFieldsFragment = { __typename?: 'SubUserAccessRule', id: string, target: AccessRuleTarget, subUserId: string, serviceId?: string | null, proxyId?: string | null, createdAt?: string | null };
+
+export type PingAccessRulesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PingAccessRulesQuery = { __typename?: 'Query', subUser?: { __typename?: 'SubUser', id: string, accessType?: string | null, accessRules?: { __typename?: 'SubUserAccessRuleConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'SubUserAccessRuleEdge', node: { __typename?: 'SubUserAccessRule', id: string, target: AccessRuleTarget, subUserId: string, serviceId?: string | null, proxyId?: string | null, createdAt?: string | null } }> } | null } | null };
+
+export type PingAccessRuleQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PingAccessRuleQuery = { __typename?: 'Query', subUserAccessRule?: { __typename?: 'SubUserAccessRule', id: string, target: AccessRuleTarget, subUserId: string, serviceId?: string | null, proxyId?: string | null, createdAt?: string | null, subUser?: { __typename?: 'SubUser', username: string } | null, service?: { __typename?: 'Service', id: string, name?: string | null } | null, proxy?: { __typename?: 'Proxy', id: string, host: string } | null } | null };
+
+export type PingCreateAccessRuleMutationVariables = Exact<{
+  input: CreateSubUserAccessRuleInput;
+}>;
+
+
+export type PingCreateAccessRuleMutation = { __typename?: 'Mutation', createSubUserAccessRule: { __typename?: 'SubUserAccessRule', id: string, target: AccessRuleTarget, subUserId: string, serviceId?: string | null, proxyId?: string | null, createdAt?: string | null } };
+
+export type PingDeleteAccessRuleMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PingDeleteAccessRuleMutation = { __typename?: 'Mutation', deleteSubUserAccessRule: { __typename?: 'DeletedPayload', id?: string | null, deleted: boolean } };
+
+export type PingSetAccessTypeMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  accessType: SubUserAccessType;
+  clearAccessRules?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type PingSetAccessTypeMutation = { __typename?: 'Mutation', setSubUserAccessType: { __typename?: 'SubUser', id: string, username: string, accessType?: string | null } };
+
+export type PingServiceAdjustmentsQueryVariables = Exact<{
+  accountId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PingServiceAdjustmentsQuery = { __typename?: 'Query', account?: { __typename?: 'Account', services?: Array<{ __typename?: 'Service', id: string, adjustments?: { __typename?: 'ServiceAdjustmentConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ServiceAdjustmentEdge', node: { __typename?: 'ServiceAdjustment', id: string, type: string, status: string, byAdministrator?: boolean | null, automatic?: boolean | null, byCustomer?: boolean | null, before?: Record<string, unknown> | null, after?: Record<string, unknown> | null, evaluation?: Record<string, unknown> | null, invoiceId?: string | null, createdAt?: string | null, updatedAt?: string | null } }> } | null }> | null } | null };
+
+export type PingCreditBalanceQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PingCreditBalanceQuery = { __typename?: 'Query', account?: { __typename?: 'Account', profile?: { __typename?: 'AccountProfile', email?: string | null, creditBalanceCents?: number | null, creditBalanceCurrency?: string | null } | null } | null };
+
+export type PingListOptionsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  proxyIds?: InputMaybe<Array<Scalars['ID']['input']> | Scalars['ID']['input']>;
+  filter?: InputMaybe<ProxyListSearchFilter>;
+}>;
+
+
+export type PingListOptionsQuery = { __typename?: 'Query', account?: { __typename?: 'Account', proxyUserListOptions?: Array<{ __typename?: 'ProxyUserListOption', subUserId: string, username: string, hasAccess: boolean, isDefault: boolean }> | null } | null };
+
+export type PingFormattedProxyListQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  filter?: InputMaybe<ProxyListSearchFilter>;
+  format?: InputMaybe<ProxyListFormat>;
+  authentication?: InputMaybe<ProxyListAuthentication>;
+  protocol?: InputMaybe<ProxyProtocol>;
+  subUserId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type PingFormattedProxyListQuery = { __typename?: 'Query', account?: { __typename?: 'Account', formattedProxyList?: Array<string> | null } | null };
+
+export type PingResidentialListQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input?: InputMaybe<ResidentialProxyListInput>;
+}>;
+
+
+export type PingResidentialListQuery = { __typename?: 'Query', account?: { __typename?: 'Account', residentialProxyList?: Array<string> | null } | null };
 
 export type PingSubUserFieldsFragment = { __typename?: 'SubUser', id: string, username: string, label?: string | null, active: boolean, password?: string | null, bandwidthLimitBytes?: number | null, bandwidthUsedBytes?: number | null, accessType?: string | null, strictSecurity?: boolean | null, metadata?: Record<string, unknown> | null, createdAt?: string | null, ipAuthorizations: Array<{ __typename?: 'IpAuthorization', id: string, ip: string }> };
 
@@ -1761,6 +2077,7 @@ export type WonderProxyClearDnsOverridesMutation = { __typename?: 'Mutation', cl
 
 export const UsageFiguresFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UsageFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Usage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthRemainingBytes"}},{"kind":"Field","name":{"kind":"Name","value":"requestsTotal"}},{"kind":"Field","name":{"kind":"Name","value":"requestsSucceeded"}},{"kind":"Field","name":{"kind":"Name","value":"requestsFailed"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"coversRequestedWindow"}}]}}]} as unknown as DocumentNode<UsageFiguresFragment, unknown>;
 export const IpAuthorizationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IpAuthorizationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IpAuthorization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ip"}},{"kind":"Field","name":{"kind":"Name","value":"user"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<IpAuthorizationFieldsFragment, unknown>;
+export const PingAccessRuleFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PingAccessRuleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUserAccessRule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"subUserId"}},{"kind":"Field","name":{"kind":"Name","value":"serviceId"}},{"kind":"Field","name":{"kind":"Name","value":"proxyId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<PingAccessRuleFieldsFragment, unknown>;
 export const PingSubUserFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PingSubUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUser"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"accessType"}},{"kind":"Field","name":{"kind":"Name","value":"strictSecurity"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ip"}}]}}]}}]} as unknown as DocumentNode<PingSubUserFieldsFragment, unknown>;
 export const PingProxyFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PingProxyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Proxy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"exitIp"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"asn"}},{"kind":"Field","name":{"kind":"Name","value":"asnName"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"ports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"http"}},{"kind":"Field","name":{"kind":"Name","value":"socks5"}}]}}]}}]} as unknown as DocumentNode<PingProxyFieldsFragment, unknown>;
 export const ProxyMeshSubUserFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProxyMeshSubUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUser"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyBandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyBandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ProxyMeshSubUserFieldsFragment, unknown>;
@@ -1787,6 +2104,16 @@ export const AuthorizeIpDocument = {"kind":"Document","definitions":[{"kind":"Op
 export const RevokeIpAuthorizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeIpAuthorization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeIpAuthorization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}}]}}]} as unknown as DocumentNode<RevokeIpAuthorizationMutation, RevokeIpAuthorizationMutationVariables>;
 export const RevokeIpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeIp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ip"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeIp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ip"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ip"}}},{"kind":"Argument","name":{"kind":"Name","value":"accountIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"alreadyDone"}},{"kind":"Field","name":{"kind":"Name","value":"removedCount"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeIpMutation, RevokeIpMutationVariables>;
 export const CreateDnsOverrideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateDnsOverride"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateDnsOverrideInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createDnsOverride"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateDnsOverrideMutation, CreateDnsOverrideMutationVariables>;
+export const PingAccessRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingAccessRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accessType"}},{"kind":"Field","name":{"kind":"Name","value":"accessRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PingAccessRuleFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PingAccessRuleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUserAccessRule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"subUserId"}},{"kind":"Field","name":{"kind":"Name","value":"serviceId"}},{"kind":"Field","name":{"kind":"Name","value":"proxyId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<PingAccessRulesQuery, PingAccessRulesQueryVariables>;
+export const PingAccessRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingAccessRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subUserAccessRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PingAccessRuleFields"}},{"kind":"Field","name":{"kind":"Name","value":"subUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"proxy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PingAccessRuleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUserAccessRule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"subUserId"}},{"kind":"Field","name":{"kind":"Name","value":"serviceId"}},{"kind":"Field","name":{"kind":"Name","value":"proxyId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<PingAccessRuleQuery, PingAccessRuleQueryVariables>;
+export const PingCreateAccessRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PingCreateAccessRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateSubUserAccessRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSubUserAccessRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PingAccessRuleFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PingAccessRuleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUserAccessRule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"subUserId"}},{"kind":"Field","name":{"kind":"Name","value":"serviceId"}},{"kind":"Field","name":{"kind":"Name","value":"proxyId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<PingCreateAccessRuleMutation, PingCreateAccessRuleMutationVariables>;
+export const PingDeleteAccessRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PingDeleteAccessRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteSubUserAccessRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}}]}}]} as unknown as DocumentNode<PingDeleteAccessRuleMutation, PingDeleteAccessRuleMutationVariables>;
+export const PingSetAccessTypeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PingSetAccessType"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accessType"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubUserAccessType"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clearAccessRules"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSubUserAccessType"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"accessType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accessType"}}},{"kind":"Argument","name":{"kind":"Name","value":"clearAccessRules"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clearAccessRules"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"accessType"}}]}}]}}]} as unknown as DocumentNode<PingSetAccessTypeMutation, PingSetAccessTypeMutationVariables>;
+export const PingServiceAdjustmentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingServiceAdjustments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"services"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"byAdministrator"}},{"kind":"Field","name":{"kind":"Name","value":"automatic"}},{"kind":"Field","name":{"kind":"Name","value":"byCustomer"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"evaluation"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PingServiceAdjustmentsQuery, PingServiceAdjustmentsQueryVariables>;
+export const PingCreditBalanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingCreditBalance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"creditBalanceCents"}},{"kind":"Field","name":{"kind":"Name","value":"creditBalanceCurrency"}}]}}]}}]}}]} as unknown as DocumentNode<PingCreditBalanceQuery, PingCreditBalanceQueryVariables>;
+export const PingListOptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingListOptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"proxyIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListSearchFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxyUserListOptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"proxyIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"proxyIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subUserId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"hasAccess"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]}}]}}]} as unknown as DocumentNode<PingListOptionsQuery, PingListOptionsQueryVariables>;
+export const PingFormattedProxyListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingFormattedProxyList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListSearchFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListFormat"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"authentication"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListAuthentication"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"protocol"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyProtocol"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subUserId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"formattedProxyList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}},{"kind":"Argument","name":{"kind":"Name","value":"authentication"},"value":{"kind":"Variable","name":{"kind":"Name","value":"authentication"}}},{"kind":"Argument","name":{"kind":"Name","value":"protocol"},"value":{"kind":"Variable","name":{"kind":"Name","value":"protocol"}}},{"kind":"Argument","name":{"kind":"Name","value":"subUserId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subUserId"}}}]}]}}]}}]} as unknown as DocumentNode<PingFormattedProxyListQuery, PingFormattedProxyListQueryVariables>;
+export const PingResidentialListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingResidentialList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ResidentialProxyListInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"residentialProxyList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]}}]} as unknown as DocumentNode<PingResidentialListQuery, PingResidentialListQueryVariables>;
 export const PingAccountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]}}]} as unknown as DocumentNode<PingAccountsQuery, PingAccountsQueryVariables>;
 export const PingAccountOverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingAccountOverview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"proxyCount"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"subUsersTotal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UsageFigures"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UsageFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Usage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthRemainingBytes"}},{"kind":"Field","name":{"kind":"Name","value":"requestsTotal"}},{"kind":"Field","name":{"kind":"Name","value":"requestsSucceeded"}},{"kind":"Field","name":{"kind":"Name","value":"requestsFailed"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"coversRequestedWindow"}}]}}]} as unknown as DocumentNode<PingAccountOverviewQuery, PingAccountOverviewQueryVariables>;
 export const PingServicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingServices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"services"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cycle"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}}]}}]}}]}}]} as unknown as DocumentNode<PingServicesQuery, PingServicesQueryVariables>;

@@ -264,6 +264,9 @@ export interface SubUserPage {
   hasMore: boolean;
 }
 
+/** What a sub-user may use: every proxy, the proxies of the services its rules name, or the proxies they name. */
+export type SubUserAccessType = 'all' | 'service_restricted' | 'proxy_restricted';
+
 /** A grant letting one sub-user use one service's proxies or one proxy (Ping proxy user ACL). */
 export interface SubUserAccessRuleRecord {
   nativeId: string;

@@ -25,6 +25,7 @@ import type {
   ProxyServerRecord,
   ProxyType,
   ProxyUserListOptionRecord,
+  SubUserAccessType,
   ServiceAdjustmentPage,
   SubUserAccessRulePage,
   SubUserAccessRuleRecord,
@@ -221,6 +222,8 @@ export interface SubUserAccessRulesFacet {
   get(nativeId: string): Promise<SubUserAccessRuleRecord | null>;
   create(params: CreateSubUserAccessRuleParams): Promise<SubUserAccessRuleRecord>;
   delete(nativeId: string): Promise<void>;
+  /** Which rules apply to the sub-user: all proxies, its services' or its single proxies; `clearRules` removes its rules. */
+  setAccessType(subUserNativeId: string, accessType: SubUserAccessType, clearRules: boolean): Promise<SubUserRecord>;
 }
 
 /** Ready-made proxy lines the provider writes, and which sub-users may use a selection (Ping proxy lists). */
@@ -315,7 +318,7 @@ export const FACET_WRITES = {
   proxyReplacement: ['create'],
   proxyListRefresh: ['refresh'],
   proxyCredentials: ['update'],
-  subUserAccessRules: ['create', 'delete'],
+  subUserAccessRules: ['create', 'delete', 'setAccessType'],
   generatedProxyLists: [],
 } as const satisfies { [K in FacetName]: ReadonlyArray<keyof Facet<K>> };
 

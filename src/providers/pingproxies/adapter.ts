@@ -80,7 +80,7 @@ export class PingProxiesAdapter implements ProviderAdapter {
       proxies: new PingProxies(client),
       subUsers: new PingSubUsers(client, account, proxyUsers, defaultProxyUserId, errors),
       ipAuthorizations: new PingIpAuthorizations(proxyUsers, this.ipLists, defaultProxyUserId, context.upstream, errors),
-      subUserAccessRules: new PingAccessRules(client, defaultProxyUserId, errors),
+      subUserAccessRules: new PingAccessRules(client, proxyUsers, defaultProxyUserId, errors),
       generatedProxyLists: new PingProxyLists(client, errors),
     };
   }

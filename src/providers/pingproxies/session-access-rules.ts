@@ -6,13 +6,15 @@ import type { AccountErrors } from '../../core/errors';
 import { perKeyLoader } from '../shared/loaders';
 import { readWindow } from '../shared/paging';
 import type { CreateSubUserAccessRuleParams, ListWindow } from '../contract/params';
-import type { SubUserAccessRulePage, SubUserAccessRuleRecord } from '../contract/records';
+import type { SubUserAccessRulePage, SubUserAccessRuleRecord, SubUserAccessType, SubUserRecord } from '../contract/records';
 import type { SubUserAccessRulesFacet } from '../contract/session';
 import type { PingClient } from './client';
 import { toAccessRule } from './mapping-access';
+import { toSubUser } from './mapping';
+import type { PingProxyUserReads } from './proxy-user-reads';
 import { choosePageSize } from './proxy-query';
 import { totalOf } from './search-paging';
-import { checkAccessRuleTarget, checkNoAccessRulesOnDefault, isAccessRuleId, isProxyUserId } from './validate';
+import { checkAccessRuleTarget, checkNoAccessRulesOnDefault, checkProxyUserId, isAccessRuleId, isProxyUserId } from './validate';
 
 /** [I] a stable order for offset cursors: ACL ids are unique. */
 const ACL_SORT = 'proxy_user_acl_id_asc';
@@ -22,6 +24,7 @@ export class PingAccessRules implements SubUserAccessRulesFacet {
 
   constructor(
     private readonly client: PingClient,
+    private readonly users: PingProxyUserReads,
     private readonly defaultProxyUserId: () => Promise<string | null>,
     private readonly errors: AccountErrors,
   ) {}
@@ -63,5 +66,20 @@ export class PingAccessRules implements SubUserAccessRulesFacet {
     if (!isAccessRuleId(nativeId)) throw this.errors.notFound('access rule');
     await this.client.deleteProxyUserAcl(nativeId);
     this.byId.clear(nativeId);
+  }
+
+  /**
+   * `proxy_user_access_type` through proxy_user/edit [C explainer]; `clear_proxy_user_acl` removes the user's
+   * entries [C]. Ping refuses a switch to `all` without it (its 400 is BAD_USER_INPUT): only Ping knows the
+   * current type without a read. The default proxy user cannot be restricted [C].
+   */
+  async setAccessType(subUserNativeId: string, accessType: SubUserAccessType, clearRules: boolean): Promise<SubUserRecord> {
+    checkProxyUserId(subUserNativeId, this.errors);
+    if (accessType !== 'all') checkNoAccessRulesOnDefault(subUserNativeId, await this.defaultProxyUserId());
+    await this.client.editProxyUser(subUserNativeId, { proxy_user_access_type: accessType, ...(clearRules ? { clear_proxy_user_acl: true } : {}) });
+    this.users.forget(subUserNativeId);
+    const user = await this.users.user(subUserNativeId);
+    if (!user) throw this.errors.notFound(`proxy user ${subUserNativeId} (it disappeared after the change)`);
+    return toSubUser(user);
   }
 }

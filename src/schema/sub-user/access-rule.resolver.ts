@@ -2,7 +2,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { CallsUpstream } from '../common/upstream-calls';
-import { AccessRuleTarget, CreateSubUserAccessRuleInput, SubUserAccessRule, SubUserAccessRuleConnection } from './access-rule.type';
+import { AccessRuleTarget, CreateSubUserAccessRuleInput, SubUserAccessRule, SubUserAccessRuleConnection, SubUserAccessType } from './access-rule.type';
 import { SubUser } from './sub-user.type';
 import { Service } from '../service/service.type';
 import { Proxy } from '../proxy/proxy.type';
@@ -90,6 +90,20 @@ export class SubUserAccessRuleResolver {
       proxyNativeId: target.kind === 'Proxy' ? target.nativeId : null,
     });
     return toNode('SubUserAccessRule', account, record);
+  }
+
+  @CallsUpstream()
+  @Mutation(() => SubUser, { description: 'Ping: what the proxy user may use (proxy_user_access_type); leaving a restricted type for ALL needs clearAccessRules: true.' })
+  async setSubUserAccessType(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('accessType', () => SubUserAccessType) accessType: SubUserAccessType,
+    @Arg('clearAccessRules', () => Boolean, { nullable: true, description: 'Remove every access rule of the sub-user.' }) clearAccessRules?: boolean | null,
+  ): Promise<SubUserNode> {
+    const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
+    const account = ctx.scope.writes.account(accountId);
+    const record = await ctx.scope.writes.facet(accountId, 'subUserAccessRules').setAccessType(nativeId, accessType.toLowerCase() as Lowercase<SubUserAccessType>, clearAccessRules === true);
+    return toNode('SubUser', account, record);
   }
 
   @CallsUpstream()

@@ -7,6 +7,15 @@ export enum AccessRuleTarget {
   SERVICE = 'SERVICE',
   PROXY = 'PROXY',
 }
+export enum SubUserAccessType {
+  ALL = 'ALL',
+  SERVICE_RESTRICTED = 'SERVICE_RESTRICTED',
+  PROXY_RESTRICTED = 'PROXY_RESTRICTED',
+}
+registerEnumType(SubUserAccessType, {
+  name: 'SubUserAccessType',
+  description: 'ALL: every proxy of the account; SERVICE_RESTRICTED: the proxies of the services its access rules name; PROXY_RESTRICTED: the proxies they name.',
+});
 registerEnumType(AccessRuleTarget, { name: 'AccessRuleTarget', description: 'What an access rule grants: every proxy of a service, or one proxy.' });
 
 @ObjectType({
