@@ -143,6 +143,7 @@ const PROBES: Record<string, Probe> = {
     variables: byAccount,
   },
   'Mutation.updateService': { capability: 'SERVICES', query: 'mutation Probe($id: ID!) { updateService(id: $id, input: { name: "probe" }) { id } }', variables: byId('Service') },
+  'Query.serviceAdjustment': { capability: 'SERVICES', query: 'query Probe($id: ID!) { serviceAdjustment(id: $id) { id } }', variables: byId('ServiceAdjustment') },
   'Query.subUserAccessRule': { capability: 'SUB_USER_ACCESS_RULES', query: 'query Probe($id: ID!) { subUserAccessRule(id: $id) { id } }', variables: byId('SubUserAccessRule') },
   'Mutation.createSubUserAccessRule': {
     capability: 'SUB_USER_ACCESS_RULES',

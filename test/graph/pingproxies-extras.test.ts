@@ -21,6 +21,7 @@ import {
   PingFormattedProxyListDocument,
   PingListOptionsDocument,
   PingResidentialListDocument,
+  PingServiceAdjustmentDocument,
   PingServiceAdjustmentsDocument,
   PingSetAccessTypeDocument,
 } from '../generated/graphql';
@@ -231,6 +232,19 @@ describe('Ping service adjustments as Service.adjustments', () => {
     assert.equal(queries.length, 4);
     for (const query of queries) assert.equal(query.get('sort_by'), 'service_adjustment_id_desc');
     assert.ok(queries.some((query) => query.get('service_id') === ISP_SERVICE_ID));
+  });
+
+  test('serviceAdjustment(id) reads service_adjustment/retrieve; an id that is not an integer is null without a call', async () => {
+    const seeded = harness.ping.state.adjustments[0];
+    const id = pingId('ServiceAdjustment', String(seeded.service_adjustment_id));
+    const data = await admin.data(PingServiceAdjustmentDocument, { id });
+    assert.deepEqual(data.serviceAdjustment, { id, type: seeded.service_adjustment_type, status: 'complete', invoiceId: seeded.invoice_id });
+    assert.equal(harness.ping.server.callCount('GET /1.0/public/user/service_adjustment/retrieve/:service_adjustment_id'), 1);
+    harness.ping.server.resetCalls();
+    assert.equal((await admin.data(PingServiceAdjustmentDocument, { id: pingId('ServiceAdjustment', 'abc') })).serviceAdjustment, null);
+    const missing = await admin.request(PingServiceAdjustmentDocument, { id: pingId('ServiceAdjustment', '999999') });
+    assert.equal(missing.data?.serviceAdjustment, null);
+    assert.equal(harness.ping.server.calls.length, 1);
   });
 
   test('the trail pages with Relay cursors, one Ping page per window', async () => {

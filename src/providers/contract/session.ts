@@ -27,6 +27,7 @@ import type {
   ProxyUserListOptionRecord,
   SubUserAccessType,
   ServiceAdjustmentPage,
+  ServiceAdjustmentRecord,
   SubUserAccessRulePage,
   SubUserAccessRuleRecord,
   ServiceRecord,
@@ -198,6 +199,8 @@ export interface ServicesFacet {
   cancel(nativeId: string, params: CancelServiceParams): Promise<ServiceRecord>;
   /** The service's audit trail (Ping service adjustments), newest first. */
   adjustments(nativeId: string, window: ListWindow): Promise<ServiceAdjustmentPage>;
+  /** One audit-trail entry by its own id. */
+  adjustment(nativeId: string): Promise<ServiceAdjustmentRecord | null>;
 }
 
 export interface ProxyReplacementFacet {

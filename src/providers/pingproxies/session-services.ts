@@ -2,7 +2,7 @@
 import type { AccountErrors } from '../../core/errors';
 import { readWindow } from '../shared/paging';
 import type { CancelServiceParams, ListWindow, UpdateServiceParams } from '../contract/params';
-import type { ServiceAdjustmentPage, ServiceRecord } from '../contract/records';
+import type { ServiceAdjustmentPage, ServiceAdjustmentRecord, ServiceRecord } from '../contract/records';
 import type { ServicesFacet } from '../contract/session';
 import type { PingAccountReads } from './account-reads';
 import type { PingClient } from './client';
@@ -10,9 +10,12 @@ import { toService, toServiceEdit } from './mapping';
 import { toServiceAdjustment } from './mapping-adjustments';
 import { choosePageSize } from './proxy-query';
 import { totalOf } from './search-paging';
-import { cancelFeedback, checkServiceId, isServiceId, validateCancelComment, validateServiceEdit } from './validate';
+import { cancelFeedback, checkServiceId, isServiceAdjustmentId, isServiceId, validateCancelComment, validateServiceEdit } from './validate';
+import { perKeyLoader } from '../shared/loaders';
 
 export class PingServices implements ServicesFacet {
+  private readonly adjustmentsById = perKeyLoader(async (id: string) => (await this.client.serviceAdjustment(id)).data);
+
   constructor(
     private readonly client: PingClient,
     private readonly reads: PingAccountReads,
@@ -66,6 +69,13 @@ export class PingServices implements ServicesFacet {
       return { items: response.data, totalCount: totalOf(response) };
     });
     return { items: result.items.map(toServiceAdjustment), totalCount: result.totalCount, hasMore: result.hasMore };
+  }
+
+  /** [C] adjustment ids are integers: any other id names nothing, without a call. */
+  async adjustment(nativeId: string): Promise<ServiceAdjustmentRecord | null> {
+    if (!isServiceAdjustmentId(nativeId)) return null;
+    const adjustment = await this.adjustmentsById.load(nativeId);
+    return adjustment ? toServiceAdjustment(adjustment) : null;
   }
 
   private async readBack(nativeId: string): Promise<ServiceRecord> {
