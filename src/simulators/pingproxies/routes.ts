@@ -1,6 +1,8 @@
 /**
  * Ping Proxies simulator routes for the customer, services and the residential summary (docs/providers/reference.md
- * §2.5). Proxy routes are in routes-proxies.ts, proxy users in routes-users.ts.
+ * §2.5). Proxy routes are in routes-proxies.ts, proxy users in routes-users.ts, proxy user ACLs in
+ * routes-acl.ts, service adjustments in routes-adjustments.ts, list_by_search, list/options and the
+ * residential list in routes-lists.ts. Service edits and cancellations append to the adjustment trail [I].
  */
 import type { SimRequest, SimulatorServer } from '../kit';
 import { addAdjustment, renderCustomer, renderService, residentialSummary } from './state';
