@@ -36,6 +36,8 @@ export const CAPABILITIES = [
   'USAGE_HISTORY',
   'PROXY_ACTIVITY',
   'DOWNLOAD_TOKENS',
+  'SUB_USER_ACCESS_RULES',
+  'GENERATED_PROXY_LISTS',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

@@ -49,6 +49,8 @@ const FACET_WHAT: Record<FacetName, string> = {
   usageHistory: 'An hourly usage series',
   proxyActivity: 'Proxy activity',
   downloadTokens: 'Download tokens',
+  subUserAccessRules: 'Sub-user access rules',
+  generatedProxyLists: 'Generated proxy lists',
 };
 
 /** What the request's upstream calls cost, for its log line. */

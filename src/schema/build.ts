@@ -19,6 +19,8 @@ import { HostnameAuthorizationResolver } from './hostname-authorization/hostname
 import { DnsOverrideResolver } from './dns-override/dns-override.resolver';
 import { ServerResolver } from './server/server.resolver';
 import { ServiceResolver } from './service/service.resolver';
+import { SubUserAccessRuleResolver, SubUserAccessRulesFieldResolver } from './sub-user/access-rule.resolver';
+import { ProxyListsResolver } from './proxy/proxy-lists.resolver';
 import { AccountUsageResolver, UsageResolver } from './usage/usage.resolver';
 import { AccountProxyListResolver, ProxyListResolver } from './proxy-list/proxy-list.resolver';
 import { UsageSeriesResolver } from './usage/usage-series.resolver';
@@ -78,6 +80,9 @@ async function build(): Promise<ProxyGraphSchema> {
       ProxyReplacementReplacedProxiesResolver,
       AccountDownloadTokenResolver,
       DownloadTokenResolver,
+      SubUserAccessRuleResolver,
+      SubUserAccessRulesFieldResolver,
+      ProxyListsResolver,
     ],
     validate: { forbidUnknownValues: false },
     skipCheck: true,

@@ -67,6 +67,9 @@ const PROBES: Record<string, Probe> = {
   'Account.proxyActivity': readField('PROXY_ACTIVITY', 'proxyActivity(first: 1) { totalCount }'),
   'Account.replacedProxies': readField('PROXY_REPLACEMENT', 'replacedProxies(first: 1) { totalCount }'),
   'Account.downloadToken': readField('DOWNLOAD_TOKENS', 'downloadToken(scope: ACTIVITY) { expiresAt }'),
+  'Account.proxyUserListOptions': readField('GENERATED_PROXY_LISTS', 'proxyUserListOptions(filter: { countries: ["US"] }) { username hasAccess }'),
+  'Account.formattedProxyList': readField('GENERATED_PROXY_LISTS', 'formattedProxyList(filter: { countries: ["US"] }, authentication: IP_ADDRESS)'),
+  'Account.residentialProxyList': readField('GENERATED_PROXY_LISTS', 'residentialProxyList(input: { count: 1 })'),
 
   // Cross-account queries ask an account that is named explicitly, so one that cannot answer says so.
   'Query.proxies': { capability: 'PROXIES', query: 'query Probe($id: ID!) { proxies(first: 1, filter: { accountIds: [$id] }) { edges { cursor } } }', variables: byAccount },
@@ -155,6 +158,15 @@ const PROBES: Record<string, Probe> = {
     variables: byAccount,
   },
   'Mutation.updateService': { capability: 'SERVICES', query: 'mutation Probe($id: ID!) { updateService(id: $id, input: { name: "probe" }) { id } }', variables: byId('Service') },
+  'Query.serviceAdjustment': { capability: 'SERVICES', query: 'query Probe($id: ID!) { serviceAdjustment(id: $id) { id } }', variables: byId('ServiceAdjustment') },
+  'Query.subUserAccessRule': { capability: 'SUB_USER_ACCESS_RULES', query: 'query Probe($id: ID!) { subUserAccessRule(id: $id) { id } }', variables: byId('SubUserAccessRule') },
+  'Mutation.createSubUserAccessRule': {
+    capability: 'SUB_USER_ACCESS_RULES',
+    query: 'mutation Probe($subUserId: ID!, $serviceId: ID!) { createSubUserAccessRule(input: { subUserId: $subUserId, serviceId: $serviceId }) { id } }',
+    variables: (target) => ({ subUserId: missingId('SubUser', target.accountId), serviceId: missingId('Service', target.accountId) }),
+  },
+  'Mutation.setSubUserAccessType': { capability: 'SUB_USER_ACCESS_RULES', query: 'mutation Probe($id: ID!) { setSubUserAccessType(id: $id, accessType: SERVICE_RESTRICTED) { id } }', variables: byId('SubUser') },
+  'Mutation.deleteSubUserAccessRule': { capability: 'SUB_USER_ACCESS_RULES', query: 'mutation Probe($id: ID!) { deleteSubUserAccessRule(id: $id) { deleted } }', variables: byId('SubUserAccessRule') },
   'Mutation.cancelService': { capability: 'SERVICES', query: 'mutation Probe($id: ID!) { cancelService(id: $id, input: { reason: OTHER }) { id } }', variables: byId('Service') },
 };
 

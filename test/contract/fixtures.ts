@@ -217,7 +217,7 @@ export const FIXTURES: readonly ProviderFixture[] = [
     accountExtras: () => ({ limits: OPEN_BUDGET }),
     wrongCredentials: { publicKey: 'contract-wrong-public-key', privateKey: 'contract-wrong-private-key-0123' },
     secretsOf: (credentials) => [credentials.publicKey, credentials.privateKey],
-    capabilities: ['IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'SERVICES', 'SUB_USERS', 'USAGE'],
+    capabilities: ['GENERATED_PROXY_LISTS', 'IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'SERVICES', 'SUB_USERS', 'SUB_USER_ACCESS_RULES', 'USAGE'],
     // `{error, message, api_request_id}` for every status; the wait of a 429 is in the message.
     errorBody: (status, message) => {
       const upstreamRequestId = `c0ffee00-0000-4000-8000-${String(status).padStart(12, '0')}`;

@@ -21,13 +21,18 @@ export type Scalars = {
   SafeInt: { input: number; output: number; }
 };
 
+/** What an access rule grants: every proxy of a service, or one proxy. */
+export type AccessRuleTarget =
+  | 'PROXY'
+  | 'SERVICE';
+
 /** One configured provider account. */
 export type Account = {
   __typename?: 'Account';
   capabilities: Array<Capability>;
   dnsOverrides?: Maybe<Array<DnsOverride>>;
-  /** The key of one of the provider's download links (Webshare download tokens). */
-  downloadToken?: Maybe<DownloadToken>;
+  /** Ping: one ready-to-use line per proxy the filter selects (proxy/list_by_search). Needs the `credentials` scope unless authentication is IP_ADDRESS. */
+  formattedProxyList?: Maybe<Array<Scalars['String']['output']>>;
   hostnameAuthorizations?: Maybe<Array<HostnameAuthorization>>;
   /** The id given to the account in the configuration. */
   id: Scalars['ID']['output'];
@@ -37,16 +42,14 @@ export type Account = {
   profile?: Maybe<AccountProfile>;
   provider: Provider;
   proxies?: Maybe<ProxyConnection>;
-  /** Requests made through the account's proxies, newest first (Webshare proxy activity). */
-  proxyActivity?: Maybe<ProxyActivityConnection>;
   /** Proxy username/password and timeouts (Webshare proxy config). */
   proxyCredentials?: Maybe<ProxyCredentials>;
-  /** This account's proxies (the selection and order of Account.proxies) as text to paste, one page at a time. */
-  proxyList?: Maybe<ProxyListText>;
   /** Webshare proxy replacements, newest last. */
   proxyReplacements?: Maybe<ProxyReplacementConnection>;
-  /** Proxies that left the list (manual replacements and automatic ones), in the provider's order. */
-  replacedProxies?: Maybe<ReplacedProxyConnection>;
+  /** Ping: every active sub-user, and whether it may use every proxy selected by proxyIds or by filter (exactly one). */
+  proxyUserListOptions?: Maybe<Array<ProxyUserListOption>>;
+  /** Ping: residential gateway lines (residential/list), the session encoded by Ping in each line. Needs the `credentials` scope. */
+  residentialProxyList?: Maybe<Array<Scalars['String']['output']>>;
   /** Servers on the account (WonderProxy contract servers, ProxyMesh proxy hosts). */
   servers?: Maybe<Array<ProxyServer>>;
   /** Ping Proxies services. */
@@ -54,8 +57,6 @@ export type Account = {
   subUsers?: Maybe<SubUserConnection>;
   /** Usage with the period it covers; see Usage.coversRequestedWindow when from/to are given. */
   usage?: Maybe<Usage>;
-  /** Traffic hour by hour, oldest first: every hour that starts in the window and had traffic, and projected hours after now. */
-  usageSeries?: Maybe<Array<UsagePoint>>;
 };
 
 
@@ -66,8 +67,13 @@ export type AccountDnsOverridesArgs = {
 
 
 /** One configured provider account. */
-export type AccountDownloadTokenArgs = {
-  scope: DownloadTokenScope;
+export type AccountFormattedProxyListArgs = {
+  authentication?: InputMaybe<ProxyListAuthentication>;
+  filter?: InputMaybe<ProxyListSearchFilter>;
+  format?: InputMaybe<ProxyListFormat>;
+  ipVersion?: InputMaybe<IpVersion>;
+  protocol?: InputMaybe<ProxyProtocol>;
+  subUserId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -80,24 +86,6 @@ export type AccountProxiesArgs = {
 
 
 /** One configured provider account. */
-export type AccountProxyActivityArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ProxyActivityFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/** One configured provider account. */
-export type AccountProxyListArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ProxyFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  format: ProxyListFormat;
-  protocol?: InputMaybe<ProxyProtocol>;
-};
-
-
-/** One configured provider account. */
 export type AccountProxyReplacementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -105,9 +93,15 @@ export type AccountProxyReplacementsArgs = {
 
 
 /** One configured provider account. */
-export type AccountReplacedProxiesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+export type AccountProxyUserListOptionsArgs = {
+  filter?: InputMaybe<ProxyListSearchFilter>;
+  proxyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+/** One configured provider account. */
+export type AccountResidentialProxyListArgs = {
+  input?: InputMaybe<ResidentialProxyListInput>;
 };
 
 
@@ -121,13 +115,6 @@ export type AccountSubUsersArgs = {
 /** One configured provider account. */
 export type AccountUsageArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
-  to?: InputMaybe<Scalars['DateTime']['input']>;
-};
-
-
-/** One configured provider account. */
-export type AccountUsageSeriesArgs = {
-  from: Scalars['DateTime']['input'];
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
@@ -149,6 +136,10 @@ export type AccountOperationResult = {
 export type AccountProfile = {
   __typename?: 'AccountProfile';
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Prepaid credit the provider holds (Ping credit_balance), in cents of creditBalanceCurrency; null when the provider has none. */
+  creditBalanceCents?: Maybe<Scalars['SafeInt']['output']>;
+  /** ISO 4217 currency of creditBalanceCents. */
+  creditBalanceCurrency?: Maybe<Scalars['String']['output']>;
   email?: Maybe<Scalars['String']['output']>;
   name?: Maybe<Scalars['String']['output']>;
 };
@@ -189,7 +180,7 @@ export type CancelServiceInput = {
 export type Capability =
   | 'COUNTRY_POOLS'
   | 'DNS_OVERRIDES'
-  | 'DOWNLOAD_TOKENS'
+  | 'GENERATED_PROXY_LISTS'
   | 'HOSTNAME_AUTHORIZATIONS'
   | 'IP_AUTHORIZATIONS'
   | 'IP_AUTHORIZATION_UPDATES'
@@ -197,7 +188,6 @@ export type Capability =
   | 'PLAN'
   | 'PROFILE'
   | 'PROXIES'
-  | 'PROXY_ACTIVITY'
   | 'PROXY_CREDENTIALS'
   | 'PROXY_LIST_REFRESH'
   | 'PROXY_REPLACEMENT'
@@ -205,11 +195,11 @@ export type Capability =
   | 'SERVERS'
   | 'SERVICES'
   | 'SUB_USERS'
+  | 'SUB_USER_ACCESS_RULES'
   | 'SUB_USER_ACTIVATION'
   | 'SUB_USER_IMPORT'
   | 'SUB_USER_PROXY_REFRESH'
-  | 'USAGE'
-  | 'USAGE_HISTORY';
+  | 'USAGE';
 
 /** How many proxies of a country a sub-user gets (Webshare custom proxy lists). */
 export type CountryCount = {
@@ -239,6 +229,13 @@ export type CreateDnsOverrideInput = {
   ip: Scalars['String']['input'];
   /** A server on the account, by short name (melbourne) or hostname (melbourne.wonderproxy.com). */
   server: Scalars['String']['input'];
+};
+
+/** Exactly one of serviceId and proxyId, of the sub-user's account. */
+export type CreateSubUserAccessRuleInput = {
+  proxyId?: InputMaybe<Scalars['ID']['input']>;
+  serviceId?: InputMaybe<Scalars['ID']['input']>;
+  subUserId: Scalars['ID']['input'];
 };
 
 export type CreateSubUserInput = {
@@ -304,21 +301,6 @@ export type DnsOverrideStatus =
   | 'EXPIRING'
   | 'PENDING';
 
-/** A key that opens one of the provider's download links without the API key. */
-export type DownloadToken = {
-  __typename?: 'DownloadToken';
-  expiresAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The key itself: anyone holding it can download. Needs the `credentials` scope. */
-  key: Scalars['String']['output'];
-  scope: DownloadTokenScope;
-};
-
-/** Which download link a token opens. */
-export type DownloadTokenScope =
-  | 'ACTIVITY'
-  | 'PROXY_LIST'
-  | 'REPLACED_PROXIES';
-
 /** What one third-party Geo-IP database says about an exit IP's location (WonderProxy geostatus). */
 export type GeoIpStatus = {
   __typename?: 'GeoIpStatus';
@@ -360,6 +342,10 @@ export type IpAuthorizationFilter = {
   users?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type IpVersion =
+  | 'IPV4'
+  | 'IPV6';
+
 export type Location = {
   __typename?: 'Location';
   city?: Maybe<Scalars['String']['output']>;
@@ -383,10 +369,14 @@ export type Mutation = {
   clearIpAuthorizations: DeletedPayload;
   createDnsOverride: DnsOverride;
   createSubUser: SubUser;
+  /** Ping: grant a restricted proxy user one service's proxies or one proxy (a proxy user ACL). */
+  createSubUserAccessRule: SubUserAccessRule;
   /** ProxyMesh: remove a proxy host from the account. */
   deauthorizeProxyServer: DeletedPayload;
   deleteDnsOverride: DeletedPayload;
   deleteSubUser: DeletedPayload;
+  /** Ping: revoke one proxy user ACL entry. */
+  deleteSubUserAccessRule: DeletedPayload;
   /** ProxyMesh: start tracking an existing sub-account (ProxyMesh cannot list them). */
   importSubUser: SubUser;
   /** Webshare: use one on-demand refresh to renew the proxy list. */
@@ -396,13 +386,13 @@ export type Mutation = {
   removeHostnameAuthorization: DeletedPayload;
   /** Webshare: start a proxy replacement (or a dry run). Poll proxyReplacement(id) for its state. */
   replaceProxies: ProxyReplacement;
-  /** Webshare: a new key for one download link; links with the old key stop working. */
-  resetDownloadToken: DownloadToken;
   /** Admin: close the credential breaker of an account after fixing its credentials. */
   resetProviderCredentials: Account;
   /** Remove an IP from many accounts (default: every account that supports IP authorizations). */
   revokeIp: Array<AccountOperationResult>;
   revokeIpAuthorization: DeletedPayload;
+  /** Ping: what the proxy user may use (proxy_user_access_type); leaving a restricted type for ALL needs clearAccessRules: true. */
+  setSubUserAccessType: SubUser;
   /** ProxyMesh: activate or deactivate a sub-account. */
   setSubUserActive: SubUser;
   updateDnsOverride: DnsOverride;
@@ -459,6 +449,11 @@ export type MutationCreateSubUserArgs = {
 };
 
 
+export type MutationCreateSubUserAccessRuleArgs = {
+  input: CreateSubUserAccessRuleInput;
+};
+
+
 export type MutationDeauthorizeProxyServerArgs = {
   accountId: Scalars['ID']['input'];
   host: Scalars['String']['input'];
@@ -471,6 +466,11 @@ export type MutationDeleteDnsOverrideArgs = {
 
 
 export type MutationDeleteSubUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteSubUserAccessRuleArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -503,12 +503,6 @@ export type MutationReplaceProxiesArgs = {
 };
 
 
-export type MutationResetDownloadTokenArgs = {
-  accountId: Scalars['ID']['input'];
-  scope: DownloadTokenScope;
-};
-
-
 export type MutationResetProviderCredentialsArgs = {
   accountId: Scalars['ID']['input'];
 };
@@ -521,6 +515,13 @@ export type MutationRevokeIpArgs = {
 
 
 export type MutationRevokeIpAuthorizationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetSubUserAccessTypeArgs = {
+  accessType: SubUserAccessType;
+  clearAccessRules?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -650,65 +651,6 @@ export type ProxyUrlArgs = {
   protocol?: ProxyProtocol;
 };
 
-/** One request made through the account's proxies, as the provider logged it. */
-export type ProxyActivity = {
-  __typename?: 'ProxyActivity';
-  at: Scalars['DateTime']['output'];
-  /** The proxy username the request authenticated with, if any. */
-  authUsername?: Maybe<Scalars['String']['output']>;
-  /** Where the request came from. */
-  clientIp?: Maybe<Scalars['String']['output']>;
-  errorHowToFix?: Maybe<Scalars['String']['output']>;
-  /** Why the request failed (Webshare's X-Webshare-Error-Reason); null when it succeeded. */
-  errorReason?: Maybe<Scalars['String']['output']>;
-  handshakeDurationMs?: Maybe<Scalars['Int']['output']>;
-  /** HTTP or SOCKS. */
-  protocol?: Maybe<Scalars['String']['output']>;
-  proxyAddress?: Maybe<Scalars['String']['output']>;
-  proxyPort?: Maybe<Scalars['Int']['output']>;
-  requestDurationMs?: Maybe<Scalars['Int']['output']>;
-  targetDomain?: Maybe<Scalars['String']['output']>;
-  targetHostname?: Maybe<Scalars['String']['output']>;
-  targetIp?: Maybe<Scalars['String']['output']>;
-  targetPort?: Maybe<Scalars['Int']['output']>;
-  transferredBytes: Scalars['SafeInt']['output'];
-  tunnelDurationMs?: Maybe<Scalars['Int']['output']>;
-};
-
-/** Activity newest first; continue with after: pageInfo.endCursor. */
-export type ProxyActivityConnection = {
-  __typename?: 'ProxyActivityConnection';
-  edges: Array<ProxyActivityEdge>;
-  pageInfo: PageInfo;
-  /** Entries that match the filter, across all pages. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-export type ProxyActivityEdge = {
-  __typename?: 'ProxyActivityEdge';
-  /** Opaque: the provider's position of this entry. */
-  cursor: Scalars['String']['output'];
-  node: ProxyActivity;
-};
-
-/** Every given field narrows the activity. */
-export type ProxyActivityFilter = {
-  /** Only requests that failed for this reason, e.g. client_connect_forbidden_host. */
-  errorReason?: InputMaybe<Scalars['String']['input']>;
-  /** True: only requests that failed, for any reason. */
-  failedOnly?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Entries at or after this instant. */
-  from?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Only entries that moved at most this many bytes. */
-  maxBytes?: InputMaybe<Scalars['SafeInt']['input']>;
-  /** Only entries that moved at least this many bytes. */
-  minBytes?: InputMaybe<Scalars['SafeInt']['input']>;
-  /** Text the provider searches for (hostnames, addresses). */
-  search?: InputMaybe<Scalars['String']['input']>;
-  /** Entries at or before this instant. */
-  to?: InputMaybe<Scalars['DateTime']['input']>;
-};
-
 /** A Relay connection of proxies. */
 export type ProxyConnection = {
   __typename?: 'ProxyConnection';
@@ -754,29 +696,28 @@ export type ProxyFilter = {
   types?: InputMaybe<Array<ProxyType>>;
 };
 
-/** How a proxy list is written. Every format but HOST_PORT carries passwords and needs the `credentials` scope. */
-export type ProxyListFormat =
-  /** RFC 4180, CRLF line ends: provider,account_id,host,http_port,socks5_port,username,password,country,city. The header heads the first page only, so pages concatenate into one document. Takes no `protocol`. */
-  | 'CSV'
-  /** `host:port` per line, for IP-authorized use. Needs only `read`. */
-  | 'HOST_PORT'
-  /** `host:port:user:pass` per line (`host:port` when the proxy has no username). */
-  | 'HOST_PORT_USER_PASS'
-  /** `http://user:pass@host:port` or `socks5://…` per line (see `protocol`), user and password percent-encoded. */
-  | 'URL'
-  /** `user:pass@host:port` per line (`host:port` when the proxy has no username). */
-  | 'USER_PASS_AT_HOST_PORT';
+/** Which credentials the lines carry: a sub-user's username and password, none (IP authorization), or each proxy's own. */
+export type ProxyListAuthentication =
+  | 'IP_ADDRESS'
+  | 'PROXY_SPECIFIC'
+  | 'USERNAME_AND_PASSWORD';
 
-/** One page of a proxy list as text. Loop with `after: pageInfo.endCursor` while `hasNextPage`, appending `text`. */
-export type ProxyListText = {
-  __typename?: 'ProxyListText';
-  /** Proxy lines in `text` (a CSV header is not counted). */
-  lineCount: Scalars['Int']['output'];
-  pageInfo: PageInfo;
-  /** Proxies of this page left out: no port for the protocol, or a value the format cannot hold unambiguously (a line break; a colon or @ in the username: use URL or CSV). */
-  skippedCount: Scalars['Int']['output'];
-  /** The lines, each ending with its line break (CRLF for CSV, LF otherwise). */
-  text: Scalars['String']['output'];
+/** STANDARD is host:port[:user:password]; the others are URLs with that scheme. */
+export type ProxyListFormat =
+  | 'HTTP'
+  | 'HTTPS'
+  | 'SOCKS5'
+  | 'SOCKS5H'
+  | 'STANDARD';
+
+/** The proxy filters one provider search can apply: one country, one service, and statuses and types the provider can name as one value (or all but one). */
+export type ProxyListSearchFilter = {
+  /** ISO 3166-1 alpha-2 codes, any case. */
+  countries?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Service ids of the account. */
+  serviceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  statuses?: InputMaybe<Array<ProxyStatus>>;
+  types?: InputMaybe<Array<ProxyType>>;
 };
 
 /** Ports a proxy listens on; null where the protocol is not offered. */
@@ -805,17 +746,8 @@ export type ProxyReplacement = {
   proxiesRemoved?: Maybe<Scalars['Int']['output']>;
   reason?: Maybe<Scalars['String']['output']>;
   replaceWith: Array<ProxySelector>;
-  /** The proxies this replacement removed and what replaced each; empty until it completes. */
-  replacedProxies?: Maybe<ReplacedProxyConnection>;
   state: ProxyReplacementState;
   toReplace: ProxySelector;
-};
-
-
-/** An asynchronous Webshare proxy replacement; poll it until COMPLETED, VALIDATED or FAILED. */
-export type ProxyReplacementReplacedProxiesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ProxyReplacementConnection = {
@@ -897,6 +829,17 @@ export type ProxyType =
   | 'RESIDENTIAL'
   | 'ROTATING_GATEWAY';
 
+/** Whether one sub-user may use every proxy selected (Ping proxy user list options). */
+export type ProxyUserListOption = {
+  __typename?: 'ProxyUserListOption';
+  hasAccess: Scalars['Boolean']['output'];
+  /** The account's default sub-user, which reaches every proxy. */
+  isDefault: Scalars['Boolean']['output'];
+  subUserId: Scalars['ID']['output'];
+  /** The sub-user's username (Ping proxy_user_id). */
+  username: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** An account by its configured id; one that does not exist or is hidden is null with NOT_FOUND, the same answer as everywhere an account id is given. */
@@ -914,10 +857,11 @@ export type Query = {
   /** Proxies across every visible account: accounts in configuration order, each in its provider's order. */
   proxies: ProxyConnection;
   proxy?: Maybe<Proxy>;
-  /** The proxies of every visible account (the selection and order of Query.proxies) as text to paste, one page at a time. */
-  proxyList: ProxyListText;
   proxyReplacement?: Maybe<ProxyReplacement>;
+  /** Ping: one service adjustment (audit-trail entry) by id. */
+  serviceAdjustment?: Maybe<ServiceAdjustment>;
   subUser?: Maybe<SubUser>;
+  subUserAccessRule?: Maybe<SubUserAccessRule>;
   /** Usage of every account you may see, each with the period it covers, and totals that add only figures of the same period; accounts whose provider cannot report usage are listed with supported: false. */
   usage: UsageSummary;
 };
@@ -965,21 +909,22 @@ export type QueryProxyArgs = {
 };
 
 
-export type QueryProxyListArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ProxyFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  format: ProxyListFormat;
-  protocol?: InputMaybe<ProxyProtocol>;
-};
-
-
 export type QueryProxyReplacementArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+export type QueryServiceAdjustmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QuerySubUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySubUserAccessRuleArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -997,34 +942,27 @@ export type ReplaceProxiesInput = {
   toReplace: ProxySelectorInput;
 };
 
-/** A proxy that left the list, and the proxy that took its place. */
-export type ReplacedProxy = {
-  __typename?: 'ReplacedProxy';
-  address?: Maybe<Scalars['String']['output']>;
-  country?: Maybe<Scalars['String']['output']>;
-  /** The provider's id of this entry. */
-  nativeId: Scalars['ID']['output'];
-  port?: Maybe<Scalars['Int']['output']>;
-  /** Why it left, in the provider's words (proxy_replaced for a manual replacement; auto_invalidated, auto_out_of_rotation, ... for automatic ones). */
-  reason?: Maybe<Scalars['String']['output']>;
-  replacedAt?: Maybe<Scalars['DateTime']['output']>;
-  replacedWithAddress?: Maybe<Scalars['String']['output']>;
-  replacedWithCountry?: Maybe<Scalars['String']['output']>;
-  replacedWithPort?: Maybe<Scalars['Int']['output']>;
+export type ResidentialProxyListInput = {
+  /** The provider's city id. */
+  cityId?: InputMaybe<Scalars['Int']['input']>;
+  /** How many lines (1–1000); default: the provider's. */
+  count?: InputMaybe<Scalars['Int']['input']>;
+  /** ISO 3166-1 alpha-2 code. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  format?: InputMaybe<ProxyListFormat>;
+  /** Lifetime of a STICKY session, in seconds. */
+  sessionTtlSeconds?: InputMaybe<Scalars['Int']['input']>;
+  sessionType?: InputMaybe<ResidentialSessionType>;
+  /** The sub-user whose credentials the lines carry; default: the provider's default user. */
+  subUserId?: InputMaybe<Scalars['ID']['input']>;
+  /** Subdivision id such as us-tx. */
+  subdivision?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type ReplacedProxyConnection = {
-  __typename?: 'ReplacedProxyConnection';
-  edges: Array<ReplacedProxyEdge>;
-  pageInfo: PageInfo;
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-export type ReplacedProxyEdge = {
-  __typename?: 'ReplacedProxyEdge';
-  cursor: Scalars['String']['output'];
-  node: ReplacedProxy;
-};
+/** STICKY keeps one exit IP for the session's lifetime; ROTATING changes it on every request. */
+export type ResidentialSessionType =
+  | 'ROTATING'
+  | 'STICKY';
 
 export type ServerIp = {
   __typename?: 'ServerIp';
@@ -1057,6 +995,8 @@ export type ServerUsage = {
 export type Service = {
   __typename?: 'Service';
   account: Account;
+  /** The provider's audit trail of this service, newest first (Ping service adjustments). */
+  adjustments?: Maybe<ServiceAdjustmentConnection>;
   currency?: Maybe<Scalars['String']['output']>;
   /** Billing cycle, e.g. 1:month. */
   cycle?: Maybe<Scalars['String']['output']>;
@@ -1075,9 +1015,54 @@ export type Service = {
 
 
 /** A purchased Ping Proxies service. */
+export type ServiceAdjustmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A purchased Ping Proxies service. */
 export type ServiceProxiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One change to a service, as the provider recorded it (Ping service adjustment). */
+export type ServiceAdjustment = {
+  __typename?: 'ServiceAdjustment';
+  /** The service as it was after (the provider's fields). */
+  after?: Maybe<Scalars['JSONObject']['output']>;
+  /** Made by an automatic process. */
+  automatic?: Maybe<Scalars['Boolean']['output']>;
+  /** The service as it was before (the provider's fields). */
+  before?: Maybe<Scalars['JSONObject']['output']>;
+  /** Made by a provider administrator. */
+  byAdministrator?: Maybe<Scalars['Boolean']['output']>;
+  /** Made by the customer. */
+  byCustomer?: Maybe<Scalars['Boolean']['output']>;
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The provider's evaluation of the change (e.g. price difference). */
+  evaluation?: Maybe<Scalars['JSONObject']['output']>;
+  id: Scalars['ID']['output'];
+  invoiceId?: Maybe<Scalars['String']['output']>;
+  /** pending, complete or failed. */
+  status: Scalars['String']['output'];
+  /** The provider's word: ingestion, fulfillment, remove_proxy, additional_fulfillment, update, proxy_replacement, extension, top_up, top_up_and_extension or cancel. */
+  type: Scalars['String']['output'];
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type ServiceAdjustmentConnection = {
+  __typename?: 'ServiceAdjustmentConnection';
+  edges: Array<ServiceAdjustmentEdge>;
+  pageInfo: PageInfo;
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type ServiceAdjustmentEdge = {
+  __typename?: 'ServiceAdjustmentEdge';
+  cursor: Scalars['String']['output'];
+  node: ServiceAdjustment;
 };
 
 /** Ping Proxies cancellation feedback. */
@@ -1094,6 +1079,8 @@ export type ServiceCancelReason =
 /** A sub-user: Webshare sub-user, ProxyMesh sub-account, Ping proxy user. */
 export type SubUser = {
   __typename?: 'SubUser';
+  /** Ping: the proxy user's ACL entries, in a stable order. */
+  accessRules?: Maybe<SubUserAccessRuleConnection>;
   /** Ping proxy user access: all, service_restricted or proxy_restricted. */
   accessType?: Maybe<Scalars['String']['output']>;
   account: Account;
@@ -1129,6 +1116,49 @@ export type SubUser = {
   strictSecurity?: Maybe<Scalars['Boolean']['output']>;
   username: Scalars['String']['output'];
 };
+
+
+/** A sub-user: Webshare sub-user, ProxyMesh sub-account, Ping proxy user. */
+export type SubUserAccessRulesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A grant letting a restricted sub-user use one service's proxies or one proxy (Ping proxy user ACL). The grant's kind must match the sub-user's accessType: SERVICE for service_restricted, PROXY for proxy_restricted. */
+export type SubUserAccessRule = {
+  __typename?: 'SubUserAccessRule';
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  proxy?: Maybe<Proxy>;
+  /** The proxy granted (target PROXY), without reading it. */
+  proxyId?: Maybe<Scalars['ID']['output']>;
+  service?: Maybe<Service>;
+  /** The service granted (target SERVICE), without reading it. */
+  serviceId?: Maybe<Scalars['ID']['output']>;
+  subUser?: Maybe<SubUser>;
+  /** The sub-user the rule belongs to, without reading it. */
+  subUserId: Scalars['ID']['output'];
+  target: AccessRuleTarget;
+};
+
+export type SubUserAccessRuleConnection = {
+  __typename?: 'SubUserAccessRuleConnection';
+  edges: Array<SubUserAccessRuleEdge>;
+  pageInfo: PageInfo;
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type SubUserAccessRuleEdge = {
+  __typename?: 'SubUserAccessRuleEdge';
+  cursor: Scalars['String']['output'];
+  node: SubUserAccessRule;
+};
+
+/** ALL: every proxy of the account; SERVICE_RESTRICTED: the proxies of the services its access rules name; PROXY_RESTRICTED: the proxies they name. */
+export type SubUserAccessType =
+  | 'ALL'
+  | 'PROXY_RESTRICTED'
+  | 'SERVICE_RESTRICTED';
 
 export type SubUserConnection = {
   __typename?: 'SubUserConnection';
@@ -1218,21 +1248,6 @@ export type UsagePeriod =
   | 'LIFETIME'
   /** Exactly the from/to window asked (periodStart/periodEnd). */
   | 'REQUESTED_WINDOW';
-
-/** One hour of an account's traffic. Hours without traffic are left out; hours after now are projected. */
-export type UsagePoint = {
-  __typename?: 'UsagePoint';
-  /** Bytes used in the hour; for a projected hour, the provider's forecast. */
-  bandwidthBytes: Scalars['SafeInt']['output'];
-  /** Start of the hour. */
-  hourStart: Scalars['DateTime']['output'];
-  /** True for an hour after now: a forecast, not traffic. */
-  projected: Scalars['Boolean']['output'];
-  requestsFailed?: Maybe<Scalars['SafeInt']['output']>;
-  requestsSucceeded?: Maybe<Scalars['SafeInt']['output']>;
-  /** requestsSucceeded + requestsFailed; null for a projected hour. */
-  requestsTotal?: Maybe<Scalars['SafeInt']['output']>;
-};
 
 /** Usage per account, and totals that add only figures of the same period. */
 export type UsageSummary = {
@@ -1401,6 +1416,99 @@ export type CreateDnsOverrideMutationVariables = Exact<{
 
 
 export type CreateDnsOverrideMutation = { __typename?: 'Mutation', createDnsOverride: { __typename?: 'DnsOverride', id: string } };
+
+export type PingAccessRuleFieldsFragment = { __typename?: 'SubUserAccessRule', id: string, target: AccessRuleTarget, subUserId: string, serviceId?: string | null, proxyId?: string | null, createdAt?: string | null };
+
+export type PingAccessRulesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PingAccessRulesQuery = { __typename?: 'Query', subUser?: { __typename?: 'SubUser', id: string, accessType?: string | null, accessRules?: { __typename?: 'SubUserAccessRuleConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'SubUserAccessRuleEdge', node: { __typename?: 'SubUserAccessRule', id: string, target: AccessRuleTarget, subUserId: string, serviceId?: string | null, proxyId?: string | null, createdAt?: string | null } }> } | null } | null };
+
+export type PingAccessRuleQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PingAccessRuleQuery = { __typename?: 'Query', subUserAccessRule?: { __typename?: 'SubUserAccessRule', id: string, target: AccessRuleTarget, subUserId: string, serviceId?: string | null, proxyId?: string | null, createdAt?: string | null, subUser?: { __typename?: 'SubUser', username: string } | null, service?: { __typename?: 'Service', id: string, name?: string | null } | null, proxy?: { __typename?: 'Proxy', id: string, host: string } | null } | null };
+
+export type PingCreateAccessRuleMutationVariables = Exact<{
+  input: CreateSubUserAccessRuleInput;
+}>;
+
+
+export type PingCreateAccessRuleMutation = { __typename?: 'Mutation', createSubUserAccessRule: { __typename?: 'SubUserAccessRule', id: string, target: AccessRuleTarget, subUserId: string, serviceId?: string | null, proxyId?: string | null, createdAt?: string | null } };
+
+export type PingDeleteAccessRuleMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PingDeleteAccessRuleMutation = { __typename?: 'Mutation', deleteSubUserAccessRule: { __typename?: 'DeletedPayload', id?: string | null, deleted: boolean } };
+
+export type PingSetAccessTypeMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  accessType: SubUserAccessType;
+  clearAccessRules?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type PingSetAccessTypeMutation = { __typename?: 'Mutation', setSubUserAccessType: { __typename?: 'SubUser', id: string, username: string, accessType?: string | null } };
+
+export type PingServiceAdjustmentsQueryVariables = Exact<{
+  accountId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PingServiceAdjustmentsQuery = { __typename?: 'Query', account?: { __typename?: 'Account', services?: Array<{ __typename?: 'Service', id: string, adjustments?: { __typename?: 'ServiceAdjustmentConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ServiceAdjustmentEdge', node: { __typename?: 'ServiceAdjustment', id: string, type: string, status: string, byAdministrator?: boolean | null, automatic?: boolean | null, byCustomer?: boolean | null, before?: Record<string, unknown> | null, after?: Record<string, unknown> | null, evaluation?: Record<string, unknown> | null, invoiceId?: string | null, createdAt?: string | null, updatedAt?: string | null } }> } | null }> | null } | null };
+
+export type PingCreditBalanceQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PingCreditBalanceQuery = { __typename?: 'Query', account?: { __typename?: 'Account', profile?: { __typename?: 'AccountProfile', email?: string | null, creditBalanceCents?: number | null, creditBalanceCurrency?: string | null } | null } | null };
+
+export type PingListOptionsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  proxyIds?: InputMaybe<Array<Scalars['ID']['input']> | Scalars['ID']['input']>;
+  filter?: InputMaybe<ProxyListSearchFilter>;
+}>;
+
+
+export type PingListOptionsQuery = { __typename?: 'Query', account?: { __typename?: 'Account', proxyUserListOptions?: Array<{ __typename?: 'ProxyUserListOption', subUserId: string, username: string, hasAccess: boolean, isDefault: boolean }> | null } | null };
+
+export type PingFormattedProxyListQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  filter?: InputMaybe<ProxyListSearchFilter>;
+  format?: InputMaybe<ProxyListFormat>;
+  authentication?: InputMaybe<ProxyListAuthentication>;
+  protocol?: InputMaybe<ProxyProtocol>;
+  subUserId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type PingFormattedProxyListQuery = { __typename?: 'Query', account?: { __typename?: 'Account', formattedProxyList?: Array<string> | null } | null };
+
+export type PingResidentialListQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input?: InputMaybe<ResidentialProxyListInput>;
+}>;
+
+
+export type PingResidentialListQuery = { __typename?: 'Query', account?: { __typename?: 'Account', residentialProxyList?: Array<string> | null } | null };
+
+export type PingServiceAdjustmentQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PingServiceAdjustmentQuery = { __typename?: 'Query', serviceAdjustment?: { __typename?: 'ServiceAdjustment', id: string, type: string, status: string, invoiceId?: string | null } | null };
 
 export type PingSubUserFieldsFragment = { __typename?: 'SubUser', id: string, username: string, label?: string | null, active: boolean, password?: string | null, bandwidthLimitBytes?: number | null, bandwidthUsedBytes?: number | null, accessType?: string | null, strictSecurity?: boolean | null, metadata?: Record<string, unknown> | null, createdAt?: string | null, ipAuthorizations: Array<{ __typename?: 'IpAuthorization', id: string, ip: string }> };
 
@@ -1596,37 +1704,6 @@ export type UpdateProxyCredentialsMutationVariables = Exact<{
 
 
 export type UpdateProxyCredentialsMutation = { __typename?: 'Mutation', updateProxyCredentials: { __typename?: 'Account', id: string, proxyCredentials?: { __typename?: 'ProxyCredentials', username?: string | null, password?: string | null, requestTimeoutSeconds?: number | null, requestIdleTimeoutSeconds?: number | null } | null } };
-
-export type ProxyListPageQueryVariables = Exact<{
-  format: ProxyListFormat;
-  protocol?: InputMaybe<ProxyProtocol>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ProxyFilter>;
-}>;
-
-
-export type ProxyListPageQuery = { __typename?: 'Query', proxyList: { __typename?: 'ProxyListText', text: string, lineCount: number, skippedCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
-
-export type AccountProxyListPageQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
-  format: ProxyListFormat;
-  protocol?: InputMaybe<ProxyProtocol>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-}>;
-
-
-export type AccountProxyListPageQuery = { __typename?: 'Query', account?: { __typename?: 'Account', proxyList?: { __typename?: 'ProxyListText', text: string, lineCount: number, skippedCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null } | null };
-
-export type ProxyListReferenceQueryVariables = Exact<{
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ProxyFilter>;
-}>;
-
-
-export type ProxyListReferenceQuery = { __typename?: 'Query', proxies: { __typename?: 'ProxyConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ProxyEdge', node: { __typename?: 'Proxy', id: string, host: string, username?: string | null, password?: string | null, country?: string | null, city?: string | null, provider: Provider, ports: { __typename?: 'ProxyPorts', http?: number | null, socks5?: number | null }, account: { __typename?: 'Account', id: string } } }> } };
 
 export type ProxyMeshSubUserFieldsFragment = { __typename?: 'SubUser', id: string, username: string, label?: string | null, active: boolean, firstName?: string | null, lastName?: string | null, email?: string | null, bandwidthLimitBytes?: number | null, monthlyBandwidthLimitBytes?: number | null, bandwidthUsedBytes?: number | null, monthlyBandwidthUsedBytes?: number | null, account: { __typename?: 'Account', id: string } };
 
@@ -1856,78 +1933,6 @@ export type SetSubUserActiveMutationVariables = Exact<{
 
 export type SetSubUserActiveMutation = { __typename?: 'Mutation', setSubUserActive: { __typename?: 'SubUser', id: string, active: boolean } };
 
-export type UsageSeriesQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
-  from: Scalars['DateTime']['input'];
-  to?: InputMaybe<Scalars['DateTime']['input']>;
-}>;
-
-
-export type UsageSeriesQuery = { __typename?: 'Query', account?: { __typename?: 'Account', id: string, usageSeries?: Array<{ __typename?: 'UsagePoint', hourStart: string, bandwidthBytes: number, requestsTotal?: number | null, requestsSucceeded?: number | null, requestsFailed?: number | null, projected: boolean }> | null } | null };
-
-export type ProxyActivityFieldsFragment = { __typename?: 'ProxyActivity', at: string, protocol?: string | null, transferredBytes: number, requestDurationMs?: number | null, handshakeDurationMs?: number | null, tunnelDurationMs?: number | null, errorReason?: string | null, errorHowToFix?: string | null, authUsername?: string | null, proxyAddress?: string | null, proxyPort?: number | null, clientIp?: string | null, targetHostname?: string | null, targetDomain?: string | null, targetIp?: string | null, targetPort?: number | null };
-
-export type ProxyActivityQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ProxyActivityFilter>;
-}>;
-
-
-export type ProxyActivityQuery = { __typename?: 'Query', account?: { __typename?: 'Account', id: string, proxyActivity?: { __typename?: 'ProxyActivityConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ __typename?: 'ProxyActivityEdge', cursor: string, node: { __typename?: 'ProxyActivity', at: string, protocol?: string | null, transferredBytes: number, requestDurationMs?: number | null, handshakeDurationMs?: number | null, tunnelDurationMs?: number | null, errorReason?: string | null, errorHowToFix?: string | null, authUsername?: string | null, proxyAddress?: string | null, proxyPort?: number | null, clientIp?: string | null, targetHostname?: string | null, targetDomain?: string | null, targetIp?: string | null, targetPort?: number | null } }> } | null } | null };
-
-export type ReplacedProxyFieldsFragment = { __typename?: 'ReplacedProxy', nativeId: string, reason?: string | null, address?: string | null, port?: number | null, country?: string | null, replacedWithAddress?: string | null, replacedWithPort?: number | null, replacedWithCountry?: string | null, replacedAt?: string | null };
-
-export type AccountReplacedProxiesQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-}>;
-
-
-export type AccountReplacedProxiesQuery = { __typename?: 'Query', account?: { __typename?: 'Account', id: string, replacedProxies?: { __typename?: 'ReplacedProxyConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ReplacedProxyEdge', node: { __typename?: 'ReplacedProxy', nativeId: string, reason?: string | null, address?: string | null, port?: number | null, country?: string | null, replacedWithAddress?: string | null, replacedWithPort?: number | null, replacedWithCountry?: string | null, replacedAt?: string | null } }> } | null } | null };
-
-export type ReplacementReplacedProxiesQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
-  first?: InputMaybe<Scalars['Int']['input']>;
-}>;
-
-
-export type ReplacementReplacedProxiesQuery = { __typename?: 'Query', proxyReplacement?: { __typename?: 'ProxyReplacement', id: string, state: ProxyReplacementState, proxiesRemoved?: number | null, replacedProxies?: { __typename?: 'ReplacedProxyConnection', totalCount?: number | null, edges: Array<{ __typename?: 'ReplacedProxyEdge', node: { __typename?: 'ReplacedProxy', nativeId: string, reason?: string | null, address?: string | null, port?: number | null, country?: string | null, replacedWithAddress?: string | null, replacedWithPort?: number | null, replacedWithCountry?: string | null, replacedAt?: string | null } }> } | null } | null };
-
-export type DownloadTokenExpiryQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
-  scope: DownloadTokenScope;
-}>;
-
-
-export type DownloadTokenExpiryQuery = { __typename?: 'Query', account?: { __typename?: 'Account', id: string, downloadToken?: { __typename?: 'DownloadToken', scope: DownloadTokenScope, expiresAt?: string | null } | null } | null };
-
-export type DownloadTokenKeyQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
-  scope: DownloadTokenScope;
-}>;
-
-
-export type DownloadTokenKeyQuery = { __typename?: 'Query', account?: { __typename?: 'Account', id: string, downloadToken?: { __typename?: 'DownloadToken', scope: DownloadTokenScope, key: string, expiresAt?: string | null } | null } | null };
-
-export type ResetDownloadTokenMutationVariables = Exact<{
-  accountId: Scalars['ID']['input'];
-  scope: DownloadTokenScope;
-}>;
-
-
-export type ResetDownloadTokenMutation = { __typename?: 'Mutation', resetDownloadToken: { __typename?: 'DownloadToken', scope: DownloadTokenScope, key: string, expiresAt?: string | null } };
-
-export type ResetDownloadTokenExpiryMutationVariables = Exact<{
-  accountId: Scalars['ID']['input'];
-  scope: DownloadTokenScope;
-}>;
-
-
-export type ResetDownloadTokenExpiryMutation = { __typename?: 'Mutation', resetDownloadToken: { __typename?: 'DownloadToken', scope: DownloadTokenScope, expiresAt?: string | null } };
-
 export type WonderProxyAccountQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -2086,13 +2091,12 @@ export type WonderProxyClearDnsOverridesMutation = { __typename?: 'Mutation', cl
 
 export const UsageFiguresFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UsageFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Usage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthRemainingBytes"}},{"kind":"Field","name":{"kind":"Name","value":"requestsTotal"}},{"kind":"Field","name":{"kind":"Name","value":"requestsSucceeded"}},{"kind":"Field","name":{"kind":"Name","value":"requestsFailed"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"coversRequestedWindow"}}]}}]} as unknown as DocumentNode<UsageFiguresFragment, unknown>;
 export const IpAuthorizationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IpAuthorizationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"IpAuthorization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ip"}},{"kind":"Field","name":{"kind":"Name","value":"user"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<IpAuthorizationFieldsFragment, unknown>;
+export const PingAccessRuleFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PingAccessRuleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUserAccessRule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"subUserId"}},{"kind":"Field","name":{"kind":"Name","value":"serviceId"}},{"kind":"Field","name":{"kind":"Name","value":"proxyId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<PingAccessRuleFieldsFragment, unknown>;
 export const PingSubUserFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PingSubUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUser"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"accessType"}},{"kind":"Field","name":{"kind":"Name","value":"strictSecurity"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ip"}}]}}]}}]} as unknown as DocumentNode<PingSubUserFieldsFragment, unknown>;
 export const PingProxyFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PingProxyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Proxy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"exitIp"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"asn"}},{"kind":"Field","name":{"kind":"Name","value":"asnName"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"ports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"http"}},{"kind":"Field","name":{"kind":"Name","value":"socks5"}}]}}]}}]} as unknown as DocumentNode<PingProxyFieldsFragment, unknown>;
 export const ProxyMeshSubUserFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProxyMeshSubUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUser"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyBandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyBandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ProxyMeshSubUserFieldsFragment, unknown>;
 export const ReplacementFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReplacementFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyReplacement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"toReplace"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"ipRanges"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replaceWith"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"proxiesRemoved"}},{"kind":"Field","name":{"kind":"Name","value":"proxiesAdded"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"dryRunCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ReplacementFieldsFragment, unknown>;
 export const SubUserFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SubUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUser"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyBandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"maxThreads"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"proxyCountries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SubUserFieldsFragment, unknown>;
-export const ProxyActivityFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProxyActivityFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyActivity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"protocol"}},{"kind":"Field","name":{"kind":"Name","value":"transferredBytes"}},{"kind":"Field","name":{"kind":"Name","value":"requestDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"handshakeDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"tunnelDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"errorReason"}},{"kind":"Field","name":{"kind":"Name","value":"errorHowToFix"}},{"kind":"Field","name":{"kind":"Name","value":"authUsername"}},{"kind":"Field","name":{"kind":"Name","value":"proxyAddress"}},{"kind":"Field","name":{"kind":"Name","value":"proxyPort"}},{"kind":"Field","name":{"kind":"Name","value":"clientIp"}},{"kind":"Field","name":{"kind":"Name","value":"targetHostname"}},{"kind":"Field","name":{"kind":"Name","value":"targetDomain"}},{"kind":"Field","name":{"kind":"Name","value":"targetIp"}},{"kind":"Field","name":{"kind":"Name","value":"targetPort"}}]}}]} as unknown as DocumentNode<ProxyActivityFieldsFragment, unknown>;
-export const ReplacedProxyFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReplacedProxyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReplacedProxy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithAddress"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithPort"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithCountry"}},{"kind":"Field","name":{"kind":"Name","value":"replacedAt"}}]}}]} as unknown as DocumentNode<ReplacedProxyFieldsFragment, unknown>;
 export const WonderProxyProxyBasicsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WonderProxyProxyBasics"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Proxy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"exitIp"}},{"kind":"Field","name":{"kind":"Name","value":"ports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"http"}},{"kind":"Field","name":{"kind":"Name","value":"socks5"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"lastCheckedAt"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"customDnsPort"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}}]}}]} as unknown as DocumentNode<WonderProxyProxyBasicsFragment, unknown>;
 export const WonderProxyDnsOverrideFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WonderProxyDnsOverrideFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DnsOverride"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"server"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"ip"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<WonderProxyDnsOverrideFieldsFragment, unknown>;
 export const AccountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Accounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]}}]} as unknown as DocumentNode<AccountsQuery, AccountsQueryVariables>;
@@ -2114,6 +2118,17 @@ export const AuthorizeIpDocument = {"kind":"Document","definitions":[{"kind":"Op
 export const RevokeIpAuthorizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeIpAuthorization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeIpAuthorization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}}]}}]} as unknown as DocumentNode<RevokeIpAuthorizationMutation, RevokeIpAuthorizationMutationVariables>;
 export const RevokeIpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeIp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ip"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeIp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ip"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ip"}}},{"kind":"Argument","name":{"kind":"Name","value":"accountIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"alreadyDone"}},{"kind":"Field","name":{"kind":"Name","value":"removedCount"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeIpMutation, RevokeIpMutationVariables>;
 export const CreateDnsOverrideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateDnsOverride"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateDnsOverrideInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createDnsOverride"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateDnsOverrideMutation, CreateDnsOverrideMutationVariables>;
+export const PingAccessRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingAccessRules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accessType"}},{"kind":"Field","name":{"kind":"Name","value":"accessRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PingAccessRuleFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PingAccessRuleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUserAccessRule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"subUserId"}},{"kind":"Field","name":{"kind":"Name","value":"serviceId"}},{"kind":"Field","name":{"kind":"Name","value":"proxyId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<PingAccessRulesQuery, PingAccessRulesQueryVariables>;
+export const PingAccessRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingAccessRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subUserAccessRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PingAccessRuleFields"}},{"kind":"Field","name":{"kind":"Name","value":"subUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"proxy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PingAccessRuleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUserAccessRule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"subUserId"}},{"kind":"Field","name":{"kind":"Name","value":"serviceId"}},{"kind":"Field","name":{"kind":"Name","value":"proxyId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<PingAccessRuleQuery, PingAccessRuleQueryVariables>;
+export const PingCreateAccessRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PingCreateAccessRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateSubUserAccessRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSubUserAccessRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PingAccessRuleFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PingAccessRuleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUserAccessRule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"subUserId"}},{"kind":"Field","name":{"kind":"Name","value":"serviceId"}},{"kind":"Field","name":{"kind":"Name","value":"proxyId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<PingCreateAccessRuleMutation, PingCreateAccessRuleMutationVariables>;
+export const PingDeleteAccessRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PingDeleteAccessRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteSubUserAccessRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}}]}}]} as unknown as DocumentNode<PingDeleteAccessRuleMutation, PingDeleteAccessRuleMutationVariables>;
+export const PingSetAccessTypeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PingSetAccessType"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accessType"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubUserAccessType"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clearAccessRules"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSubUserAccessType"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"accessType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accessType"}}},{"kind":"Argument","name":{"kind":"Name","value":"clearAccessRules"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clearAccessRules"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"accessType"}}]}}]}}]} as unknown as DocumentNode<PingSetAccessTypeMutation, PingSetAccessTypeMutationVariables>;
+export const PingServiceAdjustmentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingServiceAdjustments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"services"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"byAdministrator"}},{"kind":"Field","name":{"kind":"Name","value":"automatic"}},{"kind":"Field","name":{"kind":"Name","value":"byCustomer"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"evaluation"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PingServiceAdjustmentsQuery, PingServiceAdjustmentsQueryVariables>;
+export const PingCreditBalanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingCreditBalance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"creditBalanceCents"}},{"kind":"Field","name":{"kind":"Name","value":"creditBalanceCurrency"}}]}}]}}]}}]} as unknown as DocumentNode<PingCreditBalanceQuery, PingCreditBalanceQueryVariables>;
+export const PingListOptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingListOptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"proxyIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListSearchFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxyUserListOptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"proxyIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"proxyIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subUserId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"hasAccess"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]}}]}}]} as unknown as DocumentNode<PingListOptionsQuery, PingListOptionsQueryVariables>;
+export const PingFormattedProxyListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingFormattedProxyList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListSearchFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListFormat"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"authentication"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListAuthentication"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"protocol"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyProtocol"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subUserId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"formattedProxyList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}},{"kind":"Argument","name":{"kind":"Name","value":"authentication"},"value":{"kind":"Variable","name":{"kind":"Name","value":"authentication"}}},{"kind":"Argument","name":{"kind":"Name","value":"protocol"},"value":{"kind":"Variable","name":{"kind":"Name","value":"protocol"}}},{"kind":"Argument","name":{"kind":"Name","value":"subUserId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subUserId"}}}]}]}}]}}]} as unknown as DocumentNode<PingFormattedProxyListQuery, PingFormattedProxyListQueryVariables>;
+export const PingResidentialListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingResidentialList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ResidentialProxyListInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"residentialProxyList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]}}]} as unknown as DocumentNode<PingResidentialListQuery, PingResidentialListQueryVariables>;
+export const PingServiceAdjustmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingServiceAdjustment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serviceAdjustment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}}]}}]}}]} as unknown as DocumentNode<PingServiceAdjustmentQuery, PingServiceAdjustmentQueryVariables>;
 export const PingAccountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]}}]} as unknown as DocumentNode<PingAccountsQuery, PingAccountsQueryVariables>;
 export const PingAccountOverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingAccountOverview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"proxyCount"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"subUsersTotal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UsageFigures"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UsageFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Usage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthRemainingBytes"}},{"kind":"Field","name":{"kind":"Name","value":"requestsTotal"}},{"kind":"Field","name":{"kind":"Name","value":"requestsSucceeded"}},{"kind":"Field","name":{"kind":"Name","value":"requestsFailed"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"coversRequestedWindow"}}]}}]} as unknown as DocumentNode<PingAccountOverviewQuery, PingAccountOverviewQueryVariables>;
 export const PingServicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingServices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"services"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cycle"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}}]}}]}}]}}]} as unknown as DocumentNode<PingServicesQuery, PingServicesQueryVariables>;
@@ -2139,9 +2154,6 @@ export const ProxyByIdDocument = {"kind":"Document","definitions":[{"kind":"Oper
 export const ProxySecretsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxySecrets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","alias":{"kind":"Name","value":"socks"},"name":{"kind":"Name","value":"url"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"protocol"},"value":{"kind":"EnumValue","value":"SOCKS5"}}]}]}}]}}]} as unknown as DocumentNode<ProxySecretsQuery, ProxySecretsQueryVariables>;
 export const RefreshProxyListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshProxyList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshProxyList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onDemandRefreshesAvailable"}}]}}]}}]}}]} as unknown as DocumentNode<RefreshProxyListMutation, RefreshProxyListMutationVariables>;
 export const UpdateProxyCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateProxyCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyCredentialsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProxyCredentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"proxyCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"requestTimeoutSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"requestIdleTimeoutSeconds"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateProxyCredentialsMutation, UpdateProxyCredentialsMutationVariables>;
-export const ProxyListPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxyListPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListFormat"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"protocol"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyProtocol"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxyList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}},{"kind":"Argument","name":{"kind":"Name","value":"protocol"},"value":{"kind":"Variable","name":{"kind":"Name","value":"protocol"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"skippedCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ProxyListPageQuery, ProxyListPageQueryVariables>;
-export const AccountProxyListPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountProxyListPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListFormat"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"protocol"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyProtocol"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxyList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}},{"kind":"Argument","name":{"kind":"Name","value":"protocol"},"value":{"kind":"Variable","name":{"kind":"Name","value":"protocol"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"skippedCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AccountProxyListPageQuery, AccountProxyListPageQueryVariables>;
-export const ProxyListReferenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxyListReference"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"ports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"http"}},{"kind":"Field","name":{"kind":"Name","value":"socks5"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProxyListReferenceQuery, ProxyListReferenceQueryVariables>;
 export const ProxyMeshAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxyMeshAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"servers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"services"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProxyMeshAccountQuery, ProxyMeshAccountQueryVariables>;
 export const ProxyMeshProxiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxyMeshProxies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"ports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"http"}}]}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProxyMeshProxiesQuery, ProxyMeshProxiesQueryVariables>;
 export const ProxyMeshProxyByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxyMeshProxyById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}}]}}]} as unknown as DocumentNode<ProxyMeshProxyByIdQuery, ProxyMeshProxyByIdQueryVariables>;
@@ -2171,14 +2183,6 @@ export const UpdateSubUserDocument = {"kind":"Document","definitions":[{"kind":"
 export const DeleteSubUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteSubUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteSubUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}}]}}]} as unknown as DocumentNode<DeleteSubUserMutation, DeleteSubUserMutationVariables>;
 export const RefreshSubUserProxiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshSubUserProxies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshSubUserProxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubUserFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SubUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUser"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyBandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"maxThreads"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"proxyCountries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RefreshSubUserProxiesMutation, RefreshSubUserProxiesMutationVariables>;
 export const SetSubUserActiveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetSubUserActive"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"active"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSubUserActive"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"active"},"value":{"kind":"Variable","name":{"kind":"Name","value":"active"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]} as unknown as DocumentNode<SetSubUserActiveMutation, SetSubUserActiveMutationVariables>;
-export const UsageSeriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsageSeries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"usageSeries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hourStart"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthBytes"}},{"kind":"Field","name":{"kind":"Name","value":"requestsTotal"}},{"kind":"Field","name":{"kind":"Name","value":"requestsSucceeded"}},{"kind":"Field","name":{"kind":"Name","value":"requestsFailed"}},{"kind":"Field","name":{"kind":"Name","value":"projected"}}]}}]}}]}}]} as unknown as DocumentNode<UsageSeriesQuery, UsageSeriesQueryVariables>;
-export const ProxyActivityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxyActivity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyActivityFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"proxyActivity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProxyActivityFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProxyActivityFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyActivity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"protocol"}},{"kind":"Field","name":{"kind":"Name","value":"transferredBytes"}},{"kind":"Field","name":{"kind":"Name","value":"requestDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"handshakeDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"tunnelDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"errorReason"}},{"kind":"Field","name":{"kind":"Name","value":"errorHowToFix"}},{"kind":"Field","name":{"kind":"Name","value":"authUsername"}},{"kind":"Field","name":{"kind":"Name","value":"proxyAddress"}},{"kind":"Field","name":{"kind":"Name","value":"proxyPort"}},{"kind":"Field","name":{"kind":"Name","value":"clientIp"}},{"kind":"Field","name":{"kind":"Name","value":"targetHostname"}},{"kind":"Field","name":{"kind":"Name","value":"targetDomain"}},{"kind":"Field","name":{"kind":"Name","value":"targetIp"}},{"kind":"Field","name":{"kind":"Name","value":"targetPort"}}]}}]} as unknown as DocumentNode<ProxyActivityQuery, ProxyActivityQueryVariables>;
-export const AccountReplacedProxiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountReplacedProxies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"replacedProxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReplacedProxyFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReplacedProxyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReplacedProxy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithAddress"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithPort"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithCountry"}},{"kind":"Field","name":{"kind":"Name","value":"replacedAt"}}]}}]} as unknown as DocumentNode<AccountReplacedProxiesQuery, AccountReplacedProxiesQueryVariables>;
-export const ReplacementReplacedProxiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReplacementReplacedProxies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxyReplacement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"proxiesRemoved"}},{"kind":"Field","name":{"kind":"Name","value":"replacedProxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReplacedProxyFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReplacedProxyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReplacedProxy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithAddress"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithPort"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithCountry"}},{"kind":"Field","name":{"kind":"Name","value":"replacedAt"}}]}}]} as unknown as DocumentNode<ReplacementReplacedProxiesQuery, ReplacementReplacedProxiesQueryVariables>;
-export const DownloadTokenExpiryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DownloadTokenExpiry"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scope"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DownloadTokenScope"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"downloadToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"scope"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scope"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}}]} as unknown as DocumentNode<DownloadTokenExpiryQuery, DownloadTokenExpiryQueryVariables>;
-export const DownloadTokenKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DownloadTokenKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scope"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DownloadTokenScope"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"downloadToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"scope"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scope"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}}]} as unknown as DocumentNode<DownloadTokenKeyQuery, DownloadTokenKeyQueryVariables>;
-export const ResetDownloadTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResetDownloadToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scope"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DownloadTokenScope"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetDownloadToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}},{"kind":"Argument","name":{"kind":"Name","value":"scope"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scope"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<ResetDownloadTokenMutation, ResetDownloadTokenMutationVariables>;
-export const ResetDownloadTokenExpiryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResetDownloadTokenExpiry"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scope"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DownloadTokenScope"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetDownloadToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}},{"kind":"Argument","name":{"kind":"Name","value":"scope"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scope"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<ResetDownloadTokenExpiryMutation, ResetDownloadTokenExpiryMutationVariables>;
 export const WonderProxyAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WonderProxyAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthRemainingBytes"}},{"kind":"Field","name":{"kind":"Name","value":"requestsTotal"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"coversRequestedWindow"}}]}}]}}]}}]} as unknown as DocumentNode<WonderProxyAccountQuery, WonderProxyAccountQueryVariables>;
 export const WonderProxyUsageWindowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WonderProxyUsageWindow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"coversRequestedWindow"}}]}}]}}]}}]} as unknown as DocumentNode<WonderProxyUsageWindowQuery, WonderProxyUsageWindowQueryVariables>;
 export const WonderProxyProxiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WonderProxyProxies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WonderProxyProxyBasics"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WonderProxyProxyBasics"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Proxy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"exitIp"}},{"kind":"Field","name":{"kind":"Name","value":"ports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"http"}},{"kind":"Field","name":{"kind":"Name","value":"socks5"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"lastCheckedAt"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"customDnsPort"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}}]}}]} as unknown as DocumentNode<WonderProxyProxiesQuery, WonderProxyProxiesQueryVariables>;

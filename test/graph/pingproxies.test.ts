@@ -32,7 +32,7 @@ describe('Ping Proxies account, plan and usage', () => {
   test('the account is listed as PINGPROXIES with proxies, sub-users, IP authorizations and usage', async () => {
     const data = await harness.client.data(PingAccountsDocument, {});
     assert.deepEqual(data.accounts, [
-      { id: PING_ACCOUNT_ID, provider: 'PINGPROXIES', capabilities: ['IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'SERVICES', 'SUB_USERS', 'USAGE'] },
+      { id: PING_ACCOUNT_ID, provider: 'PINGPROXIES', capabilities: ['GENERATED_PROXY_LISTS', 'IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'SERVICES', 'SUB_USERS', 'SUB_USER_ACCESS_RULES', 'USAGE'] },
     ]);
     assert.equal(harness.ping.server.calls.length, 0);
   });

@@ -186,8 +186,11 @@ describe('Ping simulator: proxy users', () => {
 
   test('leaving a restricted access type for "all" needs clear_proxy_user_acl', async () => {
     assertError(await call('PATCH', '/proxy_user/edit/marketing_team', { proxy_user_access_type: 'all' }), 400, 'Bad Request');
+    const entries = (await call('GET', '/proxy_user_acl/search?proxy_user_id=marketing_team')).json.data;
+    assert.deepEqual(entries.map((acl: any) => acl.service_id), [ISP_SERVICE_ID]);
     const cleared = await call('PATCH', '/proxy_user/edit/marketing_team', { proxy_user_access_type: 'all', clear_proxy_user_acl: true });
-    assert.deepEqual(cleared.json.proxy_user_acl_deleted, [ISP_SERVICE_ID]);
+    // The ACL entries the edit removed, by their ids.
+    assert.deepEqual(cleared.json.proxy_user_acl_deleted, entries.map((acl: any) => acl.proxy_user_acl_id));
   });
 
   test('past customer_proxy_user_limit a create is 422', async () => {
@@ -222,5 +225,137 @@ describe('Ping simulator: services', () => {
     assert.ok(proxies.length > 0 && proxies.every((proxy: any) => proxy.proxy_status === 'pending_deletion'));
     assert.ok(canceled.json.proxy_edited.length > 0);
     assertError(await call('DELETE', `/service/cancel/${DATACENTER_SERVICE_ID}`, { cancel_feedback: 'unused' }), 409, 'Conflict');
+  });
+});
+
+describe('Ping simulator: proxy user ACLs, list options, list_by_search, residential list, service adjustments', () => {
+  const UUID = REQUEST_ID;
+
+  before(async () => {
+    // Two restricted users of this suite's own, made through the API.
+    for (const [id, access] of [['acl_service_user', 'service_restricted'], ['acl_proxy_user1', 'proxy_restricted']]) {
+      assert.equal((await call('POST', '/proxy_user/create', { proxy_user_id: id, proxy_user_password: 'pw-for-acl-tests', proxy_user_access_type: access })).status, 201);
+    }
+  });
+
+  test('proxy_user_acl/create answers 201 {created: [uuid], message} without data; retrieve, search and delete use the documented envelopes', async () => {
+    const created = await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'acl_service_user', service_id: ISP_SERVICE_ID });
+    assert.equal(created.status, 201);
+    assert.deepEqual(Object.keys(created.json).sort(), ['created', 'message']);
+    assert.equal(created.json.message, 'Proxy User ACL successfully created.');
+    const [id] = created.json.created;
+    assert.match(id, UUID);
+
+    const retrieved = await call('GET', `/proxy_user_acl/retrieve/${id}`);
+    assert.deepEqual(Object.keys(retrieved.json.data).sort(), ['proxy_id', 'proxy_user_acl_creation_datetime', 'proxy_user_acl_id', 'proxy_user_id', 'service_id']);
+    assert.deepEqual([retrieved.json.data.proxy_user_id, retrieved.json.data.service_id, retrieved.json.data.proxy_id], ['acl_service_user', ISP_SERVICE_ID, null]);
+    assert.match(retrieved.json.data.proxy_user_acl_creation_datetime, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+
+    const found = await call('GET', '/proxy_user_acl/search?proxy_user_id=acl_service_user&per_page=5');
+    assert.deepEqual({ ...found.json, data: found.json.data.map((acl: any) => acl.proxy_user_acl_id) }, {
+      data: [id], item_count: 1, message: 'Proxy User ACL search successful.', page: 1, per_page: 5, total_count: 1,
+    });
+    // The user's legacy list follows its entries [C object page].
+    assert.deepEqual((await call('GET', '/proxy_user/retrieve/acl_service_user')).json.data.restricted_service_ids, [ISP_SERVICE_ID]);
+
+    const deleted = await call('DELETE', `/proxy_user_acl/delete/${id}`);
+    assert.deepEqual(deleted.json, { deleted: [id], message: 'Proxy User ACL successfully deleted.' });
+    assertError(await call('GET', `/proxy_user_acl/retrieve/${id}`), 404, 'Not Found');
+    assertError(await call('DELETE', `/proxy_user_acl/delete/${id}`), 404, 'Not Found');
+    assert.deepEqual((await call('GET', '/proxy_user/retrieve/acl_service_user')).json.data.restricted_service_ids, []);
+  });
+
+  test('an ACL names its proxy user and exactly one target matching the access type; default users take none; unknown ids are 404, a repeated grant 409, no keys 401', async () => {
+    const proxyId = simulator.state.proxies[0].proxy_id;
+    const missing = await call('POST', '/proxy_user_acl/create', { service_id: ISP_SERVICE_ID });
+    assertError(missing, 400, 'Bad Request');
+    assert.equal(missing.json.message, 'The proxy_user_id field is required.');
+    assertError(await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'acl_proxy_user1' }), 400, 'Bad Request');
+    assertError(await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'acl_proxy_user1', proxy_id: proxyId, service_id: ISP_SERVICE_ID }), 400, 'Bad Request');
+    assertError(await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'acl_proxy_user1', service_id: ISP_SERVICE_ID }), 400, 'Bad Request');
+    assertError(await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'default_user', service_id: ISP_SERVICE_ID }), 400, 'Bad Request');
+    assertError(await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'nobody_at_all', service_id: ISP_SERVICE_ID }), 404, 'Not Found');
+    assertError(await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'acl_service_user', service_id: 'NO-SUCH-SERVICE' }), 404, 'Not Found');
+    assertError(await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'acl_proxy_user1', proxy_id: '00000000-0000-4000-8000-000000000000' }), 404, 'Not Found');
+    assert.equal((await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'acl_proxy_user1', proxy_id: proxyId })).status, 201);
+    assertError(await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'acl_proxy_user1', proxy_id: proxyId }), 409, 'Conflict');
+    assertError(await call('GET', '/proxy_user_acl/search', undefined, {}), 401, 'Unauthorized');
+    assertError(await call('GET', '/proxy_user_acl/create'), 405, 'Method Not Allowed');
+  });
+
+  test('proxy/list/options takes proxy_ids or search_filter (exactly one) and lists every active proxy user with has_access from its access type and entries', async () => {
+    const granted = simulator.state.proxies[0];
+    const other = simulator.state.proxies.find((proxy) => proxy.service_id === granted.service_id && proxy.proxy_id !== granted.proxy_id)!;
+    const options = await call('POST', '/proxy/list/options', { proxy_ids: [granted.proxy_id] });
+    assert.equal(options.json.message, 'Proxy user list options successfully retrieved.');
+    const live = [...simulator.state.proxyUsers.values()].filter((user) => !user.proxy_user_is_deleted).map((user) => user.proxy_user_id);
+    assert.deepEqual(options.json.data.map((option: any) => option.proxy_user_id), live);
+    const byUser = (data: any[], id: string) => data.find((option) => option.proxy_user_id === id);
+    assert.deepEqual(byUser(options.json.data, 'acl_proxy_user1'), { has_access: true, proxy_user_id: 'acl_proxy_user1', proxy_user_is_default: false });
+    assert.equal(byUser(options.json.data, 'default_user').proxy_user_is_default, true);
+    assert.equal(byUser(options.json.data, 'acl_service_user').has_access, false);
+    // Proxy-restricted: access to every proxy named, not just one of them.
+    const pair = await call('POST', '/proxy/list/options', { proxy_ids: [granted.proxy_id, other.proxy_id] });
+    assert.equal(byUser(pair.json.data, 'acl_proxy_user1').has_access, false);
+    const filtered = await call('POST', '/proxy/list/options', { search_filter: { proxy_id: granted.proxy_id } });
+    assert.equal(byUser(filtered.json.data, 'acl_proxy_user1').has_access, true);
+
+    assertError(await call('POST', '/proxy/list/options', {}), 400, 'Bad Request');
+    assertError(await call('POST', '/proxy/list/options', { proxy_ids: [granted.proxy_id], search_filter: { country_id: 'us' } }), 400, 'Bad Request');
+    assertError(await call('POST', '/proxy/list/options', { search_filter: { proxy_colour: 'red' } }), 400, 'Bad Request');
+    assertError(await call('POST', '/proxy/list/options', { proxy_ids: ['00000000-0000-4000-8000-000000000000'] }), 404, 'Not Found');
+  });
+
+  test('proxy/list_by_search filters like proxy/search and formats one line per proxy; bad options are 400, an unknown proxy user 404', async () => {
+    const listed = await call('GET', '/proxy/list_by_search?country_id=de&proxy_type=datacenter&list_authentication=ip_address');
+    assert.equal(listed.json.message, 'Proxy list successfully generated.');
+    const expected = simulator.state.proxies.filter((proxy) => proxy.country_id === 'de' && proxy.proxy_type === 'datacenter').map((proxy) => `${proxy.proxy_ip_address}:${proxy.proxy_http_port}`);
+    assert.ok(expected.length > 0);
+    assert.deepEqual(listed.json.data, expected);
+    const restricted = await call('GET', '/proxy/list_by_search?proxy_user_id=acl_proxy_user1&list_format=http');
+    assert.deepEqual(restricted.json.data, [`http://acl_proxy_user1:pw-for-acl-tests@${simulator.state.proxies[0].proxy_ip_address}:8080`]);
+    assertError(await call('GET', '/proxy/list_by_search?list_format=ftp'), 400, 'Bad Request');
+    assertError(await call('GET', '/proxy/list_by_search?proxy_colour=red'), 400, 'Bad Request');
+    assertError(await call('GET', '/proxy/list_by_search?proxy_user_id=nobody_at_all'), 404, 'Not Found');
+  });
+
+  test('residential/list answers {data: lines, message}: ten by default, the session and target in the username; out-of-range or unknown parameters are 400', async () => {
+    const listed = await call('GET', '/residential/list');
+    assert.equal(listed.json.message, 'Residential proxy list successfully generated.');
+    assert.equal(listed.json.data.length, 10);
+    assert.ok(listed.json.data.every((line: string) => line.includes(':default_user-session-')));
+    const sticky = await call('GET', '/residential/list?proxy_user_id=stevejobs&country_id=us&list_count=2&list_format=socks5h&list_session_ttl=120');
+    assert.equal(sticky.json.data.length, 2);
+    for (const line of sticky.json.data) assert.match(line, /^socks5h:\/\/stevejobs-country-us-session-[a-z0-9]{8}-ttl-120:apple1984@[a-z.]+:\d+$/);
+    const rotating = await call('GET', '/residential/list?list_session_type=rotating&list_count=1&proxy_user_id=stevejobs');
+    assert.match(rotating.json.data[0], /:stevejobs:apple1984$/);
+    assertError(await call('GET', '/residential/list?list_count=1001'), 400, 'Bad Request');
+    assertError(await call('GET', '/residential/list?list_count=0'), 400, 'Bad Request');
+    assertError(await call('GET', '/residential/list?list_session_type=rotating&list_session_ttl=60'), 400, 'Bad Request');
+    assertError(await call('GET', '/residential/list?country_id=usa'), 400, 'Bad Request');
+    assertError(await call('GET', '/residential/list?colour=red'), 400, 'Bad Request');
+    assertError(await call('GET', '/residential/list?proxy_user_id=nobody_at_all'), 404, 'Not Found');
+  });
+
+  test('service_adjustment/search pages the audit trail with the search envelope; retrieve takes integer ids; edits and cancellations add entries', async () => {
+    const trail = await call('GET', `/service_adjustment/search?service_id=${ISP_SERVICE_ID}&sort_by=service_adjustment_id_desc&per_page=2`);
+    assert.equal(trail.json.message, 'Service Adjustment search successful.');
+    assert.deepEqual([trail.json.page, trail.json.per_page, trail.json.item_count], [1, 2, 2]);
+    const all = simulator.state.adjustments.filter((entry) => entry.service_id === ISP_SERVICE_ID);
+    assert.equal(trail.json.total_count, all.length);
+    // The services suite above edited the ISP service's metadata and canceled the datacenter service.
+    assert.equal(trail.json.data[0].service_adjustment_type, 'update');
+    assert.deepEqual(trail.json.data[0].service_adjustment_post, { service_metadata: { k: 'v' } });
+    const canceled = await call('GET', `/service_adjustment/search?service_id=${DATACENTER_SERVICE_ID}&service_adjustment_type=cancel`);
+    assert.equal(canceled.json.total_count, 1);
+    assert.equal(canceled.json.data[0].service_adjustment_is_customer, true);
+    assert.ok(Number.isInteger(canceled.json.data[0].service_adjustment_id));
+
+    const one = await call('GET', `/service_adjustment/retrieve/${all[0].service_adjustment_id}`);
+    assert.equal(one.json.message, 'Service Adjustment successfully retrieved.');
+    assert.equal(one.json.data.service_adjustment_type, 'ingestion');
+    assertError(await call('GET', '/service_adjustment/retrieve/abc'), 404, 'Not Found');
+    assertError(await call('GET', '/service_adjustment/retrieve/999999'), 404, 'Not Found');
+    assertError(await call('GET', '/service_adjustment/search?per_page=101'), 400, 'Bad Request');
   });
 });

@@ -145,3 +145,35 @@ export interface PositionWindow {
   /** The provider's position of the last item already read; null = from the start. */
   after: string | null;
 }
+
+/** A sub-user access rule: exactly one of the two targets, by native id. */
+export interface CreateSubUserAccessRuleParams {
+  subUserNativeId: string;
+  serviceNativeId?: string | null;
+  proxyNativeId?: string | null;
+}
+
+/** Which proxies a generated list or a list-options question covers: ids, or a search filter (not both). */
+export type ProxySelection = { proxyNativeIds: string[] } | { filter: ProxyListFilter };
+
+/** How generated proxy lines are written (Ping `list_*` options), in the provider's lower-case words. */
+export interface ProxyListLineOptions {
+  format?: 'standard' | 'http' | 'https' | 'socks5' | 'socks5h';
+  authentication?: 'username_and_password' | 'ip_address' | 'proxy_specific';
+  protocol?: 'http' | 'socks5';
+  ipVersion?: 'ipv4' | 'ipv6';
+  /** The sub-user whose credentials the lines carry; absent = the provider's default. */
+  subUserNativeId?: string | null;
+}
+
+/** A residential gateway list (Ping residential/list): where, how many, sticky or rotating sessions. */
+export interface ResidentialListParams {
+  subUserNativeId?: string | null;
+  country?: string | null;
+  subdivision?: string | null;
+  cityId?: number | null;
+  count?: number | null;
+  format?: ProxyListLineOptions['format'];
+  sessionType?: 'sticky' | 'rotating' | null;
+  sessionTtlSeconds?: number | null;
+}

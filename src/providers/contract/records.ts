@@ -21,12 +21,17 @@ export type EntityKind =
   | 'DnsOverride'
   | 'HostnameAuthorization'
   | 'Service'
-  | 'ProxyReplacement';
+  | 'ProxyReplacement'
+  | 'SubUserAccessRule'
+  | 'ServiceAdjustment';
 
 export interface AccountProfileRecord {
   email?: string | null;
   name?: string | null;
   createdAt?: Date | null;
+  /** Prepaid credit the provider holds for the account (Ping: `credit_balance`), in cents of `creditBalanceCurrency`. */
+  creditBalanceCents?: number | null;
+  creditBalanceCurrency?: string | null;
 }
 
 export interface PlanRecord {
@@ -322,4 +327,55 @@ export interface DownloadTokenRecord {
   scope: DownloadTokenScope;
   key: string;
   expiresAt: Date | null;
+}
+
+/** What a sub-user may use: every proxy, the proxies of the services its rules name, or the proxies they name. */
+export type SubUserAccessType = 'all' | 'service_restricted' | 'proxy_restricted';
+
+/** A grant letting one sub-user use one service's proxies or one proxy (Ping proxy user ACL). */
+export interface SubUserAccessRuleRecord {
+  nativeId: string;
+  subUserNativeId: string;
+  /** Exactly one of the two is set. */
+  serviceNativeId: string | null;
+  proxyNativeId: string | null;
+  createdAt: Date | null;
+}
+
+export interface SubUserAccessRulePage {
+  items: SubUserAccessRuleRecord[];
+  totalCount: number | null;
+  hasMore: boolean;
+}
+
+/** One entry of a service's audit trail (Ping service adjustment). */
+export interface ServiceAdjustmentRecord {
+  nativeId: string;
+  serviceNativeId: string;
+  /** The provider's own words, e.g. fulfillment, proxy_replacement, cancel. */
+  type: string;
+  status: string;
+  /** Who made it: an administrator, an automatic process, the customer (any may be true). */
+  byAdministrator: boolean | null;
+  automatic: boolean | null;
+  byCustomer: boolean | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  evaluation: Record<string, unknown> | null;
+  invoiceId: string | null;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+}
+
+export interface ServiceAdjustmentPage {
+  items: ServiceAdjustmentRecord[];
+  totalCount: number | null;
+  hasMore: boolean;
+}
+
+/** Whether one sub-user may use every proxy of a selection (Ping proxy user list options). */
+export interface ProxyUserListOptionRecord {
+  subUserNativeId: string;
+  hasAccess: boolean;
+  isDefault: boolean;
 }

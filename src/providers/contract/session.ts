@@ -24,6 +24,12 @@ import type {
   ProxyReplacementRecord,
   ProxyServerRecord,
   ProxyType,
+  ProxyUserListOptionRecord,
+  SubUserAccessType,
+  ServiceAdjustmentPage,
+  ServiceAdjustmentRecord,
+  SubUserAccessRulePage,
+  SubUserAccessRuleRecord,
   ServiceRecord,
   SubUserPage,
   SubUserRecord,
@@ -34,12 +40,16 @@ import type {
   AuthorizeIpParams,
   CancelServiceParams,
   CreateDnsOverrideParams,
+  CreateSubUserAccessRuleParams,
   CreateSubUserParams,
   DnsOverrideFilterParams,
   IpAuthorizationListFilter,
   ListWindow,
   ProxyListFilter,
+  ProxyListLineOptions,
+  ProxySelection,
   ReplaceProxiesParams,
+  ResidentialListParams,
   SelectedDetails,
   UpdateDnsOverrideParams,
   UpdateIpAuthorizationParams,
@@ -189,6 +199,10 @@ export interface ServicesFacet {
   get(nativeId: string): Promise<ServiceRecord | null>;
   update(nativeId: string, params: UpdateServiceParams): Promise<ServiceRecord>;
   cancel(nativeId: string, params: CancelServiceParams): Promise<ServiceRecord>;
+  /** The service's audit trail (Ping service adjustments), newest first. */
+  adjustments(nativeId: string, window: ListWindow): Promise<ServiceAdjustmentPage>;
+  /** One audit-trail entry by its own id. */
+  adjustment(nativeId: string): Promise<ServiceAdjustmentRecord | null>;
 }
 
 export interface ProxyReplacementFacet {
@@ -226,6 +240,26 @@ export interface DownloadTokensFacet {
   reset(scope: DownloadTokenScope): Promise<DownloadTokenRecord>;
 }
 
+/** Grants that let a restricted sub-user use a service's proxies or single proxies (Ping proxy user ACLs). */
+export interface SubUserAccessRulesFacet {
+  list(subUserNativeId: string, window: ListWindow): Promise<SubUserAccessRulePage>;
+  get(nativeId: string): Promise<SubUserAccessRuleRecord | null>;
+  create(params: CreateSubUserAccessRuleParams): Promise<SubUserAccessRuleRecord>;
+  delete(nativeId: string): Promise<void>;
+  /** Which rules apply to the sub-user: all proxies, its services' or its single proxies; `clearRules` removes its rules. */
+  setAccessType(subUserNativeId: string, accessType: SubUserAccessType, clearRules: boolean): Promise<SubUserRecord>;
+}
+
+/** Ready-made proxy lines the provider writes, and which sub-users may use a selection (Ping proxy lists). */
+export interface GeneratedProxyListsFacet {
+  /** Every active sub-user, and whether it may use every proxy selected. */
+  listOptions(selection: ProxySelection): Promise<ProxyUserListOptionRecord[]>;
+  /** One line per proxy the filter selects. */
+  bySearch(filter: ProxyListFilter, options: ProxyListLineOptions): Promise<string[]>;
+  /** Residential gateway lines (sessions encoded by the provider). */
+  residential(params: ResidentialListParams): Promise<string[]>;
+}
+
 /** One request's view of one account: the facets its provider has. */
 export interface AccountSession {
   profile?: ProfileFacet;
@@ -251,6 +285,8 @@ export interface AccountSession {
   usageHistory?: UsageHistoryFacet;
   proxyActivity?: ProxyActivityFacet;
   downloadTokens?: DownloadTokensFacet;
+  subUserAccessRules?: SubUserAccessRulesFacet;
+  generatedProxyLists?: GeneratedProxyListsFacet;
 }
 
 export type FacetName = keyof AccountSession;
@@ -281,6 +317,8 @@ export const FACET_CAPABILITY = {
   usageHistory: 'USAGE_HISTORY',
   proxyActivity: 'PROXY_ACTIVITY',
   downloadTokens: 'DOWNLOAD_TOKENS',
+  subUserAccessRules: 'SUB_USER_ACCESS_RULES',
+  generatedProxyLists: 'GENERATED_PROXY_LISTS',
 } as const satisfies Record<FacetName, Capability>;
 
 export const FACET_NAMES = Object.keys(FACET_CAPABILITY) as FacetName[];
@@ -313,6 +351,8 @@ export const FACET_WRITES = {
   usageHistory: [],
   proxyActivity: [],
   downloadTokens: ['reset'],
+  subUserAccessRules: ['create', 'delete', 'setAccessType'],
+  generatedProxyLists: [],
 } as const satisfies { [K in FacetName]: ReadonlyArray<keyof Facet<K>> };
 
 export type ReadFacet<K extends FacetName> = Omit<Facet<K>, (typeof FACET_WRITES)[K][number]>;

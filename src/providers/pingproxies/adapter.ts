@@ -24,6 +24,8 @@ import { PingIpAuthorizations } from './session-ip-authorizations';
 import { PingProxies } from './session-proxies';
 import { PingServices } from './session-services';
 import { PingSubUsers } from './session-sub-users';
+import { PingAccessRules } from './session-access-rules';
+import { PingProxyLists } from './session-proxy-lists';
 
 type PingAccountConfig = Extract<AccountConfig, { provider: 'pingproxies' }>;
 
@@ -78,6 +80,8 @@ export class PingProxiesAdapter implements ProviderAdapter {
       proxies: new PingProxies(client),
       subUsers: new PingSubUsers(client, account, proxyUsers, defaultProxyUserId, errors),
       ipAuthorizations: new PingIpAuthorizations(proxyUsers, this.ipLists, defaultProxyUserId, context.upstream, errors),
+      subUserAccessRules: new PingAccessRules(client, proxyUsers, defaultProxyUserId, errors),
+      generatedProxyLists: new PingProxyLists(client, errors),
     };
   }
 

@@ -15,6 +15,15 @@ import type {
   PingEditedEnvelope,
   PingEnvelope,
   PingListByIdBody,
+  PingListBySearchQuery,
+  PingListOptionsBody,
+  PingProxyUserAcl,
+  PingProxyUserAclCreate,
+  PingProxyUserAclSearchQuery,
+  PingProxyUserListOption,
+  PingResidentialListQuery,
+  PingServiceAdjustment,
+  PingServiceAdjustmentSearchQuery,
   PingProxy,
   PingProxySearchQuery,
   PingProxyUser,
@@ -151,5 +160,52 @@ export class PingClient {
 
   deleteProxyUser(proxyUserId: string): Promise<PingDeletedEnvelope> {
     return this.write('DELETE', pathWith(`${USER}/proxy_user/delete/:proxy_user_id`, { proxy_user_id: proxyUserId }), 'DELETE /public/user/proxy_user/delete/:proxy_user_id');
+  }
+
+  // ---- proxy user ACLs ----
+
+  proxyUserAcls(query: PingProxyUserAclSearchQuery): Promise<PingSearchEnvelope<PingProxyUserAcl>> {
+    return this.get(`${USER}/proxy_user_acl/search`, 'GET /public/user/proxy_user_acl/search', query);
+  }
+
+  proxyUserAcl(aclId: string): Promise<PingEnvelope<PingProxyUserAcl>> {
+    return this.get(pathWith(`${USER}/proxy_user_acl/retrieve/:proxy_user_acl_id`, { proxy_user_acl_id: aclId }), 'GET /public/user/proxy_user_acl/retrieve/:proxy_user_acl_id');
+  }
+
+  /** [C] 201 `{created: [acl id], message}`: no data, the entry is read back by id. */
+  createProxyUserAcl(body: PingProxyUserAclCreate): Promise<{ created?: string[]; message?: string }> {
+    return this.write('POST', `${USER}/proxy_user_acl/create`, 'POST /public/user/proxy_user_acl/create', body);
+  }
+
+  deleteProxyUserAcl(aclId: string): Promise<PingDeletedEnvelope> {
+    return this.write('DELETE', pathWith(`${USER}/proxy_user_acl/delete/:proxy_user_acl_id`, { proxy_user_acl_id: aclId }), 'DELETE /public/user/proxy_user_acl/delete/:proxy_user_acl_id');
+  }
+
+  // ---- proxy lists ----
+
+  listBySearch(query: PingListBySearchQuery): Promise<PingEnvelope<string[]>> {
+    return this.get(`${USER}/proxy/list_by_search`, 'GET /public/user/proxy/list_by_search', query);
+  }
+
+  /** POST for a read, like list_by_id [C]. */
+  listOptions(body: PingListOptionsBody): Promise<PingEnvelope<PingProxyUserListOption[]>> {
+    return this.write('POST', `${USER}/proxy/list/options`, 'POST /public/user/proxy/list/options', body);
+  }
+
+  residentialList(query: PingResidentialListQuery): Promise<PingEnvelope<string[]>> {
+    return this.get(`${USER}/residential/list`, 'GET /public/user/residential/list', query);
+  }
+
+  // ---- service adjustments ----
+
+  serviceAdjustments(query: PingServiceAdjustmentSearchQuery): Promise<PingSearchEnvelope<PingServiceAdjustment>> {
+    return this.get(`${USER}/service_adjustment/search`, 'GET /public/user/service_adjustment/search', query);
+  }
+
+  serviceAdjustment(adjustmentId: string): Promise<PingEnvelope<PingServiceAdjustment>> {
+    return this.get(
+      pathWith(`${USER}/service_adjustment/retrieve/:service_adjustment_id`, { service_adjustment_id: adjustmentId }),
+      'GET /public/user/service_adjustment/retrieve/:service_adjustment_id',
+    );
   }
 }

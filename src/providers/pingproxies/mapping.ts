@@ -22,6 +22,10 @@ export function toProfile(customer: PingCustomer): AccountProfileRecord {
     email: customer.customer_email_address || null,
     name: name || null,
     createdAt: parseUtcDateTime(customer.customer_creation_datetime),
+    // [C] credit_balance is in cents (the customer object page; the retrieve example omits it); the currency is [I] USD, as for prices.
+    ...(typeof customer.credit_balance === 'number' && Number.isFinite(customer.credit_balance)
+      ? { creditBalanceCents: customer.credit_balance, creditBalanceCurrency: PING_CURRENCY }
+      : {}),
   };
 }
 

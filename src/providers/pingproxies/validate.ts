@@ -127,3 +127,71 @@ export function validateCancelComment(comment: string | null | undefined): void 
     throw badUserInput(`comment is at most ${CANCEL_COMMENT_MAX} characters for Ping Proxies`, { comment: [`at most ${CANCEL_COMMENT_MAX} characters`] });
   }
 }
+
+// ---- proxy user ACLs, proxy lists, service adjustments -----------------------------------------------------
+
+/** [C] ACL ids are UUIDs; [C] adjustment ids are integers. */
+export const isAccessRuleId = (id: string): boolean => PROXY_ID.test(id);
+export const isServiceAdjustmentId = (id: string): boolean => /^\d{1,15}$/.test(id);
+
+/**
+ * [C] an ACL entry names its proxy user and exactly one target, a service or a proxy; the default proxy
+ * user cannot have ACL entries [C]. Ids outside their documented forms name nothing (NOT_FOUND, no call).
+ * Whether the target's kind matches the user's access type is left to Ping (reading the user first would
+ * cost a call on every success); its 400 is BAD_USER_INPUT.
+ */
+export function checkAccessRuleTarget(
+  params: { subUserNativeId: string; serviceNativeId?: string | null; proxyNativeId?: string | null },
+  errors: AccountErrors,
+): void {
+  const targets = [params.serviceNativeId, params.proxyNativeId].filter((value) => value != null);
+  if (targets.length !== 1) {
+    throw badUserInput('an access rule names exactly one of serviceId and proxyId', { serviceId: ['exactly one of serviceId and proxyId'], proxyId: ['exactly one of serviceId and proxyId'] });
+  }
+  checkProxyUserId(params.subUserNativeId, errors);
+  if (params.serviceNativeId != null) checkServiceId(params.serviceNativeId, errors);
+  if (params.proxyNativeId != null && !isProxyId(params.proxyNativeId)) throw errors.notFound('proxy');
+}
+
+export function checkNoAccessRulesOnDefault(proxyUserId: string, defaultProxyUserId: string | null): void {
+  if (proxyUserId === defaultProxyUserId) {
+    throw badUserInput(`${proxyUserId} is the account's default proxy user, which cannot have access rules on Ping Proxies`, { subUserId: ['the default proxy user cannot have access rules'] });
+  }
+}
+
+/** [I] Ping documents no cap on proxy ids per list call; this keeps the body sane (the simulator's own cap). */
+export const LIST_MAX_PROXY_IDS = 1_000;
+/** [I] bounds for residential lines per call and a sticky session's lifetime (not documented). */
+export const RESIDENTIAL_LIST_MAX = 1_000;
+export const RESIDENTIAL_SESSION_TTL_MAX_SECONDS = 86_400;
+
+export function validateProxyIds(ids: readonly string[]): void {
+  if (ids.length === 0) throw badUserInput('proxyIds names no proxy', { proxyIds: ['at least one'] });
+  if (ids.length > LIST_MAX_PROXY_IDS) throw badUserInput(`at most ${LIST_MAX_PROXY_IDS} proxy ids in one call`, { proxyIds: [`at most ${LIST_MAX_PROXY_IDS}`] });
+}
+
+/**
+ * [C] a search filter is exact matches (plus `not_`): a graph filter that names several countries, services,
+ * or statuses and types that are not one Ping value (or all but one) cannot be one Ping search.
+ */
+export function refuseUnsearchableFilter(): never {
+  throw badUserInput('Ping Proxies searches one country, one service, and statuses and types that are one Ping value (or all but one)', {
+    filter: ['not expressible as one Ping Proxies search'],
+  });
+}
+
+export function validateResidentialList(params: { country?: string | null; subdivision?: string | null; cityId?: number | null; count?: number | null; sessionType?: string | null; sessionTtlSeconds?: number | null }): void {
+  const problems: Problems = {};
+  if (params.country != null && !/^[A-Za-z]{2}$/.test(params.country)) add(problems, 'country', 'a two-letter ISO 3166-1 code');
+  // [C examples] subdivision ids are `<country>-<code>`, e.g. us-tx.
+  if (params.subdivision != null && !/^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$/.test(params.subdivision)) add(problems, 'subdivision', 'a subdivision id such as us-tx');
+  if (params.cityId != null && (!Number.isInteger(params.cityId) || params.cityId < 1)) add(problems, 'cityId', 'a positive city id');
+  if (params.count != null && (!Number.isInteger(params.count) || params.count < 1 || params.count > RESIDENTIAL_LIST_MAX)) add(problems, 'count', `between 1 and ${RESIDENTIAL_LIST_MAX}`);
+  if (params.sessionTtlSeconds != null) {
+    if (params.sessionType !== 'sticky') add(problems, 'sessionTtlSeconds', 'only for STICKY sessions');
+    else if (!Number.isInteger(params.sessionTtlSeconds) || params.sessionTtlSeconds < 1 || params.sessionTtlSeconds > RESIDENTIAL_SESSION_TTL_MAX_SECONDS) {
+      add(problems, 'sessionTtlSeconds', `between 1 and ${RESIDENTIAL_SESSION_TTL_MAX_SECONDS}`);
+    }
+  }
+  fail(problems, 'residential list');
+}

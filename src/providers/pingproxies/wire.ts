@@ -290,3 +290,99 @@ export interface PingResidentialSummary {
   residential_requests: number;
   proxy_user_ids: string[];
 }
+
+// ---- proxy user ACL [C object page + create reference; search/retrieve 3P] -------------------------------------
+
+/** One grant: exactly one of `service_id` / `proxy_id`, matching the proxy user's access type [C]. */
+export interface PingProxyUserAcl {
+  /** UUID [C]. */
+  proxy_user_acl_id: string;
+  proxy_user_id: string;
+  service_id: string | null;
+  proxy_id: string | null;
+  proxy_user_acl_creation_datetime: string | null;
+}
+
+/** POST /proxy_user_acl/create body [C]; it answers 201 `{created: [acl id], message}` without data [C]. */
+export type PingProxyUserAclCreate = { proxy_user_id: string } & ({ service_id: string; proxy_id?: never } | { proxy_id: string; service_id?: never });
+
+export interface PingProxyUserAclSearchQuery extends PingSearchQuery {
+  proxy_user_id?: string;
+  service_id?: string;
+  proxy_id?: string;
+}
+
+// ---- proxy lists [C paths; list/options body and answer C; list_by_search params 3P] ---------------------------
+
+/** The `list_*` options shared by list_by_search and list_by_id [3P names]. */
+export interface PingListOptions {
+  list_protocol?: 'http' | 'socks5';
+  list_version?: 'ipv4' | 'ipv6';
+  list_format?: PingListFormat;
+  list_authentication?: PingListAuthentication;
+  proxy_user_id?: string;
+}
+
+/** GET /proxy/list_by_search: the list options plus any proxy search filter [3P]. */
+export type PingListBySearchQuery = PingListOptions & Omit<PingProxySearchQuery, keyof PingSearchQuery>;
+
+/** POST /proxy/list/options: exactly one of the two [C]. */
+export type PingListOptionsBody = { proxy_ids: string[]; search_filter?: never } | { search_filter: Omit<PingProxySearchQuery, keyof PingSearchQuery>; proxy_ids?: never };
+
+/** One active proxy user, and whether it may use every proxy named [C]. */
+export interface PingProxyUserListOption {
+  has_access: boolean;
+  proxy_user_id: string;
+  proxy_user_is_default: boolean;
+}
+
+// ---- service adjustment (audit trail) [C object page; filters 3P] ----------------------------------------------
+
+export type PingServiceAdjustmentType =
+  | 'ingestion'
+  | 'fulfillment'
+  | 'remove_proxy'
+  | 'additional_fulfillment'
+  | 'update'
+  | 'proxy_replacement'
+  | 'extension'
+  | 'top_up'
+  | 'top_up_and_extension'
+  | 'cancel';
+
+export interface PingServiceAdjustment {
+  /** Integer [C]. */
+  service_adjustment_id: number;
+  service_id: string;
+  service_adjustment_type: PingServiceAdjustmentType;
+  service_adjustment_status: 'pending' | 'complete' | 'failed';
+  service_adjustment_pre: Record<string, unknown> | null;
+  service_adjustment_post: Record<string, unknown> | null;
+  service_adjustment_eval: Record<string, unknown> | null;
+  service_adjustment_is_administrator: boolean;
+  service_adjustment_is_automatic: boolean;
+  service_adjustment_is_customer: boolean;
+  service_adjustment_creation_datetime: string | null;
+  service_adjustment_last_update_datetime: string | null;
+  invoice_id: string | null;
+}
+
+export interface PingServiceAdjustmentSearchQuery extends PingSearchQuery {
+  service_id?: string;
+  service_adjustment_type?: string;
+  service_adjustment_status?: string;
+}
+
+// ---- residential list [3P BYTEFUL-SDK + 3P script] -------------------------------------------------------------
+
+export interface PingResidentialListQuery {
+  proxy_user_id?: string;
+  country_id?: string;
+  subdivision_id?: string;
+  city_id?: number;
+  list_count?: number;
+  list_format?: PingListFormat;
+  list_session_type?: 'sticky' | 'rotating';
+  /** Seconds a sticky session keeps its exit [3P name; I unit]. */
+  list_session_ttl?: number;
+}

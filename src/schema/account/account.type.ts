@@ -23,6 +23,12 @@ export class AccountProfile {
 
   @Field(() => DateTime, { nullable: true })
   createdAt!: Date | null;
+
+  @Field(() => SafeInt, { nullable: true, description: 'Prepaid credit the provider holds (Ping credit_balance), in cents of creditBalanceCurrency; null when the provider has none.' })
+  creditBalanceCents!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 4217 currency of creditBalanceCents.' })
+  creditBalanceCurrency!: string | null;
 }
 
 @ObjectType({ description: 'What the account pays for.' })

@@ -4,7 +4,7 @@
  */
 import { encodeGlobalId } from '../../domain/ids';
 import type { RegisteredAccount } from '../../domain/registry';
-import type { DnsOverrideRecord, EntityKind, HostnameAuthorizationRecord, IpAuthorizationRecord, ProxyRecord, ProxyReplacementRecord, ServiceRecord, SubUserRecord } from '../../providers/contract/records';
+import type { DnsOverrideRecord, EntityKind, HostnameAuthorizationRecord, IpAuthorizationRecord, ProxyRecord, ProxyReplacementRecord, ServiceAdjustmentRecord, ServiceRecord, SubUserAccessRuleRecord, SubUserRecord } from '../../providers/contract/records';
 import type { ProviderName } from '../../core/providers';
 
 export interface AccountNode {
@@ -22,6 +22,8 @@ export type DnsOverrideNode = WithAccount<DnsOverrideRecord>;
 export type HostnameAuthorizationNode = WithAccount<HostnameAuthorizationRecord>;
 export type ServiceNode = WithAccount<ServiceRecord>;
 export type ProxyReplacementNode = WithAccount<ProxyReplacementRecord>;
+export type SubUserAccessRuleNode = WithAccount<SubUserAccessRuleRecord>;
+export type ServiceAdjustmentNode = WithAccount<ServiceAdjustmentRecord>;
 
 export function accountNode(account: RegisteredAccount): AccountNode {
   return { id: account.id, provider: account.provider, label: account.label };

@@ -11,7 +11,7 @@ export interface PingSimContext {
   uncountedSearches: ReadonlySet<PingSearchResource>;
 }
 
-export type PingSearchResource = 'proxy' | 'proxy_user' | 'service';
+export type PingSearchResource = 'proxy' | 'proxy_user' | 'service' | 'proxy_user_acl' | 'service_adjustment';
 
 /** Every public endpoint is `/1.0/public/user/{resource}/{action}[/{identifier}]` [C]. */
 export const USER = '/1.0/public/user';

@@ -6,7 +6,7 @@
  */
 import { pick, seededRandom } from '../kit';
 import { isoDate, pingDate } from './http';
-import { randomUuid, type PingSimState } from './state';
+import { addAcl, addAdjustment, randomUuid, type PingSimState } from './state';
 import type { PingProxy, PingProxyStatus, PingProxyUser, PingService } from '../../providers/pingproxies/wire';
 
 export const DAY_MS = 24 * 3_600_000;
@@ -169,7 +169,10 @@ export function createPingState(options: PingSeedOptions): PingSimState {
   const limit = options.ipAuthenticationLimit;
   const users = [
     proxyUser(nowMs - 60 * DAY_MS, { proxy_user_id: 'default_user', proxy_user_password: 'DfLt7Kq2Zx9Pw4', proxy_user_is_default: true, ip_address_authentications: ['203.0.113.10'], proxy_user_residential_bytes_used: 1.5 * GIB }, limit),
-    // The docs' example user: 9 characters, under the documented 10-32 minimum — it exists, it just could not be created today.
+    // The docs' example user "stevejobs" (9 characters). Ping documents proxy_user_id as 10–32 characters on
+    // the create page only [C]; the same docs show "stevejobs" in create, retrieve and edit answers. So the rule
+    // is a creation rule: an existing id may be shorter (it exists, it just could not be created today), and
+    // ProxyGraph checks 10–32 on create and 1–32 for ids it is given to read or change.
     proxyUser(nowMs - 30 * DAY_MS, { proxy_user_id: 'stevejobs', proxy_user_password: 'apple1984', ip_address_authentications: ['1.1.1.1', '2.2.2.2'], proxy_user_residential_bytes_limit: 1_000_000 }, limit),
     proxyUser(nowMs - 20 * DAY_MS, {
       proxy_user_id: 'marketing_team',
@@ -185,7 +188,7 @@ export function createPingState(options: PingSeedOptions): PingSimState {
       proxyUser(nowMs - (10 - (index % 10)) * DAY_MS, { proxy_user_id: `team_member_${String(index + 1).padStart(3, '0')}`, proxy_user_password: `pw${index}x${Math.floor(random() * 1e6)}` }, limit),
     ),
   ];
-  return {
+  const state: PingSimState = {
     customer: {
       country_id: 'us',
       country_id_billing: 'us',
@@ -216,6 +219,40 @@ export function createPingState(options: PingSeedOptions): PingSimState {
     proxyUsers: new Map(users.map((user) => [user.proxy_user_id, user])),
     residential: { bytesPurchased: 10 * GIB, requests: 145_022 },
     ipAuthenticationLimit: limit,
+    acls: new Map(),
+    adjustments: [],
     random,
   };
+  seedAccessRules(state, nowMs);
+  seedAdjustments(state, services);
+  return state;
+}
+
+/** Seeded users' restricted lists become ACL entries, the form the API reads and writes them in [C]. */
+function seedAccessRules(state: PingSimState, nowMs: number): void {
+  for (const user of state.proxyUsers.values()) {
+    const services = user.restricted_service_ids ?? [];
+    const proxies = user.restricted_proxy_ids ?? [];
+    for (const id of services) addAcl(state, user, { service_id: id }, pingDate(nowMs - 19 * DAY_MS));
+    for (const id of proxies) addAcl(state, user, { proxy_id: id }, pingDate(nowMs - 19 * DAY_MS));
+  }
+}
+
+/**
+ * [I] Each service's trail: the customer's order (ingestion, with the invoice), its automatic fulfillment,
+ * an administrator's proxy replacement on the ISP service, and the cancellation of the canceled one.
+ */
+function seedAdjustments(state: PingSimState, services: PingService[]): void {
+  for (const entry of services) {
+    const created = entry.service_creation_datetime ?? pingDate(0);
+    const invoice = `in_${entry.service_id.replace(/-/g, '')}`;
+    addAdjustment(state, entry, { service_adjustment_type: 'ingestion', service_adjustment_is_customer: true, invoice_id: invoice, service_adjustment_post: { service_quantity: entry.service_quantity }, service_adjustment_eval: { service_total: entry.service_total } }, created);
+    addAdjustment(state, entry, { service_adjustment_type: 'fulfillment', service_adjustment_is_automatic: true, service_adjustment_pre: { service_status: 'awaiting_fulfillment' }, service_adjustment_post: { service_status: 'active' } }, entry.service_dispatch_datetime ?? created);
+    if (entry.service_id === ISP_SERVICE_ID) {
+      addAdjustment(state, entry, { service_adjustment_type: 'proxy_replacement', service_adjustment_is_administrator: true, service_adjustment_eval: { reason: 'ip_reputation' } }, entry.service_last_update_datetime ?? created);
+    }
+    if (entry.service_status === 'canceled') {
+      addAdjustment(state, entry, { service_adjustment_type: 'cancel', service_adjustment_is_customer: true, service_adjustment_pre: { service_status: 'active' }, service_adjustment_post: { service_status: 'canceled' } }, entry.service_last_update_datetime ?? created);
+    }
+  }
 }

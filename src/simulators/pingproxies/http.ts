@@ -144,21 +144,19 @@ function positiveInt(raw: string | null, fallback: number): number {
   return /^\d+$/.test(raw) ? Number(raw) : NaN;
 }
 
-/** Runs a search over rendered rows: validate paging, filter, sort, page, envelope. */
-export function search(req: SimRequest, rows: readonly Row[], spec: SearchSpec): SimResponse {
-  const page = positiveInt(req.query.get('page'), 1);
-  if (!Number.isInteger(page) || page < 1) return pingError(400, 'The page field must be an integer of at least 1.');
-  const perPage = positiveInt(req.query.get('per_page'), DEFAULT_PER_PAGE);
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
-    return pingError(400, `The per_page field must be an integer between 1 and ${MAX_PER_PAGE}.`);
-  }
+/**
+ * The filters and sort of a query over rendered rows (everything but paging): exact matches, operators,
+ * metadata filters and `sort_by`. Shared by the searches and by the endpoints that take "any proxy search
+ * filter" (list_by_search, list/options' search_filter [C]).
+ */
+export function filterRows(query: Iterable<[string, string]>, rows: readonly Row[], spec: Omit<SearchSpec, 'message' | 'uncounted'>): { ok: true; rows: Row[] } | { ok: false; response: SimResponse } {
   const filters: Array<(row: Row) => boolean> = [];
   let sort: { field: string; descending: boolean } | 'random' | null = null;
-  for (const [key, value] of req.query) {
+  for (const [key, value] of query) {
     if (key === 'page' || key === 'per_page' || spec.extraParams?.includes(key)) continue;
     if (key === 'sort_by') {
       const parsed = parseSort(value, spec.fields);
-      if (!parsed) return pingError(400, `The sort_by value "${value}" is not supported.`);
+      if (!parsed) return { ok: false, response: pingError(400, `The sort_by value "${value}" is not supported.`) };
       sort = parsed;
       continue;
     }
@@ -176,12 +174,26 @@ export function search(req: SimRequest, rows: readonly Row[], spec: SearchSpec):
     }
     const operator = (OPERATORS.find((prefix) => key.startsWith(prefix) && spec.fields.includes(key.slice(prefix.length))) ?? '') as Operator;
     const field = key.slice(operator.length);
-    if (!spec.fields.includes(field)) return pingError(400, `The search parameter "${key}" is not supported.`); // [I]
+    if (!spec.fields.includes(field)) return { ok: false, response: pingError(400, `The search parameter "${key}" is not supported.`) }; // [I]
     filters.push((row) => matches(row, operator, field, value));
   }
   let result = rows.filter((row) => filters.every((filter) => filter(row)));
   if (sort === 'random') result = [...result].sort(() => Math.random() - 0.5);
   else if (sort) result = sortRows(result, sort.field, sort.descending);
+  return { ok: true, rows: result };
+}
+
+/** Runs a search over rendered rows: validate paging, filter, sort, page, envelope. */
+export function search(req: SimRequest, rows: readonly Row[], spec: SearchSpec): SimResponse {
+  const page = positiveInt(req.query.get('page'), 1);
+  if (!Number.isInteger(page) || page < 1) return pingError(400, 'The page field must be an integer of at least 1.');
+  const perPage = positiveInt(req.query.get('per_page'), DEFAULT_PER_PAGE);
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
+    return pingError(400, `The per_page field must be an integer between 1 and ${MAX_PER_PAGE}.`);
+  }
+  const filtered = filterRows(req.query, rows, spec);
+  if (!filtered.ok) return filtered.response;
+  const result = filtered.rows;
   const start = (page - 1) * perPage;
   const data = result.slice(start, start + perPage); // [C] a page past the end is empty, not an error
   return okBody({

@@ -53,6 +53,10 @@ const KNOWN_PATHS = [
   /^\/1\.0\/public\/user\/service\/cancel\/[^/]+$/,
   /^\/1\.0\/public\/user\/proxy_user\/(create|delete\/[^/]+)$/,
   /^\/1\.0\/public\/user\/proxy\/list_by_id$/,
+  /^\/1\.0\/public\/user\/proxy\/(list_by_search|list\/options)$/,
+  /^\/1\.0\/public\/user\/residential\/list$/,
+  /^\/1\.0\/public\/user\/proxy_user_acl\/(search|create|retrieve\/[^/]+|delete\/[^/]+)$/,
+  /^\/1\.0\/public\/user\/service_adjustment\/(search|retrieve\/[^/]+)$/,
 ];
 
 export async function startPingProxiesSimulator(options: PingProxiesSimulatorOptions = {}): Promise<PingProxiesSimulator> {

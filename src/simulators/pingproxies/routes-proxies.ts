@@ -8,15 +8,15 @@ import { jsonBody, ok, pingError, search } from './http';
 import { defaultProxyUser, renderProxy, type PingSimState } from './state';
 import type { PingListAuthentication, PingListFormat, PingProxy } from '../../providers/pingproxies/wire';
 
-const PROXY_FIELDS = [
+export const PROXY_FIELDS = [
   'proxy_id', 'service_id', 'proxy_ip_address', 'subnet_id', 'subnet_id_v6', 'ip_address_id_v4', 'ip_address_id_v6',
   'proxy_http_port', 'proxy_socks5_port', 'proxy_status', 'proxy_type', 'proxy_protocol', 'country_id', 'country_name',
   'subdivision_id', 'subdivision_name', 'city_id', 'city_name', 'city_timezone', 'city_example_postcode', 'city_latitude',
   'city_longitude', 'asn_id', 'asn_name', 'proxy_last_update_datetime', 'proxy_user_id',
 ];
 
-const FORMATS: PingListFormat[] = ['standard', 'http', 'https', 'socks5', 'socks5h'];
-const AUTHENTICATIONS: PingListAuthentication[] = ['username_and_password', 'ip_address', 'proxy_specific'];
+export const FORMATS: PingListFormat[] = ['standard', 'http', 'https', 'socks5', 'socks5h'];
+export const AUTHENTICATIONS: PingListAuthentication[] = ['username_and_password', 'ip_address', 'proxy_specific'];
 /** [I] Ping documents no cap on ids per call; this one keeps bodies sane. */
 export const LIST_BY_ID_MAX_IDS = 1_000;
 
@@ -83,7 +83,7 @@ function listById(state: PingSimState, req: SimRequest): SimResponse {
   return ok(lines, 'Proxy list successfully generated.');
 }
 
-interface LineOptions {
+export interface LineOptions {
   protocol: 'http' | 'socks5';
   version: 'ipv4' | 'ipv6';
   format: PingListFormat;
@@ -92,7 +92,7 @@ interface LineOptions {
 }
 
 /** `host:port[:user:pass]` for standard [3P "1.1.1.1:80:u:p"]; `scheme://[user:pass@]host:port` otherwise [I]. */
-function formatLine(proxy: PingProxy, options: LineOptions): string | null {
+export function formatLine(proxy: PingProxy, options: LineOptions): string | null {
   const host = options.version === 'ipv6' ? proxy.proxy_ip_address_v6 : proxy.proxy_ip_address;
   if (!host) return null;
   const socks = options.format === 'socks5' || options.format === 'socks5h' || (options.format === 'standard' && options.protocol === 'socks5');

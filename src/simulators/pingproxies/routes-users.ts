@@ -8,7 +8,7 @@ import type { SimRequest, SimResponse, SimulatorServer } from '../kit';
 import { USER, type Guard, type PingSimContext } from './context';
 import { proxyUser } from './data';
 import { jsonBody, ok, okBody, pingDate, pingError, search } from './http';
-import { ipOwner, liveProxyUsers, randomToken, renderProxyUser, type PingSimState } from './state';
+import { ipOwner, liveProxyUsers, randomToken, removeAcls, renderProxyUser, replaceAclsFromLists, type PingSimState } from './state';
 import { checkProxyUserBody, type ProxyUserFields } from './validate';
 import type { PingProxyUser } from '../../providers/pingproxies/wire';
 
@@ -46,7 +46,8 @@ export function registerProxyUserRoutes(server: SimulatorServer, context: PingSi
     if (!user || user.proxy_user_is_deleted) return pingError(404, NOT_FOUND);
     // [I] every customer keeps its default proxy user (proxies carry its credentials [C]).
     if (user.proxy_user_is_default) return pingError(400, 'The default proxy user cannot be deleted.');
-    // [I] deletion is a flag; the user's IPs are released for reuse.
+    // [I] deletion is a flag; the user's IPs are released for reuse and its ACL entries go with it.
+    removeAcls(state, user);
     Object.assign(user, { proxy_user_is_deleted: true, ip_address_authentications: [], proxy_user_last_update_datetime: pingDate(context.nowMs()) });
     return okBody({ deleted: [user.proxy_user_id], message: 'Proxy User successfully deleted.' });
   }));
@@ -70,6 +71,7 @@ function create(context: PingSimContext, req: SimRequest): SimResponse {
   if (problem) return problem;
   apply(user, fields, context.nowMs());
   state.proxyUsers.set(id, user);
+  replaceAclsFromLists(state, user, fields, pingDate(context.nowMs()));
   return okBody({ created: [id], data: { proxy_user_id: id, proxy_user_password: user.proxy_user_password }, message: 'Proxy User successfully created.' }, 201);
 }
 
@@ -92,9 +94,10 @@ function edit(context: PingSimContext, req: SimRequest): SimResponse {
   if (user.proxy_user_is_default && fields.proxy_user_access_type && fields.proxy_user_access_type !== 'all') {
     return pingError(400, 'The default proxy user cannot have access restrictions.'); // [C] default users cannot have ACLs
   }
-  const cleared = fields.clear_proxy_user_acl ? [...(user.restricted_service_ids ?? []), ...(user.restricted_proxy_ids ?? [])] : undefined;
-  if (fields.clear_proxy_user_acl) Object.assign(user, { restricted_service_ids: [], restricted_proxy_ids: [] });
+  // [3P] the answer lists the ACL entries the edit removed.
+  const cleared = fields.clear_proxy_user_acl ? removeAcls(state, user) : undefined;
   apply(user, fields, context.nowMs());
+  replaceAclsFromLists(state, user, fields, pingDate(context.nowMs()));
   return okBody({ edited: [user.proxy_user_id], message: 'Proxy User successfully edited.', ...(cleared ? { proxy_user_acl_deleted: cleared } : {}) });
 }
 

@@ -1,14 +1,19 @@
 /**
  * Ping Proxies simulator routes for the customer, services and the residential summary (docs/providers/reference.md
- * §2.5). Proxy routes are in routes-proxies.ts, proxy users in routes-users.ts.
+ * §2.5). Proxy routes are in routes-proxies.ts, proxy users in routes-users.ts, proxy user ACLs in
+ * routes-acl.ts, service adjustments in routes-adjustments.ts, list_by_search, list/options and the
+ * residential list in routes-lists.ts. Service edits and cancellations append to the adjustment trail [I].
  */
 import type { SimRequest, SimulatorServer } from '../kit';
-import { renderCustomer, renderService, residentialSummary } from './state';
+import { addAdjustment, renderCustomer, renderService, residentialSummary } from './state';
 import { jsonBody, ok, okBody, pingDate, pingError, search } from './http';
 import { checkCancel, checkServiceEdit } from './validate';
 import { USER, type Guard, type PingSimContext } from './context';
 import { registerProxyRoutes } from './routes-proxies';
 import { registerProxyUserRoutes } from './routes-users';
+import { registerAclRoutes } from './routes-acl';
+import { registerAdjustmentRoutes } from './routes-adjustments';
+import { registerListRoutes } from './routes-lists';
 
 const SERVICE_FIELDS = [
   'service_id', 'service_status', 'service_name', 'service_type', 'service_protocol', 'service_quantity', 'payment_method_id',
@@ -54,8 +59,11 @@ export function registerPingRoutes(server: SimulatorServer, context: PingSimCont
     const checked = checkServiceEdit(parsed.body);
     if (!checked.ok) return pingError(400, checked.message);
     const { cancel_comment: _comment, cancel_feedback: _feedback, ...changes } = checked.value;
+    const before = Object.fromEntries(Object.keys(changes).map((key) => [key, (service as unknown as Record<string, unknown>)[key] ?? null]));
     // [C] metadata updates replace the whole object (no merge).
     Object.assign(service, changes, { service_last_update_datetime: pingDate(context.nowMs()) });
+    // [I] the customer's edit is an `update` adjustment [C type] with the fields before and after.
+    addAdjustment(state, service, { service_adjustment_type: 'update', service_adjustment_is_customer: true, service_adjustment_pre: before, service_adjustment_post: { ...changes } }, pingDate(context.nowMs()));
     return okBody({ edited: [service.service_id], message: 'Service successfully edited.' });
   }));
 
@@ -73,9 +81,14 @@ export function registerPingRoutes(server: SimulatorServer, context: PingSimCont
     Object.assign(service, { service_status: 'canceled', service_is_pending_cancellation: false, service_is_automatic_collection: false, service_last_update_datetime: pingDate(now) });
     const touched = state.proxies.filter((proxy) => proxy.service_id === service.service_id && proxy.proxy_status !== 'pending_deletion');
     for (const proxy of touched) proxy.proxy_status = 'pending_deletion';
+    // [I] the cancellation is a `cancel` adjustment [C type] on the service's trail.
+    addAdjustment(state, service, { service_adjustment_type: 'cancel', service_adjustment_is_customer: true, service_adjustment_pre: { service_status: 'active' }, service_adjustment_post: { service_status: 'canceled' }, service_adjustment_eval: { cancel_feedback: checked.value.cancel_feedback } }, pingDate(now));
     return okBody({ edited: [service.service_id], message: 'Service successfully canceled.', proxy_edited: touched.map((proxy) => proxy.proxy_id) });
   }));
 
   registerProxyRoutes(server, context, guard);
   registerProxyUserRoutes(server, context, guard);
+  registerAclRoutes(server, context, guard);
+  registerAdjustmentRoutes(server, context, guard);
+  registerListRoutes(server, context, guard);
 }

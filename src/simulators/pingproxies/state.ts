@@ -3,7 +3,7 @@
  * shapes; fields that follow from other state (the default proxy user's credentials on each proxy, which
  * proxy users reach a proxy, residential bytes left, the customer's proxy count) are computed when rendered.
  */
-import type { PingCustomer, PingProxy, PingProxyUser, PingResidentialSummary, PingService } from '../../providers/pingproxies/wire';
+import type { PingCustomer, PingProxy, PingProxyUser, PingProxyUserAcl, PingResidentialSummary, PingService, PingServiceAdjustment } from '../../providers/pingproxies/wire';
 
 export interface PingSimState {
   customer: PingCustomer;
@@ -14,6 +14,10 @@ export interface PingSimState {
   /** In creation order; deleted users stay, flagged (`proxy_user_is_deleted`) [I]. */
   proxyUsers: Map<string, PingProxyUser>;
   residential: { bytesPurchased: number; requests: number };
+  /** Proxy user ACL entries by id, in creation order: the source of each user's restricted_*_ids [C ACL model]. */
+  acls: Map<string, PingProxyUserAcl>;
+  /** Service adjustments (audit trail) in id order; ids are integers [C] given in sequence [I]. */
+  adjustments: PingServiceAdjustment[];
   /** Per-user cap on `ip_address_authentications` for new users [3P field; I default]. */
   ipAuthenticationLimit: number;
   /** Deterministic source for generated ids and passwords. */
@@ -52,7 +56,7 @@ export function renderCustomer(state: PingSimState): PingCustomer {
 }
 
 /** [I] Restricted users reach the proxies their service list names; `all` users reach every proxy. */
-function reaches(user: PingProxyUser, proxy: PingProxy): boolean {
+export function reaches(user: PingProxyUser, proxy: PingProxy): boolean {
   const access = user.proxy_user_access_type ?? 'all';
   if (access === 'all') return true;
   if (access === 'proxy_restricted') return (user.restricted_proxy_ids ?? []).includes(proxy.proxy_id);
@@ -120,4 +124,78 @@ export function randomUuid(random: () => number): string {
   hex[16] = ['8', '9', 'a', 'b'][Math.floor(random() * 4)];
   const joined = hex.join('');
   return `${joined.slice(0, 8)}-${joined.slice(8, 12)}-${joined.slice(12, 16)}-${joined.slice(16, 20)}-${joined.slice(20)}`;
+}
+
+// ---- proxy user ACLs [C model: one entry per grant, service_id or proxy_id, matching the access type] ----
+
+export function aclsOf(state: PingSimState, proxyUserId: string): PingProxyUserAcl[] {
+  return [...state.acls.values()].filter((acl) => acl.proxy_user_id === proxyUserId);
+}
+
+/** The user's legacy restricted_*_ids lists [C object page] follow its ACL entries. */
+export function syncRestrictions(state: PingSimState, user: PingProxyUser): void {
+  const acls = aclsOf(state, user.proxy_user_id);
+  user.restricted_service_ids = acls.flatMap((acl) => (acl.service_id ? [acl.service_id] : []));
+  user.restricted_proxy_ids = acls.flatMap((acl) => (acl.proxy_id ? [acl.proxy_id] : []));
+}
+
+export function addAcl(state: PingSimState, user: PingProxyUser, target: { service_id: string } | { proxy_id: string }, created: string): PingProxyUserAcl {
+  const acl: PingProxyUserAcl = {
+    proxy_user_acl_id: randomUuid(state.random),
+    proxy_user_id: user.proxy_user_id,
+    service_id: 'service_id' in target ? target.service_id : null,
+    proxy_id: 'proxy_id' in target ? target.proxy_id : null,
+    proxy_user_acl_creation_datetime: created,
+  };
+  state.acls.set(acl.proxy_user_acl_id, acl);
+  syncRestrictions(state, user);
+  return acl;
+}
+
+/** Removes the user's entries that match; answers their ids. */
+export function removeAcls(state: PingSimState, user: PingProxyUser, which: (acl: PingProxyUserAcl) => boolean = () => true): string[] {
+  const removed = aclsOf(state, user.proxy_user_id).filter(which);
+  for (const acl of removed) state.acls.delete(acl.proxy_user_acl_id);
+  syncRestrictions(state, user);
+  return removed.map((acl) => acl.proxy_user_acl_id);
+}
+
+/** The legacy lists in a create/edit body [C older field set] replace the user's entries of that kind [I]. */
+export function replaceAclsFromLists(state: PingSimState, user: PingProxyUser, lists: { restricted_service_ids?: string[]; restricted_proxy_ids?: string[] }, created: string): void {
+  if (lists.restricted_service_ids) {
+    removeAcls(state, user, (acl) => acl.service_id !== null);
+    for (const id of new Set(lists.restricted_service_ids)) addAcl(state, user, { service_id: id }, created);
+  }
+  if (lists.restricted_proxy_ids) {
+    removeAcls(state, user, (acl) => acl.proxy_id !== null);
+    for (const id of new Set(lists.restricted_proxy_ids)) addAcl(state, user, { proxy_id: id }, created);
+  }
+}
+
+// ---- service adjustments [C object page; I when they are written] ----
+
+export function addAdjustment(
+  state: PingSimState,
+  service: PingService,
+  fields: Pick<PingServiceAdjustment, 'service_adjustment_type'> & Partial<PingServiceAdjustment>,
+  at: string,
+): PingServiceAdjustment {
+  const last = state.adjustments[state.adjustments.length - 1];
+  const adjustment: PingServiceAdjustment = {
+    service_adjustment_id: (last?.service_adjustment_id ?? 1000) + 1,
+    service_id: service.service_id,
+    service_adjustment_status: 'complete',
+    service_adjustment_pre: null,
+    service_adjustment_post: null,
+    service_adjustment_eval: null,
+    service_adjustment_is_administrator: false,
+    service_adjustment_is_automatic: false,
+    service_adjustment_is_customer: false,
+    service_adjustment_creation_datetime: at,
+    service_adjustment_last_update_datetime: at,
+    invoice_id: null,
+    ...fields,
+  };
+  state.adjustments.push(adjustment);
+  return adjustment;
 }
