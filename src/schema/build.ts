@@ -20,7 +20,7 @@ import { DnsOverrideResolver } from './dns-override/dns-override.resolver';
 import { ServerResolver } from './server/server.resolver';
 import { ServiceResolver } from './service/service.resolver';
 import { SubUserAccessRuleResolver, SubUserAccessRulesFieldResolver } from './sub-user/access-rule.resolver';
-import { ProxyListsResolver } from './proxy/proxy-lists.resolver';
+import { ProxyListsResolver } from './proxy/generated-proxy-lists.resolver';
 import { AccountUsageResolver, UsageResolver } from './usage/usage.resolver';
 import { AccountProxyListResolver, ProxyListResolver } from './proxy-list/proxy-list.resolver';
 import { UsageSeriesResolver } from './usage/usage-series.resolver';

@@ -31,6 +31,8 @@ export type Account = {
   __typename?: 'Account';
   capabilities: Array<Capability>;
   dnsOverrides?: Maybe<Array<DnsOverride>>;
+  /** The key of one of the provider's download links (Webshare download tokens). */
+  downloadToken?: Maybe<DownloadToken>;
   /** Ping: one ready-to-use line per proxy the filter selects (proxy/list_by_search). Needs the `credentials` scope unless authentication is IP_ADDRESS. */
   formattedProxyList?: Maybe<Array<Scalars['String']['output']>>;
   hostnameAuthorizations?: Maybe<Array<HostnameAuthorization>>;
@@ -42,12 +44,18 @@ export type Account = {
   profile?: Maybe<AccountProfile>;
   provider: Provider;
   proxies?: Maybe<ProxyConnection>;
+  /** Requests made through the account's proxies, newest first (Webshare proxy activity). */
+  proxyActivity?: Maybe<ProxyActivityConnection>;
   /** Proxy username/password and timeouts (Webshare proxy config). */
   proxyCredentials?: Maybe<ProxyCredentials>;
+  /** This account's proxies (the selection and order of Account.proxies) as text to paste, one page at a time. */
+  proxyList?: Maybe<ProxyListText>;
   /** Webshare proxy replacements, newest last. */
   proxyReplacements?: Maybe<ProxyReplacementConnection>;
   /** Ping: every active sub-user, and whether it may use every proxy selected by proxyIds or by filter (exactly one). */
   proxyUserListOptions?: Maybe<Array<ProxyUserListOption>>;
+  /** Proxies that left the list (manual replacements and automatic ones), in the provider's order. */
+  replacedProxies?: Maybe<ReplacedProxyConnection>;
   /** Ping: residential gateway lines (residential/list), the session encoded by Ping in each line. Needs the `credentials` scope. */
   residentialProxyList?: Maybe<Array<Scalars['String']['output']>>;
   /** Servers on the account (WonderProxy contract servers, ProxyMesh proxy hosts). */
@@ -57,6 +65,8 @@ export type Account = {
   subUsers?: Maybe<SubUserConnection>;
   /** Usage with the period it covers; see Usage.coversRequestedWindow when from/to are given. */
   usage?: Maybe<Usage>;
+  /** Traffic hour by hour, oldest first: every hour that starts in the window and had traffic, and projected hours after now. */
+  usageSeries?: Maybe<Array<UsagePoint>>;
 };
 
 
@@ -67,10 +77,16 @@ export type AccountDnsOverridesArgs = {
 
 
 /** One configured provider account. */
+export type AccountDownloadTokenArgs = {
+  scope: DownloadTokenScope;
+};
+
+
+/** One configured provider account. */
 export type AccountFormattedProxyListArgs = {
   authentication?: InputMaybe<ProxyListAuthentication>;
   filter?: InputMaybe<ProxyListSearchFilter>;
-  format?: InputMaybe<ProxyListFormat>;
+  format?: InputMaybe<GeneratedProxyListFormat>;
   ipVersion?: InputMaybe<IpVersion>;
   protocol?: InputMaybe<ProxyProtocol>;
   subUserId?: InputMaybe<Scalars['ID']['input']>;
@@ -86,6 +102,24 @@ export type AccountProxiesArgs = {
 
 
 /** One configured provider account. */
+export type AccountProxyActivityArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProxyActivityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One configured provider account. */
+export type AccountProxyListArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProxyFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  format: ProxyListFormat;
+  protocol?: InputMaybe<ProxyProtocol>;
+};
+
+
+/** One configured provider account. */
 export type AccountProxyReplacementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -96,6 +130,13 @@ export type AccountProxyReplacementsArgs = {
 export type AccountProxyUserListOptionsArgs = {
   filter?: InputMaybe<ProxyListSearchFilter>;
   proxyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+/** One configured provider account. */
+export type AccountReplacedProxiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -115,6 +156,13 @@ export type AccountSubUsersArgs = {
 /** One configured provider account. */
 export type AccountUsageArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** One configured provider account. */
+export type AccountUsageSeriesArgs = {
+  from: Scalars['DateTime']['input'];
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
@@ -180,6 +228,7 @@ export type CancelServiceInput = {
 export type Capability =
   | 'COUNTRY_POOLS'
   | 'DNS_OVERRIDES'
+  | 'DOWNLOAD_TOKENS'
   | 'GENERATED_PROXY_LISTS'
   | 'HOSTNAME_AUTHORIZATIONS'
   | 'IP_AUTHORIZATIONS'
@@ -188,6 +237,7 @@ export type Capability =
   | 'PLAN'
   | 'PROFILE'
   | 'PROXIES'
+  | 'PROXY_ACTIVITY'
   | 'PROXY_CREDENTIALS'
   | 'PROXY_LIST_REFRESH'
   | 'PROXY_REPLACEMENT'
@@ -199,7 +249,8 @@ export type Capability =
   | 'SUB_USER_ACTIVATION'
   | 'SUB_USER_IMPORT'
   | 'SUB_USER_PROXY_REFRESH'
-  | 'USAGE';
+  | 'USAGE'
+  | 'USAGE_HISTORY';
 
 /** How many proxies of a country a sub-user gets (Webshare custom proxy lists). */
 export type CountryCount = {
@@ -301,6 +352,29 @@ export type DnsOverrideStatus =
   | 'EXPIRING'
   | 'PENDING';
 
+/** A key that opens one of the provider's download links without the API key. */
+export type DownloadToken = {
+  __typename?: 'DownloadToken';
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The key itself: anyone holding it can download. Needs the `credentials` scope. */
+  key: Scalars['String']['output'];
+  scope: DownloadTokenScope;
+};
+
+/** Which download link a token opens. */
+export type DownloadTokenScope =
+  | 'ACTIVITY'
+  | 'PROXY_LIST'
+  | 'REPLACED_PROXIES';
+
+/** STANDARD is host:port[:user:password]; the others are URLs with that scheme. */
+export type GeneratedProxyListFormat =
+  | 'HTTP'
+  | 'HTTPS'
+  | 'SOCKS5'
+  | 'SOCKS5H'
+  | 'STANDARD';
+
 /** What one third-party Geo-IP database says about an exit IP's location (WonderProxy geostatus). */
 export type GeoIpStatus = {
   __typename?: 'GeoIpStatus';
@@ -386,6 +460,8 @@ export type Mutation = {
   removeHostnameAuthorization: DeletedPayload;
   /** Webshare: start a proxy replacement (or a dry run). Poll proxyReplacement(id) for its state. */
   replaceProxies: ProxyReplacement;
+  /** Webshare: a new key for one download link; links with the old key stop working. */
+  resetDownloadToken: DownloadToken;
   /** Admin: close the credential breaker of an account after fixing its credentials. */
   resetProviderCredentials: Account;
   /** Remove an IP from many accounts (default: every account that supports IP authorizations). */
@@ -500,6 +576,12 @@ export type MutationRemoveHostnameAuthorizationArgs = {
 
 export type MutationReplaceProxiesArgs = {
   input: ReplaceProxiesInput;
+};
+
+
+export type MutationResetDownloadTokenArgs = {
+  accountId: Scalars['ID']['input'];
+  scope: DownloadTokenScope;
 };
 
 
@@ -651,6 +733,65 @@ export type ProxyUrlArgs = {
   protocol?: ProxyProtocol;
 };
 
+/** One request made through the account's proxies, as the provider logged it. */
+export type ProxyActivity = {
+  __typename?: 'ProxyActivity';
+  at: Scalars['DateTime']['output'];
+  /** The proxy username the request authenticated with, if any. */
+  authUsername?: Maybe<Scalars['String']['output']>;
+  /** Where the request came from. */
+  clientIp?: Maybe<Scalars['String']['output']>;
+  errorHowToFix?: Maybe<Scalars['String']['output']>;
+  /** Why the request failed (Webshare's X-Webshare-Error-Reason); null when it succeeded. */
+  errorReason?: Maybe<Scalars['String']['output']>;
+  handshakeDurationMs?: Maybe<Scalars['Int']['output']>;
+  /** HTTP or SOCKS. */
+  protocol?: Maybe<Scalars['String']['output']>;
+  proxyAddress?: Maybe<Scalars['String']['output']>;
+  proxyPort?: Maybe<Scalars['Int']['output']>;
+  requestDurationMs?: Maybe<Scalars['Int']['output']>;
+  targetDomain?: Maybe<Scalars['String']['output']>;
+  targetHostname?: Maybe<Scalars['String']['output']>;
+  targetIp?: Maybe<Scalars['String']['output']>;
+  targetPort?: Maybe<Scalars['Int']['output']>;
+  transferredBytes: Scalars['SafeInt']['output'];
+  tunnelDurationMs?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Activity newest first; continue with after: pageInfo.endCursor. */
+export type ProxyActivityConnection = {
+  __typename?: 'ProxyActivityConnection';
+  edges: Array<ProxyActivityEdge>;
+  pageInfo: PageInfo;
+  /** Entries that match the filter, across all pages. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type ProxyActivityEdge = {
+  __typename?: 'ProxyActivityEdge';
+  /** Opaque: the provider's position of this entry. */
+  cursor: Scalars['String']['output'];
+  node: ProxyActivity;
+};
+
+/** Every given field narrows the activity. */
+export type ProxyActivityFilter = {
+  /** Only requests that failed for this reason, e.g. client_connect_forbidden_host. */
+  errorReason?: InputMaybe<Scalars['String']['input']>;
+  /** True: only requests that failed, for any reason. */
+  failedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Entries at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only entries that moved at most this many bytes. */
+  maxBytes?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** Only entries that moved at least this many bytes. */
+  minBytes?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** Text the provider searches for (hostnames, addresses). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Entries at or before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** A Relay connection of proxies. */
 export type ProxyConnection = {
   __typename?: 'ProxyConnection';
@@ -702,13 +843,18 @@ export type ProxyListAuthentication =
   | 'PROXY_SPECIFIC'
   | 'USERNAME_AND_PASSWORD';
 
-/** STANDARD is host:port[:user:password]; the others are URLs with that scheme. */
+/** How a proxy list is written. Every format but HOST_PORT carries passwords and needs the `credentials` scope. */
 export type ProxyListFormat =
-  | 'HTTP'
-  | 'HTTPS'
-  | 'SOCKS5'
-  | 'SOCKS5H'
-  | 'STANDARD';
+  /** RFC 4180, CRLF line ends: provider,account_id,host,http_port,socks5_port,username,password,country,city. The header heads the first page only, so pages concatenate into one document. Takes no `protocol`. */
+  | 'CSV'
+  /** `host:port` per line, for IP-authorized use. Needs only `read`. */
+  | 'HOST_PORT'
+  /** `host:port:user:pass` per line (`host:port` when the proxy has no username). */
+  | 'HOST_PORT_USER_PASS'
+  /** `http://user:pass@host:port` or `socks5://…` per line (see `protocol`), user and password percent-encoded. */
+  | 'URL'
+  /** `user:pass@host:port` per line (`host:port` when the proxy has no username). */
+  | 'USER_PASS_AT_HOST_PORT';
 
 /** The proxy filters one provider search can apply: one country, one service, and statuses and types the provider can name as one value (or all but one). */
 export type ProxyListSearchFilter = {
@@ -718,6 +864,18 @@ export type ProxyListSearchFilter = {
   serviceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   statuses?: InputMaybe<Array<ProxyStatus>>;
   types?: InputMaybe<Array<ProxyType>>;
+};
+
+/** One page of a proxy list as text. Loop with `after: pageInfo.endCursor` while `hasNextPage`, appending `text`. */
+export type ProxyListText = {
+  __typename?: 'ProxyListText';
+  /** Proxy lines in `text` (a CSV header is not counted). */
+  lineCount: Scalars['Int']['output'];
+  pageInfo: PageInfo;
+  /** Proxies of this page left out: no port for the protocol, or a value the format cannot hold unambiguously (a line break; a colon or @ in the username: use URL or CSV). */
+  skippedCount: Scalars['Int']['output'];
+  /** The lines, each ending with its line break (CRLF for CSV, LF otherwise). */
+  text: Scalars['String']['output'];
 };
 
 /** Ports a proxy listens on; null where the protocol is not offered. */
@@ -746,8 +904,17 @@ export type ProxyReplacement = {
   proxiesRemoved?: Maybe<Scalars['Int']['output']>;
   reason?: Maybe<Scalars['String']['output']>;
   replaceWith: Array<ProxySelector>;
+  /** The proxies this replacement removed and what replaced each; empty until it completes. */
+  replacedProxies?: Maybe<ReplacedProxyConnection>;
   state: ProxyReplacementState;
   toReplace: ProxySelector;
+};
+
+
+/** An asynchronous Webshare proxy replacement; poll it until COMPLETED, VALIDATED or FAILED. */
+export type ProxyReplacementReplacedProxiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ProxyReplacementConnection = {
@@ -857,6 +1024,8 @@ export type Query = {
   /** Proxies across every visible account: accounts in configuration order, each in its provider's order. */
   proxies: ProxyConnection;
   proxy?: Maybe<Proxy>;
+  /** The proxies of every visible account (the selection and order of Query.proxies) as text to paste, one page at a time. */
+  proxyList: ProxyListText;
   proxyReplacement?: Maybe<ProxyReplacement>;
   /** Ping: one service adjustment (audit-trail entry) by id. */
   serviceAdjustment?: Maybe<ServiceAdjustment>;
@@ -909,6 +1078,15 @@ export type QueryProxyArgs = {
 };
 
 
+export type QueryProxyListArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProxyFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  format: ProxyListFormat;
+  protocol?: InputMaybe<ProxyProtocol>;
+};
+
+
 export type QueryProxyReplacementArgs = {
   id: Scalars['ID']['input'];
 };
@@ -942,6 +1120,35 @@ export type ReplaceProxiesInput = {
   toReplace: ProxySelectorInput;
 };
 
+/** A proxy that left the list, and the proxy that took its place. */
+export type ReplacedProxy = {
+  __typename?: 'ReplacedProxy';
+  address?: Maybe<Scalars['String']['output']>;
+  country?: Maybe<Scalars['String']['output']>;
+  /** The provider's id of this entry. */
+  nativeId: Scalars['ID']['output'];
+  port?: Maybe<Scalars['Int']['output']>;
+  /** Why it left, in the provider's words (proxy_replaced for a manual replacement; auto_invalidated, auto_out_of_rotation, ... for automatic ones). */
+  reason?: Maybe<Scalars['String']['output']>;
+  replacedAt?: Maybe<Scalars['DateTime']['output']>;
+  replacedWithAddress?: Maybe<Scalars['String']['output']>;
+  replacedWithCountry?: Maybe<Scalars['String']['output']>;
+  replacedWithPort?: Maybe<Scalars['Int']['output']>;
+};
+
+export type ReplacedProxyConnection = {
+  __typename?: 'ReplacedProxyConnection';
+  edges: Array<ReplacedProxyEdge>;
+  pageInfo: PageInfo;
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type ReplacedProxyEdge = {
+  __typename?: 'ReplacedProxyEdge';
+  cursor: Scalars['String']['output'];
+  node: ReplacedProxy;
+};
+
 export type ResidentialProxyListInput = {
   /** The provider's city id. */
   cityId?: InputMaybe<Scalars['Int']['input']>;
@@ -949,7 +1156,7 @@ export type ResidentialProxyListInput = {
   count?: InputMaybe<Scalars['Int']['input']>;
   /** ISO 3166-1 alpha-2 code. */
   country?: InputMaybe<Scalars['String']['input']>;
-  format?: InputMaybe<ProxyListFormat>;
+  format?: InputMaybe<GeneratedProxyListFormat>;
   /** Lifetime of a STICKY session, in seconds. */
   sessionTtlSeconds?: InputMaybe<Scalars['Int']['input']>;
   sessionType?: InputMaybe<ResidentialSessionType>;
@@ -1249,6 +1456,21 @@ export type UsagePeriod =
   /** Exactly the from/to window asked (periodStart/periodEnd). */
   | 'REQUESTED_WINDOW';
 
+/** One hour of an account's traffic. Hours without traffic are left out; hours after now are projected. */
+export type UsagePoint = {
+  __typename?: 'UsagePoint';
+  /** Bytes used in the hour; for a projected hour, the provider's forecast. */
+  bandwidthBytes: Scalars['SafeInt']['output'];
+  /** Start of the hour. */
+  hourStart: Scalars['DateTime']['output'];
+  /** True for an hour after now: a forecast, not traffic. */
+  projected: Scalars['Boolean']['output'];
+  requestsFailed?: Maybe<Scalars['SafeInt']['output']>;
+  requestsSucceeded?: Maybe<Scalars['SafeInt']['output']>;
+  /** requestsSucceeded + requestsFailed; null for a projected hour. */
+  requestsTotal?: Maybe<Scalars['SafeInt']['output']>;
+};
+
 /** Usage per account, and totals that add only figures of the same period. */
 export type UsageSummary = {
   __typename?: 'UsageSummary';
@@ -1486,7 +1708,7 @@ export type PingListOptionsQuery = { __typename?: 'Query', account?: { __typenam
 export type PingFormattedProxyListQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   filter?: InputMaybe<ProxyListSearchFilter>;
-  format?: InputMaybe<ProxyListFormat>;
+  format?: InputMaybe<GeneratedProxyListFormat>;
   authentication?: InputMaybe<ProxyListAuthentication>;
   protocol?: InputMaybe<ProxyProtocol>;
   subUserId?: InputMaybe<Scalars['ID']['input']>;
@@ -1704,6 +1926,37 @@ export type UpdateProxyCredentialsMutationVariables = Exact<{
 
 
 export type UpdateProxyCredentialsMutation = { __typename?: 'Mutation', updateProxyCredentials: { __typename?: 'Account', id: string, proxyCredentials?: { __typename?: 'ProxyCredentials', username?: string | null, password?: string | null, requestTimeoutSeconds?: number | null, requestIdleTimeoutSeconds?: number | null } | null } };
+
+export type ProxyListPageQueryVariables = Exact<{
+  format: ProxyListFormat;
+  protocol?: InputMaybe<ProxyProtocol>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProxyFilter>;
+}>;
+
+
+export type ProxyListPageQuery = { __typename?: 'Query', proxyList: { __typename?: 'ProxyListText', text: string, lineCount: number, skippedCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type AccountProxyListPageQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  format: ProxyListFormat;
+  protocol?: InputMaybe<ProxyProtocol>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AccountProxyListPageQuery = { __typename?: 'Query', account?: { __typename?: 'Account', proxyList?: { __typename?: 'ProxyListText', text: string, lineCount: number, skippedCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null } | null };
+
+export type ProxyListReferenceQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProxyFilter>;
+}>;
+
+
+export type ProxyListReferenceQuery = { __typename?: 'Query', proxies: { __typename?: 'ProxyConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ProxyEdge', node: { __typename?: 'Proxy', id: string, host: string, username?: string | null, password?: string | null, country?: string | null, city?: string | null, provider: Provider, ports: { __typename?: 'ProxyPorts', http?: number | null, socks5?: number | null }, account: { __typename?: 'Account', id: string } } }> } };
 
 export type ProxyMeshSubUserFieldsFragment = { __typename?: 'SubUser', id: string, username: string, label?: string | null, active: boolean, firstName?: string | null, lastName?: string | null, email?: string | null, bandwidthLimitBytes?: number | null, monthlyBandwidthLimitBytes?: number | null, bandwidthUsedBytes?: number | null, monthlyBandwidthUsedBytes?: number | null, account: { __typename?: 'Account', id: string } };
 
@@ -1933,6 +2186,78 @@ export type SetSubUserActiveMutationVariables = Exact<{
 
 export type SetSubUserActiveMutation = { __typename?: 'Mutation', setSubUserActive: { __typename?: 'SubUser', id: string, active: boolean } };
 
+export type UsageSeriesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  from: Scalars['DateTime']['input'];
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+}>;
+
+
+export type UsageSeriesQuery = { __typename?: 'Query', account?: { __typename?: 'Account', id: string, usageSeries?: Array<{ __typename?: 'UsagePoint', hourStart: string, bandwidthBytes: number, requestsTotal?: number | null, requestsSucceeded?: number | null, requestsFailed?: number | null, projected: boolean }> | null } | null };
+
+export type ProxyActivityFieldsFragment = { __typename?: 'ProxyActivity', at: string, protocol?: string | null, transferredBytes: number, requestDurationMs?: number | null, handshakeDurationMs?: number | null, tunnelDurationMs?: number | null, errorReason?: string | null, errorHowToFix?: string | null, authUsername?: string | null, proxyAddress?: string | null, proxyPort?: number | null, clientIp?: string | null, targetHostname?: string | null, targetDomain?: string | null, targetIp?: string | null, targetPort?: number | null };
+
+export type ProxyActivityQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProxyActivityFilter>;
+}>;
+
+
+export type ProxyActivityQuery = { __typename?: 'Query', account?: { __typename?: 'Account', id: string, proxyActivity?: { __typename?: 'ProxyActivityConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ __typename?: 'ProxyActivityEdge', cursor: string, node: { __typename?: 'ProxyActivity', at: string, protocol?: string | null, transferredBytes: number, requestDurationMs?: number | null, handshakeDurationMs?: number | null, tunnelDurationMs?: number | null, errorReason?: string | null, errorHowToFix?: string | null, authUsername?: string | null, proxyAddress?: string | null, proxyPort?: number | null, clientIp?: string | null, targetHostname?: string | null, targetDomain?: string | null, targetIp?: string | null, targetPort?: number | null } }> } | null } | null };
+
+export type ReplacedProxyFieldsFragment = { __typename?: 'ReplacedProxy', nativeId: string, reason?: string | null, address?: string | null, port?: number | null, country?: string | null, replacedWithAddress?: string | null, replacedWithPort?: number | null, replacedWithCountry?: string | null, replacedAt?: string | null };
+
+export type AccountReplacedProxiesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AccountReplacedProxiesQuery = { __typename?: 'Query', account?: { __typename?: 'Account', id: string, replacedProxies?: { __typename?: 'ReplacedProxyConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ReplacedProxyEdge', node: { __typename?: 'ReplacedProxy', nativeId: string, reason?: string | null, address?: string | null, port?: number | null, country?: string | null, replacedWithAddress?: string | null, replacedWithPort?: number | null, replacedWithCountry?: string | null, replacedAt?: string | null } }> } | null } | null };
+
+export type ReplacementReplacedProxiesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ReplacementReplacedProxiesQuery = { __typename?: 'Query', proxyReplacement?: { __typename?: 'ProxyReplacement', id: string, state: ProxyReplacementState, proxiesRemoved?: number | null, replacedProxies?: { __typename?: 'ReplacedProxyConnection', totalCount?: number | null, edges: Array<{ __typename?: 'ReplacedProxyEdge', node: { __typename?: 'ReplacedProxy', nativeId: string, reason?: string | null, address?: string | null, port?: number | null, country?: string | null, replacedWithAddress?: string | null, replacedWithPort?: number | null, replacedWithCountry?: string | null, replacedAt?: string | null } }> } | null } | null };
+
+export type DownloadTokenExpiryQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  scope: DownloadTokenScope;
+}>;
+
+
+export type DownloadTokenExpiryQuery = { __typename?: 'Query', account?: { __typename?: 'Account', id: string, downloadToken?: { __typename?: 'DownloadToken', scope: DownloadTokenScope, expiresAt?: string | null } | null } | null };
+
+export type DownloadTokenKeyQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  scope: DownloadTokenScope;
+}>;
+
+
+export type DownloadTokenKeyQuery = { __typename?: 'Query', account?: { __typename?: 'Account', id: string, downloadToken?: { __typename?: 'DownloadToken', scope: DownloadTokenScope, key: string, expiresAt?: string | null } | null } | null };
+
+export type ResetDownloadTokenMutationVariables = Exact<{
+  accountId: Scalars['ID']['input'];
+  scope: DownloadTokenScope;
+}>;
+
+
+export type ResetDownloadTokenMutation = { __typename?: 'Mutation', resetDownloadToken: { __typename?: 'DownloadToken', scope: DownloadTokenScope, key: string, expiresAt?: string | null } };
+
+export type ResetDownloadTokenExpiryMutationVariables = Exact<{
+  accountId: Scalars['ID']['input'];
+  scope: DownloadTokenScope;
+}>;
+
+
+export type ResetDownloadTokenExpiryMutation = { __typename?: 'Mutation', resetDownloadToken: { __typename?: 'DownloadToken', scope: DownloadTokenScope, expiresAt?: string | null } };
+
 export type WonderProxyAccountQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -2097,6 +2422,8 @@ export const PingProxyFieldsFragmentDoc = {"kind":"Document","definitions":[{"ki
 export const ProxyMeshSubUserFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProxyMeshSubUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUser"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyBandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyBandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ProxyMeshSubUserFieldsFragment, unknown>;
 export const ReplacementFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReplacementFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyReplacement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"toReplace"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"ipRanges"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replaceWith"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"proxiesRemoved"}},{"kind":"Field","name":{"kind":"Name","value":"proxiesAdded"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"dryRunCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ReplacementFieldsFragment, unknown>;
 export const SubUserFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SubUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUser"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyBandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"maxThreads"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"proxyCountries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SubUserFieldsFragment, unknown>;
+export const ProxyActivityFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProxyActivityFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyActivity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"protocol"}},{"kind":"Field","name":{"kind":"Name","value":"transferredBytes"}},{"kind":"Field","name":{"kind":"Name","value":"requestDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"handshakeDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"tunnelDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"errorReason"}},{"kind":"Field","name":{"kind":"Name","value":"errorHowToFix"}},{"kind":"Field","name":{"kind":"Name","value":"authUsername"}},{"kind":"Field","name":{"kind":"Name","value":"proxyAddress"}},{"kind":"Field","name":{"kind":"Name","value":"proxyPort"}},{"kind":"Field","name":{"kind":"Name","value":"clientIp"}},{"kind":"Field","name":{"kind":"Name","value":"targetHostname"}},{"kind":"Field","name":{"kind":"Name","value":"targetDomain"}},{"kind":"Field","name":{"kind":"Name","value":"targetIp"}},{"kind":"Field","name":{"kind":"Name","value":"targetPort"}}]}}]} as unknown as DocumentNode<ProxyActivityFieldsFragment, unknown>;
+export const ReplacedProxyFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReplacedProxyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReplacedProxy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithAddress"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithPort"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithCountry"}},{"kind":"Field","name":{"kind":"Name","value":"replacedAt"}}]}}]} as unknown as DocumentNode<ReplacedProxyFieldsFragment, unknown>;
 export const WonderProxyProxyBasicsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WonderProxyProxyBasics"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Proxy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"exitIp"}},{"kind":"Field","name":{"kind":"Name","value":"ports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"http"}},{"kind":"Field","name":{"kind":"Name","value":"socks5"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"lastCheckedAt"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"customDnsPort"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}}]}}]} as unknown as DocumentNode<WonderProxyProxyBasicsFragment, unknown>;
 export const WonderProxyDnsOverrideFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WonderProxyDnsOverrideFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DnsOverride"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"server"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"ip"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<WonderProxyDnsOverrideFieldsFragment, unknown>;
 export const AccountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Accounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]}}]} as unknown as DocumentNode<AccountsQuery, AccountsQueryVariables>;
@@ -2126,7 +2453,7 @@ export const PingSetAccessTypeDocument = {"kind":"Document","definitions":[{"kin
 export const PingServiceAdjustmentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingServiceAdjustments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"services"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"byAdministrator"}},{"kind":"Field","name":{"kind":"Name","value":"automatic"}},{"kind":"Field","name":{"kind":"Name","value":"byCustomer"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"evaluation"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PingServiceAdjustmentsQuery, PingServiceAdjustmentsQueryVariables>;
 export const PingCreditBalanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingCreditBalance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"creditBalanceCents"}},{"kind":"Field","name":{"kind":"Name","value":"creditBalanceCurrency"}}]}}]}}]}}]} as unknown as DocumentNode<PingCreditBalanceQuery, PingCreditBalanceQueryVariables>;
 export const PingListOptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingListOptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"proxyIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListSearchFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxyUserListOptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"proxyIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"proxyIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subUserId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"hasAccess"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]}}]}}]} as unknown as DocumentNode<PingListOptionsQuery, PingListOptionsQueryVariables>;
-export const PingFormattedProxyListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingFormattedProxyList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListSearchFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListFormat"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"authentication"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListAuthentication"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"protocol"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyProtocol"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subUserId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"formattedProxyList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}},{"kind":"Argument","name":{"kind":"Name","value":"authentication"},"value":{"kind":"Variable","name":{"kind":"Name","value":"authentication"}}},{"kind":"Argument","name":{"kind":"Name","value":"protocol"},"value":{"kind":"Variable","name":{"kind":"Name","value":"protocol"}}},{"kind":"Argument","name":{"kind":"Name","value":"subUserId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subUserId"}}}]}]}}]}}]} as unknown as DocumentNode<PingFormattedProxyListQuery, PingFormattedProxyListQueryVariables>;
+export const PingFormattedProxyListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingFormattedProxyList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListSearchFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"GeneratedProxyListFormat"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"authentication"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListAuthentication"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"protocol"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyProtocol"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subUserId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"formattedProxyList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}},{"kind":"Argument","name":{"kind":"Name","value":"authentication"},"value":{"kind":"Variable","name":{"kind":"Name","value":"authentication"}}},{"kind":"Argument","name":{"kind":"Name","value":"protocol"},"value":{"kind":"Variable","name":{"kind":"Name","value":"protocol"}}},{"kind":"Argument","name":{"kind":"Name","value":"subUserId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subUserId"}}}]}]}}]}}]} as unknown as DocumentNode<PingFormattedProxyListQuery, PingFormattedProxyListQueryVariables>;
 export const PingResidentialListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingResidentialList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ResidentialProxyListInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"residentialProxyList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]}}]} as unknown as DocumentNode<PingResidentialListQuery, PingResidentialListQueryVariables>;
 export const PingServiceAdjustmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingServiceAdjustment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serviceAdjustment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}}]}}]}}]} as unknown as DocumentNode<PingServiceAdjustmentQuery, PingServiceAdjustmentQueryVariables>;
 export const PingAccountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PingAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]}}]} as unknown as DocumentNode<PingAccountsQuery, PingAccountsQueryVariables>;
@@ -2154,6 +2481,9 @@ export const ProxyByIdDocument = {"kind":"Document","definitions":[{"kind":"Oper
 export const ProxySecretsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxySecrets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","alias":{"kind":"Name","value":"socks"},"name":{"kind":"Name","value":"url"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"protocol"},"value":{"kind":"EnumValue","value":"SOCKS5"}}]}]}}]}}]} as unknown as DocumentNode<ProxySecretsQuery, ProxySecretsQueryVariables>;
 export const RefreshProxyListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshProxyList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshProxyList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onDemandRefreshesAvailable"}}]}}]}}]}}]} as unknown as DocumentNode<RefreshProxyListMutation, RefreshProxyListMutationVariables>;
 export const UpdateProxyCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateProxyCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyCredentialsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProxyCredentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"proxyCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"requestTimeoutSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"requestIdleTimeoutSeconds"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateProxyCredentialsMutation, UpdateProxyCredentialsMutationVariables>;
+export const ProxyListPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxyListPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListFormat"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"protocol"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyProtocol"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxyList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}},{"kind":"Argument","name":{"kind":"Name","value":"protocol"},"value":{"kind":"Variable","name":{"kind":"Name","value":"protocol"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"skippedCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ProxyListPageQuery, ProxyListPageQueryVariables>;
+export const AccountProxyListPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountProxyListPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyListFormat"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"protocol"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyProtocol"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxyList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}},{"kind":"Argument","name":{"kind":"Name","value":"protocol"},"value":{"kind":"Variable","name":{"kind":"Name","value":"protocol"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"skippedCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AccountProxyListPageQuery, AccountProxyListPageQueryVariables>;
+export const ProxyListReferenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxyListReference"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"ports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"http"}},{"kind":"Field","name":{"kind":"Name","value":"socks5"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProxyListReferenceQuery, ProxyListReferenceQueryVariables>;
 export const ProxyMeshAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxyMeshAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"servers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"services"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProxyMeshAccountQuery, ProxyMeshAccountQueryVariables>;
 export const ProxyMeshProxiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxyMeshProxies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"ports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"http"}}]}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProxyMeshProxiesQuery, ProxyMeshProxiesQueryVariables>;
 export const ProxyMeshProxyByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxyMeshProxyById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}}]}}]} as unknown as DocumentNode<ProxyMeshProxyByIdQuery, ProxyMeshProxyByIdQueryVariables>;
@@ -2183,6 +2513,14 @@ export const UpdateSubUserDocument = {"kind":"Document","definitions":[{"kind":"
 export const DeleteSubUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteSubUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteSubUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}}]}}]} as unknown as DocumentNode<DeleteSubUserMutation, DeleteSubUserMutationVariables>;
 export const RefreshSubUserProxiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshSubUserProxies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshSubUserProxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubUserFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SubUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUser"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyBandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"maxThreads"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"proxyCountries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RefreshSubUserProxiesMutation, RefreshSubUserProxiesMutationVariables>;
 export const SetSubUserActiveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetSubUserActive"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"active"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSubUserActive"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"active"},"value":{"kind":"Variable","name":{"kind":"Name","value":"active"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]} as unknown as DocumentNode<SetSubUserActiveMutation, SetSubUserActiveMutationVariables>;
+export const UsageSeriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsageSeries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"usageSeries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hourStart"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthBytes"}},{"kind":"Field","name":{"kind":"Name","value":"requestsTotal"}},{"kind":"Field","name":{"kind":"Name","value":"requestsSucceeded"}},{"kind":"Field","name":{"kind":"Name","value":"requestsFailed"}},{"kind":"Field","name":{"kind":"Name","value":"projected"}}]}}]}}]}}]} as unknown as DocumentNode<UsageSeriesQuery, UsageSeriesQueryVariables>;
+export const ProxyActivityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxyActivity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyActivityFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"proxyActivity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProxyActivityFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProxyActivityFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyActivity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"protocol"}},{"kind":"Field","name":{"kind":"Name","value":"transferredBytes"}},{"kind":"Field","name":{"kind":"Name","value":"requestDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"handshakeDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"tunnelDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"errorReason"}},{"kind":"Field","name":{"kind":"Name","value":"errorHowToFix"}},{"kind":"Field","name":{"kind":"Name","value":"authUsername"}},{"kind":"Field","name":{"kind":"Name","value":"proxyAddress"}},{"kind":"Field","name":{"kind":"Name","value":"proxyPort"}},{"kind":"Field","name":{"kind":"Name","value":"clientIp"}},{"kind":"Field","name":{"kind":"Name","value":"targetHostname"}},{"kind":"Field","name":{"kind":"Name","value":"targetDomain"}},{"kind":"Field","name":{"kind":"Name","value":"targetIp"}},{"kind":"Field","name":{"kind":"Name","value":"targetPort"}}]}}]} as unknown as DocumentNode<ProxyActivityQuery, ProxyActivityQueryVariables>;
+export const AccountReplacedProxiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountReplacedProxies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"replacedProxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReplacedProxyFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReplacedProxyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReplacedProxy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithAddress"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithPort"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithCountry"}},{"kind":"Field","name":{"kind":"Name","value":"replacedAt"}}]}}]} as unknown as DocumentNode<AccountReplacedProxiesQuery, AccountReplacedProxiesQueryVariables>;
+export const ReplacementReplacedProxiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReplacementReplacedProxies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxyReplacement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"proxiesRemoved"}},{"kind":"Field","name":{"kind":"Name","value":"replacedProxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReplacedProxyFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReplacedProxyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReplacedProxy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithAddress"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithPort"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithCountry"}},{"kind":"Field","name":{"kind":"Name","value":"replacedAt"}}]}}]} as unknown as DocumentNode<ReplacementReplacedProxiesQuery, ReplacementReplacedProxiesQueryVariables>;
+export const DownloadTokenExpiryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DownloadTokenExpiry"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scope"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DownloadTokenScope"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"downloadToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"scope"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scope"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}}]} as unknown as DocumentNode<DownloadTokenExpiryQuery, DownloadTokenExpiryQueryVariables>;
+export const DownloadTokenKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DownloadTokenKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scope"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DownloadTokenScope"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"downloadToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"scope"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scope"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}}]} as unknown as DocumentNode<DownloadTokenKeyQuery, DownloadTokenKeyQueryVariables>;
+export const ResetDownloadTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResetDownloadToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scope"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DownloadTokenScope"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetDownloadToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}},{"kind":"Argument","name":{"kind":"Name","value":"scope"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scope"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<ResetDownloadTokenMutation, ResetDownloadTokenMutationVariables>;
+export const ResetDownloadTokenExpiryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResetDownloadTokenExpiry"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scope"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DownloadTokenScope"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetDownloadToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}},{"kind":"Argument","name":{"kind":"Name","value":"scope"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scope"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<ResetDownloadTokenExpiryMutation, ResetDownloadTokenExpiryMutationVariables>;
 export const WonderProxyAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WonderProxyAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthRemainingBytes"}},{"kind":"Field","name":{"kind":"Name","value":"requestsTotal"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"coversRequestedWindow"}}]}}]}}]}}]} as unknown as DocumentNode<WonderProxyAccountQuery, WonderProxyAccountQueryVariables>;
 export const WonderProxyUsageWindowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WonderProxyUsageWindow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"coversRequestedWindow"}}]}}]}}]}}]} as unknown as DocumentNode<WonderProxyUsageWindowQuery, WonderProxyUsageWindowQueryVariables>;
 export const WonderProxyProxiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WonderProxyProxies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WonderProxyProxyBasics"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WonderProxyProxyBasics"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Proxy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"exitIp"}},{"kind":"Field","name":{"kind":"Name","value":"ports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"http"}},{"kind":"Field","name":{"kind":"Name","value":"socks5"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"lastCheckedAt"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"customDnsPort"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}}]}}]} as unknown as DocumentNode<WonderProxyProxiesQuery, WonderProxyProxiesQueryVariables>;

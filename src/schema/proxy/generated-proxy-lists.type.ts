@@ -3,7 +3,7 @@ import { ArrayMaxSize, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ProxyStatus, ProxyType } from '../common/enums';
 
-export enum ProxyListFormat {
+export enum GeneratedProxyListFormat {
   STANDARD = 'STANDARD',
   HTTP = 'HTTP',
   HTTPS = 'HTTPS',
@@ -27,7 +27,7 @@ export enum ResidentialSessionType {
   ROTATING = 'ROTATING',
 }
 
-registerEnumType(ProxyListFormat, { name: 'ProxyListFormat', description: 'STANDARD is host:port[:user:password]; the others are URLs with that scheme.' });
+registerEnumType(GeneratedProxyListFormat, { name: 'GeneratedProxyListFormat', description: 'STANDARD is host:port[:user:password]; the others are URLs with that scheme.' });
 registerEnumType(ProxyListAuthentication, {
   name: 'ProxyListAuthentication',
   description: 'Which credentials the lines carry: a sub-user\'s username and password, none (IP authorization), or each proxy\'s own.',
@@ -77,8 +77,8 @@ export class ResidentialProxyListInput {
   @Max(1000)
   count?: number | null;
 
-  @Field(() => ProxyListFormat, { nullable: true })
-  format?: ProxyListFormat | null;
+  @Field(() => GeneratedProxyListFormat, { nullable: true })
+  format?: GeneratedProxyListFormat | null;
 
   @Field(() => ResidentialSessionType, { nullable: true })
   sessionType?: ResidentialSessionType | null;

@@ -8,7 +8,7 @@ import type { Context } from '../context';
 import { CallsUpstream } from '../common/upstream-calls';
 import { Account } from '../account/account.type';
 import type { AccountNode } from '../common/nodes';
-import { IpVersion, ProxyListAuthentication, ProxyListFormat, ProxyListSearchFilter, ProxyUserListOption, ResidentialProxyListInput } from './proxy-lists.type';
+import { IpVersion, ProxyListAuthentication, GeneratedProxyListFormat, ProxyListSearchFilter, ProxyUserListOption, ResidentialProxyListInput } from './generated-proxy-lists.type';
 import { ProxyProtocol } from '../common/enums';
 import { decodeGlobalId, encodeGlobalId } from '../../domain/ids';
 import { badUserInput } from '../../core/errors';
@@ -67,7 +67,7 @@ export class ProxyListsResolver {
     @Root() account: AccountNode,
     @Ctx() ctx: Context,
     @Arg('filter', () => ProxyListSearchFilter, { nullable: true }) filter?: ProxyListSearchFilter | null,
-    @Arg('format', () => ProxyListFormat, { nullable: true }) format?: ProxyListFormat | null,
+    @Arg('format', () => GeneratedProxyListFormat, { nullable: true }) format?: GeneratedProxyListFormat | null,
     @Arg('authentication', () => ProxyListAuthentication, { nullable: true }) authentication?: ProxyListAuthentication | null,
     @Arg('protocol', () => ProxyProtocol, { nullable: true, description: 'For STANDARD lines: which port.' }) protocol?: ProxyProtocol | null,
     @Arg('ipVersion', () => IpVersion, { nullable: true }) ipVersion?: IpVersion | null,
