@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { httpUrl } from './account-base';
-import { PROVIDER_ACCOUNT_SCHEMAS } from '../providers/account-schemas';
+import { accountIssues, PROVIDER_ACCOUNT_SCHEMAS } from '../providers/account-schemas';
 
 export const accountSchema = z.discriminatedUnion('provider', PROVIDER_ACCOUNT_SCHEMAS);
 
@@ -118,6 +118,7 @@ export const configSchema = z
         ctx.addIssue({ code: 'custom', path: ['accounts', index, 'id'], message: `duplicate account id "${account.id}"` });
       }
       seen.add(account.id);
+      for (const issue of accountIssues(account)) ctx.addIssue({ code: 'custom', path: ['accounts', index, ...issue.path], message: issue.message });
     });
   });
 

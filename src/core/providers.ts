@@ -33,6 +33,7 @@ export const CAPABILITIES = [
   'SERVERS',
   'SERVICES',
   'PROXY_CREDENTIALS',
+  'IP_AUTHORIZATION_USERS',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
