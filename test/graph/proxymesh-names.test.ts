@@ -30,7 +30,7 @@ describe('ProxyMesh sub-accounts whose username has an underscore', () => {
     assert.equal(harness.proxymesh.server.callCount('GET /api/sub/get/'), 2);
   });
 
-  test('subUser(id) of a pm_ name reads it; one ProxyMesh could never hold is NOT_FOUND with no call', async () => {
+  test('subUser(id) of a pm_ name reads it; one ProxyMesh could never hold is null with no call', async () => {
     const data = await harness.client.data(ProxyMeshSubUserDocument, { id: proxymeshSubUserId('pm_grace2') });
     assert.equal(data.subUser!.username, 'pm_grace2');
     harness.proxymesh.server.resetCalls();
