@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { httpUrl } from './account-base';
 import { cacheGroupsOf } from '../providers/cache-rules';
-import { PROVIDER_ACCOUNT_SCHEMAS } from '../providers/account-schemas';
+import { accountIssues, PROVIDER_ACCOUNT_SCHEMAS } from '../providers/account-schemas';
 
 export const accountSchema = z.discriminatedUnion('provider', PROVIDER_ACCOUNT_SCHEMAS);
 
@@ -130,6 +130,7 @@ export const configSchema = z
         ctx.addIssue({ code: 'custom', path: ['accounts', index, 'id'], message: `duplicate account id "${account.id}"` });
       }
       seen.add(account.id);
+      for (const issue of accountIssues(account)) ctx.addIssue({ code: 'custom', path: ['accounts', index, ...issue.path], message: issue.message });
       // A TTL for a group the provider does not have would be ignored: refuse it, naming the key.
       const groups = cacheGroupsOf(account.provider);
       for (const group of Object.keys(account.cache?.ttlSecondsByGroup ?? {})) {

@@ -38,6 +38,7 @@ export const CAPABILITIES = [
   'DOWNLOAD_TOKENS',
   'SUB_USER_ACCESS_RULES',
   'GENERATED_PROXY_LISTS',
+  'IP_AUTHORIZATION_USERS',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

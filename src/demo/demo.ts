@@ -18,7 +18,7 @@ export async function startDemoEnvironment(): Promise<DemoEnvironment> {
   const accounts = DEMO_PROVIDERS.map(
     (demo, index) =>
       ({
-        ...demo.account,
+        ...demo.account?.(simulators[index]),
         id: demo.accountId,
         provider: simulators[index].provider,
         label: demo.label,

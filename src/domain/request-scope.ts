@@ -36,6 +36,7 @@ const FACET_WHAT: Record<FacetName, string> = {
   subUserProxyRefresh: "Refreshing a sub-user's proxies",
   ipAuthorizations: 'IP authorizations',
   ipAuthorizationUpdates: 'Changing an IP authorization',
+  ipAuthorizationUsers: 'Users of IP authorizations',
   hostnameAuthorizations: 'Hostname authorizations',
   servers: 'Servers on the account',
   proxyServerAuthorization: 'Proxy server authorization',

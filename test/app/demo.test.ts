@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { GraphQLTestClient } from '../support/graphql-client';
-import { DemoSampleDocument } from '../generated/graphql';
+import { DemoProviderUsersDocument, DemoSampleDocument } from '../generated/graphql';
 import { CLI_PATH } from '../support/paths';
 
 const CLI = CLI_PATH;
@@ -46,6 +46,17 @@ test('demo mode serves simulator data for the sample query, binds to loopback, a
       assert.ok(edge.node.ports.http! > 0);
       assert.match(edge.node.country!, /^[A-Z]{2}$/);
     }
+    // Data the simulators hold shows: ProxyMesh's sub-accounts (named in the demo config, as ProxyMesh cannot
+    // list them; pm_ names, as its docs advise) and the WonderProxy users its authlist names, with their state.
+    const users = await client.data(DemoProviderUsersDocument, {});
+    const subAccounts = users.proxymesh!.subUsers!.edges.map((edge) => edge.node.username);
+    assert.equal(users.proxymesh!.subUsers!.totalCount, 3);
+    assert.equal(subAccounts.length, 3);
+    for (const username of subAccounts) assert.match(username, /^pm_/);
+    const wonderproxyUsers = users.wonderproxy!.ipAuthorizationUsers!;
+    assert.ok(wonderproxyUsers.length >= 2);
+    assert.ok(wonderproxyUsers.some((user) => user.active));
+    assert.ok(wonderproxyUsers.some((user) => !user.active));
     const landing = await fetch(url, { headers: { accept: 'text/html' } });
     assert.equal(landing.status, 200);
     assert.match(await landing.text(), /<html/i);

@@ -56,6 +56,7 @@ const PROBES: Record<string, Probe> = {
   'Account.proxies': readField('PROXIES', 'proxies(first: 1) { totalCount }'),
   'Account.subUsers': readField('SUB_USERS', 'subUsers(first: 1) { totalCount }'),
   'Account.ipAuthorizations': readField('IP_AUTHORIZATIONS', 'ipAuthorizations { id }'),
+  'Account.ipAuthorizationUsers': readField('IP_AUTHORIZATION_USERS', 'ipAuthorizationUsers { username }'),
   'Account.hostnameAuthorizations': readField('HOSTNAME_AUTHORIZATIONS', 'hostnameAuthorizations { id }'),
   'Account.dnsOverrides': readField('DNS_OVERRIDES', 'dnsOverrides { id }'),
   'Account.servers': readField('SERVERS', 'servers { hostname }'),

@@ -194,7 +194,7 @@ export const FIXTURES: readonly ProviderFixture[] = [
     wrongCredentials: { token: 'contract-wrong-wonderproxy-token-0123' },
     // HTTP Basic with the token as username and an empty password.
     secretsOf: (credentials) => [credentials.token, base64(`${credentials.token}:`)],
-    capabilities: ['DNS_OVERRIDES', 'IP_AUTHORIZATIONS', 'IP_AUTHORIZATION_UPDATES', 'NETWORK_SERVERS', 'PLAN', 'PROFILE', 'PROXIES', 'SERVERS', 'USAGE'],
+    capabilities: ['DNS_OVERRIDES', 'IP_AUTHORIZATIONS', 'IP_AUTHORIZATION_UPDATES', 'IP_AUTHORIZATION_USERS', 'NETWORK_SERVERS', 'PLAN', 'PROFILE', 'PROXIES', 'SERVERS', 'USAGE'],
     errorBody: (status, message) => ({
       body: { message },
       headers: { 'content-type': 'application/json; charset=UTF-8', ...(status === 429 ? { 'retry-after': '3' } : {}) },

@@ -38,6 +38,8 @@ export type Account = {
   hostnameAuthorizations?: Maybe<Array<HostnameAuthorization>>;
   /** The id given to the account in the configuration. */
   id: Scalars['ID']['output'];
+  /** WonderProxy: the users the account's IP authorizations belong to, with whether each is active. Known only from the authlist (WonderProxy lists users nowhere else), so a user with no entry is absent. */
+  ipAuthorizationUsers?: Maybe<Array<IpAuthorizationUser>>;
   ipAuthorizations?: Maybe<Array<IpAuthorization>>;
   label?: Maybe<Scalars['String']['output']>;
   plan?: Maybe<Plan>;
@@ -233,6 +235,7 @@ export type Capability =
   | 'HOSTNAME_AUTHORIZATIONS'
   | 'IP_AUTHORIZATIONS'
   | 'IP_AUTHORIZATION_UPDATES'
+  | 'IP_AUTHORIZATION_USERS'
   | 'NETWORK_SERVERS'
   | 'PLAN'
   | 'PROFILE'
@@ -407,6 +410,8 @@ export type IpAuthorization = {
   subUser?: Maybe<SubUser>;
   /** WonderProxy user name the entry belongs to. */
   user?: Maybe<Scalars['String']['output']>;
+  /** WonderProxy: whether `user` is an active proxy user of the account (user_active); null where the provider has no users. */
+  userActive?: Maybe<Scalars['Boolean']['output']>;
 };
 
 export type IpAuthorizationFilter = {
@@ -414,6 +419,16 @@ export type IpAuthorizationFilter = {
   ip?: InputMaybe<Scalars['String']['input']>;
   /** WonderProxy user names: only entries of these users. */
   users?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A user IP authorizations are assigned to (WonderProxy authlist users), with its state. */
+export type IpAuthorizationUser = {
+  __typename?: 'IpAuthorizationUser';
+  /** Whether the user is an active proxy user of the account. */
+  active: Scalars['Boolean']['output'];
+  /** How many of the account's IP authorizations belong to the user. */
+  ipAuthorizationCount: Scalars['Int']['output'];
+  username: Scalars['String']['output'];
 };
 
 export type IpVersion =
@@ -722,7 +737,7 @@ export type Proxy = {
   /** WonderProxy: the server's title (usually the closest metro area). */
   title?: Maybe<Scalars['String']['output']>;
   type?: Maybe<ProxyType>;
-  /** Ready-to-use URL, e.g. http://user:pass@host:port. Includes the password, so it needs the `credentials` scope when the proxy has one. */
+  /** Ready-to-use URL, e.g. http://user:pass@host:port. The password is in it only under the `credentials` scope; without that scope the URL has the username and no password. */
   url?: Maybe<Scalars['String']['output']>;
   username?: Maybe<Scalars['String']['output']>;
 };
@@ -971,7 +986,10 @@ export type ProxySelectorType =
 export type ProxyServer = {
   __typename?: 'ProxyServer';
   hostname: Scalars['String']['output'];
-  ips: Array<ServerIp>;
+  /** How many exit IPs the server has (WonderProxy ip_count); null when unknown. */
+  ipCount?: Maybe<Scalars['Int']['output']>;
+  /** The exit IPs. Null when the provider does not list them for this server (ProxyMesh hosts rotate IPs; WonderProxy's network catalogue gives only ipCount, Account.servers lists the IPs of an account's servers): unknown, not none. */
+  ips?: Maybe<Array<ServerIp>>;
   location?: Maybe<Location>;
   /** The provider's short server name (WonderProxy: used by DNS overrides and proxy ids, e.g. denver). */
   name?: Maybe<Scalars['String']['output']>;
@@ -1872,6 +1890,65 @@ export type PingRevokeIpMutationVariables = Exact<{
 
 export type PingRevokeIpMutation = { __typename?: 'Mutation', revokeIp: Array<{ __typename?: 'AccountOperationResult', ok: boolean, alreadyDone: boolean, removedCount?: number | null, error?: { __typename?: 'OperationError', code: string } | null }> };
 
+export type ProxyMeshProxySecretsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ProxyMeshProxySecretsQuery = { __typename?: 'Query', account?: { __typename?: 'Account', proxies?: { __typename?: 'ProxyConnection', edges: Array<{ __typename?: 'ProxyEdge', node: { __typename?: 'Proxy', id: string, host: string, username?: string | null, password?: string | null, url?: string | null } }> } | null } | null };
+
+export type ProxyMeshProxyUrlsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ProxyMeshProxyUrlsQuery = { __typename?: 'Query', account?: { __typename?: 'Account', proxies?: { __typename?: 'ProxyConnection', edges: Array<{ __typename?: 'ProxyEdge', node: { __typename?: 'Proxy', id: string, host: string, username?: string | null, url?: string | null } }> } | null } | null };
+
+export type ProxyMeshServerIpsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ProxyMeshServerIpsQuery = { __typename?: 'Query', account?: { __typename?: 'Account', servers?: Array<{ __typename?: 'ProxyServer', hostname: string, ipCount?: number | null, ips?: Array<{ __typename?: 'ServerIp', address: string }> | null }> | null } | null };
+
+export type WonderProxyNetworkServerIpsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WonderProxyNetworkServerIpsQuery = { __typename?: 'Query', networkServers: Array<{ __typename?: 'ProxyServer', hostname: string, ipCount?: number | null, ips?: Array<{ __typename?: 'ServerIp', address: string, port?: number | null }> | null }> };
+
+export type WonderProxyNetworkServerCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WonderProxyNetworkServerCountsQuery = { __typename?: 'Query', networkServers: Array<{ __typename?: 'ProxyServer', hostname: string, ipCount?: number | null }> };
+
+export type WonderProxyContractServerCountsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WonderProxyContractServerCountsQuery = { __typename?: 'Query', account?: { __typename?: 'Account', servers?: Array<{ __typename?: 'ProxyServer', name?: string | null, hostname: string, ipCount?: number | null, ips?: Array<{ __typename?: 'ServerIp', address: string }> | null }> | null } | null };
+
+export type WonderProxyAuthlistUsersQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WonderProxyAuthlistUsersQuery = { __typename?: 'Query', account?: { __typename?: 'Account', ipAuthorizationUsers?: Array<{ __typename?: 'IpAuthorizationUser', username: string, active: boolean }> | null, ipAuthorizations?: Array<{ __typename?: 'IpAuthorization', id: string, user?: string | null, userActive?: boolean | null }> | null } | null };
+
+export type WonderProxyAuthlistUsersOnlyQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WonderProxyAuthlistUsersOnlyQuery = { __typename?: 'Query', account?: { __typename?: 'Account', ipAuthorizationUsers?: Array<{ __typename?: 'IpAuthorizationUser', username: string, active: boolean }> | null } | null };
+
+export type DemoProviderUsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DemoProviderUsersQuery = { __typename?: 'Query', proxymesh?: { __typename?: 'Account', subUsers?: { __typename?: 'SubUserConnection', totalCount?: number | null, edges: Array<{ __typename?: 'SubUserEdge', node: { __typename?: 'SubUser', username: string, active: boolean } }> } | null } | null, wonderproxy?: { __typename?: 'Account', ipAuthorizationUsers?: Array<{ __typename?: 'IpAuthorizationUser', username: string, active: boolean }> | null } | null };
+
 export type AccountProxiesQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2314,14 +2391,14 @@ export type WonderProxyServersQueryVariables = Exact<{
 }>;
 
 
-export type WonderProxyServersQuery = { __typename?: 'Query', account?: { __typename?: 'Account', servers?: Array<{ __typename?: 'ProxyServer', name?: string | null, hostname: string, title?: string | null, services: Array<string>, port?: number | null, ips: Array<{ __typename?: 'ServerIp', address: string, status?: ProxyStatus | null, providerStatus?: string | null, portBase?: number | null, port?: number | null, customDnsPort?: number | null, checkedAt?: string | null }> }> | null } | null };
+export type WonderProxyServersQuery = { __typename?: 'Query', account?: { __typename?: 'Account', servers?: Array<{ __typename?: 'ProxyServer', name?: string | null, hostname: string, title?: string | null, services: Array<string>, port?: number | null, ips?: Array<{ __typename?: 'ServerIp', address: string, status?: ProxyStatus | null, providerStatus?: string | null, portBase?: number | null, port?: number | null, customDnsPort?: number | null, checkedAt?: string | null }> | null }> | null } | null };
 
 export type WonderProxyServersDetailedQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type WonderProxyServersDetailedQuery = { __typename?: 'Query', account?: { __typename?: 'Account', servers?: Array<{ __typename?: 'ProxyServer', name?: string | null, location?: { __typename?: 'Location', city?: string | null, country?: string | null, latitude?: number | null, longitude?: number | null } | null, usage?: { __typename?: 'ServerUsage', limitBytes?: number | null, currentBytes?: number | null, last30DaysBytes?: number | null } | null, ips: Array<{ __typename?: 'ServerIp', address: string, geoStatus?: Array<{ __typename?: 'GeoIpStatus', source: string, status: ProxyStatus, providerStatus: string, checkedAt?: string | null }> | null }> }> | null } | null };
+export type WonderProxyServersDetailedQuery = { __typename?: 'Query', account?: { __typename?: 'Account', servers?: Array<{ __typename?: 'ProxyServer', name?: string | null, location?: { __typename?: 'Location', city?: string | null, country?: string | null, latitude?: number | null, longitude?: number | null } | null, usage?: { __typename?: 'ServerUsage', limitBytes?: number | null, currentBytes?: number | null, last30DaysBytes?: number | null } | null, ips?: Array<{ __typename?: 'ServerIp', address: string, geoStatus?: Array<{ __typename?: 'GeoIpStatus', source: string, status: ProxyStatus, providerStatus: string, checkedAt?: string | null }> | null }> | null }> | null } | null };
 
 export type WonderProxyServerUsageQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -2333,7 +2410,7 @@ export type WonderProxyServerUsageQuery = { __typename?: 'Query', account?: { __
 export type WonderProxyNetworkServersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WonderProxyNetworkServersQuery = { __typename?: 'Query', networkServers: Array<{ __typename?: 'ProxyServer', name?: string | null, hostname: string, title?: string | null, services: Array<string>, ips: Array<{ __typename?: 'ServerIp', address: string }> }> };
+export type WonderProxyNetworkServersQuery = { __typename?: 'Query', networkServers: Array<{ __typename?: 'ProxyServer', name?: string | null, hostname: string, title?: string | null, services: Array<string>, ips?: Array<{ __typename?: 'ServerIp', address: string }> | null }> };
 
 export type WonderProxyNetworkServersLocatedQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2383,7 +2460,7 @@ export type WonderProxyAccountDnsOverridesQuery = { __typename?: 'Query', accoun
 export type WonderProxyDnsOverridesWithServersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WonderProxyDnsOverridesWithServersQuery = { __typename?: 'Query', dnsOverrides: Array<{ __typename?: 'DnsOverride', id: string, server: string, proxyServer?: { __typename?: 'ProxyServer', name?: string | null, hostname: string, ips: Array<{ __typename?: 'ServerIp', address: string, port?: number | null, customDnsPort?: number | null }> } | null }> };
+export type WonderProxyDnsOverridesWithServersQuery = { __typename?: 'Query', dnsOverrides: Array<{ __typename?: 'DnsOverride', id: string, server: string, proxyServer?: { __typename?: 'ProxyServer', name?: string | null, hostname: string, ips?: Array<{ __typename?: 'ServerIp', address: string, port?: number | null, customDnsPort?: number | null }> | null } | null }> };
 
 export type WonderProxyCreateDnsOverrideMutationVariables = Exact<{
   input: CreateDnsOverrideInput;
@@ -2474,6 +2551,15 @@ export const PingIpAuthorizationsDocument = {"kind":"Document","definitions":[{"
 export const PingAuthorizeIpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PingAuthorizeIp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AuthorizeIpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"authorizeIp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"alreadyDone"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ip"}},{"kind":"Field","name":{"kind":"Name","value":"subUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamRequestId"}}]}}]}}]}}]} as unknown as DocumentNode<PingAuthorizeIpMutation, PingAuthorizeIpMutationVariables>;
 export const PingRevokeIpAuthorizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PingRevokeIpAuthorization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeIpAuthorization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}}]}}]} as unknown as DocumentNode<PingRevokeIpAuthorizationMutation, PingRevokeIpAuthorizationMutationVariables>;
 export const PingRevokeIpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PingRevokeIp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ip"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeIp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ip"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ip"}}},{"kind":"Argument","name":{"kind":"Name","value":"accountIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"alreadyDone"}},{"kind":"Field","name":{"kind":"Name","value":"removedCount"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<PingRevokeIpMutation, PingRevokeIpMutationVariables>;
+export const ProxyMeshProxySecretsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxyMeshProxySecrets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProxyMeshProxySecretsQuery, ProxyMeshProxySecretsQueryVariables>;
+export const ProxyMeshProxyUrlsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxyMeshProxyUrls"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProxyMeshProxyUrlsQuery, ProxyMeshProxyUrlsQueryVariables>;
+export const ProxyMeshServerIpsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxyMeshServerIps"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"servers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"ipCount"}},{"kind":"Field","name":{"kind":"Name","value":"ips"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"address"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProxyMeshServerIpsQuery, ProxyMeshServerIpsQueryVariables>;
+export const WonderProxyNetworkServerIpsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WonderProxyNetworkServerIps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"networkServers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"EnumValue","value":"WONDERPROXY"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"ipCount"}},{"kind":"Field","name":{"kind":"Name","value":"ips"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"port"}}]}}]}}]}}]} as unknown as DocumentNode<WonderProxyNetworkServerIpsQuery, WonderProxyNetworkServerIpsQueryVariables>;
+export const WonderProxyNetworkServerCountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WonderProxyNetworkServerCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"networkServers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"EnumValue","value":"WONDERPROXY"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"ipCount"}}]}}]}}]} as unknown as DocumentNode<WonderProxyNetworkServerCountsQuery, WonderProxyNetworkServerCountsQueryVariables>;
+export const WonderProxyContractServerCountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WonderProxyContractServerCounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"servers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"ipCount"}},{"kind":"Field","name":{"kind":"Name","value":"ips"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"address"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WonderProxyContractServerCountsQuery, WonderProxyContractServerCountsQueryVariables>;
+export const WonderProxyAuthlistUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WonderProxyAuthlistUsers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"user"}},{"kind":"Field","name":{"kind":"Name","value":"userActive"}}]}}]}}]}}]} as unknown as DocumentNode<WonderProxyAuthlistUsersQuery, WonderProxyAuthlistUsersQueryVariables>;
+export const WonderProxyAuthlistUsersOnlyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WonderProxyAuthlistUsersOnly"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]}}]} as unknown as DocumentNode<WonderProxyAuthlistUsersOnlyQuery, WonderProxyAuthlistUsersOnlyQueryVariables>;
+export const DemoProviderUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DemoProviderUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"proxymesh"},"name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"StringValue","value":"pm-demo","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subUsers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"25"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"wonderproxy"},"name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"StringValue","value":"wp-demo","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]}}]} as unknown as DocumentNode<DemoProviderUsersQuery, DemoProviderUsersQueryVariables>;
 export const AccountProxiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountProxies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"proxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"exitIp"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"asn"}},{"kind":"Field","name":{"kind":"Name","value":"asnName"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"lastCheckedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"ports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"http"}},{"kind":"Field","name":{"kind":"Name","value":"socks5"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AccountProxiesQuery, AccountProxiesQueryVariables>;
 export const ProxiesWithPlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxiesWithPlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"proxyCount"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProxiesWithPlanQuery, ProxiesWithPlanQueryVariables>;
 export const AllProxiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AllProxies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AllProxiesQuery, AllProxiesQueryVariables>;

@@ -20,7 +20,7 @@ import {
   RevokeIpDocument,
 } from '../generated/graphql';
 
-const KNOWN = ['pm-dennis1', 'pm-grace2'];
+const KNOWN = ['pm_dennis1', 'pm_grace2'];
 let harness: ProxyMeshHarness;
 
 before(async () => {
@@ -64,13 +64,13 @@ describe('ProxyMesh authenticated IPs', () => {
   });
 
   test('authorizeIp for a sub-user adds it on that sub-account only, and the sub-user shows it', async () => {
-    const result = await harness.client.data(AuthorizeIpDocument, { input: { ip: '2001:db8::77', subUserIds: [proxymeshSubUserId('pm-grace2')] } });
+    const result = await harness.client.data(AuthorizeIpDocument, { input: { ip: '2001:db8::77', subUserIds: [proxymeshSubUserId('pm_grace2')] } });
     assert.equal(result.authorizeIp[0].ok, true);
     const form = new URLSearchParams(harness.proxymesh.server.callsTo('POST /api/ip/add/')[0].body);
-    assert.equal(form.get('username'), 'pm-grace2');
-    assert.ok(state().subs.get('pm-grace2')!.ips.includes('2001:db8::77'));
+    assert.equal(form.get('username'), 'pm_grace2');
+    assert.ok(state().subs.get('pm_grace2')!.ips.includes('2001:db8::77'));
     assert.ok(!state().ips.includes('2001:db8::77'));
-    const sub = await harness.client.data(ProxyMeshSubUserDocument, { id: proxymeshSubUserId('pm-grace2') });
+    const sub = await harness.client.data(ProxyMeshSubUserDocument, { id: proxymeshSubUserId('pm_grace2') });
     assert.deepEqual(sub.subUser!.ipAuthorizations.map((entry) => entry.ip), ['2001:db8::77']);
   });
 
@@ -94,9 +94,9 @@ describe('ProxyMesh authenticated IPs', () => {
     const target = list.account!.ipAuthorizations!.find((entry) => entry.ip === '2001:db8::77')!;
     const revoked = await harness.client.data(RevokeIpAuthorizationDocument, { id: target.id });
     assert.equal(revoked.revokeIpAuthorization.deleted, true);
-    assert.ok(!state().subs.get('pm-grace2')!.ips.includes('2001:db8::77'));
+    assert.ok(!state().subs.get('pm_grace2')!.ips.includes('2001:db8::77'));
     const form = new URLSearchParams(harness.proxymesh.server.callsTo('POST /api/ip/delete/')[0].body);
-    assert.deepEqual(Object.fromEntries(form), { ip: '2001:db8::77', username: 'pm-grace2' });
+    assert.deepEqual(Object.fromEntries(form), { ip: '2001:db8::77', username: 'pm_grace2' });
     const again = await harness.client.request(RevokeIpAuthorizationDocument, { id: target.id });
     assert.deepEqual(again.errors, []);
     assert.equal(again.data?.revokeIpAuthorization.deleted, false);
@@ -104,12 +104,12 @@ describe('ProxyMesh authenticated IPs', () => {
 
   test('revokeIp removes one IP wherever it is authorized: on the account and on sub-accounts', async () => {
     await harness.client.data(AuthorizeIpDocument, { input: { ip: '192.0.2.90', accountIds: [PROXYMESH_ACCOUNT_ID] } });
-    await harness.client.data(AuthorizeIpDocument, { input: { ip: '192.0.2.90', subUserIds: [proxymeshSubUserId('pm-dennis1')] } });
+    await harness.client.data(AuthorizeIpDocument, { input: { ip: '192.0.2.90', subUserIds: [proxymeshSubUserId('pm_dennis1')] } });
     const result = await harness.client.data(RevokeIpDocument, { ip: '192.0.2.90', accountIds: [PROXYMESH_ACCOUNT_ID] });
     assert.equal(result.revokeIp[0].ok, true);
     assert.equal(result.revokeIp[0].removedCount, 2);
     assert.ok(!state().ips.includes('192.0.2.90'));
-    assert.ok(!state().subs.get('pm-dennis1')!.ips.includes('192.0.2.90'));
+    assert.ok(!state().subs.get('pm_dennis1')!.ips.includes('192.0.2.90'));
   });
 });
 
@@ -129,12 +129,12 @@ describe('ProxyMesh authenticated hostnames', () => {
     assert.equal(added.addHostnameAuthorization.hostname, 'shop.example.net');
     assert.equal(added.addHostnameAuthorization.subUser, null);
     assert.ok(state().domains.includes('shop.example.net'));
-    const subUserId = proxymeshSubUserId('pm-dennis1');
+    const subUserId = proxymeshSubUserId('pm_dennis1');
     const onSub = await harness.client.data(ProxyMeshAddHostnameDocument, { accountId: PROXYMESH_ACCOUNT_ID, hostname: 'shop.example.net', subUserId });
-    assert.equal(onSub.addHostnameAuthorization.subUser!.username, 'pm-dennis1');
-    assert.ok(state().subs.get('pm-dennis1')!.domains.includes('shop.example.net'));
+    assert.equal(onSub.addHostnameAuthorization.subUser!.username, 'pm_dennis1');
+    assert.ok(state().subs.get('pm_dennis1')!.domains.includes('shop.example.net'));
     await harness.client.data(ProxyMeshRemoveHostnameDocument, { accountId: PROXYMESH_ACCOUNT_ID, hostname: 'shop.example.net', subUserId });
-    assert.ok(!state().subs.get('pm-dennis1')!.domains.includes('shop.example.net'));
+    assert.ok(!state().subs.get('pm_dennis1')!.domains.includes('shop.example.net'));
     assert.ok(state().domains.includes('shop.example.net'));
     const removed = await harness.client.data(ProxyMeshRemoveHostnameDocument, { accountId: PROXYMESH_ACCOUNT_ID, hostname: 'shop.example.net' });
     assert.equal(removed.removeHostnameAuthorization.deleted, true);

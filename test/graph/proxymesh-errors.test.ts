@@ -49,9 +49,9 @@ const create = (input: Record<string, unknown>) =>
   harness.client.request(ProxyMeshCreateSubUserDocument, { input: { accountId: PROXYMESH_ACCOUNT_ID, username: 'pm-valid', ...input } });
 
 describe('ProxyMesh input is validated before any upstream call', () => {
-  test('usernames: more than 30 characters, or characters outside A-Z a-z 0-9 . @ + -, or none at all', async () => {
+  test('usernames: more than 30 characters, or characters outside A-Z a-z 0-9 _ . @ + -, or none at all', async () => {
     assertRefusedLocally(await create({ username: 'a'.repeat(31) }), 'username');
-    assertRefusedLocally(await create({ username: 'pm_underscore' }), 'username');
+    assertRefusedLocally(await create({ username: 'pm/slash' }), 'username');
     assertRefusedLocally(await create({ username: 'has space' }), 'username');
     assertRefusedLocally(await create({ username: null }), 'username');
   });
@@ -74,7 +74,7 @@ describe('ProxyMesh input is validated before any upstream call', () => {
     assertRefusedLocally(await create({ label: 'a label' }), 'label');
     assertRefusedLocally(await create({ maxThreads: 5 }), 'maxThreads');
     assertRefusedLocally(await create({ proxyCountries: [{ country: 'US', count: 1 }] }), 'proxyCountries');
-    const update = await harness.client.request(ProxyMeshUpdateSubUserDocument, { id: proxymeshSubUserId('pm-dennis1'), input: { email: 'bad@' } });
+    const update = await harness.client.request(ProxyMeshUpdateSubUserDocument, { id: proxymeshSubUserId('pm_dennis1'), input: { email: 'bad@' } });
     assertRefusedLocally(update, 'email');
   });
 
@@ -85,7 +85,7 @@ describe('ProxyMesh input is validated before any upstream call', () => {
     assertRefusedLocally(await harness.client.request(ProxyMeshAddHostnameDocument, { accountId: PROXYMESH_ACCOUNT_ID, hostname: 'nodot' }), 'hostname');
     assertRefusedLocally(await harness.client.request(ProxyMeshAuthorizeProxyServerDocument, { accountId: PROXYMESH_ACCOUNT_ID, host: 'bad host!' }), 'host');
     assertRefusedLocally(await harness.client.request(ProxyMeshAuthorizeProxyServerDocument, { accountId: PROXYMESH_ACCOUNT_ID, host: 'de:99999' }), 'host');
-    assertRefusedLocally(await harness.client.request(ProxyMeshImportSubUserDocument, { accountId: PROXYMESH_ACCOUNT_ID, username: 'pm_bad' }), 'username');
+    assertRefusedLocally(await harness.client.request(ProxyMeshImportSubUserDocument, { accountId: PROXYMESH_ACCOUNT_ID, username: 'pm#bad' }), 'username');
   });
 
   test('a valid sub-account passes validation and is created', async () => {
@@ -105,7 +105,7 @@ describe('ProxyMesh status codes become typed errors', () => {
 
   test('a 400 form error from ProxyMesh is BAD_USER_INPUT carrying ProxyMesh\'s field messages', async () => {
     harness.proxymesh.server.injectFault({ endpoint: 'POST /api/sub/edit/', status: 400, body: { email: ['Enter a valid email address.'] } });
-    const result = await harness.client.request(ProxyMeshUpdateSubUserDocument, { id: proxymeshSubUserId('pm-dennis1'), input: { email: 'x@example.com' } });
+    const result = await harness.client.request(ProxyMeshUpdateSubUserDocument, { id: proxymeshSubUserId('pm_dennis1'), input: { email: 'x@example.com' } });
     assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT']);
     assert.deepEqual(result.errors[0].extensions?.fields, { email: ['Enter a valid email address.'] });
   });

@@ -79,8 +79,12 @@ describe('API-key authentication', () => {
     const proxies = await reader.data(AccountProxiesDocument, { id: WEBSHARE_ACCOUNT_ID, first: 1 });
     const id = proxies.account!.proxies!.edges[0].node.id;
     const secrets = await reader.request(ProxySecretsDocument, { id });
-    assert.deepEqual(errorCodes(secrets), ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
-    assert.equal((secrets.data as { proxy: { password: unknown } }).proxy.password, null);
+    // Only the password field is refused; the URLs come without the password (they embed one only under `credentials`).
+    assert.deepEqual(errorCodes(secrets), ['FORBIDDEN']);
+    const proxy = (secrets.data as { proxy: { password: unknown; url: string; socks: string } }).proxy;
+    assert.equal(proxy.password, null);
+    assert.match(proxy.url, /^http:\/\/[^:@/]+@[^@]+:\d+$/);
+    assert.match(proxy.socks, /^socks5:\/\/[^:@/]+@[^@]+:\d+$/);
     const write = await reader.request(AuthorizeIpDocument, { input: { ip: '192.0.2.9' } });
     assert.deepEqual(errorCodes(write), ['FORBIDDEN']);
   });

@@ -61,9 +61,9 @@ describe('a state store that cannot write, after the provider succeeded', () => 
   });
 
   test('importSubUser answers the sub-user with a NOT_REMEMBERED warning', async () => {
-    const { body } = await postGraphQL(harness.proxygraph.url, IMPORT, { accountId: PROXYMESH_ACCOUNT_ID, username: 'pm-ada3' });
+    const { body } = await postGraphQL(harness.proxygraph.url, IMPORT, { accountId: PROXYMESH_ACCOUNT_ID, username: 'pm_ada3' });
     assert.equal(body.errors, undefined);
-    assert.deepEqual(body.data, { importSubUser: { id: proxymeshSubUserId('pm-ada3'), username: 'pm-ada3' } });
+    assert.deepEqual(body.data, { importSubUser: { id: proxymeshSubUserId('pm_ada3'), username: 'pm_ada3' } });
     assert.deepEqual(body.extensions?.warnings?.map(({ code }) => code), ['NOT_REMEMBERED']);
   });
 

@@ -41,7 +41,7 @@ describe('WonderProxy account, plan and usage', () => {
     harness.wonderproxy.server.resetCalls();
     const { account } = await harness.client.data(WonderProxyAccountDocument, { id: WONDERPROXY_ACCOUNT_ID });
     assert.equal(account!.provider, 'WONDERPROXY');
-    assert.deepEqual(account!.capabilities, ['DNS_OVERRIDES', 'IP_AUTHORIZATIONS', 'IP_AUTHORIZATION_UPDATES', 'NETWORK_SERVERS', 'PLAN', 'PROFILE', 'PROXIES', 'SERVERS', 'USAGE']);
+    assert.deepEqual(account!.capabilities, ['DNS_OVERRIDES', 'IP_AUTHORIZATIONS', 'IP_AUTHORIZATION_UPDATES', 'IP_AUTHORIZATION_USERS', 'NETWORK_SERVERS', 'PLAN', 'PROFILE', 'PROXIES', 'SERVERS', 'USAGE']);
     assert.deepEqual(account!.profile, { name: contract.name, email: null, createdAt: null });
     assert.deepEqual(account!.plan, {
       name: 'corporate',
@@ -191,7 +191,7 @@ describe('WonderProxy servers', () => {
     assert.equal(denver.hostname, 'denver.wonderproxy.com');
     assert.equal(denver.title, 'Denver');
     assert.ok(denver.services.includes('proxy'));
-    assert.deepEqual(denver.ips[0], {
+    assert.deepEqual(denver.ips![0], {
       address: servers[0].ips[0].ip,
       status: { ok: 'OK', warn: 'DEGRADED', crit: 'DOWN', unknown: 'UNKNOWN' }[servers[0].ips[0].status],
       providerStatus: servers[0].ips[0].status,
@@ -209,7 +209,7 @@ describe('WonderProxy servers', () => {
     const wire = servers.find((server) => server.server === 'melbourne')!;
     assert.deepEqual(melbourne.location, { ...wire.location, country: 'AU' });
     assert.deepEqual(melbourne.usage, { limitBytes: wire.usage!.limit, currentBytes: wire.usage!.current, last30DaysBytes: wire.usage!.last_30_days });
-    assert.equal(melbourne.ips[0].geoStatus!.length, Object.keys(wire.ips[0].geostatus!).length);
+    assert.equal(melbourne.ips![0].geoStatus!.length, Object.keys(wire.ips[0].geostatus!).length);
     await harness.client.data(WonderProxyServerUsageDocument, { id: WONDERPROXY_ACCOUNT_ID });
     assert.deepEqual(detailsSent(harness.wonderproxy, SERVERS), ['location,usage,geostatus', 'usage']);
   });
@@ -219,7 +219,8 @@ describe('WonderProxy servers', () => {
     assert.ok(plain.networkServers.length > servers.length);
     const denver = plain.networkServers.find((server) => server.hostname === 'denver.wonderproxy.com')!;
     assert.equal(denver.title, 'Denver');
-    assert.deepEqual(denver.ips, []);
+    // The catalogue gives ip_count only: the list is unknown (wonderproxy-users.test.ts checks ipCount).
+    assert.equal(denver.ips, null);
     const located = await harness.client.data(WonderProxyNetworkServersLocatedDocument, {});
     assert.ok(located.networkServers.every((server) => /^[A-Z]{2}$/.test(server.location!.country!)));
     assert.deepEqual(detailsSent(harness.wonderproxy, 'GET /v0/servers'), ['', 'location']);

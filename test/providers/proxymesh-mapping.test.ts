@@ -29,8 +29,11 @@ describe('ProxyMesh mapping', () => {
     assert.equal(proxy.type, 'ROTATING_GATEWAY');
     assert.equal(proxy.status, 'UNKNOWN');
     assert.equal(proxy.password, null);
+    assert.equal(toProxy('us-ca.proxymesh.com:31280', 'parent', 'parent-password').password, 'parent-password');
+    // With a bearer token there is no username, and the gateway gets no password either.
+    assert.equal(toProxy('us-ca.proxymesh.com:31280', null, 'unused').password, null);
     assert.deepEqual(toServer('fr.proxymesh.com'), {
-      hostname: 'fr.proxymesh.com', title: 'fr', services: ['proxy'], location: { country: 'FR', city: null, latitude: null, longitude: null }, ips: [], port: 31280,
+      hostname: 'fr.proxymesh.com', title: 'fr', services: ['proxy'], location: { country: 'FR', city: null, latitude: null, longitude: null }, ips: null, ipCount: null, port: 31280,
     });
   });
 

@@ -239,3 +239,23 @@ describe('ProxyMesh simulator: IPs, hostnames, proxies and geo IPs', () => {
     }
   });
 });
+
+describe('ProxyMesh simulator: usernames follow the docs\' `pm_` advice', () => {
+  test('seeded sub-accounts carry the pm_ prefix, and a pm_ username is created and read back; characters outside letters, digits and _ . @ + - are 400', async () => {
+    const own = await startProxyMeshSimulator({ seed: 1, subAccountCount: 3 });
+    try {
+      const seeded = [...own.state.subs.keys()];
+      assert.equal(seeded.length, 3);
+      for (const username of seeded) assert.match(username, /^pm_[a-z]+\d+$/);
+      const created = await call(own, 'POST', '/api/sub/create/', { username: 'pm_new.sub+1@x' });
+      assert.equal(created.status, 200);
+      assert.equal(created.json.username, 'pm_new.sub+1@x');
+      assert.equal((await call(own, 'GET', '/api/sub/get/?username=pm_new.sub%2B1%40x')).status, 200);
+      const refused = await call(own, 'POST', '/api/sub/create/', { username: 'pm/slash' });
+      assert.equal(refused.status, 400);
+      assert.deepEqual(Object.keys(refused.json), ['username']);
+    } finally {
+      await own.stop();
+    }
+  });
+});

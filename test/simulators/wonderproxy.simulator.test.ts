@@ -248,3 +248,34 @@ describe('WonderProxy simulator: custom DNS', () => {
     assert.deepEqual((await call('GET', '/v0/contract/overrides')).json, []);
   });
 });
+
+describe('WonderProxy simulator: IP counts and authlist users', () => {
+  test('a network server\'s ip_count is the number of exit IPs the contract detail lists for the same server', async () => {
+    const network = (await call('GET', '/v0/servers')).json;
+    const contract = (await call('GET', '/v0/contract/servers')).json;
+    assert.ok(contract.length > 0);
+    for (const server of contract) {
+      const listed = network.find((entry: any) => entry.hostname === server.hostname);
+      assert.equal(listed.ip_count, server.ips.length, server.hostname);
+      assert.equal(listed.ips, undefined);
+    }
+  });
+
+  test('user_active says whether the entry\'s user is an active proxy user, the same on every entry of that user', async () => {
+    // A fresh simulator: the tests above empty this file's authlist.
+    const own = await startWonderProxySimulator({ seed: 3, authlistCount: 6 });
+    let entries: any[];
+    try {
+      const response = await fetch(`${own.origin}/v0/contract/ip-authlist`, { headers: { authorization: basic(own.credentials.token) } });
+      entries = (await response.json()) as any[];
+    } finally {
+      await own.stop();
+    }
+    assert.equal(entries.length, 6);
+    const byUser = new Map<string, Set<boolean>>();
+    for (const entry of entries) byUser.set(entry.user, (byUser.get(entry.user) ?? new Set()).add(entry.user_active));
+    for (const [user, states] of byUser) assert.equal(states.size, 1, user);
+    assert.deepEqual([...byUser.get('joe')!], [true]);
+    assert.deepEqual([...byUser.get('jill')!], [false]);
+  });
+});

@@ -131,9 +131,20 @@ export interface IpAuthorizationRecord {
   /** Native id of the sub-user this IP is authorized for, if any. */
   subUserNativeId?: string | null;
   user?: string | null;
+  /** Whether `user` is an active proxy user of the account (WonderProxy `user_active`); null when not reported. */
+  userActive?: boolean | null;
   expiresAt?: Date | null;
   createdAt?: Date | null;
   lastUsedAt?: Date | null;
+}
+
+/** A user that IP authorizations are assigned to (WonderProxy authlist users), with its state. */
+export interface IpAuthorizationUserRecord {
+  username: string;
+  /** Whether the user is an active proxy user of the account. */
+  active: boolean;
+  /** How many of the account's IP authorizations belong to the user. */
+  ipAuthorizationCount: number;
 }
 
 export interface ProxyReplacementSelectorRecord {
@@ -216,7 +227,10 @@ export interface ProxyServerRecord {
   title?: string | null;
   services: string[];
   location?: LocationRecord | null;
-  ips: ServerIpRecord[];
+  /** The exit IPs, or null when the provider does not list them for this server (never [] for "unknown"). */
+  ips: ServerIpRecord[] | null;
+  /** How many exit IPs the server has (WonderProxy `ip_count`), or null when unknown. */
+  ipCount?: number | null;
   port?: number | null;
   /** The provider's short server name (WonderProxy `server`, e.g. denver). */
   name?: string | null;

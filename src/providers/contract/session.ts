@@ -17,6 +17,7 @@ import type {
   DnsOverrideRecord,
   HostnameAuthorizationRecord,
   IpAuthorizationRecord,
+  IpAuthorizationUserRecord,
   PlanRecord,
   ProxyCredentialsRecord,
   ProxyListPage,
@@ -157,6 +158,14 @@ export interface IpAuthorizationUpdatesFacet {
   update(nativeId: string, params: UpdateIpAuthorizationParams): Promise<IpAuthorizationRecord>;
 }
 
+/**
+ * The users IP authorizations are assigned to, with whether each is active (WonderProxy: users and their
+ * `user_active` are known only from authlist entries, as no endpoint lists users).
+ */
+export interface IpAuthorizationUsersFacet {
+  list(): Promise<IpAuthorizationUserRecord[]>;
+}
+
 export interface HostnameAuthorizationsFacet {
   list(): Promise<HostnameAuthorizationRecord[]>;
   add(hostname: string, subUserNativeId?: string | null): Promise<HostnameAuthorizationRecord>;
@@ -272,6 +281,7 @@ export interface AccountSession {
   subUserProxyRefresh?: SubUserProxyRefreshFacet;
   ipAuthorizations?: IpAuthorizationsFacet;
   ipAuthorizationUpdates?: IpAuthorizationUpdatesFacet;
+  ipAuthorizationUsers?: IpAuthorizationUsersFacet;
   hostnameAuthorizations?: HostnameAuthorizationsFacet;
   servers?: ServersFacet;
   proxyServerAuthorization?: ProxyServerAuthorizationFacet;
@@ -304,6 +314,7 @@ export const FACET_CAPABILITY = {
   subUserProxyRefresh: 'SUB_USER_PROXY_REFRESH',
   ipAuthorizations: 'IP_AUTHORIZATIONS',
   ipAuthorizationUpdates: 'IP_AUTHORIZATION_UPDATES',
+  ipAuthorizationUsers: 'IP_AUTHORIZATION_USERS',
   hostnameAuthorizations: 'HOSTNAME_AUTHORIZATIONS',
   servers: 'SERVERS',
   proxyServerAuthorization: 'PROXY_SERVER_AUTHORIZATION',
@@ -338,6 +349,7 @@ export const FACET_WRITES = {
   subUserProxyRefresh: ['refresh'],
   ipAuthorizations: ['authorize', 'revoke', 'clear'],
   ipAuthorizationUpdates: ['update'],
+  ipAuthorizationUsers: [],
   hostnameAuthorizations: ['add', 'remove'],
   servers: [],
   proxyServerAuthorization: ['authorize', 'deauthorize'],

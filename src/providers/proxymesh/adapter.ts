@@ -35,10 +35,13 @@ export class ProxyMeshAdapter implements ProviderAdapter {
   private readonly knownSubAccounts: KnownSubAccounts;
   /** The parent username (Basic auth), shown as the profile name and the proxies' username. */
   private readonly username: string | null;
+  /** The parent password: the proxies' password too (shown only under the `credentials` scope). */
+  private readonly password: string | null;
 
   constructor(account: ProxyMeshAccountConfig, deps: AdapterDependencies) {
     this.accountId = account.id;
     this.username = 'username' in account.credentials ? account.credentials.username : null;
+    this.password = 'password' in account.credentials ? account.credentials.password : null;
     this.breaker = new CredentialBreaker({
       provider: 'proxymesh',
       accountId: account.id,
@@ -62,7 +65,7 @@ export class ProxyMeshAdapter implements ProviderAdapter {
     const directory = new SubAccountDirectory(client, this.knownSubAccounts, this.accountId, context);
     return {
       profile: new ProxyMeshProfile(this.username),
-      proxies: new ProxyMeshProxies(proxyList, this.username),
+      proxies: new ProxyMeshProxies(proxyList, this.username, this.password),
       servers: new ProxyMeshServers(proxyList),
       proxyServerAuthorization: new ProxyMeshProxyServerAuthorization(client, proxyList, errors),
       countryPools: new ProxyMeshCountryPools(client),

@@ -39,7 +39,7 @@ export function toSubUser(sub: ProxyMeshSubAccount): SubUserRecord {
 
 // ---- scoped ids: an IP or hostname on the parent account, or on one sub-account ----------------------
 
-/** Usernames cannot hold "|" ([A-Za-z0-9.@+-]), nor can IPs or hostnames, so it separates the two. */
+/** Usernames cannot hold "|" (validate.ts PROXYMESH_USERNAME), nor can IPs or hostnames, so it separates the two. */
 const SCOPE_SEPARATOR = '|';
 
 export function scopedId(value: string, username: string | null | undefined): string {
@@ -95,8 +95,11 @@ export function proxyDomain(reference: string): string {
   return host.includes('.') ? host : `${host}.proxymesh.com`;
 }
 
-/** A gateway proxy: ProxyMesh rotates exit IPs behind each host, and reports no health. */
-export function toProxy(entry: string, username: string | null): ProxyRecord {
+/**
+ * A gateway proxy: ProxyMesh rotates exit IPs behind each host, and reports no health. Its credentials are
+ * the parent account's (username and password); the graph shows the password only under the `credentials` scope.
+ */
+export function toProxy(entry: string, username: string | null, password: string | null = null): ProxyRecord {
   const { host, port } = parseProxyEntry(entry);
   return {
     nativeId: `${host}:${port}`,
@@ -105,8 +108,7 @@ export function toProxy(entry: string, username: string | null): ProxyRecord {
     socks5Port: null,
     exitIp: null,
     username,
-    // The proxy password is the parent account's API password: never handed out through the graph.
-    password: null,
+    password: username ? password : null,
     country: hostCountry(host),
     city: null,
     asn: null,
@@ -127,7 +129,9 @@ export function toServer(entry: string): ProxyServerRecord {
     title: host.split('.')[0],
     services: ['proxy'],
     location: country ? { country, city: null, latitude: null, longitude: null } : null,
-    ips: [],
+    // A ProxyMesh host rotates exit IPs ProxyMesh does not list: unknown, not none.
+    ips: null,
+    ipCount: null,
     port,
   };
 }

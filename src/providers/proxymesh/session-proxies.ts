@@ -12,8 +12,9 @@ import type { ProxyListReads } from './proxy-list-reads';
 export class ProxyMeshProxies implements ProxiesFacet {
   constructor(
     private readonly proxyList: ProxyListReads,
-    /** The parent username: every gateway is used with the parent account's credentials. */
+    /** The parent username and password: every gateway is used with the parent account's credentials. */
     private readonly username: string | null,
+    private readonly password: string | null,
   ) {}
 
   async list(window: ListWindow, filter: ProxyListFilter): Promise<ProxyListPage> {
@@ -33,7 +34,7 @@ export class ProxyMeshProxies implements ProxiesFacet {
   }
 
   private async all(): Promise<ProxyRecord[]> {
-    return (await this.proxyList.entries()).map((entry) => toProxy(entry, this.username));
+    return (await this.proxyList.entries()).map((entry) => toProxy(entry, this.username, this.password));
   }
 }
 

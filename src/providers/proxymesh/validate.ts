@@ -8,7 +8,15 @@ import type { CreateSubUserParams } from '../contract/params';
 import { unsupportedFieldProblems } from '../shared/unsupported-fields';
 import type { ProxyMeshSubAccountForm } from './wire';
 
-const USERNAME = /^[A-Za-z0-9.@+-]{1,30}$/;
+/**
+ * The one rule for a ProxyMesh username, used by the config (`knownSubAccounts`), graph input and mapping.
+ * [C] "up to 30 alphanumeric characters, including .@+-", and the same page advises a `pm_` prefix, so `_`
+ * is accepted too: ProxyMesh runs Django, whose username rule is letters, digits and @ . + - _ [I].
+ */
+export const PROXYMESH_USERNAME = /^[A-Za-z0-9_.@+-]{1,30}$/;
+/** The rule in words, for error messages. */
+export const PROXYMESH_USERNAME_RULE = '1-30 of A-Z a-z 0-9 _ . @ + -';
+const USERNAME = PROXYMESH_USERNAME;
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const HOSTNAME = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 /** `proxy-host`, `proxy-host.proxymesh.com` or `host.proxymesh.com:31280` [C]. */
@@ -20,7 +28,7 @@ export function isProxyMeshUsername(username: string): boolean {
 
 export function checkUsername(username: string, field = 'username'): void {
   if (!USERNAME.test(username)) {
-    throw badUserInput('ProxyMesh usernames are 1-30 letters, digits or . @ + -', { [field]: ['1-30 of A-Z a-z 0-9 . @ + -'] });
+    throw badUserInput('ProxyMesh usernames are 1-30 letters, digits or _ . @ + -', { [field]: [PROXYMESH_USERNAME_RULE] });
   }
 }
 
@@ -77,7 +85,7 @@ function wholeGb(bytes: number, field: string, errors: Record<string, string[]>)
  */
 export function subAccountForm(username: string, params: CreateSubUserParams): ProxyMeshSubAccountForm {
   const errors: Record<string, string[]> = {};
-  if (!USERNAME.test(username)) errors.username = ['1-30 of A-Z a-z 0-9 . @ + -'];
+  if (!USERNAME.test(username)) errors.username = [PROXYMESH_USERNAME_RULE];
   if (params.password != null && (params.password.length < 1 || params.password.length > 128)) errors.password = ['1-128 characters'];
   if (params.firstName != null && params.firstName.length > 20) errors.firstName = ['at most 20 characters'];
   if (params.lastName != null && params.lastName.length > 20) errors.lastName = ['at most 20 characters'];

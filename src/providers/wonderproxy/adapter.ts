@@ -6,7 +6,7 @@
  *   servers named several times in one request load in one `?server=a,b,c` call, and only the
  *   `detail=` parts the query selects are asked for (server-loaders.ts, session-proxies.ts, session-servers.ts);
  * - /v0/servers → networkServers; the authlist and custom DNS in session-ip-authorizations.ts and
- *   session-dns-overrides.ts.
+ *   session-dns-overrides.ts; the users the authlist names, with `user_active`, in session-authlist-users.ts.
  */
 import type { AccountConfig } from '../../config/schema';
 import { accountErrors } from '../../core/errors';
@@ -18,6 +18,7 @@ import { WonderProxyClient, wonderproxyTarget } from './client';
 import { ContractReads } from './contract-reads';
 import { ContractServerLoaders } from './server-loaders';
 import { WonderProxyPlan, WonderProxyProfile, WonderProxyUsage } from './session-account';
+import { WonderProxyAuthlistUsers } from './session-authlist-users';
 import { WonderProxyDnsOverrides } from './session-dns-overrides';
 import { WonderProxyIpAuthorizationUpdates, WonderProxyIpAuthorizations } from './session-ip-authorizations';
 import { WonderProxyProxies } from './session-proxies';
@@ -63,6 +64,7 @@ export class WonderProxyAdapter implements ProviderAdapter {
       networkServers: new WonderProxyNetworkServers(client),
       ipAuthorizations: new WonderProxyIpAuthorizations(client, authlist, errors, this.ipAuthorizationOptions),
       ipAuthorizationUpdates: new WonderProxyIpAuthorizationUpdates(client, authlist, errors),
+      ipAuthorizationUsers: new WonderProxyAuthlistUsers(authlist),
       dnsOverrides: new WonderProxyDnsOverrides(client, servers, errors),
     };
   }

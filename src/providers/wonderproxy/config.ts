@@ -1,6 +1,7 @@
 /** The configuration of a wonderproxy account (README, Configuration): the common fields plus its own. */
 import { z } from 'zod';
 import { accountBase } from '../../config/account-base';
+import { WONDERPROXY_USER } from './validate';
 
 export const wonderproxyAccount = z
   .object({
@@ -14,7 +15,7 @@ export const wonderproxyAccount = z
     ipAuthorizations: z
       .object({
         /** An active Proxy User of the contract. */
-        defaultUser: z.string().regex(/^[A-Za-z0-9._@+-]{1,100}$/, 'must be a WonderProxy user name').optional(),
+        defaultUser: z.string().regex(WONDERPROXY_USER, 'must be a WonderProxy user name').optional(),
         /** Lifetime of an entry made without expiresAt (default 30 days). */
         defaultLifetimeDays: z.number().int().min(1).max(3_650).optional(),
       })

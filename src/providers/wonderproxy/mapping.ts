@@ -6,7 +6,7 @@
  */
 import { displayIp } from '../../domain/checks/ip';
 import { epochSecondsToDate, normaliseCountry } from '../../domain/units';
-import type { AccountProfileRecord, DnsOverrideRecord, DnsOverrideStatus, GeoStatusRecord, IpAuthorizationRecord, LocationRecord, PlanRecord, ProxyRecord, ProxyServerRecord, ProxyStatus, ServerIpRecord, UsageRecord } from '../contract/records';
+import type { AccountProfileRecord, DnsOverrideRecord, DnsOverrideStatus, GeoStatusRecord, IpAuthorizationRecord, IpAuthorizationUserRecord, LocationRecord, PlanRecord, ProxyRecord, ProxyServerRecord, ProxyStatus, ServerIpRecord, UsageRecord } from '../contract/records';
 import type {
   WonderProxyAuthlistEntry,
   WonderProxyContract,
@@ -105,14 +105,29 @@ export function toContractServer(server: WonderProxyContractServer): ProxyServer
     services: server.services ?? [],
     location: toLocation(server.location),
     ips: server.ips.map(toServerIp),
+    ipCount: server.ips.length,
     port: null,
     usage: server.usage ? { limitBytes: server.usage.limit, currentBytes: server.usage.current, last30DaysBytes: server.usage.last_30_days } : null,
   };
 }
 
-/** Catalogue entries have no exit IP list (only `ip_count`) and no short name. */
+/**
+ * Catalogue entries have no short name and no exit IP list, only `ip_count` [C]: the count is shown and the
+ * list is null (unknown), never empty. The catalogue means the same through any account (docs/architecture.md
+ * §4a), so it does not borrow one account's contract servers, whose detail lists their IPs (Account.servers).
+ */
 export function toNetworkServer(server: WonderProxyNetworkServer): ProxyServerRecord {
-  return { name: null, hostname: server.hostname, title: server.title ?? null, services: server.services ?? [], location: toLocation(server.location), ips: [], port: null, usage: null };
+  return {
+    name: null,
+    hostname: server.hostname,
+    title: server.title ?? null,
+    services: server.services ?? [],
+    location: toLocation(server.location),
+    ips: null,
+    ipCount: typeof server.ip_count === 'number' ? server.ip_count : null,
+    port: null,
+    usage: null,
+  };
 }
 
 export function proxyNativeId(serverName: string, ip: string): string {
@@ -154,7 +169,22 @@ export function toProxies(server: WonderProxyContractServer): ProxyRecord[] {
 }
 
 export function toIpAuthorization(entry: WonderProxyAuthlistEntry): IpAuthorizationRecord {
-  return { nativeId: String(entry.id), ip: displayIp(entry.ip), user: entry.user, subUserNativeId: null, expiresAt: epochSecondsToDate(entry.expiry), createdAt: null, lastUsedAt: null };
+  return { nativeId: String(entry.id), ip: displayIp(entry.ip), user: entry.user, userActive: typeof entry.user_active === 'boolean' ? entry.user_active : null, subUserNativeId: null, expiresAt: epochSecondsToDate(entry.expiry), createdAt: null, lastUsedAt: null };
+}
+
+/**
+ * The users the authlist names, sorted by name, each with its `user_active` [C] and its number of entries.
+ * Every entry reports its user's current state, so one user's entries agree; any active one counts.
+ */
+export function toAuthlistUsers(entries: readonly WonderProxyAuthlistEntry[]): IpAuthorizationUserRecord[] {
+  const users = new Map<string, IpAuthorizationUserRecord>();
+  for (const entry of entries) {
+    const user = users.get(entry.user) ?? { username: entry.user, active: false, ipAuthorizationCount: 0 };
+    user.active ||= entry.user_active === true;
+    user.ipAuthorizationCount += 1;
+    users.set(entry.user, user);
+  }
+  return [...users.values()].sort((a, b) => a.username.localeCompare(b.username));
 }
 
 export function toDnsOverride(entry: WonderProxyOverride): DnsOverrideRecord {

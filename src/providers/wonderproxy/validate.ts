@@ -13,9 +13,11 @@ export function checkHostname(hostname: string, field = 'hostname'): string {
   return hostname.toLowerCase();
 }
 
-/** WonderProxy user names: no commas or spaces, since lists of them are sent as `?user=a,b`. */
+/** WonderProxy user names: no commas or spaces, since lists of them are sent as `?user=a,b`. Config and input share it. */
+export const WONDERPROXY_USER = /^[A-Za-z0-9._@+-]{1,100}$/;
+
 export function checkUser(user: string, field = 'user'): string {
-  if (!/^[A-Za-z0-9._@+-]{1,100}$/.test(user)) throw badUserInput(`"${user.slice(0, 60)}" is not a valid WonderProxy user name`, { [field]: ['invalid user name'] });
+  if (!WONDERPROXY_USER.test(user)) throw badUserInput(`"${user.slice(0, 60)}" is not a valid WonderProxy user name`, { [field]: ['invalid user name'] });
   return user;
 }
 

@@ -13,7 +13,7 @@ import { connectionOf, PageArgs, windowFrom } from '../common/pagination';
 import { ProxyConnection } from '../proxy/proxy.type';
 import { ProxyFilter } from '../proxy/proxy.input';
 import { SubUserConnection } from '../sub-user/sub-user.type';
-import { HostnameAuthorization, IpAuthorization } from '../ip-authorization/ip-authorization.type';
+import { HostnameAuthorization, IpAuthorization, IpAuthorizationUser } from '../ip-authorization/ip-authorization.type';
 import { DnsOverride } from '../dns-override/dns-override.type';
 import { DnsOverrideFilter } from '../dns-override/dns-override.input';
 import { ProxyServer } from '../server/server.type';
@@ -51,6 +51,15 @@ export class AccountContentsResolver {
   async ipAuthorizations(@Root() account: AccountNode, @Ctx() ctx: Context) {
     const records = await ctx.scope.reads.facet(account.id, 'ipAuthorizations').list();
     return records.map((record) => toNode('IpAuthorization', account, record));
+  }
+
+  @CallsUpstream()
+  @FieldResolver(() => [IpAuthorizationUser], {
+    nullable: true,
+    description: 'WonderProxy: the users the account\'s IP authorizations belong to, with whether each is active. Known only from the authlist (WonderProxy lists users nowhere else), so a user with no entry is absent.',
+  })
+  ipAuthorizationUsers(@Root() account: AccountNode, @Ctx() ctx: Context) {
+    return ctx.scope.reads.facet(account.id, 'ipAuthorizationUsers').list();
   }
 
   @CallsUpstream()

@@ -15,6 +15,9 @@ export class IpAuthorization {
   @Field(() => String, { nullable: true, description: 'WonderProxy user name the entry belongs to.' })
   user!: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'WonderProxy: whether `user` is an active proxy user of the account (user_active); null where the provider has no users.' })
+  userActive!: boolean | null;
+
   @Field(() => DateTime, { nullable: true })
   expiresAt!: Date | null;
 
@@ -23,6 +26,18 @@ export class IpAuthorization {
 
   @Field(() => DateTime, { nullable: true })
   lastUsedAt!: Date | null;
+}
+
+@ObjectType({ description: 'A user IP authorizations are assigned to (WonderProxy authlist users), with its state.' })
+export class IpAuthorizationUser {
+  @Field(() => String)
+  username!: string;
+
+  @Field(() => Boolean, { description: 'Whether the user is an active proxy user of the account.' })
+  active!: boolean;
+
+  @Field(() => Int, { description: 'How many of the account\'s IP authorizations belong to the user.' })
+  ipAuthorizationCount!: number;
 }
 
 @ObjectType({ description: 'A target hostname a ProxyMesh account (or sub-account) may reach.' })

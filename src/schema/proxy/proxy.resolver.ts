@@ -77,15 +77,14 @@ export class ProxyResolver {
   @CallsUpstream()
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Ready-to-use URL, e.g. http://user:pass@host:port. Includes the password, so it needs the `credentials` scope when the proxy has one.',
+    description: 'Ready-to-use URL, e.g. http://user:pass@host:port. The password is in it only under the `credentials` scope; without that scope the URL has the username and no password.',
   })
   async url(
     @Root() proxy: ProxyNode,
     @Ctx() ctx: Context,
     @Arg('protocol', () => ProxyProtocol, { defaultValue: ProxyProtocol.HTTP }) protocol: ProxyProtocol,
   ): Promise<string | null> {
-    if (proxy.password) ctx.scope.principal.require('credentials');
-    return proxyUrl(ctx.scope.reads, proxy.accountId, proxy, protocol);
+    return proxyUrl(ctx.scope.reads, proxy.accountId, proxy, protocol, ctx.scope.principal.has('credentials'));
   }
 
   @CallsUpstream()

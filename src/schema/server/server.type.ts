@@ -86,8 +86,14 @@ export class ProxyServer {
   @Field(() => Location, { nullable: true })
   location!: Location | null;
 
-  @Field(() => [ServerIp])
-  ips!: ServerIp[];
+  @Field(() => [ServerIp], {
+    nullable: true,
+    description: 'The exit IPs. Null when the provider does not list them for this server (ProxyMesh hosts rotate IPs; WonderProxy\'s network catalogue gives only ipCount, Account.servers lists the IPs of an account\'s servers): unknown, not none.',
+  })
+  ips!: ServerIp[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'How many exit IPs the server has (WonderProxy ip_count); null when unknown.' })
+  ipCount!: number | null;
 
   @Field(() => Int, { nullable: true })
   port!: number | null;

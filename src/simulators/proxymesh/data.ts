@@ -62,7 +62,8 @@ export function seedSubAccounts(seed: number, count: number): SeedSubAccount[] {
     const monthly = gb(random() * 20);
     const named = index % 3 !== 2;
     return {
-      username: `pm-${first.toLowerCase()}${index + 1}`,
+      // [C] "prefix all sub-account usernames with a short string that represents your business, such as pm_".
+      username: `pm_${first.toLowerCase()}${index + 1}`,
       password: `seed-password-${index + 1}`,
       ...(named ? { first_name: first, last_name: last, email: `${first}.${last}@example.com`.toLowerCase() } : {}),
       active: index % 4 !== 3,

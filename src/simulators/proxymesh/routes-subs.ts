@@ -8,10 +8,10 @@ import { emptyOk, field, formError, ok, PAYMENT_REQUIRED_SUBS, PLAN_LOOKUP_FAILE
 import { findSub, renderSubAccount, usernameTaken, type ProxyMeshState, type SubAccountState } from './state';
 
 /**
- * [C] "up to 30 alphanumeric characters, including .@+-". (The same page suggests a `pm_` prefix; an
- * underscore is outside the documented set, so the simulator refuses it.)
+ * [C] "up to 30 alphanumeric characters, including .@+-", and the same page advises prefixing sub-accounts
+ * with `pm_`, so `_` is accepted: Django's username rule (letters, digits and @ . + - _) [I].
  */
-const USERNAME = /^[A-Za-z0-9.@+-]+$/;
+const USERNAME = /^[A-Za-z0-9_.@+-]+$/;
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 type SubChanges = Partial<Pick<SubAccountState, 'password' | 'first_name' | 'last_name' | 'email' | 'monthly_bandwidth_limit' | 'total_bandwidth_limit'>>;
@@ -54,7 +54,7 @@ function readChanges(form: URLSearchParams, errors: Record<string, string[]>): S
 function checkUsername(errors: Record<string, string[]>, username: string | undefined): void {
   if (username === undefined) errors.username = [REQUIRED];
   else if (username.length > 30) errors.username = [`Ensure this value has at most 30 characters (it has ${username.length}).`];
-  else if (!USERNAME.test(username)) errors.username = ['Enter a valid username. This value may contain only letters, numbers, and . @ + - characters.'];
+  else if (!USERNAME.test(username)) errors.username = ['Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.'];
 }
 
 function create(state: ProxyMeshState, req: SimRequest): SimResponse {
