@@ -33,6 +33,9 @@ export const CAPABILITIES = [
   'SERVERS',
   'SERVICES',
   'PROXY_CREDENTIALS',
+  'PROXY_GATEWAY',
+  'PROXY_ALLOCATION',
+  'PROXY_SETTINGS',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

@@ -46,6 +46,9 @@ const FACET_WHAT: Record<FacetName, string> = {
   proxyReplacement: 'Proxy replacement',
   proxyListRefresh: 'Refreshing the proxy list',
   proxyCredentials: 'Proxy credentials',
+  proxyGateway: 'A rotating proxy gateway',
+  proxyAllocation: 'Proxy list status and country allocation',
+  proxySettings: 'Proxy settings',
 };
 
 /** What the request's upstream calls cost, for its log line. */

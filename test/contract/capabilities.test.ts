@@ -62,6 +62,10 @@ const PROBES: Record<string, Probe> = {
   'Account.services': readField('SERVICES', 'services { id }'),
   'Account.proxyCredentials': readField('PROXY_CREDENTIALS', 'proxyCredentials { username }'),
   'Account.proxyReplacements': readField('PROXY_REPLACEMENT', 'proxyReplacements(first: 1) { totalCount }'),
+  'Account.proxyGateway': readField('PROXY_GATEWAY', 'proxyGateway { host usernameFor(targeting: { rotate: true }) }'),
+  'Account.proxyListStatus': readField('PROXY_ALLOCATION', 'proxyListStatus { state unallocatedCount }'),
+  'Account.proxyListStats': readField('PROXY_ALLOCATION', 'proxyListStats { asns { asn } }'),
+  'Account.proxySettings': readField('PROXY_SETTINGS', 'proxySettings { requestTimeoutSeconds }'),
 
   // Cross-account queries ask an account that is named explicitly, so one that cannot answer says so.
   'Query.proxies': { capability: 'PROXIES', query: 'query Probe($id: ID!) { proxies(first: 1, filter: { accountIds: [$id] }) { edges { cursor } } }', variables: byAccount },
@@ -137,6 +141,17 @@ const PROBES: Record<string, Probe> = {
   'Mutation.updateProxyCredentials': {
     capability: 'PROXY_CREDENTIALS',
     query: 'mutation Probe($id: ID!) { updateProxyCredentials(accountId: $id, input: { requestTimeoutSeconds: 60 }) { id } }',
+    variables: byAccount,
+  },
+  'Mutation.updateProxySettings': {
+    capability: 'PROXY_SETTINGS',
+    query: 'mutation Probe($id: ID!) { updateProxySettings(accountId: $id, input: { autoReplaceOutOfRotationProxies: false }) { id } }',
+    variables: byAccount,
+  },
+  // With the capability and nothing unallocated, this is BAD_USER_INPUT after one status read: never a write.
+  'Mutation.allocateUnallocatedCountries': {
+    capability: 'PROXY_ALLOCATION',
+    query: 'mutation Probe($id: ID!) { allocateUnallocatedCountries(accountId: $id, countries: [{ country: "US", count: 1 }]) { id } }',
     variables: byAccount,
   },
   'Mutation.updateService': { capability: 'SERVICES', query: 'mutation Probe($id: ID!) { updateService(id: $id, input: { name: "probe" }) { id } }', variables: byId('Service') },

@@ -130,7 +130,7 @@ export const FIXTURES: readonly ProviderFixture[] = [
     accountExtras: () => ({ limits: { ...OPEN_BUDGET, proxyListRequestsPerMinute: 60_000 } }),
     wrongCredentials: { token: 'contract-wrong-webshare-token-0123456789' },
     secretsOf: (credentials) => [credentials.token],
-    capabilities: ['IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'PROXY_CREDENTIALS', 'PROXY_LIST_REFRESH', 'PROXY_REPLACEMENT', 'SUB_USERS', 'SUB_USER_PROXY_REFRESH', 'USAGE'],
+    capabilities: ['IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'PROXY_ALLOCATION', 'PROXY_CREDENTIALS', 'PROXY_GATEWAY', 'PROXY_LIST_REFRESH', 'PROXY_REPLACEMENT', 'PROXY_SETTINGS', 'SUB_USERS', 'SUB_USER_PROXY_REFRESH', 'USAGE'],
     // DRF: `{"detail"}` for every status; Retry-After on 429.
     errorBody: (status, message) =>
       status === 429

@@ -61,7 +61,7 @@ describe('Webshare account, profile, plan and usage', () => {
         id: WEBSHARE_ACCOUNT_ID,
         provider: 'WEBSHARE',
         label: 'Webshare test',
-        capabilities: ['IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'PROXY_CREDENTIALS', 'PROXY_LIST_REFRESH', 'PROXY_REPLACEMENT', 'SUB_USERS', 'SUB_USER_PROXY_REFRESH', 'USAGE'],
+        capabilities: ['IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'PROXY_ALLOCATION', 'PROXY_CREDENTIALS', 'PROXY_GATEWAY', 'PROXY_LIST_REFRESH', 'PROXY_REPLACEMENT', 'PROXY_SETTINGS', 'SUB_USERS', 'SUB_USER_PROXY_REFRESH', 'USAGE'],
       },
     ]);
   });

@@ -1,5 +1,5 @@
 /**
- * Webshare adapter: the v2 API (v3 for replacements) behind the shared ProviderAdapter interface. Each
+ * Webshare adapter: the v2 API (v3 for replacements, proxy settings and the list's status) behind the shared ProviderAdapter interface. Each
  * request's session is composed of facet classes (session-*.ts) over one per-request client.
  * Loaders: proxies by id batch into one `proxy_address__in` list call per 100 ids; sub-users, IP
  * authorizations, replacements and sub-user proxy configs de-duplicate per key (no bulk endpoint).
@@ -19,6 +19,10 @@ import { WebshareProxyCredentials } from './session-proxy-credentials';
 import { WebshareProxyReplacement } from './session-proxy-replacement';
 import { WebshareAccountReads, WebshareProxyLoaders, WebshareSubUserLoaders } from './session-reads';
 import { WebshareSubUserProxyRefresh, WebshareSubUsers } from './session-sub-users';
+import { WebshareConfigReads } from './session-config-reads';
+import { WebshareProxyAllocation } from './session-proxy-allocation';
+import { WebshareProxyGateway } from './session-proxy-gateway';
+import { WebshareProxySettings } from './session-proxy-settings';
 
 type WebshareAccountConfig = Extract<AccountConfig, { provider: 'webshare' }>;
 
@@ -52,8 +56,9 @@ export class WebshareAdapter implements ProviderAdapter {
     const client = new WebshareClient(this.channel.forRequest(context.upstream), this.planId);
     const errors = accountErrors(this.provider, this.accountId);
     const account = new WebshareAccountReads(client);
-    const proxies = new WebshareProxyLoaders(client);
+    const proxies = new WebshareProxyLoaders(client, account);
     const subUsers = new WebshareSubUserLoaders(client);
+    const config = new WebshareConfigReads(client, account);
     return {
       profile: new WebshareProfile(client),
       plan: new WebsharePlan(account),
@@ -65,6 +70,9 @@ export class WebshareAdapter implements ProviderAdapter {
       subUsers: new WebshareSubUsers(client, account, subUsers, errors),
       subUserProxyRefresh: new WebshareSubUserProxyRefresh(client, subUsers, errors),
       ipAuthorizations: new WebshareIpAuthorizations(client, errors),
+      proxyGateway: new WebshareProxyGateway(account, config),
+      proxyAllocation: new WebshareProxyAllocation(client, config, proxies),
+      proxySettings: new WebshareProxySettings(client, config),
     };
   }
 

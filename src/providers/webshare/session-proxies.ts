@@ -8,6 +8,8 @@ import type { WebshareClient } from './client';
 import { WEBSHARE_PAGE_SIZE } from './limits';
 import { toProxy, validFilter } from './mapping';
 import type { WebshareAccountReads, WebshareProxyLoaders } from './session-reads';
+import { listModeOf } from './mapping-config';
+import { checkBackboneQuery } from './validate-config';
 
 const emptyPage = (): ProxyListPage => ({ items: [], totalCount: 0, hasMore: false });
 
@@ -28,9 +30,12 @@ export class WebshareProxies implements ProxiesFacet {
     }
     // ZZ means any country: it never narrows the upstream filter.
     const countries = filter.countries?.filter((country) => country !== 'ZZ');
+    // [C] the plan decides the list: residential plans are listed in backbone mode only, where `valid` does not filter.
+    const mode = listModeOf(await this.account.plan());
+    checkBackboneQuery({ mode, ...(valid === undefined ? {} : { valid }) }, { valid: 'statuses' });
     const result = await readWindow(window, WEBSHARE_PAGE_SIZE, async (page) => {
       const query = {
-        mode: 'direct' as const,
+        mode,
         page,
         page_size: WEBSHARE_PAGE_SIZE,
         ...(countries?.length ? { country_code__in: countries.join(',') } : {}),

@@ -13,6 +13,7 @@ import { aggregateStats, hourlyStats, trafficCountries, type StatsSource } from 
 import { validateConfigUpdate } from './validate';
 import { isResponse, resolvePlan, resolveReader } from './scope';
 import { registerAccessRoutes } from './routes-access';
+import { registerConfigRoutes, unallocatedOf } from './routes-config';
 
 export type Guard = (handler: (req: SimRequest) => SimResponse) => SimHandler;
 
@@ -43,7 +44,7 @@ export function registerWebshareRoutes(server: SimulatorServer, context: Webshar
 
   server.route('GET', '/api/v2/proxy/config/', guard((req) => {
     const reader = resolveReader(state, req);
-    return isResponse(reader) ? reader : ok(renderConfig(reader.config, reader.list));
+    return isResponse(reader) ? reader : ok(renderConfig(reader.config, reader.list, unallocatedOf(reader)));
   }));
   server.route('PATCH', '/api/v2/proxy/config/', guard((req) => {
     const reader = resolveReader(state, req);
@@ -53,7 +54,7 @@ export function registerWebshareRoutes(server: SimulatorServer, context: Webshar
     const result = validateConfigUpdate(body.body, reader.config, reader.planState.plan);
     if (!result.ok) return result.response;
     Object.assign(reader.config, result.value, { updatedAtMs: context.nowMs() });
-    return ok(renderConfig(reader.config, reader.list));
+    return ok(renderConfig(reader.config, reader.list, unallocatedOf(reader)));
   }));
   // [C] the v3 read has no trailing slash and requires plan_id
   server.route('GET', '/api/v3/proxy/config', guard((req) => {
@@ -66,6 +67,7 @@ export function registerWebshareRoutes(server: SimulatorServer, context: Webshar
   server.route('GET', '/api/v2/stats/aggregate/', guard((req) => stats(context, req, 'aggregate')));
 
   registerAccessRoutes(server, context, guard);
+  registerConfigRoutes(server, context, guard);
 }
 
 const MODES: WebshareProxyListMode[] = ['direct', 'backbone'];
