@@ -6,8 +6,9 @@
  */
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { startHarness, WEBSHARE_ACCOUNT_ID, type Harness } from '../support/harness';
-import { errorCodes } from '../support/graphql-client';
+import { errorCodes, GraphQLTestClient } from '../support/graphql-client';
 import { PROXY_LIST, webshareGet } from '../support/webshare-api';
 import {
   AllocateUnallocatedCountriesDocument,
@@ -16,6 +17,7 @@ import {
   UpdateWebshareProxySettingsDocument,
   WebshareGatewayUsernameDocument,
   WebshareProxyGatewayDocument,
+  WebshareProxyListPasswordDocument,
   WebshareProxyListStatsDocument,
   WebshareProxyListStatusDocument,
   WebshareProxyNodeDocument,
@@ -89,18 +91,24 @@ describe('Webshare backbone: residential plans and the gateway', () => {
       assert.match(node.username!, new RegExp(`^${username}-\\d+$`));
       assert.ok(node.ports.http! >= 9_999 && node.ports.http! <= 19_999, `${node.ports.http}`);
     }
-    const listCalls = harness.webshare.server.callsTo(PROXY_LIST);
-    assert.ok(listCalls.length > 0 && listCalls.every((call) => new URLSearchParams(call.query).get('mode') === 'backbone'));
+    // Cold: the direct list is tried, Webshare refuses that mode for residential plans, the plan decides.
+    const modes = (endpoint: string) => harness.webshare.server.callsTo(endpoint).map((call) => `${new URLSearchParams(call.query).get('mode')} ${call.status}`);
+    assert.deepEqual(modes(PROXY_LIST), ['direct 400', 'backbone 200']);
+    assert.equal(harness.webshare.server.callCount(/subscription\/plan/), 1);
+    // Then remembered: the next page reads the backbone list at once (the plan is read only for Proxy.type).
+    harness.webshare.server.resetCalls();
     const next = await harness.client.data(WebshareResidentialProxiesDocument, { id: RESIDENTIAL, first: 100, after: proxies.pageInfo.endCursor });
     assert.equal(next.account!.proxies!.edges.length, 50);
+    assert.ok(next.account!.proxies!.edges.every(({ node }) => node.type === 'RESIDENTIAL'));
+    assert.deepEqual(modes(PROXY_LIST), ['backbone 200']);
     const germany = await harness.client.data(WebshareResidentialProxiesDocument, { id: RESIDENTIAL, first: 100, filter: { countries: ['de'] } });
     assert.equal(germany.account!.proxies!.totalCount, 30);
   });
 
-  test('a datacenter plan\'s proxies still come from the direct list', async () => {
+  test('a datacenter plan\'s proxies still come from the direct list, at the first try', async () => {
     await harness.client.data(WebshareResidentialProxiesDocument, { id: WEBSHARE_ACCOUNT_ID, first: 5 });
     const listCalls = harness.webshare.server.callsTo(PROXY_LIST);
-    assert.ok(listCalls.length > 0 && listCalls.every((call) => new URLSearchParams(call.query).get('mode') === 'direct'));
+    assert.deepEqual(listCalls.map((call) => `${new URLSearchParams(call.query).get('mode')} ${call.status}`), ['direct 200']);
   });
 
   test('a residential proxy is found again by its id', async () => {
@@ -320,6 +328,37 @@ describe('Webshare proxy settings', () => {
     assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT']);
     assert.equal(result.errors[0].extensions?.provider, 'WEBSHARE');
     await harness.client.data(UpdateWebshareProxySettingsDocument, { accountId: RESIDENTIAL, input: { ipAuthorizationCity: null } });
+  });
+});
+
+describe('Webshare proxy list password and scopes', () => {
+  const KEYS = { reader: 'key-ws13-reader-0123456789', admin: 'key-ws13-admin-0123456789ab' };
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  let scoped: Harness;
+
+  before(async () => {
+    scoped = await startHarness({
+      auth: {
+        mode: 'apiKeys',
+        keys: [
+          { name: 'reader', sha256: sha256(KEYS.reader), scopes: ['read'], accounts: ['*'] },
+          { name: 'admin', sha256: sha256(KEYS.admin), scopes: ['read', 'write', 'credentials'], accounts: ['*'] },
+        ],
+      },
+    });
+  });
+
+  after(async () => {
+    await scoped?.stop();
+  });
+
+  test('proxyListStatus.password needs the credentials scope: FORBIDDEN for a read key, the proxy password for an admin key', async () => {
+    const client = (key: string) => new GraphQLTestClient(scoped.proxygraph.url, { authorization: `Bearer ${key}` });
+    const reader = await client(KEYS.reader).request(WebshareProxyListPasswordDocument, { id: WEBSHARE_ACCOUNT_ID });
+    assert.deepEqual(errorCodes(reader), ['FORBIDDEN']);
+    const { password } = await webshareGet<WebshareProxyConfig>(scoped.webshare, '/api/v2/proxy/config/');
+    const admin = await client(KEYS.admin).data(WebshareProxyListPasswordDocument, { id: WEBSHARE_ACCOUNT_ID });
+    assert.equal(admin.account!.proxyListStatus!.password, password);
   });
 });
 

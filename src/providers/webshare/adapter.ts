@@ -20,6 +20,7 @@ import { WebshareProxyReplacement } from './session-proxy-replacement';
 import { WebshareAccountReads, WebshareProxyLoaders, WebshareSubUserLoaders } from './session-reads';
 import { WebshareSubUserProxyRefresh, WebshareSubUsers } from './session-sub-users';
 import { WebshareConfigReads } from './session-config-reads';
+import { WebshareListModeMemory, WebshareListModes } from './list-mode';
 import { WebshareProxyAllocation } from './session-proxy-allocation';
 import { WebshareProxyGateway } from './session-proxy-gateway';
 import { WebshareProxySettings } from './session-proxy-settings';
@@ -33,6 +34,8 @@ export class WebshareAdapter implements ProviderAdapter {
   private readonly channel: AccountChannel;
   /** The plan this account entry manages (`plan_id`), or null for the account's default plan. */
   private readonly planId: number | null;
+  /** Which proxy list (direct or backbone) the plan needs, remembered across requests (list-mode.ts). */
+  private readonly listModes = new WebshareListModeMemory();
 
   constructor(account: WebshareAccountConfig, deps: AdapterDependencies) {
     this.accountId = account.id;
@@ -56,21 +59,22 @@ export class WebshareAdapter implements ProviderAdapter {
     const client = new WebshareClient(this.channel.forRequest(context.upstream), this.planId);
     const errors = accountErrors(this.provider, this.accountId);
     const account = new WebshareAccountReads(client);
-    const proxies = new WebshareProxyLoaders(client, account);
+    const modes = new WebshareListModes(this.listModes, account);
+    const proxies = new WebshareProxyLoaders(client, account, modes);
     const subUsers = new WebshareSubUserLoaders(client);
     const config = new WebshareConfigReads(client, account);
     return {
       profile: new WebshareProfile(client),
       plan: new WebsharePlan(account),
       usage: new WebshareUsage(client, account),
-      proxies: new WebshareProxies(account, proxies),
+      proxies: new WebshareProxies(account, proxies, modes),
       proxyListRefresh: new WebshareProxyListRefresh(client, account, proxies, errors),
       proxyReplacement: new WebshareProxyReplacement(client),
       proxyCredentials: new WebshareProxyCredentials(client, proxies),
       subUsers: new WebshareSubUsers(client, account, subUsers, errors),
       subUserProxyRefresh: new WebshareSubUserProxyRefresh(client, subUsers, errors),
       ipAuthorizations: new WebshareIpAuthorizations(client, errors),
-      proxyGateway: new WebshareProxyGateway(account, config),
+      proxyGateway: new WebshareProxyGateway(account, config, modes),
       proxyAllocation: new WebshareProxyAllocation(client, config, proxies),
       proxySettings: new WebshareProxySettings(client, config),
     };

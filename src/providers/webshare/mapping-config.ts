@@ -6,6 +6,8 @@
 import { normaliseCountry } from '../../domain/units';
 import type { GatewayUsernameParams, ProxySettingsChange } from '../contract/params';
 import type {
+  ProxyRecord,
+  ProxyType,
   AsnCountRecord,
   CountryCountRecord,
   IpRangeCountRecord,
@@ -15,12 +17,13 @@ import type {
   ProxyListStatusRecord,
   ProxySettingsRecord,
 } from '../contract/records';
-import { WEBSHARE_BACKBONE_HOST } from './mapping';
+import { toProxy, WEBSHARE_BACKBONE_HOST } from './mapping';
 import type {
   WebshareAsnCounts,
   WebshareCountryCounts,
   WebsharePlan,
   WebshareProxyConfigUpdate,
+  WebshareProxy,
   WebshareProxyConfigV3,
   WebshareProxyListMode,
   WebshareProxyListStats,
@@ -42,6 +45,12 @@ export const WEBSHARE_BACKBONE_USERNAME_TEMPLATE = '{username}[-{cc}...][-city_{
 export function listModeOf(plan: WebsharePlan): WebshareProxyListMode {
   const poolFilter = (plan as WebsharePlan & { pool_filter?: string }).pool_filter;
   return plan.proxy_subtype === 'residential' || poolFilter === 'residential' ? 'backbone' : 'direct';
+}
+
+/** A list entry read in `mode`: a backbone entry is reached through the gateway, whatever exit address it shows. */
+export function toProxyIn(mode: WebshareProxyListMode, proxy: WebshareProxy, type: ProxyType | null | undefined): ProxyRecord {
+  const record = toProxy(proxy, type);
+  return mode === 'backbone' ? { ...record, host: WEBSHARE_BACKBONE_HOST } : record;
 }
 
 /** [C] the city parameter is only available for residential plans. */

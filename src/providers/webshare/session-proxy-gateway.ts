@@ -8,17 +8,19 @@ import type { ProxyGatewayFacet } from '../contract/session';
 import { cityTargetingOf, gatewayUsername, toProxyGateway } from './mapping-config';
 import type { WebshareConfigReads } from './session-config-reads';
 import type { WebshareAccountReads } from './session-reads';
+import type { WebshareListModes } from './list-mode';
 import { checkGatewayUsername } from './validate-config';
 
 export class WebshareProxyGateway implements ProxyGatewayFacet {
   constructor(
     private readonly account: WebshareAccountReads,
     private readonly config: WebshareConfigReads,
+    private readonly modes: WebshareListModes,
   ) {}
 
-  /** The plan says the list mode and whether cities can be targeted; the list status holds the proxy username. */
+  /** The plan says the list mode (remembered for the proxy list) and whether cities can be targeted; the list status holds the proxy username. */
   async get() {
-    const [plan, status] = await Promise.all([this.account.plan(), this.config.status.get()]);
+    const [plan, status] = await Promise.all([this.account.plan(), this.config.status.get(), this.modes.fromPlan()]);
     return toProxyGateway(plan, status.username);
   }
 

@@ -9,7 +9,8 @@ import { mapBounded, perKeyLoader, sessionMemo } from '../shared/loaders';
 import type { WebshareClient } from './client';
 import { WEBSHARE_PAGE_SIZE } from './limits';
 import { parseProxyNativeId, proxyNativeId, proxyTypeOf, toProxy } from './mapping';
-import { listModeOf } from './mapping-config';
+import { toProxyIn } from './mapping-config';
+import type { WebshareListModes } from './list-mode';
 import type { WebsharePage, WebshareProxy } from './wire';
 
 /** The subscription and the managed plan, read once per request (plan, usage, proxy types, list refresh). */
@@ -54,6 +55,7 @@ export class WebshareProxyLoaders {
   constructor(
     private readonly client: WebshareClient,
     private readonly account?: WebshareAccountReads,
+    private readonly modes?: WebshareListModes,
   ) {}
 
   /** After a write that changes the proxies or the credentials they carry. */
@@ -65,7 +67,7 @@ export class WebshareProxyLoaders {
 
   /** Batch: one list call filtered by `proxy_address__in` for up to 100 ids. */
   private async loadProxies(ids: readonly string[]): Promise<Array<ProxyRecord | null>> {
-    if (ids.some((id) => !parseProxyNativeId(id).address) && this.account && listModeOf(await this.account.plan()) === 'backbone') {
+    if (ids.some((id) => !parseProxyNativeId(id).address) && this.modes && (await this.modes.certain()) === 'backbone') {
       const byId = await this.backbone.get();
       return ids.map((id) => byId.get(id) ?? null);
     }
@@ -89,12 +91,15 @@ export class WebshareProxyLoaders {
     const pageCount = Math.min(MAX_BACKBONE_PAGES, Math.ceil(first.count / WEBSHARE_PAGE_SIZE));
     const rest = await mapBounded(Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => index + 2), 4, read);
     const type = this.account ? await this.account.proxyType() : undefined;
-    return new Map([first, ...rest].flatMap((page) => page.results).map((proxy) => [proxyNativeId(proxy), toProxy(proxy, type)]));
+    return new Map([first, ...rest].flatMap((page) => page.results).map((proxy) => [proxyNativeId(proxy), toProxyIn('backbone', proxy, type)]));
   }
 }
 
-/** [I] How many backbone pages a lookup by id reads at most (10 000 entries): backbone mode cannot filter by address. */
-const MAX_BACKBONE_PAGES = 100;
+/**
+ * [I] How many backbone pages a lookup by id reads at most (1 000 entries): backbone mode cannot filter by
+ * address, and the 60/minute proxy-list budget must stay for the list itself. An entry beyond is not found.
+ */
+const MAX_BACKBONE_PAGES = 10;
 
 /** Sub-users by id and the proxy config each sees through X-Subuser (no bulk endpoint: de-duplicated per id). */
 export class WebshareSubUserLoaders {
