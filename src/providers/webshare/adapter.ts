@@ -70,7 +70,7 @@ export class WebshareAdapter implements ProviderAdapter {
       proxies: new WebshareProxies(account, proxies, modes),
       proxyListRefresh: new WebshareProxyListRefresh(client, account, proxies, errors),
       proxyReplacement: new WebshareProxyReplacement(client),
-      proxyCredentials: new WebshareProxyCredentials(client, proxies),
+      proxyCredentials: new WebshareProxyCredentials(client, proxies, config),
       subUsers: new WebshareSubUsers(client, account, subUsers, errors),
       subUserProxyRefresh: new WebshareSubUserProxyRefresh(client, subUsers, errors),
       ipAuthorizations: new WebshareIpAuthorizations(client, errors),

@@ -2,8 +2,9 @@
  * Which proxy list an account entry reads (`mode=direct` or `mode=backbone`), without a plan read on every
  * page: [C] residential plans must be listed in backbone mode, and Webshare refuses `mode=direct` for them. The
  * adapter remembers the mode the plan gave (for LIFETIME_MS [I]: the default plan can change); until one is
- * known the list is read in direct mode, and a refusal of that mode makes the plan decide and the read run again.
- * So a datacenter account never pays a call for this, and a residential one pays once per lifetime.
+ * known the list is read in direct mode, and a refusal of that mode (or an empty answer) makes the plan decide
+ * and the read run again. So a datacenter account with proxies never pays a call for this, and a residential
+ * one pays once per lifetime.
  */
 import { isCode } from '../../core/errors';
 import { listModeOf } from './mapping-config';
@@ -53,16 +54,23 @@ export class WebshareListModes {
     return this.known() ?? this.fromPlan();
   }
 
-  /** Runs `read` in the known mode, else direct; when Webshare refuses direct mode, in the plan's mode. */
-  async read<T>(read: (mode: WebshareProxyListMode) => Promise<T>): Promise<T> {
-    const guess = this.known() ?? 'direct';
+  /**
+   * Runs `read` in the known mode, else direct; when Webshare refuses direct mode, in the plan's mode. A guessed
+   * direct read that finds nothing also asks the plan [I]: should Webshare answer a residential plan's direct
+   * list with an empty page instead of a 400, its proxies are still found.
+   */
+  async read<T>(read: (mode: WebshareProxyListMode) => Promise<T>, isEmpty: (result: T) => boolean): Promise<T> {
+    const known = this.known();
+    if (known) return read(known);
+    let result: T;
     try {
-      return await read(guess);
+      result = await read('direct');
     } catch (error) {
-      if (guess !== 'direct' || !refusesMode(error)) throw error;
-      const mode = await this.fromPlan();
-      if (mode === 'direct') throw error;
-      return read(mode);
+      if (!refusesMode(error) || (await this.fromPlan()) === 'direct') throw error;
+      return read('backbone');
     }
+    if (isEmpty(result) && (await this.fromPlan()) === 'backbone') return read('backbone');
+    this.memory.remember('direct');
+    return result;
   }
 }

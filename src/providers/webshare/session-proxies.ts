@@ -47,7 +47,7 @@ export class WebshareProxies implements ProxiesFacet {
         const response = await this.proxies.pages.load(JSON.stringify(query));
         return { items: response.results, totalCount: response.count };
       }),
-    }));
+    }), ({ result }) => result.totalCount === 0);
     return { items: result.items.map((proxy) => toProxyIn(mode, proxy, type)), totalCount: result.totalCount, hasMore: result.hasMore };
   }
 
