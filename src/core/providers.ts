@@ -39,6 +39,9 @@ export const CAPABILITIES = [
   'SUB_USER_ACCESS_RULES',
   'GENERATED_PROXY_LISTS',
   'IP_AUTHORIZATION_USERS',
+  'PROXY_GATEWAY',
+  'PROXY_ALLOCATION',
+  'PROXY_SETTINGS',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

@@ -52,6 +52,9 @@ const FACET_WHAT: Record<FacetName, string> = {
   downloadTokens: 'Download tokens',
   subUserAccessRules: 'Sub-user access rules',
   generatedProxyLists: 'Generated proxy lists',
+  proxyGateway: 'A rotating proxy gateway',
+  proxyAllocation: 'Proxy list status and country allocation',
+  proxySettings: 'Proxy settings',
 };
 
 /** What the request's upstream calls cost, for its log line. */

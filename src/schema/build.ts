@@ -12,6 +12,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { AccountResolver } from './account/account.resolver';
 import { AccountContentsResolver } from './account/account-contents.resolver';
+import { AccountProxyConfigResolver, ProxyGatewayResolver, ProxyListStatusResolver } from './account/proxy-config.resolver';
 import { ProxyCredentialsResolver, ProxyReplacementResolver, ProxyResolver } from './proxy/proxy.resolver';
 import { SubUserResolver } from './sub-user/sub-user.resolver';
 import { AccountOperationResultResolver, IpAuthorizationResolver } from './ip-authorization/ip-authorization.resolver';
@@ -60,6 +61,9 @@ async function build(): Promise<ProxyGraphSchema> {
     resolvers: [
       AccountResolver,
       AccountContentsResolver,
+      AccountProxyConfigResolver,
+      ProxyGatewayResolver,
+      ProxyListStatusResolver,
       ProxyResolver,
       ProxyCredentialsResolver,
       ProxyReplacementResolver,

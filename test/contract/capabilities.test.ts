@@ -71,6 +71,10 @@ const PROBES: Record<string, Probe> = {
   'Account.proxyUserListOptions': readField('GENERATED_PROXY_LISTS', 'proxyUserListOptions(filter: { countries: ["US"] }) { username hasAccess }'),
   'Account.formattedProxyList': readField('GENERATED_PROXY_LISTS', 'formattedProxyList(filter: { countries: ["US"] }, authentication: IP_ADDRESS)'),
   'Account.residentialProxyList': readField('GENERATED_PROXY_LISTS', 'residentialProxyList(input: { count: 1 })'),
+  'Account.proxyGateway': readField('PROXY_GATEWAY', 'proxyGateway { host usernameFor(targeting: { rotate: true }) }'),
+  'Account.proxyListStatus': readField('PROXY_ALLOCATION', 'proxyListStatus { state unallocatedCount }'),
+  'Account.proxyListStats': readField('PROXY_ALLOCATION', 'proxyListStats { asns { asn } }'),
+  'Account.proxySettings': readField('PROXY_SETTINGS', 'proxySettings { requestTimeoutSeconds }'),
 
   // Cross-account queries ask an account that is named explicitly, so one that cannot answer says so.
   'Query.proxies': { capability: 'PROXIES', query: 'query Probe($id: ID!) { proxies(first: 1, filter: { accountIds: [$id] }) { edges { cursor } } }', variables: byAccount },
@@ -156,6 +160,17 @@ const PROBES: Record<string, Probe> = {
   'Mutation.resetDownloadToken': {
     capability: 'DOWNLOAD_TOKENS',
     query: 'mutation Probe($id: ID!) { resetDownloadToken(accountId: $id, scope: ACTIVITY) { expiresAt } }',
+    variables: byAccount,
+  },
+  'Mutation.updateProxySettings': {
+    capability: 'PROXY_SETTINGS',
+    query: 'mutation Probe($id: ID!) { updateProxySettings(accountId: $id, input: { autoReplaceOutOfRotationProxies: false }) { id } }',
+    variables: byAccount,
+  },
+  // With the capability and nothing unallocated, this is BAD_USER_INPUT after one status read: never a write.
+  'Mutation.allocateUnallocatedCountries': {
+    capability: 'PROXY_ALLOCATION',
+    query: 'mutation Probe($id: ID!) { allocateUnallocatedCountries(accountId: $id, countries: [{ country: "US", count: 1 }]) { id } }',
     variables: byAccount,
   },
   'Mutation.updateService': { capability: 'SERVICES', query: 'mutation Probe($id: ID!) { updateService(id: $id, input: { name: "probe" }) { id } }', variables: byId('Service') },

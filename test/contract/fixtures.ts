@@ -131,8 +131,8 @@ export const FIXTURES: readonly ProviderFixture[] = [
     wrongCredentials: { token: 'contract-wrong-webshare-token-0123456789' },
     secretsOf: (credentials) => [credentials.token],
     capabilities: [
-      'DOWNLOAD_TOKENS', 'IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'PROXY_ACTIVITY', 'PROXY_CREDENTIALS', 'PROXY_LIST_REFRESH', 'PROXY_REPLACEMENT',
-      'SUB_USERS', 'SUB_USER_PROXY_REFRESH', 'USAGE', 'USAGE_HISTORY',
+      'DOWNLOAD_TOKENS', 'IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'PROXY_ACTIVITY', 'PROXY_ALLOCATION', 'PROXY_CREDENTIALS',
+      'PROXY_GATEWAY', 'PROXY_LIST_REFRESH', 'PROXY_REPLACEMENT', 'PROXY_SETTINGS', 'SUB_USERS', 'SUB_USER_PROXY_REFRESH', 'USAGE', 'USAGE_HISTORY',
     ],
     // DRF: `{"detail"}` for every status; Retry-After on 429.
     errorBody: (status, message) =>

@@ -50,10 +50,18 @@ export type Account = {
   proxyActivity?: Maybe<ProxyActivityConnection>;
   /** Proxy username/password and timeouts (Webshare proxy config). */
   proxyCredentials?: Maybe<ProxyCredentials>;
+  /** Webshare: the backbone gateway (p.webshare.io), which list the proxies come from, and the username grammar. */
+  proxyGateway?: Maybe<ProxyGateway>;
   /** This account's proxies (the selection and order of Account.proxies) as text to paste, one page at a time. */
   proxyList?: Maybe<ProxyListText>;
+  /** Webshare: the proxy list by IP range and ASN, and what is available. */
+  proxyListStats?: Maybe<ProxyListStats>;
+  /** Webshare: whether the proxy list is ready, its countries and what is unallocated. */
+  proxyListStatus?: Maybe<ProxyListStatus>;
   /** Webshare proxy replacements, newest last. */
   proxyReplacements?: Maybe<ProxyReplacementConnection>;
+  /** Webshare: timeouts, where IP-authorized clients may connect from, automatic replacement. */
+  proxySettings?: Maybe<ProxySettings>;
   /** Ping: every active sub-user, and whether it may use every proxy selected by proxyIds or by filter (exactly one). */
   proxyUserListOptions?: Maybe<Array<ProxyUserListOption>>;
   /** Proxies that left the list (manual replacements and automatic ones), in the provider's order. */
@@ -208,6 +216,13 @@ export type AccountUsage = {
   usage?: Maybe<Usage>;
 };
 
+export type AsnCount = {
+  __typename?: 'AsnCount';
+  asn: Scalars['Int']['output'];
+  count: Scalars['Int']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+};
+
 /** Authorize one IP on many accounts at once. */
 export type AuthorizeIpInput = {
   /** Default: every visible account that supports IP authorizations. */
@@ -241,10 +256,13 @@ export type Capability =
   | 'PROFILE'
   | 'PROXIES'
   | 'PROXY_ACTIVITY'
+  | 'PROXY_ALLOCATION'
   | 'PROXY_CREDENTIALS'
+  | 'PROXY_GATEWAY'
   | 'PROXY_LIST_REFRESH'
   | 'PROXY_REPLACEMENT'
   | 'PROXY_SERVER_AUTHORIZATION'
+  | 'PROXY_SETTINGS'
   | 'SERVERS'
   | 'SERVICES'
   | 'SUB_USERS'
@@ -370,6 +388,18 @@ export type DownloadTokenScope =
   | 'PROXY_LIST'
   | 'REPLACED_PROXIES';
 
+/** Targeting appended to the gateway username. sessionId (sticky) and rotate exclude each other; city needs a plan with cityTargeting. */
+export type GatewayUsernameInput = {
+  /** Letters and underscores, e.g. los_angeles. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** Two-letter country codes, chained in this order. */
+  countries?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A new exit IP on every request. */
+  rotate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Digits: the same session id keeps the same exit IP. */
+  sessionId?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** STANDARD is host:port[:user:password]; the others are URLs with that scheme. */
 export type GeneratedProxyListFormat =
   | 'HTTP'
@@ -431,6 +461,14 @@ export type IpAuthorizationUser = {
   username: Scalars['String']['output'];
 };
 
+export type IpRangeCount = {
+  __typename?: 'IpRangeCount';
+  /** CIDR, e.g. 10.1.1.0/24. */
+  cidr: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
+  prefixLength: Scalars['Int']['output'];
+};
+
 export type IpVersion =
   | 'IPV4'
   | 'IPV6';
@@ -448,6 +486,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** ProxyMesh: allow a target hostname, on the account or one sub-account. */
   addHostnameAuthorization: HostnameAuthorization;
+  /** Webshare: place the proxies the plan could not allocate; the counts must add up to proxyListStatus.unallocatedCount. */
+  allocateUnallocatedCountries: Account;
   /** Authorize one IP on many accounts (default: every account that supports it), in parallel. Idempotent: an IP already there is ok with alreadyDone. */
   authorizeIp: Array<AccountOperationResult>;
   /** ProxyMesh: add a proxy host to the account. */
@@ -491,6 +531,8 @@ export type Mutation = {
   updateIpAuthorization: IpAuthorization;
   /** Webshare: change the proxy username/password or timeouts. */
   updateProxyCredentials: Account;
+  /** Webshare: change proxy settings; only the fields given change. */
+  updateProxySettings: Account;
   updateService: Service;
   updateSubUser: SubUser;
 };
@@ -500,6 +542,12 @@ export type MutationAddHostnameAuthorizationArgs = {
   accountId: Scalars['ID']['input'];
   hostname: Scalars['String']['input'];
   subUserId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationAllocateUnallocatedCountriesArgs = {
+  accountId: Scalars['ID']['input'];
+  countries: Array<CountryCountInput>;
 };
 
 
@@ -647,6 +695,12 @@ export type MutationUpdateProxyCredentialsArgs = {
 };
 
 
+export type MutationUpdateProxySettingsArgs = {
+  accountId: Scalars['ID']['input'];
+  input: ProxySettingsInput;
+};
+
+
 export type MutationUpdateServiceArgs = {
   id: Scalars['ID']['input'];
   input: UpdateServiceInput;
@@ -698,6 +752,13 @@ export type Plan = {
   subUsersTotal?: Maybe<Scalars['Int']['output']>;
   subUsersUsed?: Maybe<Scalars['Int']['output']>;
   type?: Maybe<Scalars['String']['output']>;
+};
+
+/** A port range, both ends included. */
+export type PortRange = {
+  __typename?: 'PortRange';
+  from: Scalars['Int']['output'];
+  to: Scalars['Int']['output'];
 };
 
 /** The proxy providers ProxyGraph speaks to. */
@@ -852,6 +913,32 @@ export type ProxyFilter = {
   types?: InputMaybe<Array<ProxyType>>;
 };
 
+/** How to connect through the provider's rotating gateway (Webshare backbone) with the proxy username and password (Account.proxyCredentials). IP-authorized clients use each proxy's own port instead. */
+export type ProxyGateway = {
+  __typename?: 'ProxyGateway';
+  /** Whether the username can target a city (Webshare: residential plans only). */
+  cityTargeting: Scalars['Boolean']['output'];
+  host: Scalars['String']['output'];
+  /** Which list Account.proxies reads: BACKBONE entries are all reached through this gateway, each on its own port. */
+  listMode: ProxyListMode;
+  /** More ports that take username/password authentication. */
+  portRange?: Maybe<PortRange>;
+  /** Ports that take username/password authentication. */
+  ports: Array<Scalars['Int']['output']>;
+  /** The proxy username before any targeting. */
+  username: Scalars['String']['output'];
+  /** The username with targeting appended, e.g. myuser-us-1234 (sticky US) or myuser-de-rotate. */
+  usernameFor: Scalars['String']['output'];
+  /** The username grammar, e.g. {username}[-{cc}...][-city_{name}][-{session}|-rotate]. */
+  usernameTemplate: Scalars['String']['output'];
+};
+
+
+/** How to connect through the provider's rotating gateway (Webshare backbone) with the proxy username and password (Account.proxyCredentials). IP-authorized clients use each proxy's own port instead. */
+export type ProxyGatewayUsernameForArgs = {
+  targeting?: InputMaybe<GatewayUsernameInput>;
+};
+
 /** Which credentials the lines carry: a sub-user's username and password, none (IP authorization), or each proxy's own. */
 export type ProxyListAuthentication =
   | 'IP_ADDRESS'
@@ -871,6 +958,11 @@ export type ProxyListFormat =
   /** `user:pass@host:port` per line (`host:port` when the proxy has no username). */
   | 'USER_PASS_AT_HOST_PORT';
 
+/** DIRECT: each proxy is an address to connect to. BACKBONE: every proxy is reached through the rotating gateway (Webshare residential plans). */
+export type ProxyListMode =
+  | 'BACKBONE'
+  | 'DIRECT';
+
 /** The proxy filters one provider search can apply: one country, one service, and statuses and types the provider can name as one value (or all but one). */
 export type ProxyListSearchFilter = {
   /** ISO 3166-1 alpha-2 codes, any case. */
@@ -879,6 +971,38 @@ export type ProxyListSearchFilter = {
   serviceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   statuses?: InputMaybe<Array<ProxyStatus>>;
   types?: InputMaybe<Array<ProxyType>>;
+};
+
+/** Whether the proxy list is ready to use. */
+export type ProxyListState =
+  | 'COMPLETED'
+  | 'PENDING'
+  | 'PROCESSING';
+
+/** The proxy list by network (/24, /16, /8 ranges and ASNs), and what is available to replace proxies with. Empty ranges and ASNs on residential plans. */
+export type ProxyListStats = {
+  __typename?: 'ProxyListStats';
+  asns: Array<AsnCount>;
+  availableAsns: Array<AsnCount>;
+  availableCountries: Array<CountryCount>;
+  availableIpRanges: Array<IpRangeCount>;
+  ipRanges: Array<IpRangeCount>;
+};
+
+/** The proxy list: whether it is ready, what it holds per country, and what the plan bought but could not allocate. */
+export type ProxyListStatus = {
+  __typename?: 'ProxyListStatus';
+  countries: Array<CountryCount>;
+  /** Needs the `credentials` scope. */
+  password?: Maybe<Scalars['String']['output']>;
+  /** Whether the proxies have been used. */
+  proxiesUsed: Scalars['Boolean']['output'];
+  state: ProxyListState;
+  /** The sum of unallocatedCountries: what an allocation must add up to. */
+  unallocatedCount: Scalars['Int']['output'];
+  /** Proxies bought for countries that had none available; allocateUnallocatedCountries places them. */
+  unallocatedCountries: Array<CountryCount>;
+  username?: Maybe<Scalars['String']['output']>;
 };
 
 /** One page of a proxy list as text. Loop with `after: pageInfo.endCursor` while `hasNextPage`, appending `text`. */
@@ -998,6 +1122,48 @@ export type ProxyServer = {
   title?: Maybe<Scalars['String']['output']>;
   /** WonderProxy contract servers: bandwidth on this server. */
   usage?: Maybe<ServerUsage>;
+};
+
+/** Proxy settings beyond the credentials (Webshare proxy config). Null restrictions mean none. */
+export type ProxySettings = {
+  __typename?: 'ProxySettings';
+  autoReplaceFailedSiteCheckProxies?: Maybe<Scalars['Boolean']['output']>;
+  autoReplaceInvalidProxies?: Maybe<Scalars['Boolean']['output']>;
+  autoReplaceLowCountryConfidenceProxies?: Maybe<Scalars['Boolean']['output']>;
+  autoReplaceOutOfRotationProxies?: Maybe<Scalars['Boolean']['output']>;
+  /** ASN IP-authorized clients must be in, e.g. 7922 or AS7922. */
+  ipAuthorizationAsn?: Maybe<Scalars['String']['output']>;
+  /** City IP-authorized clients must be in (exclusive with state and postal code). */
+  ipAuthorizationCity?: Maybe<Scalars['String']['output']>;
+  /** Countries IP-authorized clients may connect from; null = all. */
+  ipAuthorizationCountries?: Maybe<Array<Scalars['String']['output']>>;
+  ipAuthorizationPostalCode?: Maybe<Scalars['String']['output']>;
+  ipAuthorizationState?: Maybe<Scalars['String']['output']>;
+  /** Longest a proxied connection may stay idle. */
+  requestIdleTimeoutSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Longest a proxied request may last. */
+  requestTimeoutSeconds?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A change of proxy settings: a field left out is unchanged; null clears a restriction (ipAuthorizationCountries null = all countries). City, state and postal code exclude one another. */
+export type ProxySettingsInput = {
+  autoReplaceFailedSiteCheckProxies?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not changeable on free plans. */
+  autoReplaceInvalidProxies?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not changeable on free plans. */
+  autoReplaceLowCountryConfidenceProxies?: InputMaybe<Scalars['Boolean']['input']>;
+  autoReplaceOutOfRotationProxies?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 7922 or AS7922. */
+  ipAuthorizationAsn?: InputMaybe<Scalars['String']['input']>;
+  ipAuthorizationCity?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 codes, any case; null = all countries. */
+  ipAuthorizationCountries?: InputMaybe<Array<Scalars['String']['input']>>;
+  ipAuthorizationPostalCode?: InputMaybe<Scalars['String']['input']>;
+  ipAuthorizationState?: InputMaybe<Scalars['String']['input']>;
+  /** 15 s to 2 hours. */
+  requestIdleTimeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** 15 s to 7 days. */
+  requestTimeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Normalised health; the provider's own word is in Proxy.providerStatus. */
@@ -2263,6 +2429,85 @@ export type SetSubUserActiveMutationVariables = Exact<{
 
 export type SetSubUserActiveMutation = { __typename?: 'Mutation', setSubUserActive: { __typename?: 'SubUser', id: string, active: boolean } };
 
+export type WebshareProxyGatewayQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  targeting?: InputMaybe<GatewayUsernameInput>;
+}>;
+
+
+export type WebshareProxyGatewayQuery = { __typename?: 'Query', account?: { __typename?: 'Account', id: string, proxyGateway?: { __typename?: 'ProxyGateway', host: string, ports: Array<number>, listMode: ProxyListMode, username: string, cityTargeting: boolean, usernameTemplate: string, usernameFor: string, portRange?: { __typename?: 'PortRange', from: number, to: number } | null } | null } | null };
+
+export type WebshareGatewayUsernameQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  targeting?: InputMaybe<GatewayUsernameInput>;
+}>;
+
+
+export type WebshareGatewayUsernameQuery = { __typename?: 'Query', account?: { __typename?: 'Account', proxyGateway?: { __typename?: 'ProxyGateway', usernameFor: string } | null } | null };
+
+export type WebshareProxyListStatusQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WebshareProxyListStatusQuery = { __typename?: 'Query', account?: { __typename?: 'Account', proxyListStatus?: { __typename?: 'ProxyListStatus', state: ProxyListState, unallocatedCount: number, proxiesUsed: boolean, username?: string | null, countries: Array<{ __typename?: 'CountryCount', country: string, count: number }>, unallocatedCountries: Array<{ __typename?: 'CountryCount', country: string, count: number }> } | null } | null };
+
+export type WebshareProxyListPasswordQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WebshareProxyListPasswordQuery = { __typename?: 'Query', account?: { __typename?: 'Account', proxyListStatus?: { __typename?: 'ProxyListStatus', password?: string | null } | null } | null };
+
+export type WebshareProxyListStatsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WebshareProxyListStatsQuery = { __typename?: 'Query', account?: { __typename?: 'Account', proxyListStats?: { __typename?: 'ProxyListStats', availableCountries: Array<{ __typename?: 'CountryCount', country: string, count: number }>, ipRanges: Array<{ __typename?: 'IpRangeCount', cidr: string, prefixLength: number, count: number }>, availableIpRanges: Array<{ __typename?: 'IpRangeCount', cidr: string, prefixLength: number, count: number }>, asns: Array<{ __typename?: 'AsnCount', asn: number, name?: string | null, count: number }>, availableAsns: Array<{ __typename?: 'AsnCount', asn: number, name?: string | null, count: number }> } | null } | null };
+
+export type ProxySettingsFieldsFragment = { __typename?: 'ProxySettings', requestTimeoutSeconds?: number | null, requestIdleTimeoutSeconds?: number | null, ipAuthorizationCountries?: Array<string> | null, ipAuthorizationCity?: string | null, ipAuthorizationState?: string | null, ipAuthorizationPostalCode?: string | null, ipAuthorizationAsn?: string | null, autoReplaceInvalidProxies?: boolean | null, autoReplaceLowCountryConfidenceProxies?: boolean | null, autoReplaceOutOfRotationProxies?: boolean | null, autoReplaceFailedSiteCheckProxies?: boolean | null };
+
+export type WebshareProxySettingsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WebshareProxySettingsQuery = { __typename?: 'Query', account?: { __typename?: 'Account', proxySettings?: { __typename?: 'ProxySettings', requestTimeoutSeconds?: number | null, requestIdleTimeoutSeconds?: number | null, ipAuthorizationCountries?: Array<string> | null, ipAuthorizationCity?: string | null, ipAuthorizationState?: string | null, ipAuthorizationPostalCode?: string | null, ipAuthorizationAsn?: string | null, autoReplaceInvalidProxies?: boolean | null, autoReplaceLowCountryConfidenceProxies?: boolean | null, autoReplaceOutOfRotationProxies?: boolean | null, autoReplaceFailedSiteCheckProxies?: boolean | null } | null } | null };
+
+export type UpdateWebshareProxySettingsMutationVariables = Exact<{
+  accountId: Scalars['ID']['input'];
+  input: ProxySettingsInput;
+}>;
+
+
+export type UpdateWebshareProxySettingsMutation = { __typename?: 'Mutation', updateProxySettings: { __typename?: 'Account', id: string, proxySettings?: { __typename?: 'ProxySettings', requestTimeoutSeconds?: number | null, requestIdleTimeoutSeconds?: number | null, ipAuthorizationCountries?: Array<string> | null, ipAuthorizationCity?: string | null, ipAuthorizationState?: string | null, ipAuthorizationPostalCode?: string | null, ipAuthorizationAsn?: string | null, autoReplaceInvalidProxies?: boolean | null, autoReplaceLowCountryConfidenceProxies?: boolean | null, autoReplaceOutOfRotationProxies?: boolean | null, autoReplaceFailedSiteCheckProxies?: boolean | null } | null } };
+
+export type AllocateUnallocatedCountriesMutationVariables = Exact<{
+  accountId: Scalars['ID']['input'];
+  countries: Array<CountryCountInput> | CountryCountInput;
+}>;
+
+
+export type AllocateUnallocatedCountriesMutation = { __typename?: 'Mutation', allocateUnallocatedCountries: { __typename?: 'Account', id: string, proxyListStatus?: { __typename?: 'ProxyListStatus', state: ProxyListState, unallocatedCount: number, countries: Array<{ __typename?: 'CountryCount', country: string, count: number }> } | null } };
+
+export type WebshareResidentialProxiesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProxyFilter>;
+}>;
+
+
+export type WebshareResidentialProxiesQuery = { __typename?: 'Query', account?: { __typename?: 'Account', proxies?: { __typename?: 'ProxyConnection', totalCount?: number | null, edges: Array<{ __typename?: 'ProxyEdge', node: { __typename?: 'Proxy', id: string, host: string, exitIp?: string | null, username?: string | null, country?: string | null, type?: ProxyType | null, ports: { __typename?: 'ProxyPorts', http?: number | null } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null } | null };
+
+export type WebshareProxyNodeQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WebshareProxyNodeQuery = { __typename?: 'Query', proxy?: { __typename?: 'Proxy', id: string, host: string, username?: string | null, country?: string | null } | null };
+
 export type UsageSeriesQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   from: Scalars['DateTime']['input'];
@@ -2499,6 +2744,7 @@ export const PingProxyFieldsFragmentDoc = {"kind":"Document","definitions":[{"ki
 export const ProxyMeshSubUserFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProxyMeshSubUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUser"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyBandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyBandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ProxyMeshSubUserFieldsFragment, unknown>;
 export const ReplacementFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReplacementFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyReplacement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"toReplace"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"ipRanges"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replaceWith"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"proxiesRemoved"}},{"kind":"Field","name":{"kind":"Name","value":"proxiesAdded"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"dryRunCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ReplacementFieldsFragment, unknown>;
 export const SubUserFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SubUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUser"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyBandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"maxThreads"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"proxyCountries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SubUserFieldsFragment, unknown>;
+export const ProxySettingsFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProxySettingsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProxySettings"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestTimeoutSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"requestIdleTimeoutSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationCountries"}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationCity"}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationState"}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationPostalCode"}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationAsn"}},{"kind":"Field","name":{"kind":"Name","value":"autoReplaceInvalidProxies"}},{"kind":"Field","name":{"kind":"Name","value":"autoReplaceLowCountryConfidenceProxies"}},{"kind":"Field","name":{"kind":"Name","value":"autoReplaceOutOfRotationProxies"}},{"kind":"Field","name":{"kind":"Name","value":"autoReplaceFailedSiteCheckProxies"}}]}}]} as unknown as DocumentNode<ProxySettingsFieldsFragment, unknown>;
 export const ProxyActivityFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProxyActivityFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyActivity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"protocol"}},{"kind":"Field","name":{"kind":"Name","value":"transferredBytes"}},{"kind":"Field","name":{"kind":"Name","value":"requestDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"handshakeDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"tunnelDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"errorReason"}},{"kind":"Field","name":{"kind":"Name","value":"errorHowToFix"}},{"kind":"Field","name":{"kind":"Name","value":"authUsername"}},{"kind":"Field","name":{"kind":"Name","value":"proxyAddress"}},{"kind":"Field","name":{"kind":"Name","value":"proxyPort"}},{"kind":"Field","name":{"kind":"Name","value":"clientIp"}},{"kind":"Field","name":{"kind":"Name","value":"targetHostname"}},{"kind":"Field","name":{"kind":"Name","value":"targetDomain"}},{"kind":"Field","name":{"kind":"Name","value":"targetIp"}},{"kind":"Field","name":{"kind":"Name","value":"targetPort"}}]}}]} as unknown as DocumentNode<ProxyActivityFieldsFragment, unknown>;
 export const ReplacedProxyFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReplacedProxyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReplacedProxy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithAddress"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithPort"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithCountry"}},{"kind":"Field","name":{"kind":"Name","value":"replacedAt"}}]}}]} as unknown as DocumentNode<ReplacedProxyFieldsFragment, unknown>;
 export const WonderProxyProxyBasicsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WonderProxyProxyBasics"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Proxy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"exitIp"}},{"kind":"Field","name":{"kind":"Name","value":"ports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"http"}},{"kind":"Field","name":{"kind":"Name","value":"socks5"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"lastCheckedAt"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"customDnsPort"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}}]}}]} as unknown as DocumentNode<WonderProxyProxyBasicsFragment, unknown>;
@@ -2599,6 +2845,16 @@ export const UpdateSubUserDocument = {"kind":"Document","definitions":[{"kind":"
 export const DeleteSubUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteSubUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteSubUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}}]}}]} as unknown as DocumentNode<DeleteSubUserMutation, DeleteSubUserMutationVariables>;
 export const RefreshSubUserProxiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshSubUserProxies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshSubUserProxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SubUserFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SubUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SubUser"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyBandwidthLimitBytes"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"maxThreads"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"proxyCountries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RefreshSubUserProxiesMutation, RefreshSubUserProxiesMutationVariables>;
 export const SetSubUserActiveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetSubUserActive"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"active"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSubUserActive"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"active"},"value":{"kind":"Variable","name":{"kind":"Name","value":"active"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]} as unknown as DocumentNode<SetSubUserActiveMutation, SetSubUserActiveMutationVariables>;
+export const WebshareProxyGatewayDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebshareProxyGateway"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targeting"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"GatewayUsernameInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"proxyGateway"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"ports"}},{"kind":"Field","name":{"kind":"Name","value":"portRange"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}},{"kind":"Field","name":{"kind":"Name","value":"listMode"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"cityTargeting"}},{"kind":"Field","name":{"kind":"Name","value":"usernameTemplate"}},{"kind":"Field","name":{"kind":"Name","value":"usernameFor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"targeting"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targeting"}}}]}]}}]}}]}}]} as unknown as DocumentNode<WebshareProxyGatewayQuery, WebshareProxyGatewayQueryVariables>;
+export const WebshareGatewayUsernameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebshareGatewayUsername"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targeting"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"GatewayUsernameInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxyGateway"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usernameFor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"targeting"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targeting"}}}]}]}}]}}]}}]} as unknown as DocumentNode<WebshareGatewayUsernameQuery, WebshareGatewayUsernameQueryVariables>;
+export const WebshareProxyListStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebshareProxyListStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxyListStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"countries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unallocatedCountries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unallocatedCount"}},{"kind":"Field","name":{"kind":"Name","value":"proxiesUsed"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]}}]} as unknown as DocumentNode<WebshareProxyListStatusQuery, WebshareProxyListStatusQueryVariables>;
+export const WebshareProxyListPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebshareProxyListPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxyListStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"password"}}]}}]}}]}}]} as unknown as DocumentNode<WebshareProxyListPasswordQuery, WebshareProxyListPasswordQueryVariables>;
+export const WebshareProxyListStatsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebshareProxyListStats"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxyListStats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"availableCountries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ipRanges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cidr"}},{"kind":"Field","name":{"kind":"Name","value":"prefixLength"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableIpRanges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cidr"}},{"kind":"Field","name":{"kind":"Name","value":"prefixLength"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"asns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asn"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableAsns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asn"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebshareProxyListStatsQuery, WebshareProxyListStatsQueryVariables>;
+export const WebshareProxySettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebshareProxySettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxySettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProxySettingsFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProxySettingsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProxySettings"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestTimeoutSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"requestIdleTimeoutSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationCountries"}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationCity"}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationState"}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationPostalCode"}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationAsn"}},{"kind":"Field","name":{"kind":"Name","value":"autoReplaceInvalidProxies"}},{"kind":"Field","name":{"kind":"Name","value":"autoReplaceLowCountryConfidenceProxies"}},{"kind":"Field","name":{"kind":"Name","value":"autoReplaceOutOfRotationProxies"}},{"kind":"Field","name":{"kind":"Name","value":"autoReplaceFailedSiteCheckProxies"}}]}}]} as unknown as DocumentNode<WebshareProxySettingsQuery, WebshareProxySettingsQueryVariables>;
+export const UpdateWebshareProxySettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateWebshareProxySettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxySettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProxySettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"proxySettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProxySettingsFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProxySettingsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProxySettings"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestTimeoutSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"requestIdleTimeoutSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationCountries"}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationCity"}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationState"}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationPostalCode"}},{"kind":"Field","name":{"kind":"Name","value":"ipAuthorizationAsn"}},{"kind":"Field","name":{"kind":"Name","value":"autoReplaceInvalidProxies"}},{"kind":"Field","name":{"kind":"Name","value":"autoReplaceLowCountryConfidenceProxies"}},{"kind":"Field","name":{"kind":"Name","value":"autoReplaceOutOfRotationProxies"}},{"kind":"Field","name":{"kind":"Name","value":"autoReplaceFailedSiteCheckProxies"}}]}}]} as unknown as DocumentNode<UpdateWebshareProxySettingsMutation, UpdateWebshareProxySettingsMutationVariables>;
+export const AllocateUnallocatedCountriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AllocateUnallocatedCountries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"countries"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CountryCountInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allocateUnallocatedCountries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}},{"kind":"Argument","name":{"kind":"Name","value":"countries"},"value":{"kind":"Variable","name":{"kind":"Name","value":"countries"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"proxyListStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"countries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unallocatedCount"}}]}}]}}]}}]} as unknown as DocumentNode<AllocateUnallocatedCountriesMutation, AllocateUnallocatedCountriesMutationVariables>;
+export const WebshareResidentialProxiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebshareResidentialProxies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"exitIp"}},{"kind":"Field","name":{"kind":"Name","value":"ports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"http"}}]}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebshareResidentialProxiesQuery, WebshareResidentialProxiesQueryVariables>;
+export const WebshareProxyNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebshareProxyNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proxy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}}]}}]} as unknown as DocumentNode<WebshareProxyNodeQuery, WebshareProxyNodeQueryVariables>;
 export const UsageSeriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsageSeries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"usageSeries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hourStart"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthBytes"}},{"kind":"Field","name":{"kind":"Name","value":"requestsTotal"}},{"kind":"Field","name":{"kind":"Name","value":"requestsSucceeded"}},{"kind":"Field","name":{"kind":"Name","value":"requestsFailed"}},{"kind":"Field","name":{"kind":"Name","value":"projected"}}]}}]}}]}}]} as unknown as DocumentNode<UsageSeriesQuery, UsageSeriesQueryVariables>;
 export const ProxyActivityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProxyActivity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyActivityFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"proxyActivity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProxyActivityFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProxyActivityFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyActivity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"protocol"}},{"kind":"Field","name":{"kind":"Name","value":"transferredBytes"}},{"kind":"Field","name":{"kind":"Name","value":"requestDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"handshakeDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"tunnelDurationMs"}},{"kind":"Field","name":{"kind":"Name","value":"errorReason"}},{"kind":"Field","name":{"kind":"Name","value":"errorHowToFix"}},{"kind":"Field","name":{"kind":"Name","value":"authUsername"}},{"kind":"Field","name":{"kind":"Name","value":"proxyAddress"}},{"kind":"Field","name":{"kind":"Name","value":"proxyPort"}},{"kind":"Field","name":{"kind":"Name","value":"clientIp"}},{"kind":"Field","name":{"kind":"Name","value":"targetHostname"}},{"kind":"Field","name":{"kind":"Name","value":"targetDomain"}},{"kind":"Field","name":{"kind":"Name","value":"targetIp"}},{"kind":"Field","name":{"kind":"Name","value":"targetPort"}}]}}]} as unknown as DocumentNode<ProxyActivityQuery, ProxyActivityQueryVariables>;
 export const AccountReplacedProxiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountReplacedProxies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"replacedProxies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReplacedProxyFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReplacedProxyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReplacedProxy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithAddress"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithPort"}},{"kind":"Field","name":{"kind":"Name","value":"replacedWithCountry"}},{"kind":"Field","name":{"kind":"Name","value":"replacedAt"}}]}}]} as unknown as DocumentNode<AccountReplacedProxiesQuery, AccountReplacedProxiesQueryVariables>;

@@ -62,8 +62,8 @@ describe('Webshare account, profile, plan and usage', () => {
         provider: 'WEBSHARE',
         label: 'Webshare test',
         capabilities: [
-          'DOWNLOAD_TOKENS', 'IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'PROXY_ACTIVITY', 'PROXY_CREDENTIALS', 'PROXY_LIST_REFRESH', 'PROXY_REPLACEMENT',
-          'SUB_USERS', 'SUB_USER_PROXY_REFRESH', 'USAGE', 'USAGE_HISTORY',
+          'DOWNLOAD_TOKENS', 'IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'PROXY_ACTIVITY', 'PROXY_ALLOCATION', 'PROXY_CREDENTIALS',
+          'PROXY_GATEWAY', 'PROXY_LIST_REFRESH', 'PROXY_REPLACEMENT', 'PROXY_SETTINGS', 'SUB_USERS', 'SUB_USER_PROXY_REFRESH', 'USAGE', 'USAGE_HISTORY',
         ],
       },
     ]);

@@ -330,3 +330,169 @@ describe('Webshare simulator: hourly stats, proxy activity, replaced proxies and
     assert.equal((await fetch(`${simulator.origin}/api/v2/download_token/activity/reset/`, { method: 'POST' })).status, 401);
   });
 });
+
+describe('Webshare simulator: IPv6, proxy list status and stats, allocation, proxy settings, backbone', () => {
+  let planId: number;
+  const withPlan = (path: string) => `${path}${path.includes('?') ? '&' : '?'}plan_id=${planId}`;
+
+  before(() => {
+    // A fresh rate-limit window: the tests above spent most of theirs.
+    clock.advance(61_000);
+    planId = simulator.state.subscription.plan;
+  });
+
+  test('an IPv6 address is authorized in its compressed lower-case form, and another spelling of it is the same address', async () => {
+    const created = await call('POST', '/api/v2/proxy/ipauthorization/', { ip_address: '2001:db8::1' });
+    assert.equal(created.status, 201);
+    assert.equal(created.json.ip_address, '2001:db8::1');
+    const again = await call('POST', '/api/v2/proxy/ipauthorization/', { ip_address: '2001:DB8:0:0::1' });
+    assert.equal(again.status, 400);
+    assert.deepEqual(again.json.ip_address.map((error: { code: string }) => error.code), ['unique']);
+    for (const bad of ['2001:db8::g', '01.2.3.4', '1.2.3', 'fe80::1%eth0']) {
+      const refused = await call('POST', '/api/v2/proxy/ipauthorization/', { ip_address: bad });
+      assert.equal(refused.status, 400, bad);
+      assert.deepEqual(refused.json, { ip_address: [{ message: 'Enter a valid IPv4 or IPv6 address.', code: 'invalid' }] }, bad);
+    }
+    assert.equal((await call('DELETE', `/api/v2/proxy/ipauthorization/${created.json.id}/`)).status, 204);
+  });
+
+  test('a replacement naming an IPv6 address is a valid request (it matches no proxy), not a field error', async () => {
+    const response = await call('POST', '/api/v3/proxy/replace/', {
+      to_replace: { type: 'ip_address', ip_addresses: ['2001:db8::5'] },
+      replace_with: [{ type: 'any', count: 1 }],
+      dry_run: true,
+    });
+    assert.equal(response.status, 201);
+    assert.equal(response.json.state, 'validating');
+  });
+
+  test('the v3 list status and stats need plan_id (a live field error), answer 404 for another plan and 401 without a valid token', async () => {
+    for (const path of ['/api/v3/proxy/list/status', '/api/v3/proxy/list/stats']) {
+      const missing = await call('GET', path);
+      assert.equal(missing.status, 400, path);
+      assert.deepEqual(missing.json, { plan_id: [{ message: 'This field is required.', code: 'required' }] });
+      const other = await call('GET', `${path}?plan_id=1`);
+      assert.equal(other.status, 404);
+      assert.deepEqual(other.json, { detail: 'Not found.' });
+      const unauthorized = await call('GET', withPlan(path), undefined, { authorization: 'Token nope' });
+      assert.equal(unauthorized.status, 401);
+      assert.deepEqual(unauthorized.json, { detail: 'Invalid token.' });
+    }
+  });
+
+  test('the v3 list status has exactly the documented fields and agrees with the v2 config; the stats are the config\'s composition', async () => {
+    const status = await call('GET', withPlan('/api/v3/proxy/list/status'));
+    assert.equal(status.status, 200);
+    assert.deepEqual(Object.keys(status.json).sort(), ['countries', 'is_proxy_used', 'password', 'state', 'unallocated_countries', 'username']);
+    const config = await call('GET', '/api/v2/proxy/config/');
+    assert.equal(status.json.state, 'completed');
+    assert.deepEqual(status.json.countries, config.json.countries);
+    assert.equal(status.json.username, config.json.username);
+    const stats = await call('GET', withPlan('/api/v3/proxy/list/stats'));
+    assert.equal(stats.status, 200);
+    assert.deepEqual(Object.keys(stats.json).sort(), [
+      'asns', 'available_asns', 'available_countries', 'available_ip_ranges_16', 'available_ip_ranges_24', 'available_ip_ranges_8', 'ip_ranges_16', 'ip_ranges_24', 'ip_ranges_8',
+    ]);
+    assert.deepEqual(stats.json.ip_ranges_24, config.json.ip_ranges_24);
+    const total = (ranges: Record<string, number>) => Object.values(ranges).reduce((sum, count) => sum + count, 0);
+    assert.equal(total(stats.json.ip_ranges_8), 250);
+    for (const [name, count] of Object.values(stats.json.asns) as Array<[string, number]>) assert.ok(typeof name === 'string' && count > 0);
+  });
+
+  test('unallocated countries are allocated only with upper-case codes, positive counts and the exact total; then nothing is unallocated', async () => {
+    simulator.state.plans.get(planId)!.unallocated = { FR: 3, DE: 2 };
+    assert.deepEqual((await call('GET', '/api/v2/proxy/config/')).json.unallocated_countries, { FR: 3, DE: 2 });
+    assert.deepEqual((await call('GET', withPlan('/api/v3/proxy/list/status'))).json.unallocated_countries, { FR: 3, DE: 2 });
+    const path = '/api/v2/proxy/config/allocate_unallocated_countries/';
+    const refusals: Array<[unknown, string, string]> = [
+      [{}, 'new_countries', 'required'],
+      [{ new_countries: [] }, 'new_countries', 'not_a_dict'],
+      [{ new_countries: { fr: 5 } }, 'new_countries', 'invalid'],
+      [{ new_countries: { FR: 0, DE: 5 } }, 'new_countries', 'invalid'],
+      [{ new_countries: { XX: 5 } }, 'new_countries', 'unavailable_country'],
+      [{ new_countries: { FR: 4 } }, 'new_countries', 'invalid_total'],
+    ];
+    for (const [body, field, code] of refusals) {
+      const refused = await call('POST', path, body);
+      assert.equal(refused.status, 400, JSON.stringify(body));
+      assert.deepEqual(refused.json[field].map((error: { code: string }) => error.code), [code], JSON.stringify(body));
+    }
+    const before = (await call('GET', '/api/v2/proxy/config/')).json.countries;
+    const allocated = await call('POST', path, { new_countries: { FR: 4, US: 1 } });
+    assert.equal(allocated.status, 200);
+    assert.deepEqual(allocated.json.unallocated_countries, {});
+    assert.equal(allocated.json.countries.FR, (before.FR ?? 0) + 4);
+    assert.equal(allocated.json.countries.US, (before.US ?? 0) + 1);
+    assert.equal((await call('GET', '/api/v2/proxy/list/?mode=direct&page_size=1')).json.count, 255);
+    const nothingLeft = await call('POST', path, { new_countries: { FR: 1 } });
+    assert.equal(nothingLeft.status, 400);
+    assert.equal(nothingLeft.json.code, 'no_unallocated_countries');
+  });
+
+  test('the remaining proxy settings change through the v2 PATCH and read back from the v3 config; bad values are field errors', async () => {
+    const changed = await call('PATCH', '/api/v2/proxy/config/', {
+      request_idle_timeout: 600,
+      ip_authorization_country_codes: ['US', 'DE'],
+      ip_authorization_city: 'Berlin',
+      ip_authorization_asn: 'AS7922',
+      auto_replace_out_of_rotation_proxies: true,
+    });
+    assert.equal(changed.status, 200);
+    const v3 = (await call('GET', withPlan('/api/v3/proxy/config'))).json;
+    assert.equal(v3.request_idle_timeout, 600);
+    assert.deepEqual(v3.ip_authorization_country_codes, ['US', 'DE']);
+    assert.equal(v3.ip_authorization_city, 'Berlin');
+    assert.equal(v3.ip_authorization_asn, 'AS7922');
+    assert.equal(v3.auto_replace_out_of_rotation_proxies, true);
+    const exclusive = await call('PATCH', '/api/v2/proxy/config/', { ip_authorization_state: 'Bavaria' });
+    assert.equal(exclusive.status, 400);
+    assert.ok(exclusive.json.non_field_errors);
+    const tooShort = await call('PATCH', '/api/v2/proxy/config/', { request_idle_timeout: 10 });
+    assert.deepEqual(tooShort.json.request_idle_timeout.map((error: { code: string }) => error.code), ['min_value']);
+    const cleared = await call('PATCH', '/api/v2/proxy/config/', { ip_authorization_city: null, ip_authorization_country_codes: null, ip_authorization_asn: null });
+    assert.equal(cleared.json.ip_authorization_city, null);
+    assert.equal(cleared.json.ip_authorization_country_codes, null);
+  });
+
+  test('the v3 list status is rate limited like every call: 429 with Retry-After', async () => {
+    const limited = await startWebshareSimulator({ seed: 3, proxyCount: 10, rateLimits: { generalPerMinute: 2 } });
+    try {
+      const headers = { authorization: `Token ${limited.credentials.token}` };
+      const url = `${limited.origin}/api/v3/proxy/list/status?plan_id=${limited.state.subscription.plan}`;
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push(await fetch(url, { headers }));
+      assert.deepEqual(statuses.map((response) => response.status), [200, 200, 429]);
+      assert.ok(Number(statuses[2].headers.get('retry-after')) > 0);
+      assert.match(((await statuses[2].json()) as { detail: string }).detail, /^Request was throttled/);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  test('a residential plan is listed in backbone mode only: entries have no address, a numbered username and their own port; direct mode is refused', async () => {
+    const residential = await startWebshareSimulator({ seed: 5, rateLimits: false, plans: [{ proxy_subtype: 'residential', proxy_countries: { US: 30, DE: 10 } }] });
+    try {
+      const get = async (path: string) => {
+        const response = await fetch(`${residential.origin}${path}`, { headers: { authorization: `Token ${residential.credentials.token}` } });
+        return { status: response.status, json: (await response.json()) as any };
+      };
+      const direct = await get('/api/v2/proxy/list/?mode=direct');
+      assert.equal(direct.status, 400);
+      assert.equal(direct.json.mode[0].code, 'invalid');
+      const backbone = await get('/api/v2/proxy/list/?mode=backbone&page_size=100');
+      assert.equal(backbone.status, 200);
+      assert.equal(backbone.json.count, 40);
+      const config = (await get('/api/v2/proxy/config/')).json;
+      for (const proxy of backbone.json.results) {
+        assert.equal(proxy.proxy_address, null);
+        assert.match(proxy.username, new RegExp(`^${config.username}-\\d+$`));
+      }
+      const countries = await get('/api/v2/proxy/list/?mode=backbone&country_code__in=DE');
+      assert.equal(countries.json.count, 10);
+      const stats = (await get(`/api/v3/proxy/list/stats?plan_id=${residential.state.subscription.plan}`)).json;
+      assert.deepEqual([stats.ip_ranges_24, stats.asns, stats.available_asns], [{}, {}, {}]);
+    } finally {
+      await residential.stop();
+    }
+  });
+});

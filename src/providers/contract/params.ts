@@ -3,6 +3,7 @@
  * the layers above (domain/checks) so that an adapter checks only what its provider documents.
  */
 import type { ProxyReplacementSelectorRecord, ProxyStatus, ProxyType } from './records';
+import type { ProxySettingsRecord } from './records';
 
 /**
  * Optional parts of a record the GraphQL query selects, so an adapter asks its provider for only those
@@ -177,3 +178,18 @@ export interface ResidentialListParams {
   sessionType?: 'sticky' | 'rotating' | null;
   sessionTtlSeconds?: number | null;
 }
+// ---- Issue 13 ------------------------------------------------------------------------------------------------
+
+/** Targeting appended to a gateway username. */
+export interface GatewayUsernameParams {
+  countries?: readonly string[] | null;
+  city?: string | null;
+  sessionId?: string | null;
+  rotate?: boolean | null;
+}
+
+/**
+ * A change of proxy settings: a field left undefined is unchanged; null clears the ones that can be cleared
+ * (country/city/state/postal code/ASN restrictions).
+ */
+export type ProxySettingsChange = Partial<ProxySettingsRecord>;

@@ -393,3 +393,81 @@ export interface ProxyUserListOptionRecord {
   hasAccess: boolean;
   isDefault: boolean;
 }
+
+// ---- Issue 13: the provider's rotating gateway, the proxy list's allocation, proxy settings --------------------
+
+/** Which list an account's proxies are read from: addresses to connect to directly, or the rotating gateway's. */
+export type ProxyListMode = 'DIRECT' | 'BACKBONE';
+
+/** How to connect through the provider's rotating gateway with username/password (Webshare backbone). */
+export interface ProxyGatewayRecord {
+  host: string;
+  /** Ports that take username/password authentication. */
+  ports: number[];
+  /** A further range of such ports, both ends included; null when there is none. */
+  portRangeFrom: number | null;
+  portRangeTo: number | null;
+  /** Which list `Account.proxies` reads: BACKBONE entries connect through this gateway on their own port. */
+  listMode: ProxyListMode;
+  /** The account's proxy username, before any targeting is appended. */
+  username: string;
+  /** Whether the username can target a city (Webshare: residential plans only). */
+  cityTargeting: boolean;
+  /** The username grammar, e.g. `{username}[-{cc}...][-city_{name}][-{session}|-rotate]`. */
+  usernameTemplate: string;
+}
+
+export interface CountryCountRecord {
+  /** Upper-case ISO 3166-1 alpha-2; `ZZ` = any country. */
+  country: string;
+  count: number;
+}
+
+/** Whether the proxy list is ready, what it holds per country and what the plan bought but could not allocate. */
+export interface ProxyListStatusRecord {
+  state: 'PENDING' | 'PROCESSING' | 'COMPLETED';
+  countries: CountryCountRecord[];
+  unallocatedCountries: CountryCountRecord[];
+  unallocatedCount: number;
+  proxiesUsed: boolean;
+  username: string | null;
+  password: string | null;
+}
+
+export interface IpRangeCountRecord {
+  /** CIDR, e.g. `10.1.1.0/24`. */
+  cidr: string;
+  prefixLength: number;
+  count: number;
+}
+
+export interface AsnCountRecord {
+  asn: number;
+  name: string | null;
+  count: number;
+}
+
+/** The list's composition by network, and what is available to replace proxies with. */
+export interface ProxyListStatsRecord {
+  availableCountries: CountryCountRecord[];
+  ipRanges: IpRangeCountRecord[];
+  availableIpRanges: IpRangeCountRecord[];
+  asns: AsnCountRecord[];
+  availableAsns: AsnCountRecord[];
+}
+
+/** Proxy settings beyond the credentials: timeouts, where IP-authorized clients may be, automatic replacement. */
+export interface ProxySettingsRecord {
+  requestTimeoutSeconds: number | null;
+  requestIdleTimeoutSeconds: number | null;
+  /** Countries IP-authorized clients may connect from; null = all. */
+  ipAuthorizationCountries: string[] | null;
+  ipAuthorizationCity: string | null;
+  ipAuthorizationState: string | null;
+  ipAuthorizationPostalCode: string | null;
+  ipAuthorizationAsn: string | null;
+  autoReplaceInvalidProxies: boolean | null;
+  autoReplaceLowCountryConfidenceProxies: boolean | null;
+  autoReplaceOutOfRotationProxies: boolean | null;
+  autoReplaceFailedSiteCheckProxies: boolean | null;
+}

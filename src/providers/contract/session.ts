@@ -59,6 +59,8 @@ import type {
   UsageRange,
 } from './params';
 import type { PositionWindow, ProxyActivityFilter, UsageSeriesRange } from './params';
+import type { GatewayUsernameParams, ProxySettingsChange } from './params';
+import type { CountryCountRecord, ProxyGatewayRecord, ProxyListStatsRecord, ProxyListStatusRecord, ProxySettingsRecord } from './records';
 
 /**
  * Something a provider did that the caller must know although the operation succeeded (ProxyMesh: a
@@ -269,6 +271,26 @@ export interface GeneratedProxyListsFacet {
   residential(params: ResidentialListParams): Promise<string[]>;
 }
 
+/** How to connect through the provider's rotating gateway (Webshare backbone) and which list the proxies come from. */
+export interface ProxyGatewayFacet {
+  get(): Promise<ProxyGatewayRecord>;
+  /** The gateway username with targeting appended, by the provider's grammar (BAD_USER_INPUT when it forbids it). */
+  username(params: GatewayUsernameParams): Promise<string>;
+}
+
+/** The proxy list's status and composition, and allocating what the plan bought but could not place (Webshare). */
+export interface ProxyAllocationFacet {
+  status(): Promise<ProxyListStatusRecord>;
+  stats(): Promise<ProxyListStatsRecord>;
+  allocate(countries: readonly CountryCountRecord[]): Promise<ProxyListStatusRecord>;
+}
+
+/** Proxy settings beyond the credentials (Webshare proxy config: timeouts, IP-authorization geography, auto-replace). */
+export interface ProxySettingsFacet {
+  get(): Promise<ProxySettingsRecord>;
+  update(change: ProxySettingsChange): Promise<ProxySettingsRecord>;
+}
+
 /** One request's view of one account: the facets its provider has. */
 export interface AccountSession {
   profile?: ProfileFacet;
@@ -297,6 +319,9 @@ export interface AccountSession {
   downloadTokens?: DownloadTokensFacet;
   subUserAccessRules?: SubUserAccessRulesFacet;
   generatedProxyLists?: GeneratedProxyListsFacet;
+  proxyGateway?: ProxyGatewayFacet;
+  proxyAllocation?: ProxyAllocationFacet;
+  proxySettings?: ProxySettingsFacet;
 }
 
 export type FacetName = keyof AccountSession;
@@ -330,6 +355,9 @@ export const FACET_CAPABILITY = {
   downloadTokens: 'DOWNLOAD_TOKENS',
   subUserAccessRules: 'SUB_USER_ACCESS_RULES',
   generatedProxyLists: 'GENERATED_PROXY_LISTS',
+  proxyGateway: 'PROXY_GATEWAY',
+  proxyAllocation: 'PROXY_ALLOCATION',
+  proxySettings: 'PROXY_SETTINGS',
 } as const satisfies Record<FacetName, Capability>;
 
 export const FACET_NAMES = Object.keys(FACET_CAPABILITY) as FacetName[];
@@ -365,6 +393,9 @@ export const FACET_WRITES = {
   downloadTokens: ['reset'],
   subUserAccessRules: ['create', 'delete', 'setAccessType'],
   generatedProxyLists: [],
+  proxyGateway: [],
+  proxyAllocation: ['allocate'],
+  proxySettings: ['update'],
 } as const satisfies { [K in FacetName]: ReadonlyArray<keyof Facet<K>> };
 
 export type ReadFacet<K extends FacetName> = Omit<Facet<K>, (typeof FACET_WRITES)[K][number]>;

@@ -1,5 +1,5 @@
 /**
- * Webshare adapter: the v2 API (v3 for replacements) behind the shared ProviderAdapter interface. Each
+ * Webshare adapter: the v2 API (v3 for replacements, proxy settings and the list's status) behind the shared ProviderAdapter interface. Each
  * request's session is composed of facet classes (session-*.ts) over one per-request client.
  * Loaders: proxies by id batch into one `proxy_address__in` list call per 100 ids; sub-users, IP
  * authorizations, replacements and sub-user proxy configs de-duplicate per key (no bulk endpoint).
@@ -22,6 +22,11 @@ import { WebshareUsageHistory } from './session-usage-history';
 import { WebshareProxyActivity } from './session-proxy-activity';
 import { WebshareDownloadTokens } from './session-download-tokens';
 import { WebshareProxyReplacementWithHistory } from './session-replaced-proxies';
+import { WebshareConfigReads } from './session-config-reads';
+import { WebshareListModeMemory, WebshareListModes } from './list-mode';
+import { WebshareProxyAllocation } from './session-proxy-allocation';
+import { WebshareProxyGateway } from './session-proxy-gateway';
+import { WebshareProxySettings } from './session-proxy-settings';
 
 type WebshareAccountConfig = Extract<AccountConfig, { provider: 'webshare' }>;
 
@@ -32,6 +37,8 @@ export class WebshareAdapter implements ProviderAdapter {
   private readonly channel: AccountChannel;
   /** The plan this account entry manages (`plan_id`), or null for the account's default plan. */
   private readonly planId: number | null;
+  /** Which proxy list (direct or backbone) the plan needs, remembered across requests (list-mode.ts). */
+  private readonly listModes = new WebshareListModeMemory();
 
   constructor(account: WebshareAccountConfig, deps: AdapterDependencies) {
     this.accountId = account.id;
@@ -55,22 +62,27 @@ export class WebshareAdapter implements ProviderAdapter {
     const client = new WebshareClient(this.channel.forRequest(context.upstream), this.planId);
     const errors = accountErrors(this.provider, this.accountId);
     const account = new WebshareAccountReads(client);
-    const proxies = new WebshareProxyLoaders(client);
+    const modes = new WebshareListModes(this.listModes, account);
+    const proxies = new WebshareProxyLoaders(client, account, modes);
     const subUsers = new WebshareSubUserLoaders(client);
+    const config = new WebshareConfigReads(client, account);
     return {
       profile: new WebshareProfile(client),
       plan: new WebsharePlan(account),
       usage: new WebshareUsage(client, account),
-      proxies: new WebshareProxies(account, proxies),
+      proxies: new WebshareProxies(account, proxies, modes),
       proxyListRefresh: new WebshareProxyListRefresh(client, account, proxies, errors),
       proxyReplacement: new WebshareProxyReplacementWithHistory(client),
-      proxyCredentials: new WebshareProxyCredentials(client, proxies),
+      proxyCredentials: new WebshareProxyCredentials(client, proxies, config),
       subUsers: new WebshareSubUsers(client, account, subUsers, errors),
       subUserProxyRefresh: new WebshareSubUserProxyRefresh(client, subUsers, errors),
       ipAuthorizations: new WebshareIpAuthorizations(client, errors),
       usageHistory: new WebshareUsageHistory(client, account),
       proxyActivity: new WebshareProxyActivity(client),
       downloadTokens: new WebshareDownloadTokens(client),
+      proxyGateway: new WebshareProxyGateway(account, config, modes),
+      proxyAllocation: new WebshareProxyAllocation(client, config, proxies),
+      proxySettings: new WebshareProxySettings(client, config),
     };
   }
 

@@ -13,6 +13,9 @@ export const WEBSHARE_CACHE_RULES: ProviderCacheRules = {
     'GET /api/v2/subscription/': { group: 'plan', ttlSeconds: 300 },
     'GET /api/v2/subscription/plan/:id/': { group: 'plan', ttlSeconds: 300 },
     'GET /api/v2/proxy/config/': { group: 'proxyConfig', ttlSeconds: 60 },
+    'GET /api/v3/proxy/config': { group: 'proxyConfig', ttlSeconds: 60 },
+    'GET /api/v3/proxy/list/status': { group: 'proxyConfig', ttlSeconds: 60 },
+    'GET /api/v3/proxy/list/stats': { group: 'proxyConfig', ttlSeconds: 300 },
     'GET /api/v2/proxy/list/': { group: 'proxies', ttlSeconds: 60 },
     'GET /api/v2/proxy/ipauthorization/': { group: 'ipAuthorizations', ttlSeconds: 30 },
     'GET /api/v2/proxy/ipauthorization/:id/': { group: 'ipAuthorizations', ttlSeconds: 30 },
@@ -26,6 +29,7 @@ export const WEBSHARE_CACHE_RULES: ProviderCacheRules = {
     // New proxy credentials show in every proxy of the list.
     'PATCH /api/v2/proxy/config/': ['proxyConfig', 'proxies'],
     'POST /api/v2/proxy/list/refresh/': ['proxies', 'proxyConfig', 'plan'],
+    'POST /api/v2/proxy/config/allocate_unallocated_countries/': ['proxyConfig', 'proxies', 'plan'],
     'POST /api/v2/proxy/ipauthorization/': ['ipAuthorizations'],
     'DELETE /api/v2/proxy/ipauthorization/:id/': ['ipAuthorizations'],
     'POST /api/v2/subuser/': ['subUsers'],

@@ -36,6 +36,7 @@ import type {
   WebshareReplacedProxy,
   WebshareReplacedProxyListQuery,
 } from './wire';
+import type { WebshareAllocateUnallocatedCountries, WebshareProxyConfigV3, WebshareProxyListStats, WebshareProxyListStatus } from './wire';
 
 export const WEBSHARE_ORIGIN = 'https://proxy.webshare.io';
 
@@ -305,5 +306,31 @@ export class WebshareClient {
       query: this.withPlan(),
     });
     return response.json<WebshareDownloadToken>();
+  }
+
+  // ---- Issue 13 (proxy list status and composition, allocation, proxy settings) -----------------------------
+  // The v3 reads have no trailing slash and require plan_id [C]: the caller passes the plan it resolved.
+
+  proxyConfigV3(planId: number): Promise<WebshareProxyConfigV3> {
+    return this.channel.getJson({ path: '/api/v3/proxy/config', endpoint: 'GET /api/v3/proxy/config', query: { plan_id: planId } });
+  }
+
+  proxyListStatus(planId: number): Promise<WebshareProxyListStatus> {
+    return this.channel.getJson({ path: '/api/v3/proxy/list/status', endpoint: 'GET /api/v3/proxy/list/status', query: { plan_id: planId } });
+  }
+
+  proxyListStats(planId: number): Promise<WebshareProxyListStats> {
+    return this.channel.getJson({ path: '/api/v3/proxy/list/stats', endpoint: 'GET /api/v3/proxy/list/stats', query: { plan_id: planId } });
+  }
+
+  async allocateUnallocatedCountries(body: WebshareAllocateUnallocatedCountries): Promise<WebshareProxyConfig> {
+    const response = await this.channel.send({
+      method: 'POST',
+      path: '/api/v2/proxy/config/allocate_unallocated_countries/',
+      endpoint: 'POST /api/v2/proxy/config/allocate_unallocated_countries/',
+      query: this.withPlan(),
+      json: body,
+    });
+    return response.json<WebshareProxyConfig>();
   }
 }

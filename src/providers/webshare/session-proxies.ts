@@ -6,8 +6,11 @@ import type { ProxiesFacet, ProxyListRefreshFacet } from '../contract/session';
 import { readWindow } from '../shared/paging';
 import type { WebshareClient } from './client';
 import { WEBSHARE_PAGE_SIZE } from './limits';
-import { toProxy, validFilter } from './mapping';
+import { validFilter } from './mapping';
 import type { WebshareAccountReads, WebshareProxyLoaders } from './session-reads';
+import { toProxyIn } from './mapping-config';
+import type { WebshareListModes } from './list-mode';
+import { checkBackboneQuery } from './validate-config';
 
 const emptyPage = (): ProxyListPage => ({ items: [], totalCount: 0, hasMore: false });
 
@@ -15,6 +18,7 @@ export class WebshareProxies implements ProxiesFacet {
   constructor(
     private readonly account: WebshareAccountReads,
     private readonly proxies: WebshareProxyLoaders,
+    private readonly modes: WebshareListModes,
   ) {}
 
   async list(window: ListWindow, filter: ProxyListFilter): Promise<ProxyListPage> {
@@ -28,18 +32,23 @@ export class WebshareProxies implements ProxiesFacet {
     }
     // ZZ means any country: it never narrows the upstream filter.
     const countries = filter.countries?.filter((country) => country !== 'ZZ');
-    const result = await readWindow(window, WEBSHARE_PAGE_SIZE, async (page) => {
-      const query = {
-        mode: 'direct' as const,
-        page,
-        page_size: WEBSHARE_PAGE_SIZE,
-        ...(countries?.length ? { country_code__in: countries.join(',') } : {}),
-        ...(valid === undefined ? {} : { valid }),
-      };
-      const response = await this.proxies.pages.load(JSON.stringify(query));
-      return { items: response.results, totalCount: response.count };
-    });
-    return { items: result.items.map((proxy) => toProxy(proxy, type)), totalCount: result.totalCount, hasMore: result.hasMore };
+    // [C] residential plans are listed in backbone mode only, where `valid` does not filter: refused before the list is read.
+    if (valid !== undefined) checkBackboneQuery({ mode: await this.modes.certain(), valid }, { valid: 'statuses' });
+    const { mode, result } = await this.modes.read(async (mode) => ({
+      mode,
+      result: await readWindow(window, WEBSHARE_PAGE_SIZE, async (page) => {
+        const query = {
+          mode,
+          page,
+          page_size: WEBSHARE_PAGE_SIZE,
+          ...(countries?.length ? { country_code__in: countries.join(',') } : {}),
+          ...(valid === undefined ? {} : { valid }),
+        };
+        const response = await this.proxies.pages.load(JSON.stringify(query));
+        return { items: response.results, totalCount: response.count };
+      }),
+    }), ({ result }) => result.totalCount === 0);
+    return { items: result.items.map((proxy) => toProxyIn(mode, proxy, type)), totalCount: result.totalCount, hasMore: result.hasMore };
   }
 
   get(nativeId: string) {

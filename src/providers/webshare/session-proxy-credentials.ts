@@ -4,12 +4,14 @@ import type { ProxyCredentialsFacet } from '../contract/session';
 import type { WebshareClient } from './client';
 import { toProxyConfigUpdate, toProxyCredentials } from './mapping';
 import type { WebshareProxyLoaders } from './session-reads';
+import type { WebshareConfigReads } from './session-config-reads';
 import { checkProxyCredentialsChange } from './validate';
 
 export class WebshareProxyCredentials implements ProxyCredentialsFacet {
   constructor(
     private readonly client: WebshareClient,
     private readonly proxies: WebshareProxyLoaders,
+    private readonly config?: WebshareConfigReads,
   ) {}
 
   async get() {
@@ -21,6 +23,8 @@ export class WebshareProxyCredentials implements ProxyCredentialsFacet {
     checkProxyCredentialsChange(params);
     const updated = await this.client.updateProxyConfig(toProxyConfigUpdate(params));
     this.proxies.forgetAll();
+    // The list status (username, password) and the settings (timeouts) read later in this request are its parts.
+    this.config?.primeFromConfig(updated);
     return toProxyCredentials(updated);
   }
 }

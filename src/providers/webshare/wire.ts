@@ -509,3 +509,35 @@ export interface WebshareDownloadToken {
   scope: WebshareDownloadTokenScope;
   expire_at: WebshareTimestamp | null;
 }
+
+// ---- Issue 13 (proxy list status and composition, allocation, proxy settings) -------------------------------
+// docs/providers/reference.md §1.5 "Proxy list" and "Proxy config"; apidocs.webshare.io /proxy-config/*.
+
+/** GET /api/v3/proxy/list/status?plan_id=N (plan_id required) [C]. `password` is the proxy password. */
+export interface WebshareProxyListStatus {
+  state: WebshareProxyConfigState;
+  countries: WebshareCountryCounts;
+  unallocated_countries: WebshareCountryCounts;
+  username: string;
+  password: string;
+  is_proxy_used: boolean;
+}
+
+/** GET /api/v3/proxy/list/stats?plan_id=N (plan_id required): what the list holds and what is available [C]. */
+export interface WebshareProxyListStats {
+  available_countries: WebshareCountryCounts;
+  ip_ranges_24: Record<string, number>;
+  ip_ranges_16: Record<string, number>;
+  ip_ranges_8: Record<string, number>;
+  available_ip_ranges_24: Record<string, number>;
+  available_ip_ranges_16: Record<string, number>;
+  available_ip_ranges_8: Record<string, number>;
+  asns: WebshareAsnCounts;
+  available_asns: WebshareAsnCounts;
+}
+
+/** POST /api/v2/proxy/config/allocate_unallocated_countries/ body; answers the full v2 config [C]. */
+export interface WebshareAllocateUnallocatedCountries {
+  /** Upper-case country code → count > 0; the counts add up to the unallocated total [C]. */
+  new_countries: WebshareCountryCounts;
+}

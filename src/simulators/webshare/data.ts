@@ -3,6 +3,7 @@
  * locations (countries, cities, ASNs, /16 prefixes), integer hashing, and Webshare's timestamp format.
  * Nothing here holds state; everything is a pure function of its inputs.
  */
+import { isIP } from 'node:net';
 
 /** One location proxies can come from. The last prefix is kept for replacement proxies (never in a fresh list). */
 export interface CatalogEntry {
@@ -112,6 +113,18 @@ export function ipToNumber(address: string): number | undefined {
   const octets = match.slice(1).map(Number);
   if (octets.some((octet) => octet > 255)) return undefined;
   return ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+}
+
+/**
+ * An IP address as Django's GenericIPAddressField cleans it (Webshare's `ip_address` fields say "Enter a valid
+ * IPv4 or IPv6 address." [C: IPv4 or IPv6]): IPv4 as four decimal octets, IPv6 compressed in lower case
+ * (django.utils.ipv6.clean_ipv6_address); undefined when it is neither.
+ */
+export function cleanIpAddress(text: string): string | undefined {
+  if (ipToNumber(text) !== undefined) return /(^|\.)0\d/.test(text) ? undefined : text;
+  // [I] a zone id (`fe80::1%eth0`) names an interface of the sender: not an address Webshare could authorize.
+  if (isIP(text) !== 6 || text.includes('%')) return undefined;
+  return new URL(`http://[${text}]/`).hostname.slice(1, -1);
 }
 
 export function numberToIp(value: number): string {

@@ -6,7 +6,7 @@
  */
 import type { SimResponse } from '../kit';
 import type { WebshareProxyReplacement, WebshareReplaceWith, WebshareToReplace } from '../../providers/webshare/wire';
-import { catalogEntry, entryForAddress, entryForAsn, formatTimestamp, ipToNumber, mix, numberToIp, parseCidr, rangeContains, weightedEntry } from './data';
+import { catalogEntry, cleanIpAddress, entryForAddress, entryForAsn, formatTimestamp, mix, numberToIp, parseCidr, rangeContains, weightedEntry } from './data';
 import { applyOverrides, issueReplacement, materialize, type ProxySlot, type SlotOverride } from './proxies';
 import type { PlanState, ReplacementState, WebshareState } from './state';
 import { detailError, FieldErrors, REQUIRED } from './http';
@@ -71,7 +71,8 @@ function checkSelector(errors: FieldErrors, field: string, raw: unknown, types: 
       break;
     case 'ip_address':
       for (const address of list('ip_addresses')) {
-        if (typeof address !== 'string' || ipToNumber(address) === undefined) errors.add(`${field}.ip_addresses`, 'Enter a valid IPv4 or IPv6 address.', 'invalid');
+        // [C] any IPv4 or IPv6 address is valid; one that is not in the list simply matches nothing
+        if (typeof address !== 'string' || cleanIpAddress(address) === undefined) errors.add(`${field}.ip_addresses`, 'Enter a valid IPv4 or IPv6 address.', 'invalid');
       }
       break;
     case 'asn':

@@ -6,7 +6,7 @@ import type { SimRequest, SimResponse, SimulatorServer } from '../kit';
 import type { WebshareSubuserCreate } from '../../providers/webshare/wire';
 import type { WebshareSimContext } from './index';
 import type { Guard } from './routes';
-import { formatTimestamp, ipToNumber } from './data';
+import { cleanIpAddress, formatTimestamp } from './data';
 import { booleanParam, commaList, detailError, FieldErrors, integerParam, jsonObject, NOT_FOUND, noContent, ok, paginate, REQUIRED } from './http';
 import { regenerate } from './proxies';
 import { addIpAuthorization, createSubuser, renderPlan, renderSubuser, syncSubuserList, type PlanState } from './state';
@@ -33,14 +33,16 @@ export function registerAccessRoutes(server: SimulatorServer, context: WebshareS
   server.route('POST', '/api/v2/proxy/ipauthorization/', withPlan((req, planState) => {
     const body = jsonObject(req);
     if (!body.ok) return body.response;
-    const address = body.body.ip_address;
-    if (address === undefined) return new FieldErrors().add('ip_address', REQUIRED, 'required').response();
-    if (typeof address !== 'string' || ipToNumber(address) === undefined) {
+    const raw = body.body.ip_address;
+    if (raw === undefined) return new FieldErrors().add('ip_address', REQUIRED, 'required').response();
+    // [C] IPv4 or IPv6, stored in Django's cleaned form (IPv6 compressed, lower case)
+    const address = typeof raw === 'string' ? cleanIpAddress(raw.trim()) : undefined;
+    if (address === undefined) {
       return new FieldErrors().add('ip_address', 'Enter a valid IPv4 or IPv6 address.', 'invalid').response();
     }
     const existing = ipAuthorizationsOf(planState);
-    // [C] 400 when the address is already authorized; [I] wording
-    if (existing.some((entry) => entry.record.ip_address === address)) {
+    // [C] 400 when the address is already authorized, whatever its spelling; [I] wording
+    if (existing.some((entry) => (cleanIpAddress(entry.record.ip_address) ?? entry.record.ip_address) === address)) {
       return new FieldErrors().add('ip_address', 'This IP address is already authorized.', 'unique').response();
     }
     if (!planState.plan.is_unlimited_ip_authorizations && existing.length >= LIMITED_IP_AUTHORIZATIONS) {

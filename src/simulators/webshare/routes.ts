@@ -14,6 +14,7 @@ import { validateConfigUpdate } from './validate';
 import { isResponse, resolvePlan, resolveReader } from './scope';
 import { registerAccessRoutes } from './routes-access';
 import { registerStatsRoutes } from './routes-stats';
+import { registerConfigRoutes, unallocatedOf } from './routes-config';
 
 export type Guard = (handler: (req: SimRequest) => SimResponse) => SimHandler;
 
@@ -44,7 +45,7 @@ export function registerWebshareRoutes(server: SimulatorServer, context: Webshar
 
   server.route('GET', '/api/v2/proxy/config/', guard((req) => {
     const reader = resolveReader(state, req);
-    return isResponse(reader) ? reader : ok(renderConfig(reader.config, reader.list));
+    return isResponse(reader) ? reader : ok(renderConfig(reader.config, reader.list, unallocatedOf(reader)));
   }));
   server.route('PATCH', '/api/v2/proxy/config/', guard((req) => {
     const reader = resolveReader(state, req);
@@ -54,7 +55,7 @@ export function registerWebshareRoutes(server: SimulatorServer, context: Webshar
     const result = validateConfigUpdate(body.body, reader.config, reader.planState.plan);
     if (!result.ok) return result.response;
     Object.assign(reader.config, result.value, { updatedAtMs: context.nowMs() });
-    return ok(renderConfig(reader.config, reader.list));
+    return ok(renderConfig(reader.config, reader.list, unallocatedOf(reader)));
   }));
   // [C] the v3 read has no trailing slash and requires plan_id
   server.route('GET', '/api/v3/proxy/config', guard((req) => {
@@ -68,6 +69,7 @@ export function registerWebshareRoutes(server: SimulatorServer, context: Webshar
 
   registerAccessRoutes(server, context, guard);
   registerStatsRoutes(server, context, guard);
+  registerConfigRoutes(server, context, guard);
 }
 
 const MODES: WebshareProxyListMode[] = ['direct', 'backbone'];

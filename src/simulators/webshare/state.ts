@@ -32,6 +32,8 @@ export interface PlanState {
   plan: WebsharePlan;
   list: ProxyList;
   config: ProxyConfigState;
+  /** Proxies the plan bought in countries that could not be allocated (not in the list yet) [C]. */
+  unallocated?: WebshareCountryCounts;
 }
 
 export interface SubuserState {
@@ -261,7 +263,7 @@ const AVAILABLE_RANGES = {
 };
 
 /** Full v2 proxy config of one reader over one list. */
-export function renderConfig(config: ProxyConfigState, list: ProxyList): WebshareProxyConfig {
+export function renderConfig(config: ProxyConfigState, list: ProxyList, unallocated: WebshareCountryCounts = {}): WebshareProxyConfig {
   const used = composition(list);
   const { createdAtMs, updatedAtMs, ...fields } = config;
   const empty = list.residential;
@@ -270,7 +272,7 @@ export function renderConfig(config: ProxyConfigState, list: ProxyList): Webshar
     state: 'completed',
     countries: used.countries,
     available_countries: AVAILABLE_COUNTRIES,
-    unallocated_countries: {},
+    unallocated_countries: { ...unallocated },
     ip_ranges_24: used.ranges24, ip_ranges_16: used.ranges16, ip_ranges_8: used.ranges8,
     available_ip_ranges_24: empty ? {} : AVAILABLE_RANGES.r24, available_ip_ranges_16: empty ? {} : AVAILABLE_RANGES.r16,
     available_ip_ranges_8: empty ? {} : AVAILABLE_RANGES.r8,
