@@ -1,5 +1,5 @@
 /**
- * Webshare's proxy-config family through the graph (issue 13): IPv6 IP authorization, the backbone list of
+ * Webshare's proxy-config family through the graph: IPv6 IP authorization, the backbone list of
  * residential plans and the gateway's usernames, the v3 list status and stats, allocating unallocated
  * countries, and the proxy settings. GraphQL over HTTP → ProxyGraph → Webshare simulator over HTTP. One
  * simulator holds two plans: `ws` manages the default (datacenter) plan, `wsres` the residential one.

@@ -119,7 +119,7 @@ export interface UsageRange {
   remaining?: boolean;
 }
 
-// ---- Issue 13: usage series and proxy activity ----
+// ---- usage series and proxy activity ----
 
 /** An hourly usage series: both ends given (the domain resolves `to` to now when it is omitted). */
 export interface UsageSeriesRange {
@@ -178,7 +178,6 @@ export interface ResidentialListParams {
   sessionType?: 'sticky' | 'rotating' | null;
   sessionTtlSeconds?: number | null;
 }
-// ---- Issue 13 ------------------------------------------------------------------------------------------------
 
 /** Targeting appended to a gateway username. */
 export interface GatewayUsernameParams {

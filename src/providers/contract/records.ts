@@ -278,7 +278,7 @@ export interface SubUserPage {
   hasMore: boolean;
 }
 
-// ---- Issue 13: usage series, proxy activity, replaced proxies, download tokens ----
+// ---- usage series, proxy activity, replaced proxies, download tokens ----
 
 /**
  * One hour of traffic for a chart. `projected` hours lie in the future: their bytes are the provider's
@@ -394,7 +394,7 @@ export interface ProxyUserListOptionRecord {
   isDefault: boolean;
 }
 
-// ---- Issue 13: the provider's rotating gateway, the proxy list's allocation, proxy settings --------------------
+// ---- the provider's rotating gateway, the proxy list's allocation, proxy settings --------------------
 
 /** Which list an account's proxies are read from: addresses to connect to directly, or the rotating gateway's. */
 export type ProxyListMode = 'DIRECT' | 'BACKBONE';

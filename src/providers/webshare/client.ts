@@ -26,7 +26,6 @@ import type {
   WebshareSubuserCreate,
   WebshareSubuserUpdate,
 } from './wire';
-// Issue 13: stats series, activity, replaced proxies, download tokens.
 import type {
   WebshareActivityPage,
   WebshareActivityQuery,
@@ -261,7 +260,7 @@ export class WebshareClient {
     return response.json<WebshareProxyReplacement>();
   }
 
-  // ---- Issue 13: hourly stats, proxy activity, replaced proxies, download tokens ----------------------------
+  // ---- hourly stats, proxy activity, replaced proxies, download tokens ----------------------------
 
   /** GET /api/v2/stats/: a bare array of hourly rows; hours without use are omitted, future hours projected. */
   hourlyStats(query: WebshareStatsQuery): Promise<WebshareProxyStat[]> {
@@ -308,7 +307,7 @@ export class WebshareClient {
     return response.json<WebshareDownloadToken>();
   }
 
-  // ---- Issue 13 (proxy list status and composition, allocation, proxy settings) -----------------------------
+  // ---- Proxy list status and composition, allocation, proxy settings -----------------------------
   // The v3 reads have no trailing slash and require plan_id [C]: the caller passes the plan it resolved.
 
   proxyConfigV3(planId: number): Promise<WebshareProxyConfigV3> {

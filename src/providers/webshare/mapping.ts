@@ -30,7 +30,6 @@ import type {
   WebshareSubuserCreate,
   WebshareToReplace,
 } from './wire';
-// Issue 13: stats series, activity, replaced proxies, download tokens.
 import type { PositionWindow, ProxyActivityFilter } from '../contract/params';
 import type { DownloadTokenRecord, DownloadTokenScope, ProxyActivityRecord, ReplacedProxyRecord, UsagePointRecord } from '../contract/records';
 import type {
@@ -268,7 +267,7 @@ function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-// ---- Issue 13: hourly stats series, proxy activity, replaced proxies, download tokens ----
+// ---- hourly stats series, proxy activity, replaced proxies, download tokens ----
 
 /**
  * An hourly stats row as a chart point. Request counts follow docs/architecture.md §4a (total = succeeded +

@@ -165,7 +165,7 @@ export function checkReplacement(params: ReplaceProxiesParams): void {
   fail(problems, 'proxy replacement');
 }
 
-// ---- Issue 13: hourly usage series and proxy activity (docs/providers/reference.md §1.5 "Stats and activity") ----
+// ---- hourly usage series and proxy activity (docs/providers/reference.md §1.5 "Stats and activity") ----
 
 /**
  * [C] `timestamp__lte` may lie in the future (projected hours) but not past the subscription's end. Checked

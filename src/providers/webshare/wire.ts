@@ -448,7 +448,7 @@ export interface WebshareReplacedProxyListQuery extends WebsharePageQuery {
   proxy_list_replacement?: number;
 }
 
-// ---- Issue 13: hourly stats series, proxy activity, download tokens (docs/providers/reference.md §1.5) ----
+// ---- hourly stats series, proxy activity, download tokens (docs/providers/reference.md §1.5) ----
 // (WebshareProxyStat, WebshareReplacedProxy and their queries are above.)
 
 /** One row of GET /api/v2/proxy/activity/: one request through a proxy. Durations in seconds. */
@@ -510,7 +510,7 @@ export interface WebshareDownloadToken {
   expire_at: WebshareTimestamp | null;
 }
 
-// ---- Issue 13 (proxy list status and composition, allocation, proxy settings) -------------------------------
+// ---- Proxy list status and composition, allocation, proxy settings -------------------------------
 // docs/providers/reference.md §1.5 "Proxy list" and "Proxy config"; apidocs.webshare.io /proxy-config/*.
 
 /** GET /api/v3/proxy/list/status?plan_id=N (plan_id required) [C]. `password` is the proxy password. */

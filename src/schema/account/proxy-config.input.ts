@@ -5,11 +5,9 @@ import type { CountryCountRecord } from '../../providers/contract/records';
 import { CountryCountInput } from '../sub-user/sub-user.input';
 import type { GatewayUsernameParams, ProxySettingsChange } from '../../providers/contract/params';
 
-@InputType({
-  description:
-    'A change of proxy settings: a field left out is unchanged; null clears a restriction (ipAuthorizationCountries null = all countries). City, state and postal code exclude one another.',
-})
-export class ProxySettingsInput {
+/** Webshare's two proxy timeouts, changed by updateProxySettings and updateProxyCredentials alike. */
+@InputType()
+export abstract class ProxyTimeoutsFields {
   @Field(() => Int, { nullable: true, description: '15 s to 7 days.' })
   @IsOptional()
   @IsInt()
@@ -23,6 +21,13 @@ export class ProxySettingsInput {
   @Min(15)
   @Max(7_200)
   requestIdleTimeoutSeconds?: number | null;
+}
+
+@InputType({
+  description:
+    'A change of proxy settings: a field left out is unchanged; null clears a restriction (ipAuthorizationCountries null = all countries). City, state and postal code exclude one another.',
+})
+export class ProxySettingsInput extends ProxyTimeoutsFields {
 
   @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-2 codes, any case; null = all countries.' })
   @IsOptional()

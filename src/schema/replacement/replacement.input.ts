@@ -2,6 +2,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsInt, IsIP, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ProxySelectorType } from '../common/enums';
+import { ProxyTimeoutsFields } from '../account/proxy-config.input';
 import type { ReplaceProxiesParams } from '../../providers/contract/params';
 import type { ProxyReplacementSelectorRecord } from '../../providers/contract/records';
 
@@ -79,7 +80,7 @@ export function replaceProxiesParams(input: ReplaceProxiesInput): ReplaceProxies
 }
 
 @InputType({ description: 'Webshare proxy config: username/password 8-32 letters and digits; timeouts in seconds.' })
-export class ProxyCredentialsInput {
+export class ProxyCredentialsInput extends ProxyTimeoutsFields {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(/^[A-Za-z0-9]{8,32}$/, { message: 'username must be 8-32 letters and digits' })
@@ -89,18 +90,4 @@ export class ProxyCredentialsInput {
   @IsOptional()
   @Matches(/^[A-Za-z0-9]{8,32}$/, { message: 'password must be 8-32 letters and digits' })
   password?: string | null;
-
-  @Field(() => Int, { nullable: true, description: '15 s to 7 days.' })
-  @IsOptional()
-  @IsInt()
-  @Min(15)
-  @Max(604_800)
-  requestTimeoutSeconds?: number | null;
-
-  @Field(() => Int, { nullable: true, description: '15 s to 2 hours.' })
-  @IsOptional()
-  @IsInt()
-  @Min(15)
-  @Max(7_200)
-  requestIdleTimeoutSeconds?: number | null;
 }

@@ -1,5 +1,5 @@
 /**
- * Webshare simulator routes of issue 13 (docs/providers/reference.md §1.5 "Stats and activity", "Download
+ * Webshare simulator routes for stats, activity and download tokens (docs/providers/reference.md §1.5 "Stats and activity", "Download
  * tokens"): proxy activity paged by `starting_after`, its CSV download link, and download tokens. Hourly
  * stats and replaced proxies are in routes.ts and routes-access.ts.
  */
