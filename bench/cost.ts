@@ -105,7 +105,7 @@ function metricSum(text: string, name: string): number {
 
 async function gcAndCpuSeconds(metricsUrl: string) {
   const text = await (await fetch(metricsUrl)).text();
-  return { gc: metricSum(text, 'proxygraph_process_nodejs_gc_duration_seconds_sum'), cpu: metricSum(text, 'proxygraph_process_process_cpu_seconds_total') };
+  return { gc: metricSum(text, 'nodejs_gc_duration_seconds_sum'), cpu: metricSum(text, 'process_cpu_seconds_total') };
 }
 
 function rssMegabytes(pid: number): number {

@@ -11,7 +11,8 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { cachePolicyPlugin } from './cache-policy-plugin';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Context } from '../schema/context';
@@ -33,6 +34,24 @@ import { PERSISTED_QUERY_DEFAULTS, persistedDocumentLimit } from './persisted-qu
 import { parsedDocumentStore } from './document-store';
 import type { StringCache } from '../state/redis';
 import { listen } from './listen';
+
+/**
+ * Headers a browser may send cross-origin: what Apollo Client sends (client awareness name and version, the
+ * CSRF-prevention and operation-name headers), W3C trace context (`traceparent`, `tracestate`) so a browser's
+ * trace reaches the graph, the request id, and `cache-control` to ask for fresh data.
+ */
+export const CORS_ALLOWED_HEADERS = [
+  'content-type',
+  'authorization',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'apollographql-client-name',
+  'apollographql-client-version',
+  'traceparent',
+  'tracestate',
+  'x-request-id',
+  'cache-control',
+];
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -93,6 +112,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       persistedDocumentLimit(options.maxPersistedDocumentBytes ?? PERSISTED_QUERY_DEFAULTS.maxDocumentBytes),
       partialErrorsPlugin,
       readCachePlugin,
+      cachePolicyPlugin,
+      ApolloServerPluginCacheControlDisabled(),
       operationObserverPlugin(logger, options.metrics),
       ...protection.plugins,
       ...(options.routerSecret ? [routerSecretPlugin(options.routerSecret)] : []),
@@ -120,8 +141,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const corsMiddleware = cors({
     origin: options.corsOrigins.length ? options.corsOrigins : false,
     credentials: false,
-    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
-    exposedHeaders: ['x-request-id'],
+    allowedHeaders: CORS_ALLOWED_HEADERS,
+    exposedHeaders: ['x-request-id', 'x-proxygraph-cache', 'age'],
     maxAge: 600,
   });
 

@@ -24,7 +24,8 @@ export class ProxyGraphMetrics {
   private readonly unsubscribeCache: () => void;
 
   constructor(callLog: UpstreamCallLog, accounts: AccountRegistry) {
-    collectDefaultMetrics({ register: this.registry, prefix: 'proxygraph_process_' });
+    // Unprefixed, under the names Node.js dashboards and alerts expect (process_cpu_user_seconds_total, nodejs_heap_size_used_bytes).
+    collectDefaultMetrics({ register: this.registry });
     this.operationDuration = new Histogram({
       name: 'proxygraph_graphql_operation_duration_seconds',
       help: 'GraphQL operation duration, from request start to response',

@@ -61,3 +61,18 @@ test('a CORS preflight from the configured origin is allowed for a JSON POST wit
   assert.equal(response.headers.get('access-control-allow-origin'), ORIGIN);
   assert.match(response.headers.get('access-control-allow-headers') ?? '', /authorization/);
 });
+
+test('a preflight exactly as a browser sends it for Apollo Client with client awareness and a trace allows every header it names', async () => {
+  // Chrome lists the non-safelisted request headers lower-cased, sorted, comma-separated without spaces.
+  const requested = 'apollographql-client-name,apollographql-client-version,authorization,cache-control,content-type,traceparent,tracestate';
+  const response = await fetch(harness.proxygraph.url, {
+    method: 'OPTIONS',
+    headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': requested, 'sec-fetch-mode': 'cors' },
+  });
+  assert.equal(response.status, 204);
+  assert.equal(response.headers.get('access-control-allow-origin'), ORIGIN);
+  const allowed = (response.headers.get('access-control-allow-headers') ?? '').split(',').map((name) => name.trim().toLowerCase());
+  for (const header of requested.split(',')) assert.ok(allowed.includes(header), `${header} is allowed`);
+  const exposed = (response.headers.get('access-control-expose-headers') ?? '').split(',').map((name) => name.trim());
+  assert.deepEqual(exposed.sort(), ['age', 'x-proxygraph-cache', 'x-request-id']);
+});

@@ -72,6 +72,14 @@ describe('metrics', () => {
     assert.ok(!text.includes(harness.webshare.credentials.token));
   });
 
+  test('Node.js process metrics carry the standard names Node dashboards query', async () => {
+    const text = await metricsText();
+    for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_heap_size_used_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_gc_duration_seconds_count']) {
+      assert.match(text, new RegExp(`^${name}(\\{| )`, 'm'), name);
+    }
+    assert.ok(!text.includes('proxygraph_process_'));
+  });
+
   test('a provider 429 is counted as a rate-limited upstream answer', async () => {
     harness.webshare.server.injectFault({ endpoint: 'GET /api/v2/profile/', status: 429, headers: { 'retry-after': '7' }, body: { detail: 'Request was throttled.' }, times: 1 });
     await harness.client.request('{ account(id: "ws") { profile { email } } }');

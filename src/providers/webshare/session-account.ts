@@ -33,6 +33,8 @@ export class WebsharePlan implements PlanFacet {
  * end, used so far). With a window: exactly that window (Webshare's stats are hourly: a window counts the
  * hours that start inside it), and remaining from a second read of the billing period when it is shown.
  */
+const HOUR_MS = 3_600_000;
+
 export class WebshareUsage implements UsageFacet {
   /** One instant per session, so the billing period is read once however often usage is asked in a request. */
   private readonly nowMs = Date.now();
@@ -73,7 +75,10 @@ export class WebshareUsage implements UsageFacet {
    */
   private async billingPeriodStats(start: Date, end: Date): Promise<WebshareAggregateStats | null> {
     if (start < statsRetentionStart(this.nowMs)) return null;
-    return this.read(start, new Date(Math.min(this.nowMs, end.getTime())));
+    // Hourly rows are stamped with their hour's start, so asking up to the current hour's start covers the
+    // same rows as asking up to now, with a query that stays the same for the hour: the read cache keeps it.
+    const currentHourStartMs = Math.floor(this.nowMs / HOUR_MS) * HOUR_MS;
+    return this.read(start, new Date(Math.min(end.getTime(), Math.max(currentHourStartMs, start.getTime()))));
   }
 
   private async read(from: Date, to: Date): Promise<WebshareAggregateStats> {

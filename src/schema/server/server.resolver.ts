@@ -1,7 +1,6 @@
 /** Server catalogue, ProxyMesh proxy-host authorization and country pools. */
 import { Arg, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { hintSlowChanging } from '../common/cache-hints';
 import { serverDetails } from '../common/selection';
 import type { Context } from '../context';
 import { CallsUpstream } from '../common/upstream-calls';
@@ -17,14 +16,12 @@ export class ServerResolver {
   @CallsUpstream()
   @Query(() => [ProxyServer], { description: 'A provider\'s server catalogue (WonderProxy /v0/servers), read through the first visible account of that provider.' })
   async networkServers(@Ctx() ctx: Context, @Arg('provider', () => Provider) provider: Provider, @Info() info: GraphQLResolveInfo): Promise<ProxyServerRecord[]> {
-    hintSlowChanging(info);
     return networkServers(ctx.scope.reads, providerName(provider), serverDetails(info));
   }
 
   @CallsUpstream()
   @Query(() => [CountryPool], { description: 'ProxyMesh open/world pools by country.' })
-  countryPools(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Info() info: GraphQLResolveInfo): Promise<CountryPoolRecord[]> {
-    hintSlowChanging(info);
+  countryPools(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<CountryPoolRecord[]> {
     return ctx.scope.reads.facet(accountId, 'countryPools').list();
   }
 
