@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ConfigError, configPathFrom, loadConfigFile } from './config/load';
+import { ListenError } from './http/listen';
 import { createLogger, startProxyGraph, type RunningProxyGraph } from './app';
 import { printProxyGraphSchema } from './schema/build';
 import { FileStateStore } from './state/store';
@@ -133,6 +134,11 @@ main().catch((error) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`proxygraph: ${error.message}\n`);
     process.exit(78);
+  }
+  if (error instanceof ListenError) {
+    // EX_UNAVAILABLE: the configuration is fine, the machine cannot give what it asks for.
+    process.stderr.write(`proxygraph: ${error.message}\n`);
+    process.exit(69);
   }
   process.stderr.write(`proxygraph: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
   process.exit(1);

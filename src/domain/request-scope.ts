@@ -70,6 +70,8 @@ export interface RequestLimits {
   maxUpstreamCalls: number;
   /** Aborted when the client has gone: no new upstream call starts after that. */
   clientGone?: AbortSignal;
+  /** The request's id (x-request-id), sent to providers with every call made for it. */
+  requestId?: string;
   /** The client asked for fresh data: the read cache is not consulted for this request. */
   freshReads?: boolean;
   /** Receives warnings for the response's `extensions.warnings`. */
@@ -102,6 +104,7 @@ export class RequestScope {
       maxCalls: limits.maxUpstreamCalls,
       clientGone: limits.clientGone,
       freshReads: limits.freshReads,
+      requestId: limits.requestId,
       onRecorded: (call) => {
         this.telemetry.upstreamCalls += 1;
         this.telemetry.upstreamMs += call.durationMs;

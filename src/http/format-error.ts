@@ -21,7 +21,18 @@ const PASS_THROUGH = new Set([
   'FORBIDDEN',
 ]);
 
-export function createErrorFormatter(onInternalError: (error: unknown) => void) {
+/**
+ * Whether the formatter masks this error as INTERNAL_SERVER_ERROR: then it is a bug, logged with its request
+ * id by the operation plugin (the formatter runs without the request).
+ */
+export function isInternalError(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof ProxyGraphError || original instanceof ArgumentValidationError || isCodelessClientError(error)) return false;
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  return !(typeof code === 'string' && PASS_THROUGH.has(code));
+}
+
+export function createErrorFormatter() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof ProxyGraphError) {
@@ -51,7 +62,6 @@ export function createErrorFormatter(onInternalError: (error: unknown) => void) 
     if (typeof code === 'string' && PASS_THROUGH.has(code)) {
       return { ...formatted, message: redactSecrets(formatted.message), extensions: { code } };
     }
-    onInternalError(original);
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -67,7 +67,7 @@ export async function startOpsServer(options: OpsServerOptions): Promise<Running
   });
 
   const server = http.createServer(app);
-  const { baseUrl } = await listen(server, options.port, options.host);
+  const { baseUrl } = await listen(server, options.port, options.host, 'ops (/ready, /metrics)');
   return {
     url: baseUrl,
     async close() {

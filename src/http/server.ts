@@ -103,7 +103,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     includeStacktraceInErrorResponses: false,
     // The CLI owns SIGTERM/SIGINT (it also stops the demo simulators); two handlers would race.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter((error) => logger.error({ err: error }, 'internal error in a resolver')),
+    formatError: createErrorFormatter(),
     // Automatic persisted queries: clients send a sha256 instead of the query text once it is registered.
     persistedQueries: { cache: countingCache(options.persistedQueryCache, 'apq', options.metrics), ttl: PERSISTED_QUERY_DEFAULTS.ttlSeconds },
     plugins: [
@@ -178,6 +178,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
             maxUpstreamCalls: limits.maxUpstreamCallsPerRequest,
             clientGone: clientGone.signal,
             freshReads: wantsFreshReads(req.header('cache-control'), req.header('pragma')),
+            requestId: res.locals.requestId as string,
             warn: (warning) => warnings.push(warning),
           }),
           partialErrors: [],
@@ -191,7 +192,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   app.use((error: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(error);
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) logger.error({ err: error }, 'unhandled HTTP error');
+    if (status === 500) logger.error({ err: error, requestId: res.locals.requestId }, 'unhandled HTTP error');
     const message = error.type === 'entity.parse.failed' ? 'request body is not valid JSON' : error.type === 'entity.too.large' ? 'request body is too large' : 'bad request';
     res.status(status).json({ errors: [{ message: status === 500 ? 'internal server error' : message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });

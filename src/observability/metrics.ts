@@ -17,11 +17,15 @@ export class ProxyGraphMetrics {
   readonly cacheRequests: Counter<'cache' | 'result'>;
   readonly rateLimitWait: Histogram<'provider' | 'account_id'>;
   readonly upstreamCache: Counter<'provider' | 'account_id' | 'result'>;
+  readonly upstreamRetries: Counter<'provider' | 'account_id'>;
+  readonly upstreamJoins: Counter<'provider' | 'account_id'>;
+  readonly upstreamRefusals: Counter<'provider' | 'account_id' | 'reason'>;
   /** Caches whose size in bytes is exported, read at each scrape. */
   private readonly cacheSizes = new Map<string, () => number>();
   private readonly unsubscribe: () => void;
   private readonly unsubscribeWaits: () => void;
   private readonly unsubscribeCache: () => void;
+  private readonly unsubscribeEvents: () => void;
 
   constructor(callLog: UpstreamCallLog, accounts: AccountRegistry) {
     // Unprefixed, under the names Node.js dashboards and alerts expect (process_cpu_user_seconds_total, nodejs_heap_size_used_bytes).
@@ -65,6 +69,24 @@ export class ProxyGraphMetrics {
       labelNames: ['provider', 'account_id', 'result'],
       registers: [this.registry],
     });
+    this.upstreamRetries = new Counter({
+      name: 'proxygraph_upstream_retries_total',
+      help: 'Reads sent again after a transport failure or a 5xx',
+      labelNames: ['provider', 'account_id'],
+      registers: [this.registry],
+    });
+    this.upstreamJoins = new Counter({
+      name: 'proxygraph_upstream_single_flight_joins_total',
+      help: 'Reads that shared an identical read already in flight instead of making a call',
+      labelNames: ['provider', 'account_id'],
+      registers: [this.registry],
+    });
+    this.upstreamRefusals = new Counter({
+      name: 'proxygraph_upstream_refusals_total',
+      help: 'Calls ProxyGraph refused before they reached the provider, by the error code returned (RATE_LIMITED: budget; PROVIDER_UNAVAILABLE: deadline passed or client gone; BAD_USER_INPUT: call allowance used up)',
+      labelNames: ['provider', 'account_id', 'reason'],
+      registers: [this.registry],
+    });
     const cacheSizes = this.cacheSizes;
     new Gauge({
       name: 'proxygraph_cache_bytes',
@@ -94,6 +116,12 @@ export class ProxyGraphMetrics {
     this.unsubscribeCache = callLog.subscribeCache((record) => {
       this.upstreamCache.inc({ provider: record.provider, account_id: record.accountId, result: record.result });
     });
+    this.unsubscribeEvents = callLog.subscribeEvents((record) => {
+      const labels = { provider: record.provider, account_id: record.accountId };
+      if (record.kind === 'retry') this.upstreamRetries.inc(labels);
+      else if (record.kind === 'single_flight_join') this.upstreamJoins.inc(labels);
+      else this.upstreamRefusals.inc({ ...labels, reason: record.reason ?? 'unknown' });
+    });
     this.unsubscribeWaits = callLog.subscribeWaits((wait) => {
       this.rateLimitWait.observe({ provider: wait.provider, account_id: wait.accountId }, wait.waitMs / 1000);
     });
@@ -108,5 +136,6 @@ export class ProxyGraphMetrics {
     this.unsubscribe();
     this.unsubscribeWaits();
     this.unsubscribeCache();
+    this.unsubscribeEvents();
   }
 }

@@ -7,6 +7,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Context } from '../schema/context';
 import type { ProxyGraphMetrics } from './metrics';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { isInternalError } from '../http/format-error';
 
 const NAME_SHAPE = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** Operation names are client-chosen: past this many distinct names, the rest share one label. */
@@ -26,6 +28,12 @@ export function operationObserverPlugin(logger: Logger, metrics: ProxyGraphMetri
     async requestDidStart() {
       const startedAt = performance.now();
       return {
+        // Bugs (errors masked as INTERNAL_SERVER_ERROR) are logged with the request they happened in.
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (isInternalError(error)) logger.error({ err: unwrapResolverError(error), requestId: contextValue?.requestId }, 'internal error in a resolver');
+          }
+        },
         async willSendResponse({ response, operation, operationName, contextValue }) {
           const durationMs = performance.now() - startedAt;
           const result = response.body.kind === 'single' ? response.body.singleResult : undefined;

@@ -25,12 +25,26 @@ export interface UpstreamCacheRecord {
   result: 'hit' | 'stale' | 'miss' | 'bypass' | 'invalidated' | 'store_error';
 }
 
+/**
+ * Work the gateway did or spared without a call of its own: a retry, a read that joined another's flight,
+ * or a call ProxyGraph refused before it reached the provider (its error code: RATE_LIMITED from a budget,
+ * PROVIDER_UNAVAILABLE past the deadline or after the client left, BAD_USER_INPUT past the call allowance).
+ */
+export interface UpstreamEventRecord {
+  provider: string;
+  accountId: string;
+  kind: 'retry' | 'single_flight_join' | 'refused';
+  /** For `refused`: the error code the caller got. */
+  reason?: string;
+}
+
 export class UpstreamCallLog {
   private readonly counts = new Map<string, number>();
   private readonly recent: UpstreamCallRecord[] = [];
   private readonly listeners = new Set<(call: UpstreamCallRecord) => void>();
   private readonly waitListeners = new Set<(wait: UpstreamWaitRecord) => void>();
   private readonly cacheListeners = new Set<(record: UpstreamCacheRecord) => void>();
+  private readonly eventListeners = new Set<(record: UpstreamEventRecord) => void>();
   constructor(private readonly keepRecent = 1_000) {}
 
   /** Observers (metrics, the per-request counter) see every call as it is recorded. Returns an unsubscribe. */
@@ -49,6 +63,16 @@ export class UpstreamCallLog {
   subscribeCache(listener: (record: UpstreamCacheRecord) => void): () => void {
     this.cacheListeners.add(listener);
     return () => this.cacheListeners.delete(listener);
+  }
+
+  /** Observers of retries, single-flight joins and refusals (metrics). */
+  subscribeEvents(listener: (record: UpstreamEventRecord) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  recordEvent(record: UpstreamEventRecord): void {
+    for (const listener of this.eventListeners) listener(record);
   }
 
   recordCache(record: UpstreamCacheRecord): void {

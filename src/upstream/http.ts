@@ -11,7 +11,7 @@ import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { ProviderName } from '../core/providers';
 import { UpstreamCallLog, type UpstreamCallRecord } from './call-log';
-import { ProviderError } from '../core/errors';
+import { ProviderError, ProxyGraphError } from '../core/errors';
 import { UpstreamFailure, providerErrorFromResponse, providerTransportError } from './failure';
 import type { Redactor } from '../core/redact';
 import { RetryPolicy, type RetryOptions } from './retry-policy';
@@ -145,8 +145,8 @@ export class UpstreamGateway {
     const resilience: UpstreamPolicy[] = [];
     // Outermost: a cached answer spends no budget, allowance or retry.
     if (options.readCache) resilience.push((this.readCache = new ReadCachePolicy(options.readCache, this.callLog)));
-    if (options.singleFlight !== false) resilience.push(new SingleFlightPolicy());
-    if (options.retry !== false) resilience.push(new RetryPolicy(options.retry ?? {}));
+    if (options.singleFlight !== false) resilience.push(new SingleFlightPolicy(this.callLog));
+    if (options.retry !== false) resilience.push(new RetryPolicy(options.retry ?? {}, this.callLog));
     this.policies = [...resilience, ...(options.policies ?? [])];
     this.connectionsPerOrigin = options.connectionsPerOrigin ?? 16;
     this.userAgent = options.userAgent ?? 'ProxyGraph/0.1';
@@ -172,7 +172,14 @@ export class UpstreamGateway {
       if (!policy) return this.sendOnce(current);
       return policy.execute(current, (changed = current) => run(index + 1, changed));
     };
-    return run(0, call);
+    return run(0, call).catch((error: unknown) => {
+      // ProxyGraph's own refusals (budget, deadline, client gone, call allowance) are ProxyGraphErrors that
+      // did not come from a provider: counted, since no upstream call shows them.
+      if (error instanceof ProxyGraphError && !(error instanceof ProviderError)) {
+        this.callLog.recordEvent({ provider: target.provider, accountId: target.accountId, kind: 'refused', reason: error.code });
+      }
+      throw error;
+    });
   }
 
   async close(): Promise<void> {
@@ -210,6 +217,8 @@ export class UpstreamGateway {
     const headers: Record<string, string> = {
       accept: 'application/json',
       'user-agent': this.userAgent,
+      // The request it is made for, so a provider's support can find it; a shared read carries its first asker's.
+      ...(request.context?.requestId ? { 'x-request-id': request.context.requestId } : {}),
       ...request.headers,
       ...target.authHeaders(),
     };

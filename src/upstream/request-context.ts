@@ -28,6 +28,8 @@ export interface UpstreamRequestContextOptions {
   onRecorded?: (record: UpstreamCallRecord) => void;
   /** The client asked for fresh data (`Cache-Control: no-cache`): the read cache is not consulted, only refilled. */
   freshReads?: boolean;
+  /** The GraphQL request's id: sent upstream as `x-request-id`, so a provider's logs can be matched with ours. */
+  requestId?: string;
 }
 
 /** What the read cache served this request, for its response headers. */
@@ -46,6 +48,7 @@ export class UpstreamRequestContext {
   readonly principal: string;
   readonly deadlineAtMs: number;
   readonly maxCalls: number;
+  readonly requestId?: string;
   /** Reads skip the read cache (still refilling it): asked by the client, or the request is a mutation. */
   freshReads: boolean;
   readonly cacheReads: CacheReadTally = { hit: 0, stale: 0, miss: 0, bypass: 0, oldestAgeMs: 0 };
@@ -56,6 +59,7 @@ export class UpstreamRequestContext {
     this.deadlineAtMs = options.deadlineAtMs;
     this.maxCalls = options.maxCalls;
     this.freshReads = options.freshReads ?? false;
+    this.requestId = options.requestId;
   }
 
   /** A context without limits (check-config, background work): nobody's deadline but the call's own. */
@@ -72,6 +76,7 @@ export class UpstreamRequestContext {
       maxCalls: Number.POSITIVE_INFINITY,
       onRecorded: (record) => contexts.forEach((context) => context.recorded(record)),
       freshReads: contexts.some((context) => context.freshReads),
+      requestId: contexts[0]?.requestId,
     });
     union.isGone = () => contexts.every((context) => context.clientHasGone);
     return union;

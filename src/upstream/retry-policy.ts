@@ -8,6 +8,7 @@
 import { ProviderError } from '../core/errors';
 import { ProviderTransportError } from './failure';
 import type { UpstreamCall, UpstreamPolicy, UpstreamResponse } from './http';
+import type { UpstreamCallLog } from './call-log';
 
 export interface RetryOptions {
   /** Attempts after the first. */
@@ -26,7 +27,10 @@ export class RetryPolicy implements UpstreamPolicy {
   readonly name = 'retry';
   private readonly options: RetryOptions;
 
-  constructor(options: Partial<RetryOptions> = {}) {
+  constructor(
+    options: Partial<RetryOptions> = {},
+    private readonly log?: UpstreamCallLog,
+  ) {
     this.options = { ...DEFAULT_RETRY, ...options };
   }
 
@@ -40,6 +44,7 @@ export class RetryPolicy implements UpstreamPolicy {
         const delayMs = this.backoffMs(retry);
         if (Date.now() + delayMs + this.options.minAttemptMs >= call.deadlineAtMs) throw error;
         await new Promise((resolve) => setTimeout(resolve, delayMs));
+        this.log?.recordEvent({ provider: call.target.provider, accountId: call.target.accountId, kind: 'retry' });
       }
     }
   }

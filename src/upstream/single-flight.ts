@@ -10,12 +10,15 @@
  */
 import type { UpstreamCall, UpstreamPolicy, UpstreamResponse } from './http';
 import { isPlainRead, requestIdentity } from './request-identity';
+import type { UpstreamCallLog } from './call-log';
 
 export class SingleFlightPolicy implements UpstreamPolicy {
   readonly name = 'single-flight';
   private readonly flights = new Map<string, Promise<UpstreamResponse>>();
   /** Calls that joined another call's flight (for tests and metrics). */
   joined = 0;
+
+  constructor(private readonly log?: UpstreamCallLog) {}
 
   execute(call: UpstreamCall, next: () => Promise<UpstreamResponse>): Promise<UpstreamResponse> {
     const { request } = call;
@@ -24,6 +27,7 @@ export class SingleFlightPolicy implements UpstreamPolicy {
     const existing = this.flights.get(key);
     if (existing) {
       this.joined += 1;
+      this.log?.recordEvent({ provider: call.target.provider, accountId: call.target.accountId, kind: 'single_flight_join' });
       return existing;
     }
     const flight = next().finally(() => {

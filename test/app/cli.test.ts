@@ -102,3 +102,28 @@ test('check-config passes for one account of every provider, and tries a wrong P
     await Promise.all([proxymesh.stop(), wonderproxy.stop(), ping.stop()]);
   }
 });
+
+test('serve on a port already in use exits 69 with one line naming the port and what to do, no stack trace', async () => {
+  const { createServer } = await import('node:net');
+  const holder = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+  const port = (holder.address() as { port: number }).port;
+  try {
+    const path = join(dir, 'port-taken.json');
+    writeFileSync(
+      path,
+      JSON.stringify({
+        server: { host: '127.0.0.1', ops: { port: 0 } },
+        dataDir: join(dir, 'port-taken-data'),
+        accounts: [{ id: 'ws', provider: 'webshare', baseUrl: simulator.origin, credentials: { token: simulator.credentials.token } }],
+      }),
+    );
+    const { code, output } = await run(['serve', '--config', path, '--port', String(port)]);
+    assert.equal(code, 69);
+    assert.match(output, new RegExp(`127\\.0\\.0\\.1:${port} is already in use`));
+    assert.match(output, /--port/);
+    assert.doesNotMatch(output, /\n\s+at /);
+  } finally {
+    holder.close();
+  }
+});

@@ -62,6 +62,42 @@ describe('operation logs', () => {
   });
 });
 
+describe('request ids', () => {
+  test('the request id travels to the provider on every call made for the request', async () => {
+    harness.webshare.server.resetCalls();
+    await harness.client.request('{ account(id: "ws") { profile { email } plan { name } } }', undefined, { 'x-request-id': 'trace-me-42' });
+    const calls = harness.webshare.server.calls;
+    assert.ok(calls.length >= 2);
+    for (const call of calls) assert.equal(call.headers['x-request-id'], 'trace-me-42');
+  });
+});
+
+describe('what the gateway did without a call of its own', () => {
+  const count = (text: string, name: string, labels: string) => Number(new RegExp(`${name}\\{${labels}\\} (\\d+)`).exec(text)?.[1] ?? 0);
+
+  test('a retried read, a read that joined another in flight, and a call refused by the closed budget are each counted', async () => {
+    const before = await metricsText();
+    const labels = 'provider="webshare",account_id="ws"';
+    // One 503, then success: one retry.
+    harness.webshare.server.injectFault({ endpoint: 'GET /api/v2/profile/', status: 503, body: { detail: 'Service unavailable.' }, times: 1 });
+    await harness.client.data('{ account(id: "ws") { profile { email } } }');
+    // Two identical reads at once from two requests: one joins the other.
+    harness.webshare.server.knobs.latencyMs = 200;
+    await Promise.all([harness.client.data('{ account(id: "ws") { plan { name } } }'), harness.client.data('{ account(id: "ws") { plan { name } } }')]);
+    harness.webshare.server.knobs.latencyMs = 0;
+    // A 429 closes the account's budget: the next call is refused without reaching Webshare.
+    harness.webshare.server.injectFault({ endpoint: 'GET /api/v2/subuser/', status: 429, headers: { 'retry-after': '2' }, body: { detail: 'Request was throttled.' }, times: 1 });
+    await harness.client.request('{ account(id: "ws") { subUsers(first: 1) { totalCount } } }');
+    await harness.client.request('{ account(id: "ws") { subUsers(first: 1) { totalCount } } }');
+    const after = await metricsText();
+    assert.equal(count(after, 'proxygraph_upstream_retries_total', labels) - count(before, 'proxygraph_upstream_retries_total', labels), 1);
+    assert.ok(count(after, 'proxygraph_upstream_single_flight_joins_total', labels) > count(before, 'proxygraph_upstream_single_flight_joins_total', labels));
+    const refusals = `${labels},reason="RATE_LIMITED"`;
+    assert.ok(count(after, 'proxygraph_upstream_refusals_total', refusals) > count(before, 'proxygraph_upstream_refusals_total', refusals));
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+  });
+});
+
 describe('metrics', () => {
   test('/metrics exports operation and upstream histograms labelled by operation, provider, endpoint and status', async () => {
     await harness.client.request(AccountProxiesDocument, { id: WEBSHARE_ACCOUNT_ID, first: 5 });
