@@ -13,6 +13,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { cachePolicyPlugin } from './cache-policy-plugin';
+import { federatedTracePlugin } from './federated-trace-plugin';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Context } from '../schema/context';
@@ -118,7 +119,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       ...protection.plugins,
       ...(options.routerSecret ? [routerSecretPlugin(options.routerSecret)] : []),
       // Federated trace data in responses would expose resolver timings to any client; off until a gateway needs it.
+      // Apollo's own inline-trace plugin stays off (it would trace for anyone asking); this one checks the router secret.
       ApolloServerPluginInlineTraceDisabled(),
+      federatedTracePlugin(options.routerSecret),
       options.landingPage
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
