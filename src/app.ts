@@ -15,6 +15,11 @@ import { adapterFactories } from './providers';
 import { buildProxyGraphSchema } from './schema/build';
 import { createAuthenticator } from './http/auth';
 import { startHttpServer } from './http/server';
+import { ListenError } from './http/listen';
+import { tracingFromEnvironment, type Tracing } from './observability/tracing';
+
+// The version spans and the service resource report.
+const PACKAGE_VERSION: string = (require('../../package.json') as { version: string }).version;
 import { DEFAULT_OPS_HOST, DEFAULT_OPS_PORT, startOpsServer } from './http/ops-server';
 import { effectiveQueryLimits } from './http/query-limits';
 import { UpstreamGateway, type UpstreamGatewayOptions } from './upstream/http';
@@ -34,6 +39,8 @@ export interface StartOptions {
   upstream?: UpstreamGatewayOptions;
   /** Overrides the state store (tests and demo mode use a memory-only one). */
   stateStore?: StateStore;
+  /** OpenTelemetry tracing; by default as the OTEL_* environment variables ask (off when they do not). */
+  tracing?: Tracing;
 }
 
 export interface RunningProxyGraph {
@@ -111,7 +118,9 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
   const development = options.development ?? false;
   const graceMs = drainGraceMs(config);
   let draining = false;
+  const tracing = options.tracing ?? tracingFromEnvironment(process.env, PACKAGE_VERSION);
   const server = await startHttpServer({
+    tracing,
     schema,
     upstreamFields,
     registry,
@@ -134,7 +143,8 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
   const ops = await startOpsServer({ host: opsHost, port: opsPort, registry, metrics, stateHealth, isDraining: () => draining }).catch(
     async (error: NodeJS.ErrnoException) => {
       await server.stop();
-      // Most often the default port taken by a second instance on the host: say which setting to change.
+      // Most often the default port taken by a second instance on the host: the error says which setting to change.
+      if (error instanceof ListenError) throw error;
       throw new ConfigError(`server.ops: cannot listen on ${opsHost}:${opsPort} (${error.code ?? error.message}); set server.ops.port/host`);
     },
   );
@@ -154,6 +164,7 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
       metrics.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
       await ops.close();
+      await tracing?.shutdown();
     },
   };
 }

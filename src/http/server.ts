@@ -14,6 +14,8 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { cachePolicyPlugin } from './cache-policy-plugin';
 import { federatedTracePlugin } from './federated-trace-plugin';
+import { tracingPlugin } from '../observability/tracing-plugin';
+import type { Tracing } from '../observability/tracing';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Context } from '../schema/context';
@@ -71,6 +73,8 @@ export interface HttpServerOptions {
   queryLimits?: NonNullable<NonNullable<ProxyGraphConfig['server']>['limits']>;
   /** When set, `_service` / `_entities` need it in `x-router-secret`. */
   routerSecret?: string;
+  /** OpenTelemetry tracing, when on (observability/tracing.ts). */
+  tracing?: Tracing;
   /** Store of automatic persisted queries (memory, or Redis shared by replicas). */
   persistedQueryCache: StringCache;
   /** Largest document a client may register as a persisted query (default in persisted-queries.ts). */
@@ -122,6 +126,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       // Apollo's own inline-trace plugin stays off (it would trace for anyone asking); this one checks the router secret.
       ApolloServerPluginInlineTraceDisabled(),
       federatedTracePlugin(options.routerSecret),
+      ...(options.tracing ? [tracingPlugin(options.tracing)] : []),
       options.landingPage
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),

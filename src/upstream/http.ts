@@ -233,6 +233,8 @@ export class UpstreamGateway {
     const isWrite = request.method !== 'GET';
     // The last moment to refuse: after any budget wait or retry backoff, right before the bytes go out.
     request.context?.admit(target);
+    const traced = request.context?.tracer?.start({ provider: target.provider, accountId: target.accountId, method: request.method, endpoint: request.endpoint, host: base.host });
+    if (traced) Object.assign(headers, traced.headers);
     const startedAt = performance.now();
     let response: Dispatcher.ResponseData;
     let text: string;
@@ -247,6 +249,7 @@ export class UpstreamGateway {
       });
       text = await response.body.text();
     } catch (cause) {
+      traced?.end({});
       this.record(request, {
         provider: target.provider,
         accountId: target.accountId,
@@ -263,6 +266,7 @@ export class UpstreamGateway {
       status: response.statusCode,
       durationMs: performance.now() - startedAt,
     });
+    traced?.end({ status: response.statusCode });
     const flatHeaders = flattenHeaders(response.headers);
     if (response.statusCode < 200 || response.statusCode >= 300) {
       const described = safeDescribe(target, response.statusCode, text, flatHeaders);

@@ -32,6 +32,18 @@ export interface UpstreamRequestContextOptions {
   requestId?: string;
 }
 
+/**
+ * Traces the request's upstream calls (observability/tracing.ts): each call gets a span, and the headers
+ * that carry its trace context to the provider. Absent when tracing is off.
+ */
+export interface CallTracer {
+  start(call: { provider: ProviderName; accountId: string; method: string; endpoint: string; host: string }): {
+    headers: Record<string, string>;
+    /** The provider's status, or none when it gave no answer. */
+    end(outcome: { status?: number }): void;
+  };
+}
+
 /** What the read cache served this request, for its response headers. */
 export interface CacheReadTally {
   hit: number;
@@ -49,6 +61,8 @@ export class UpstreamRequestContext {
   readonly deadlineAtMs: number;
   readonly maxCalls: number;
   readonly requestId?: string;
+  /** Set by the tracing plugin when tracing is on. */
+  tracer?: CallTracer;
   /** Reads skip the read cache (still refilling it): asked by the client, or the request is a mutation. */
   freshReads: boolean;
   readonly cacheReads: CacheReadTally = { hit: 0, stale: 0, miss: 0, bypass: 0, oldestAgeMs: 0 };
@@ -78,6 +92,7 @@ export class UpstreamRequestContext {
       freshReads: contexts.some((context) => context.freshReads),
       requestId: contexts[0]?.requestId,
     });
+    union.tracer = contexts[0]?.tracer;
     union.isGone = () => contexts.every((context) => context.clientHasGone);
     return union;
   }

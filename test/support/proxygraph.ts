@@ -11,6 +11,7 @@ import pino, { type Logger } from 'pino';
 import type { AccountConfig, AuthConfig, ProxyGraphConfig } from '../../src/config/schema';
 import { startProxyGraph, type RunningProxyGraph } from '../../src/app';
 import { FileStateStore, type StateStore } from '../../src/state/store';
+import type { Tracing } from '../../src/observability/tracing';
 
 export interface TestServerOptions {
   auth?: AuthConfig;
@@ -18,6 +19,7 @@ export interface TestServerOptions {
   redis?: ProxyGraphConfig['redis'];
   logger?: Logger;
   stateStore?: StateStore;
+  tracing?: Tracing;
 }
 
 export function startTestProxyGraph(accounts: AccountConfig[], options: TestServerOptions = {}): Promise<RunningProxyGraph> {
@@ -29,5 +31,6 @@ export function startTestProxyGraph(accounts: AccountConfig[], options: TestServ
     development: true,
     logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     stateStore: options.stateStore ?? (options.redis ? undefined : new FileStateStore(null)),
+    tracing: options.tracing,
   });
 }
