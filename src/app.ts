@@ -131,6 +131,7 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
     corsOrigins: config.server?.cors?.origins ?? [],
     introspection: config.server?.introspection ?? development,
     landingPage: config.server?.landingPage ?? development,
+    explorer: config.server?.explorer ?? development,
     metrics,
     persistedQueryCache,
     maxPersistedDocumentBytes: persistedQueries?.maxDocumentBytes,

@@ -56,6 +56,7 @@ async function serve(argv: readonly string[]): Promise<void> {
       '  PROXYGRAPH_CONFIG). Serving simulated providers with seeded data.',
       '  Bound to 127.0.0.1 with authentication OFF.',
       `  GraphQL + Apollo Sandbox: ${running.url}`,
+      `  Explorer (GraphiQL, works offline): ${running.url.replace(/\/graphql$/, '/graphiql')}`,
       `  Readiness and metrics: ${running.opsUrl}/ready, ${running.opsUrl}/metrics`,
       `  Accounts: ${demo.config.accounts.map((account) => account.id).join(', ')}`,
       '  Try:',

@@ -78,6 +78,8 @@ export const configSchema = z
         cors: z.object({ origins: z.array(z.string().min(1)) }).strict().optional(),
         introspection: z.boolean().optional(),
         landingPage: z.boolean().optional(),
+        /** GraphiQL served by ProxyGraph itself at /graphiql (works offline); on in development and demo mode. */
+        explorer: z.boolean().optional(),
         limits: queryLimits.optional(),
         persistedQueries: persistedQueries.optional(),
         /**

@@ -14,6 +14,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { cachePolicyPlugin } from './cache-policy-plugin';
 import { federatedTracePlugin } from './federated-trace-plugin';
+import { EXPLORER_PATH, mountExplorer } from './explorer';
 import { tracingPlugin } from '../observability/tracing-plugin';
 import type { Tracing } from '../observability/tracing';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -68,6 +69,8 @@ export interface HttpServerOptions {
   corsOrigins: string[];
   introspection: boolean;
   landingPage: boolean;
+  /** GraphiQL served from this server at /graphiql (explorer.ts), and `/` leading to it. */
+  explorer?: boolean;
   metrics: ProxyGraphMetrics;
   /** graphql-armor limits (defaults in query-limits.ts). */
   queryLimits?: NonNullable<NonNullable<ProxyGraphConfig['server']>['limits']>;
@@ -205,8 +208,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     res.status(status).json({ errors: [{ message: status === 500 ? 'internal server error' : message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
 
+  if (options.explorer) mountExplorer(app);
+
   app.use((_req, res) => {
-    res.status(404).json({ error: 'not found', routes: ['/graphql', '/health'] });
+    res.status(404).json({ error: 'not found', routes: ['/graphql', '/health', ...(options.explorer ? [EXPLORER_PATH] : [])] });
   });
 
   const { port, baseUrl } = await listen(httpServer, options.port, options.host);

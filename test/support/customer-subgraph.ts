@@ -1,30 +1,10 @@
-/** A small second subgraph for federation tests: customers that reference ProxyGraph's entities by key. */
+/**
+ * A small second subgraph for federation tests: customers that reference ProxyGraph's entities by key. Its
+ * SDL is the sample subgraph of the committed supergraph config (deploy/customers.graphql).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import gql from 'graphql-tag';
+import { REPO_ROOT } from './paths';
 
-export const CUSTOMER_SUBGRAPH_TYPEDEFS = gql`
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
-
-  type Customer @key(fields: "id") {
-    id: ID!
-    name: String!
-    account: Account
-    dedicatedProxies: [Proxy!]!
-    seats: [SubUser!]!
-  }
-
-  type Account @key(fields: "id", resolvable: false) {
-    id: ID!
-  }
-
-  type Proxy @key(fields: "id", resolvable: false) {
-    id: ID!
-  }
-
-  type SubUser @key(fields: "id", resolvable: false) {
-    id: ID!
-  }
-
-  type Query {
-    customers: [Customer!]!
-  }
-`;
+export const CUSTOMER_SUBGRAPH_TYPEDEFS = gql(readFileSync(join(REPO_ROOT, 'deploy', 'customers.graphql'), 'utf8'));
