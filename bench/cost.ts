@@ -15,11 +15,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './support';
 import autocannon from 'autocannon';
 
 const DIST = join(__dirname, '..');
@@ -28,16 +28,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const QUERY = `query($after: String) { account(id: "ws") { proxies(first: 100, after: $after) { edges { node { id host ports { http } country status username } } } } }`;
 const AFTER = Buffer.from('offset:199').toString('base64url');
 const UNTHROTTLED = { requestsPerMinute: 10_000_000, proxyListRequestsPerMinute: 10_000_000 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Starts a child and resolves with its first stdout line. */
 function startChild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; firstLine: string }> {

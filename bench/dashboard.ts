@@ -10,11 +10,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './support';
 import Redis from 'ioredis';
 import type { ProviderSimulator } from '../src/simulators/kit';
 import { startWebshareSimulator } from '../src/simulators/webshare';
@@ -41,16 +41,6 @@ const OVERVIEW = `query EstateOverview {
   usage { totals { bandwidthUsedBytes } accounts { supported account { id } usage { bandwidthUsedBytes bandwidthRemainingBytes period } } }
   proxies(first: 25) { totalCount edges { node { id host country status } } pageInfo { hasNextPage } }
 }`;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function startReplica(configPath: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();

@@ -184,20 +184,11 @@ export type WebshareProxyConfigState = 'pending' | 'processing' | 'completed';
 export type WebshareAsnCounts = Record<string, [string, number]>;
 
 /** GET/PATCH /api/v2/proxy/config/ — the full v2 proxy configuration. */
-export interface WebshareProxyConfig {
+export interface WebshareProxyConfig extends WebshareProxyListStats {
   id: number;
   state: WebshareProxyConfigState;
   countries: WebshareCountryCounts;
-  available_countries: WebshareCountryCounts;
   unallocated_countries: WebshareCountryCounts;
-  ip_ranges_24: Record<string, number>;
-  ip_ranges_16: Record<string, number>;
-  ip_ranges_8: Record<string, number>;
-  available_ip_ranges_24: Record<string, number>;
-  available_ip_ranges_16: Record<string, number>;
-  available_ip_ranges_8: Record<string, number>;
-  asns: WebshareAsnCounts;
-  available_asns: WebshareAsnCounts;
   username: string;
   password: string;
   /** Seconds, 15 s … 7 days. */
@@ -523,7 +514,7 @@ export interface WebshareProxyListStatus {
   is_proxy_used: boolean;
 }
 
-/** GET /api/v3/proxy/list/stats?plan_id=N (plan_id required): what the list holds and what is available [C]. */
+/** GET /api/v3/proxy/list/stats?plan_id=N (plan_id required): what the list holds and what is available [C]; the v2 config carries the same fields. */
 export interface WebshareProxyListStats {
   available_countries: WebshareCountryCounts;
   ip_ranges_24: Record<string, number>;

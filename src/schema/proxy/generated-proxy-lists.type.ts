@@ -1,7 +1,7 @@
 /** Generated proxy lists (Ping list_by_search, residential/list) and proxy user list options: inputs and results. */
-import { ArrayMaxSize, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ProxyStatus, ProxyType } from '../common/enums';
+import { ProxyAttributeFields } from './proxy.input';
 
 export enum GeneratedProxyListFormat {
   STANDARD = 'STANDARD',
@@ -36,21 +36,7 @@ registerEnumType(IpVersion, { name: 'IpVersion' });
 registerEnumType(ResidentialSessionType, { name: 'ResidentialSessionType', description: 'STICKY keeps one exit IP for the session\'s lifetime; ROTATING changes it on every request.' });
 
 @InputType({ description: 'The proxy filters one provider search can apply: one country, one service, and statuses and types the provider can name as one value (or all but one).' })
-export class ProxyListSearchFilter {
-  @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-2 codes, any case.' })
-  @IsOptional()
-  @ArrayMaxSize(250)
-  @Matches(/^[A-Za-z]{2}$/, { each: true, message: 'each country must be a two-letter ISO 3166-1 code' })
-  countries?: string[] | null;
-
-  @Field(() => [ProxyStatus], { nullable: true })
-  @IsOptional()
-  statuses?: ProxyStatus[] | null;
-
-  @Field(() => [ProxyType], { nullable: true })
-  @IsOptional()
-  types?: ProxyType[] | null;
-
+export class ProxyListSearchFilter extends ProxyAttributeFields {
   @Field(() => [ID], { nullable: true, description: 'Service ids of the account.' })
   @IsOptional()
   @ArrayMaxSize(100)
