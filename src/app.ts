@@ -16,6 +16,10 @@ import { buildProxyGraphSchema } from './schema/build';
 import { createAuthenticator } from './http/auth';
 import { startHttpServer } from './http/server';
 import { ListenError } from './http/listen';
+import { join } from 'node:path';
+import type { AuditLog } from './domain/audit';
+import { FileAuditLog } from './state/audit-log';
+import { RedisAuditLog } from './state/redis-audit-log';
 import { tracingFromEnvironment, type Tracing } from './observability/tracing';
 
 // The version spans and the service resource report.
@@ -54,6 +58,9 @@ export interface RunningProxyGraph {
   gateway: UpstreamGateway;
   stop(): Promise<void>;
 }
+
+/** How long audit entries are kept when `audit.retentionDays` is not set. */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
 
 /** Where the default state store persists (relative to the working directory) when config.dataDir is absent. */
 export const DEFAULT_DATA_DIR = '.proxygraph-data';
@@ -119,8 +126,14 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
   const graceMs = drainGraceMs(config);
   let draining = false;
   const tracing = options.tracing ?? tracingFromEnvironment(process.env, PACKAGE_VERSION);
+  const retentionDays = config.audit?.retentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS;
+  // Beside state.json when the file store is in use; in memory when the caller supplied a store (tests, demo).
+  const auditLog: AuditLog = redis
+    ? new RedisAuditLog(redis, keyPrefix, retentionDays)
+    : new FileAuditLog(fileStore ? join(config.dataDir ?? DEFAULT_DATA_DIR, 'audit.jsonl') : null, retentionDays);
   const server = await startHttpServer({
     tracing,
+    auditLog,
     schema,
     upstreamFields,
     registry,

@@ -122,6 +122,14 @@ export const configSchema = z
       .strict()
       .optional(),
     dataDir: z.string().min(1).optional(),
+    /** The audit log of writes to providers (domain/audit.ts): in Redis when configured, else `<dataDir>/audit.jsonl`. */
+    audit: z
+      .object({
+        /** Entries older than this are dropped. */
+        retentionDays: z.number().int().min(1).max(3_650).optional(),
+      })
+      .strict()
+      .optional(),
     accounts: z.array(accountSchema).min(1),
   })
   .strict()

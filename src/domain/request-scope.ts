@@ -19,6 +19,7 @@ import { notFound, unsupported } from '../core/errors';
 import { UpstreamRequestContext } from '../upstream/request-context';
 import type { Principal } from './principal';
 import type { AccountRegistry, RegisteredAccount } from './registry';
+import { auditedFacet, type AuditContext, type AuditLog } from './audit';
 
 export type Access = 'read' | 'write';
 
@@ -72,6 +73,10 @@ export interface RequestLimits {
   clientGone?: AbortSignal;
   /** The request's id (x-request-id), sent to providers with every call made for it. */
   requestId?: string;
+  /** Where writes are recorded (domain/audit.ts); none in tests that do not look. */
+  auditLog?: AuditLog;
+  /** Told when an audit entry could not be kept. */
+  onAuditError?: (error: Error) => void;
   /** The client asked for fresh data: the read cache is not consulted for this request. */
   freshReads?: boolean;
   /** Receives warnings for the response's `extensions.warnings`. */
@@ -88,6 +93,10 @@ export class RequestScope {
   readonly telemetry: RequestTelemetry = { upstreamCalls: 0, upstreamMs: 0 };
   /** What every upstream call made for this request carries. */
   readonly upstream: UpstreamRequestContext;
+  /** The GraphQL operation's name, once known (audit entries carry it). */
+  operationName: string | null = null;
+  /** The audit log, for `auditLog` queries (entries are filtered by the reads view). */
+  readonly auditLog?: AuditLog;
   /** Queries, nested fields and entity references: need the `read` scope. */
   readonly reads: AccessView<'read'>;
   /** Mutations: need the `write` scope. */
@@ -111,8 +120,17 @@ export class RequestScope {
       },
     });
     // The views get the scope's private means (visibility, sessions) and are its only way to data.
+    const auditLog = limits.auditLog;
+    this.auditLog = auditLog;
     const gate: ScopeGate = {
       principal,
+      audit: auditLog && {
+        log: auditLog,
+        principal: principal.name,
+        requestId: limits.requestId ?? null,
+        operation: () => this.operationName,
+        onError: limits.onAuditError ?? (() => {}),
+      },
       visible: (accountId) => this.visible(accountId),
       visibleAccounts: (filter) => this.visibleAccounts(filter),
       sessionOf: (account) => this.sessionOf(account),
@@ -160,6 +178,7 @@ export class RequestScope {
 
 interface ScopeGate {
   principal: Principal;
+  audit?: AuditContext;
   visible(accountId: string): RegisteredAccount;
   visibleAccounts(filter: AccountFilter): RegisteredAccount[];
   sessionOf(account: RegisteredAccount): AccountSession;
@@ -193,12 +212,19 @@ export class AccessView<A extends Access> {
     const account = this.account(accountId);
     const facet = this.scope.sessionOf(account)[name];
     if (!facet) throw unsupported(account.provider, account.id, FACET_WHAT[name]);
-    return facet as FacetFor<A, K>;
+    return this.audited(facet, name, account) as FacetFor<A, K>;
   }
 
   /** The facet when the account's provider has it, else undefined (for optional shortcuts, e.g. Ping's formatted URLs). */
   facetIfAny<K extends FacetName>(accountId: string, name: K): FacetFor<A, K> | undefined {
-    return this.scope.sessionOf(this.account(accountId))[name] as FacetFor<A, K> | undefined;
+    const account = this.account(accountId);
+    const facet = this.scope.sessionOf(account)[name];
+    return facet === undefined ? undefined : (this.audited(facet, name, account) as FacetFor<A, K>);
+  }
+
+  /** A write view's facets record their writes in the audit log: every mutation path crosses here. */
+  private audited<T extends object>(facet: T, name: FacetName, account: RegisteredAccount): T {
+    return this.access === 'write' && this.scope.audit ? auditedFacet(facet, name, account, this.scope.audit) : facet;
   }
 
   supports(accountId: string, capability: Capability): boolean {

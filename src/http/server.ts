@@ -17,6 +17,7 @@ import { federatedTracePlugin } from './federated-trace-plugin';
 import { EXPLORER_PATH, mountExplorer } from './explorer';
 import { tracingPlugin } from '../observability/tracing-plugin';
 import type { Tracing } from '../observability/tracing';
+import type { AuditLog } from '../domain/audit';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Context } from '../schema/context';
@@ -78,6 +79,8 @@ export interface HttpServerOptions {
   routerSecret?: string;
   /** OpenTelemetry tracing, when on (observability/tracing.ts). */
   tracing?: Tracing;
+  /** Where every write to a provider is recorded (domain/audit.ts). */
+  auditLog?: AuditLog;
   /** Store of automatic persisted queries (memory, or Redis shared by replicas). */
   persistedQueryCache: StringCache;
   /** Largest document a client may register as a persisted query (default in persisted-queries.ts). */
@@ -190,6 +193,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
             clientGone: clientGone.signal,
             freshReads: wantsFreshReads(req.header('cache-control'), req.header('pragma')),
             requestId: res.locals.requestId as string,
+            auditLog: options.auditLog,
+            onAuditError: (error) => logger.warn({ err: { message: error.message }, requestId: res.locals.requestId }, 'an audit entry could not be kept'),
             warn: (warning) => warnings.push(warning),
           }),
           partialErrors: [],

@@ -28,6 +28,9 @@ export function operationObserverPlugin(logger: Logger, metrics: ProxyGraphMetri
     async requestDidStart() {
       const startedAt = performance.now();
       return {
+        async didResolveOperation({ operationName, contextValue }) {
+          if (contextValue?.scope) contextValue.scope.operationName = operationName ?? null;
+        },
         // Bugs (errors masked as INTERNAL_SERVER_ERROR) are logged with the request they happened in.
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {

@@ -28,6 +28,7 @@ import { UsageSeriesResolver } from './usage/usage-series.resolver';
 import { ProxyActivityResolver } from './activity/proxy-activity.resolver';
 import { AccountReplacedProxiesResolver, ProxyReplacementReplacedProxiesResolver } from './replacement/replaced-proxy.resolver';
 import { AccountDownloadTokenResolver, DownloadTokenResolver } from './download-token/download-token.resolver';
+import { AuditLogResolver } from './audit/audit.resolver';
 import { checkArgumentsOf } from './common/argument-rules';
 import { referenceResolvers } from './references';
 import { CALLS_UPSTREAM_EXTENSION } from './common/upstream-calls';
@@ -103,6 +104,7 @@ async function build(): Promise<ProxyGraphSchema> {
       SubUserAccessRuleResolver,
       SubUserAccessRulesFieldResolver,
       ProxyListsResolver,
+      AuditLogResolver,
     ],
     validate: { forbidUnknownValues: false },
     skipCheck: true,

@@ -223,6 +223,50 @@ export type AsnCount = {
   name?: Maybe<Scalars['String']['output']>;
 };
 
+/** One write to a provider: who, when, what on which account, and how it ended. Never a secret. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  accountId: Scalars['ID']['output'];
+  /** `facet.method`, e.g. `subUsers.create`, `ipAuthorizations.revoke`. */
+  action: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** The GraphQL operation name, when the client gave one. */
+  operation?: Maybe<Scalars['String']['output']>;
+  /** `OK`, or the error code the write ended with. */
+  outcome: Scalars['String']['output'];
+  /** The principal: an API key's configured name or a JWT subject. */
+  principal: Scalars['String']['output'];
+  provider: Provider;
+  /** The x-request-id of the GraphQL request. */
+  requestId?: Maybe<Scalars['String']['output']>;
+  /** The ids, IPs and host names the write named. */
+  targets: Array<Scalars['String']['output']>;
+  /** The provider's request id, when its answer had one. */
+  upstreamRequestId?: Maybe<Scalars['String']['output']>;
+};
+
+/** Audit entries, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+/** Every given field narrows the entries. */
+export type AuditLogFilter = {
+  accountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Actions such as `subUsers.create`. */
+  actions?: InputMaybe<Array<Scalars['String']['input']>>;
+  principal?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Authorize one IP on many accounts at once. */
 export type AuthorizeIpInput = {
   /** Default: every visible account that supports IP authorizations. */
@@ -1197,6 +1241,8 @@ export type Query = {
   account?: Maybe<Account>;
   /** Every account the caller may see, optionally of one provider. */
   accounts: Array<Account>;
+  /** Writes made to providers through ProxyGraph, for the accounts you may see; newest first. */
+  auditLog: AuditEntryConnection;
   /** ProxyMesh open/world pools by country. */
   countryPools: Array<CountryPool>;
   /** DNS overrides across accounts that support them. */
@@ -1227,6 +1273,13 @@ export type QueryAccountArgs = {
 
 export type QueryAccountsArgs = {
   provider?: InputMaybe<Provider>;
+};
+
+
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 

@@ -1,0 +1,68 @@
+/**
+ * The audit log in this process (domain/audit.ts): entries in memory, appended as JSON lines to
+ * `<dataDir>/audit.jsonl` when a data directory is used (memory only in demo mode and tests), entries older
+ * than the retention dropped. At boot the file is read back, its expired lines left out and the file
+ * rewritten without them. The Redis log (redis-audit-log.ts) is the shared one for replicas.
+ */
+import { appendFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import type { AuditEntry, AuditLog, AuditQuery } from '../domain/audit';
+
+const DAY_MS = 86_400_000;
+
+export class FileAuditLog implements AuditLog {
+  private entries: AuditEntry[] = [];
+  private sequence = 0;
+
+  constructor(
+    private readonly filePath: string | null,
+    private readonly retentionDays: number,
+  ) {
+    if (!filePath) return;
+    let text = '';
+    try {
+      text = readFileSync(filePath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    const lines = text.split('\n').filter(Boolean);
+    for (const line of lines) {
+      try {
+        this.entries.push(JSON.parse(line) as AuditEntry);
+      } catch {
+        // A torn last line (a crash mid-append) is skipped, not fatal.
+      }
+    }
+    this.prune();
+    if (this.entries.length !== lines.length) void writeFile(filePath, this.entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+  }
+
+  async append(entry: Omit<AuditEntry, 'id'>): Promise<void> {
+    const full: AuditEntry = { id: `${Date.parse(entry.at).toString().padStart(15, '0')}-${String(++this.sequence).padStart(9, '0')}`, ...entry };
+    this.entries.push(full);
+    this.prune();
+    if (this.filePath) await appendFile(this.filePath, `${JSON.stringify(full)}\n`);
+  }
+
+  async list(query: AuditQuery): Promise<{ entries: AuditEntry[]; hasMore: boolean }> {
+    const matches: AuditEntry[] = [];
+    for (let index = this.entries.length - 1; index >= 0 && matches.length <= query.first; index -= 1) {
+      const entry = this.entries[index];
+      if (query.before && entry.id >= query.before) continue;
+      if (!query.accountIds.has(entry.accountId)) continue;
+      if (query.principal && entry.principal !== query.principal) continue;
+      if (query.actions?.length && !query.actions.includes(entry.action)) continue;
+      matches.push(entry);
+    }
+    return { entries: matches.slice(0, query.first), hasMore: matches.length > query.first };
+  }
+
+  async close(): Promise<void> {}
+
+  private prune(): void {
+    const oldestKept = new Date(Date.now() - this.retentionDays * DAY_MS).toISOString();
+    const firstKept = this.entries.findIndex((entry) => entry.at >= oldestKept);
+    if (firstKept > 0) this.entries = this.entries.slice(firstKept);
+    else if (firstKept === -1) this.entries = [];
+  }
+}
