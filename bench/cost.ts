@@ -15,7 +15,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -174,7 +174,7 @@ async function main() {
   const result = {
     ranAt: new Date().toISOString(),
     node: process.version,
-    cpus: require('node:os').cpus().length,
+    cpus: cpus().length,
     secondsPerSeries: SECONDS,
     rounds: ROUNDS,
     query: QUERY,

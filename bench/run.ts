@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { request } from 'undici';
 import pino from 'pino';
 import { startWebshareSimulator } from '../src/simulators/webshare';
@@ -192,7 +193,7 @@ async function main(): Promise<void> {
     when: new Date().toISOString(),
     node: process.version,
     nodeEnv: process.env.NODE_ENV ?? null,
-    machine: { cpus: require('node:os').cpus().length },
+    machine: { cpus: cpus().length },
     simulatorProxies: 10_000,
     largeAccountProxies: 100_000,
     largeAccountColdFirstPageMs: coldFirstPageMs,

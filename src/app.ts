@@ -17,13 +17,14 @@ import { createAuthenticator } from './http/auth';
 import { startHttpServer } from './http/server';
 import { ListenError } from './http/listen';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { AuditLog } from './domain/audit';
 import { FileAuditLog } from './state/audit-log';
 import { RedisAuditLog } from './state/redis-audit-log';
 import { tracingFromEnvironment, type Tracing } from './observability/tracing';
 
 // The version spans and the service resource report.
-const PACKAGE_VERSION: string = (require('../../package.json') as { version: string }).version;
+const PACKAGE_VERSION: string = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 import { DEFAULT_OPS_HOST, DEFAULT_OPS_PORT, startOpsServer } from './http/ops-server';
 import { effectiveQueryLimits } from './http/query-limits';
 import { UpstreamGateway, type UpstreamGatewayOptions } from './upstream/http';

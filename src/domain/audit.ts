@@ -56,7 +56,7 @@ export interface AuditContext {
 
 /** Keys of a params object whose values name what a write touched. */
 const TARGET_KEYS = ['nativeId', 'subUserNativeId', 'serviceNativeId', 'proxyNativeId', 'ip', 'hostname', 'host', 'domain', 'server', 'scope', 'username', 'user'];
-const TARGET_VALUE = /^[A-Za-z0-9_.:@+\-\/]{1,200}$/;
+const TARGET_VALUE = /^[A-Za-z0-9_.:@+\-/]{1,200}$/;
 
 /** The ids a write named: string or number arguments, and the target keys of object arguments. */
 export function targetsOf(args: readonly unknown[]): string[] {

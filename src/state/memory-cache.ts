@@ -11,7 +11,7 @@ import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
  */
 export const stringBytes = (text: string) => 2 * text.length;
 
-export class ByteBoundedMemoryCache<V extends {} = string> {
+export class ByteBoundedMemoryCache<V extends NonNullable<unknown> = string> {
   private readonly lru: InMemoryLRUCache<V>;
   private heldBytes = 0;
 

@@ -8,6 +8,8 @@
 import { badUserInput } from '../core/errors';
 
 const DOT_SEGMENT = /^\.{1,2}$/;
+// Control characters are what this pattern is for.
+// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARACTER = /[/\\\u0000-\u001f\u007f]/;
 
 function decodedOnce(value: string): string {

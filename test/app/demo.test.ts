@@ -5,7 +5,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { GraphQLTestClient } from '../support/graphql-client';
 import { DemoProviderUsersDocument, DemoSampleDocument } from '../generated/graphql';
 import { CLI_PATH } from '../support/paths';

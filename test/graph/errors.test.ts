@@ -16,7 +16,6 @@ import {
   CreateSubUserDocument,
   DeleteSubUserDocument,
   ProxyByIdDocument,
-  RefreshSubUserProxiesDocument,
   ReplaceProxiesDocument,
   SetSubUserActiveDocument,
   SubUserByIdDocument,

@@ -107,7 +107,7 @@ describe('IP addresses: one validator, one canonical form', () => {
   });
 
   test('revokeIp in one spelling removes what ProxyMesh, Ping, Webshare and WonderProxy hold in another, sending the spelling each holds', async () => {
-    const { proxymesh, pingproxies, webshare, wonderproxy } = sims();
+    const { proxymesh, webshare, wonderproxy } = sims();
     // Written by another client: ProxyMesh keeps IPv4-mapped addresses in hex, Ping as given.
     proxymesh.state.ips.push('::ffff:c633:6451');
     pingDefaultUser().ip_address_authentications.push('::ffff:198.51.100.81');

@@ -10,7 +10,6 @@ import { startHarness, type Harness } from '../support/harness';
 import { webshareGet } from '../support/webshare-api';
 
 const PROFILE = 'GET /api/v2/profile/';
-const IP_LIST = 'GET /api/v2/proxy/ipauthorization/';
 const PROFILE_QUERY = '{ account(id: "ws") { profile { email } } }';
 const IPS_QUERY = '{ account(id: "ws") { ipAuthorizations { ip } } }';
 const AUTHORIZE = 'mutation($ip: String!) { authorizeIp(input: { ip: $ip, accountIds: ["ws"] }) { ok alreadyDone error { code } } }';

@@ -51,7 +51,9 @@ describe('SIGTERM with writes in flight', () => {
         const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
         const check = () => {
           const line = output.split('\n').find((entry) => entry.includes('ProxyGraph is serving'));
-          if (line) (clearTimeout(timer), resolve(JSON.parse(line)));
+          if (!line) return;
+          clearTimeout(timer);
+          resolve(JSON.parse(line));
         };
         child.stdout.on('data', check);
         child.on('exit', () => reject(new Error(`server exited: ${output}`)));

@@ -25,8 +25,11 @@ export const MAX_LIST_LENGTH = 1_000;
 /** Levels of a JSON value (a flat object is 1): deeper values are refused before anything recurses over them. */
 export const MAX_JSON_DEPTH = 16;
 
+// Control characters are what these patterns are for.
+/* eslint-disable no-control-regex */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/* eslint-enable no-control-regex */
 
 /** Input fields that are free text (tab, newline, carriage return allowed), as `InputType.field`. */
 const FREE_TEXT = new Set(['CancelServiceInput.comment']);

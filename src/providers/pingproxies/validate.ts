@@ -5,7 +5,7 @@
 import { badUserInput, type AccountErrors } from '../../core/errors';
 import type { CreateSubUserParams } from '../contract/params';
 import { unsupportedFieldProblems } from '../shared/unsupported-fields';
-import { PING_CANCEL_FEEDBACK, type PingCancelFeedback, type PingCustomer, type PingProxyUser } from './wire';
+import { PING_CANCEL_FEEDBACK, type PingCancelFeedback, type PingProxyUser } from './wire';
 
 /** [C] "proxy_user_id ... length 10–32" (the same page's example "stevejobs" has 9: the rule wins here). */
 export const PROXY_USER_ID_MIN = 10;

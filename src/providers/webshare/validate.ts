@@ -12,7 +12,6 @@ import type { CreateSubUserParams, ReplaceProxiesParams, UsageRange } from '../c
 import type { ProxyCredentialsRecord, ProxyReplacementSelectorRecord } from '../contract/records';
 import { isIntegerId } from '../shared/native-ids';
 import { unsupportedFieldProblems } from '../shared/unsupported-fields';
-import type { WebsharePlan, WebshareSubuser } from './wire';
 
 type Problems = Record<string, string[]>;
 

@@ -175,6 +175,6 @@ class DownloadTokens {
   }
 }
 
-function render({ planId, ...token }: WebshareDownloadToken & { planId: number }): WebshareDownloadToken {
+function render({ planId: _planId, ...token }: WebshareDownloadToken & { planId: number }): WebshareDownloadToken {
   return token;
 }
