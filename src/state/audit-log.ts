@@ -1,14 +1,17 @@
 /**
  * The audit log in this process (domain/audit.ts): entries in memory, appended as JSON lines to
  * `<dataDir>/audit.jsonl` when a data directory is used (memory only in demo mode and tests), entries older
- * than the retention dropped. At boot the file is read back, its expired lines left out and the file
- * rewritten without them. The Redis log (redis-audit-log.ts) is the shared one for replicas.
+ * than the retention dropped, and at most MAX_FILE_AUDIT_ENTRIES kept (the oldest go first). At boot the file
+ * is read back, what is not kept left out and the file rewritten without it. The Redis log
+ * (redis-audit-log.ts) is the shared one for replicas, bounded by retention only.
  */
 import { appendFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import type { AuditEntry, AuditLog, AuditQuery } from '../domain/audit';
 
 const DAY_MS = 86_400_000;
+/** The most entries kept in this process, so a busy replica's memory stays bounded whatever the retention. */
+export const MAX_FILE_AUDIT_ENTRIES = 100_000;
 
 export class FileAuditLog implements AuditLog {
   private entries: AuditEntry[] = [];
@@ -17,6 +20,7 @@ export class FileAuditLog implements AuditLog {
   constructor(
     private readonly filePath: string | null,
     private readonly retentionDays: number,
+    private readonly maxEntries = MAX_FILE_AUDIT_ENTRIES,
   ) {
     if (!filePath) return;
     let text = '';
@@ -61,8 +65,9 @@ export class FileAuditLog implements AuditLog {
 
   private prune(): void {
     const oldestKept = new Date(Date.now() - this.retentionDays * DAY_MS).toISOString();
-    const firstKept = this.entries.findIndex((entry) => entry.at >= oldestKept);
+    let firstKept = this.entries.findIndex((entry) => entry.at >= oldestKept);
+    if (firstKept === -1) firstKept = this.entries.length;
+    firstKept = Math.max(firstKept, this.entries.length - this.maxEntries);
     if (firstKept > 0) this.entries = this.entries.slice(firstKept);
-    else if (firstKept === -1) this.entries = [];
   }
 }

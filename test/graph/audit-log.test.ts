@@ -113,3 +113,19 @@ test('the file log keeps entries across restarts and drops those past the retent
   assert.equal(entries.length, 1);
   assert.notEqual(entries[0].at, old.at);
 });
+
+test('the file log keeps at most its entry bound in memory and on disk, oldest dropped first', async () => {
+  const { mkdtempSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const path = join(mkdtempSync(join(tmpdir(), 'audit-')), 'audit.jsonl');
+  const log = new FileAuditLog(path, 30, 3);
+  const entry = (operation: string) => ({ at: new Date().toISOString(), principal: 'p', requestId: null, operation, accountId: 'ws', provider: 'webshare' as const, action: 'subUsers.create', targets: [] as string[], outcome: 'OK', upstreamRequestId: null });
+  for (const operation of ['a', 'b', 'c', 'd', 'e']) await log.append(entry(operation));
+  assert.deepEqual((await log.list({ first: 10, accountIds: new Set(['ws']) })).entries.map((kept) => kept.operation), ['e', 'd', 'c']);
+  assert.equal(readFileSync(path, 'utf8').split('\n').filter(Boolean).length, 5);
+  const reopened = new FileAuditLog(path, 30, 3);
+  assert.deepEqual((await reopened.list({ first: 10, accountIds: new Set(['ws']) })).entries.map((kept) => kept.operation), ['e', 'd', 'c']);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(readFileSync(path, 'utf8').split('\n').filter(Boolean).length, 3);
+});
