@@ -37,6 +37,13 @@ export interface AuditQuery {
   actions?: readonly string[] | null;
 }
 
+/** Whether an entry is one a query asks for (both stores filter with it). */
+export function matchesAuditQuery(entry: AuditEntry, query: AuditQuery): boolean {
+  if (!query.accountIds.has(entry.accountId)) return false;
+  if (query.principal && entry.principal !== query.principal) return false;
+  return !query.actions?.length || query.actions.includes(entry.action);
+}
+
 export interface AuditLog {
   append(entry: Omit<AuditEntry, 'id'>): Promise<void>;
   /** Newest first. */

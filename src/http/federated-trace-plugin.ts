@@ -7,24 +7,20 @@
  * Apollo wraps every resolver once the first traced request arrives; a subgraph no router traces keeps the
  * unwrapped resolvers (schema/build.ts).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import type { Context } from '../schema/context';
-import { ROUTER_SECRET_HEADER } from './router-secret-plugin';
+import { routerSecretCheck } from './router-secret-plugin';
 
 export function federatedTracePlugin(routerSecret: string | undefined): ApolloServerPlugin<Context> {
   const inline = ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }) as ApolloServerPlugin<Context>;
-  const expected = routerSecret === undefined ? undefined : createHash('sha256').update(routerSecret).digest();
+  const carriesSecret = routerSecret === undefined ? undefined : routerSecretCheck(routerSecret);
   return {
     async serverWillStart(service) {
       return inline.serverWillStart?.(service);
     },
     async requestDidStart(requestContext) {
-      if (expected) {
-        const given = createHash('sha256').update(requestContext.request.http?.headers.get(ROUTER_SECRET_HEADER) ?? '').digest();
-        if (!timingSafeEqual(expected, given)) return;
-      }
+      if (carriesSecret && !carriesSecret(requestContext.request.http?.headers)) return;
       return inline.requestDidStart?.(requestContext);
     },
   };

@@ -16,16 +16,20 @@ import type { Context } from '../schema/context';
 export const ROUTER_SECRET_HEADER = 'x-router-secret';
 const FEDERATION_FIELDS = new Set(['_service', '_entities']);
 
-export function routerSecretPlugin(secret: string): ApolloServerPlugin<Context> {
+/** A check that a request carries the router secret (digests compared in constant time). */
+export function routerSecretCheck(secret: string): (headers: { get(name: string): string | null | undefined } | undefined) => boolean {
   const expected = createHash('sha256').update(secret).digest();
+  return (headers) => timingSafeEqual(expected, createHash('sha256').update(headers?.get(ROUTER_SECRET_HEADER) ?? '').digest());
+}
+
+export function routerSecretPlugin(secret: string): ApolloServerPlugin<Context> {
+  const carriesSecret = routerSecretCheck(secret);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, request }) {
           if (!operation || !selectsFederationField(operation, document)) return;
-          const given = request.http?.headers.get(ROUTER_SECRET_HEADER) ?? '';
-          const digest = createHash('sha256').update(given).digest();
-          if (!timingSafeEqual(expected, digest)) {
+          if (!carriesSecret(request.http?.headers)) {
             throw new GraphQLError('_service and _entities are reserved for the supergraph router', {
               extensions: { code: 'FORBIDDEN', http: { status: 403 } },
             });

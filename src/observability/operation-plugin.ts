@@ -14,6 +14,11 @@ const NAME_SHAPE = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** Operation names are client-chosen: past this many distinct names, the rest share one label. */
 const MAX_DISTINCT_NAMES = 200;
 
+/** The distinct `extensions.code` values of a response's errors (a codeless one is an internal error). */
+export function errorCodesOf(errors: ReadonlyArray<{ extensions?: Record<string, unknown> }>): string[] {
+  return [...new Set(errors.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
+}
+
 export function operationObserverPlugin(logger: Logger, metrics: ProxyGraphMetrics): ApolloServerPlugin<Context> {
   const seenNames = new Set<string>();
   const labelFor = (name: string | null | undefined): string => {
@@ -40,7 +45,7 @@ export function operationObserverPlugin(logger: Logger, metrics: ProxyGraphMetri
         async willSendResponse({ response, operation, operationName, contextValue }) {
           const durationMs = performance.now() - startedAt;
           const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-          const errorCodes = [...new Set((result?.errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
+          const errorCodes = errorCodesOf(result?.errors ?? []);
           const hasData = result?.data !== undefined && result?.data !== null;
           const outcome = errorCodes.length === 0 ? 'ok' : hasData ? 'partial' : 'error';
           const operationType = operation?.operation ?? 'unknown';

@@ -2,6 +2,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../schema/context';
 import type { Tracing } from './tracing';
+import { errorCodesOf } from './operation-plugin';
 
 export function tracingPlugin(tracing: Tracing): ApolloServerPlugin<Context> {
   return {
@@ -15,9 +16,8 @@ export function tracingPlugin(tracing: Tracing): ApolloServerPlugin<Context> {
         },
         async willSendResponse({ response }) {
           const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-          // Cross-account errors may not be merged into the result yet (partial-errors plugin): count both.
-          const errors = [...(result?.errors ?? []), ...(contextValue.partialErrors ?? [])];
-          operation.end({ errorCodes: [...new Set(errors.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))] });
+          // The partial-errors plugin runs first (server.ts), so cross-account errors are in the result already.
+          operation.end({ errorCodes: errorCodesOf(result?.errors ?? []) });
         },
       };
     },

@@ -7,7 +7,7 @@
  */
 import { appendFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import type { AuditEntry, AuditLog, AuditQuery } from '../domain/audit';
+import { matchesAuditQuery, type AuditEntry, type AuditLog, type AuditQuery } from '../domain/audit';
 
 const DAY_MS = 86_400_000;
 /** The most entries kept in this process, so a busy replica's memory stays bounded whatever the retention. */
@@ -53,10 +53,7 @@ export class FileAuditLog implements AuditLog {
     for (let index = this.entries.length - 1; index >= 0 && matches.length <= query.first; index -= 1) {
       const entry = this.entries[index];
       if (query.before && entry.id >= query.before) continue;
-      if (!query.accountIds.has(entry.accountId)) continue;
-      if (query.principal && entry.principal !== query.principal) continue;
-      if (query.actions?.length && !query.actions.includes(entry.action)) continue;
-      matches.push(entry);
+      if (matchesAuditQuery(entry, query)) matches.push(entry);
     }
     return { entries: matches.slice(0, query.first), hasMore: matches.length > query.first };
   }

@@ -3,7 +3,7 @@
  * every append (XADD MINID), read newest first (XREVRANGE) in batches until a page of visible entries is full.
  */
 import type Redis from 'ioredis';
-import type { AuditEntry, AuditLog, AuditQuery } from '../domain/audit';
+import { matchesAuditQuery, type AuditEntry, type AuditLog, type AuditQuery } from '../domain/audit';
 
 const DAY_MS = 86_400_000;
 const BATCH = 200;
@@ -31,9 +31,7 @@ export class RedisAuditLog implements AuditLog {
       const batch = (await this.redis.xrevrange(this.key, end, '-', 'COUNT', BATCH)) as Array<[string, string[]]>;
       for (const [id, fields] of batch) {
         const entry = { id, ...(JSON.parse(fields[1]) as Omit<AuditEntry, 'id'>) };
-        if (!query.accountIds.has(entry.accountId)) continue;
-        if (query.principal && entry.principal !== query.principal) continue;
-        if (query.actions?.length && !query.actions.includes(entry.action)) continue;
+        if (!matchesAuditQuery(entry, query)) continue;
         matches.push(entry);
         if (matches.length > query.first) return { entries: matches.slice(0, query.first), hasMore: true };
       }
