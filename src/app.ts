@@ -21,6 +21,12 @@ import { readFileSync } from 'node:fs';
 import type { AuditLog } from './domain/audit';
 import { FileAuditLog } from './state/audit-log';
 import { RedisAuditLog } from './state/redis-audit-log';
+import { MemoryLiveBus, type LiveBus } from './state/live-bus';
+import { RedisLiveBus } from './state/redis-live-bus';
+import { LiveHub } from './domain/live/hub';
+import { DEFAULT_POLL_INTERVAL_SECONDS, WATCH_KINDS, type WatchKind } from './domain/live/watches';
+import { isCode } from './core/errors';
+import type Redis from 'ioredis';
 import { tracingFromEnvironment, type Tracing } from './observability/tracing';
 
 // The version spans and the service resource report.
@@ -84,6 +90,32 @@ function fileStateStore(dataDir: string): FileStateStore {
   }
 }
 
+/** Subscriptions one WebSocket connection may hold when `server.live.maxSubscriptionsPerConnection` is not set. */
+export const DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION = 25;
+
+/**
+ * The pollers behind subscriptions (domain/live/hub.ts), sharing their work through Redis when it is
+ * configured; none when `server.live.enabled` is false.
+ */
+function liveWiring(config: ProxyGraphConfig, registry: AccountRegistry, redis: Redis | null, keyPrefix: string, metrics: ProxyGraphMetrics, logger: Logger) {
+  const settings = config.server?.live;
+  if (settings?.enabled === false) return null;
+  const bus: LiveBus = redis ? new RedisLiveBus(redis, keyPrefix) : new MemoryLiveBus();
+  const intervalMs = Object.fromEntries(
+    WATCH_KINDS.map((kind) => [kind, (settings?.pollIntervalSeconds?.[kind] ?? DEFAULT_POLL_INTERVAL_SECONDS[kind]) * 1000]),
+  ) as Record<WatchKind, number>;
+  const hub = new LiveHub({
+    registry,
+    bus,
+    intervalMs,
+    pollTimeoutMs: effectiveQueryLimits(config.server?.limits).requestTimeoutMs,
+    onPoll: (kind, accountId, outcome) => metrics.livePolls.inc({ kind, account_id: accountId, outcome }),
+    onPollError: (kind, accountId, error) =>
+      logger.warn({ kind, accountId, code: isCode(error) ? error.code : 'INTERNAL', err: { message: error instanceof Error ? error.message : String(error) } }, 'a poll for subscriptions failed; the next one will try again'),
+  });
+  return { hub, bus };
+}
+
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 export function createLogger(): Logger {
@@ -132,7 +164,9 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
   const auditLog: AuditLog = redis
     ? new RedisAuditLog(redis, keyPrefix, retentionDays)
     : new FileAuditLog(fileStore ? join(config.dataDir ?? DEFAULT_DATA_DIR, 'audit.jsonl') : null, retentionDays);
+  const live = liveWiring(config, registry, redis, keyPrefix, metrics, logger);
   const server = await startHttpServer({
+    live: live ? { hub: live.hub, maxSubscriptionsPerConnection: config.server?.live?.maxSubscriptionsPerConnection ?? DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION } : undefined,
     tracing,
     auditLog,
     schema,
@@ -174,6 +208,8 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
       // Synchronously, before anything awaits: /ready says 503 from the first moment of the drain.
       draining = true;
       await server.stop();
+      await live?.hub.close();
+      await live?.bus.close();
       await gateway.close();
       await store.close();
       metrics.close();

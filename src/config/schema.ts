@@ -109,6 +109,27 @@ export const configSchema = z
           })
           .strict()
           .optional(),
+        /**
+         * Subscriptions (src/domain/live/): how often each watched resource is polled (seconds), and how many
+         * subscriptions one connection may hold. One poller per (account, resource) however many subscribers.
+         */
+        live: z
+          .object({
+            enabled: z.boolean().optional(),
+            pollIntervalSeconds: z
+              .object({
+                proxies: z.number().int().min(1).max(3_600).optional(),
+                usage: z.number().int().min(1).max(3_600).optional(),
+                replacements: z.number().int().min(1).max(3_600).optional(),
+                expiries: z.number().int().min(1).max(3_600).optional(),
+                subUsers: z.number().int().min(1).max(3_600).optional(),
+              })
+              .strict()
+              .optional(),
+            maxSubscriptionsPerConnection: z.number().int().min(1).max(1_000).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),

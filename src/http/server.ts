@@ -39,6 +39,10 @@ import { PERSISTED_QUERY_DEFAULTS, persistedDocumentLimit } from './persisted-qu
 import { parsedDocumentStore } from './document-store';
 import type { StringCache } from '../state/redis';
 import { listen } from './listen';
+import type { LiveHub } from '../domain/live/hub';
+import type { Principal } from '../domain/principal';
+import { startSubscriptionServer } from './websocket';
+import { subscriptionCallbackPlugin } from './subscription-callback-plugin';
 
 /**
  * Headers a browser may send cross-origin: what Apollo Client sends (client awareness name and version, the
@@ -87,6 +91,8 @@ export interface HttpServerOptions {
   maxPersistedDocumentBytes?: number;
   /** How long stop() lets in-flight requests finish before closing their connections. */
   drainGraceMs: number;
+  /** Subscriptions (graphql-ws on /graphql, the router's callback protocol); off when absent. */
+  live?: { hub: LiveHub; maxSubscriptionsPerConnection: number };
 }
 
 export interface RunningHttpServer {
@@ -128,6 +134,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       operationObserverPlugin(logger, options.metrics),
       ...protection.plugins,
       ...(options.routerSecret ? [routerSecretPlugin(options.routerSecret)] : []),
+      subscriptionCallbackPlugin(options.live ? options.routerSecret : undefined, logger),
       // Federated trace data in responses would expose resolver timings to any client; off until a gateway needs it.
       // Apollo's own inline-trace plugin stays off (it would trace for anyone asking); this one checks the router secret.
       ApolloServerPluginInlineTraceDisabled(),
@@ -175,7 +182,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         res.on('close', () => {
           if (!res.writableFinished) clientGone.abort();
         });
-        let principal;
+        let principal: Principal;
         try {
           principal = await options.authenticate(req.header('authorization'));
         } catch (error) {
@@ -185,20 +192,26 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
           });
         }
         const warnings: Context['warnings'] = [];
+        const requestId = res.locals.requestId as string;
+        const onAuditError = (error: Error) => logger.warn({ err: { message: error.message }, requestId }, 'an audit entry could not be kept');
         return {
-          requestId: res.locals.requestId as string,
+          requestId,
           scope: new RequestScope(principal, options.registry, {
             deadlineAtMs,
             maxUpstreamCalls: limits.maxUpstreamCallsPerRequest,
             clientGone: clientGone.signal,
             freshReads: wantsFreshReads(req.header('cache-control'), req.header('pragma')),
-            requestId: res.locals.requestId as string,
+            requestId,
             auditLog: options.auditLog,
-            onAuditError: (error) => logger.warn({ err: { message: error.message }, requestId: res.locals.requestId }, 'an audit entry could not be kept'),
+            onAuditError,
             warn: (warning) => warnings.push(warning),
           }),
           partialErrors: [],
           warnings,
+          live: options.live?.hub,
+          // A router's callback subscription outlives this request: each event gets its own deadline.
+          renewScope: () =>
+            new RequestScope(principal, options.registry, { deadlineAtMs: Date.now() + limits.requestTimeoutMs, maxUpstreamCalls: limits.maxUpstreamCallsPerRequest, requestId }),
         };
       },
     }),
@@ -219,11 +232,32 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     res.status(404).json({ error: 'not found', routes: ['/graphql', '/health', ...(options.explorer ? [EXPLORER_PATH] : [])] });
   });
 
+  const subscriptions = options.live
+    ? startSubscriptionServer({
+        httpServer,
+        path: '/graphql',
+        schema: options.schema,
+        registry: options.registry,
+        live: options.live.hub,
+        authenticate: options.authenticate,
+        logger,
+        corsOrigins: options.corsOrigins,
+        validationRules: protection.validationRules,
+        parseOptions: protection.parseOptions,
+        requestTimeoutMs: limits.requestTimeoutMs,
+        maxUpstreamCallsPerRequest: limits.maxUpstreamCallsPerRequest,
+        maxSubscriptionsPerConnection: options.live.maxSubscriptionsPerConnection,
+        onSubscriptionCount: (delta) => options.metrics.liveSubscriptions.inc(delta),
+      })
+    : null;
+
   const { port, baseUrl } = await listen(httpServer, options.port, options.host);
   return {
     url: `${baseUrl}/graphql`,
     port,
     async stop() {
+      // Sockets first (each subscriber is told 1001 Going Away): an open socket would hold the drain to its end.
+      await subscriptions?.close();
       // Apollo's drain plugin closes the HTTP server and waits up to drainGraceMs for in-flight requests.
       await apollo.stop();
     },

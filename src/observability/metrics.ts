@@ -20,6 +20,8 @@ export class ProxyGraphMetrics {
   readonly upstreamRetries: Counter<'provider' | 'account_id'>;
   readonly upstreamJoins: Counter<'provider' | 'account_id'>;
   readonly upstreamRefusals: Counter<'provider' | 'account_id' | 'reason'>;
+  readonly liveSubscriptions: Gauge;
+  readonly livePolls: Counter<'kind' | 'account_id' | 'outcome'>;
   /** Caches whose size in bytes is exported, read at each scrape. */
   private readonly cacheSizes = new Map<string, () => number>();
   private readonly unsubscribe: () => void;
@@ -67,6 +69,17 @@ export class ProxyGraphMetrics {
       name: 'proxygraph_upstream_cache_total',
       help: 'Read-cache decisions on provider reads: hit, stale (served while refreshed), miss, bypass (fresh data asked for), invalidated (by a write), store_error',
       labelNames: ['provider', 'account_id', 'result'],
+      registers: [this.registry],
+    });
+    this.liveSubscriptions = new Gauge({
+      name: 'proxygraph_live_subscriptions',
+      help: 'Open subscriptions over WebSocket in this replica',
+      registers: [this.registry],
+    });
+    this.livePolls = new Counter({
+      name: 'proxygraph_live_polls_total',
+      help: 'Polls behind subscriptions by watched resource, account and outcome (ok, failed, skipped: another replica polls it)',
+      labelNames: ['kind', 'account_id', 'outcome'],
       registers: [this.registry],
     });
     this.upstreamRetries = new Counter({

@@ -29,6 +29,7 @@ import { ProxyActivityResolver } from './activity/proxy-activity.resolver';
 import { AccountReplacedProxiesResolver, ProxyReplacementReplacedProxiesResolver } from './replacement/replaced-proxy.resolver';
 import { AccountDownloadTokenResolver, DownloadTokenResolver } from './download-token/download-token.resolver';
 import { AuditLogResolver } from './audit/audit.resolver';
+import { LiveResolver } from './live/live.resolver';
 import { checkArgumentsOf } from './common/argument-rules';
 import { referenceResolvers } from './references';
 import { CALLS_UPSTREAM_EXTENSION } from './common/upstream-calls';
@@ -105,7 +106,17 @@ async function build(): Promise<ProxyGraphSchema> {
       SubUserAccessRulesFieldResolver,
       ProxyListsResolver,
       AuditLogResolver,
+      LiveResolver,
     ],
+    // Every subscription has its own `subscribe` (domain/live/): type-graphql's topic-based pub/sub is never used.
+    pubSub: {
+      publish() {
+        throw new Error('topic pub/sub is not used');
+      },
+      subscribe() {
+        throw new Error('topic pub/sub is not used');
+      },
+    },
     validate: { forbidUnknownValues: false },
     skipCheck: true,
   });

@@ -5,6 +5,7 @@
 import type { GraphQLError } from 'graphql';
 import type { RequestScope } from '../domain/request-scope';
 import type { OperationWarning } from '../providers/contract/session';
+import type { LiveHub } from '../domain/live/hub';
 
 export interface Context {
   requestId: string;
@@ -13,4 +14,8 @@ export interface Context {
   partialErrors: GraphQLError[];
   /** Warnings beside successful results (e.g. done upstream but not remembered); sent in `extensions.warnings`. */
   warnings: OperationWarning[];
+  /** The pollers behind subscriptions; absent when subscriptions are turned off. */
+  live?: LiveHub;
+  /** A fresh request scope for the same caller: each event of a subscription is resolved with its own. */
+  renewScope?: () => RequestScope;
 }

@@ -432,6 +432,26 @@ export type DownloadTokenScope =
   | 'PROXY_LIST'
   | 'REPLACED_PROXIES';
 
+/** What is about to expire. */
+export type ExpiringKind =
+  | 'DNS_OVERRIDE'
+  | 'IP_AUTHORIZATION';
+
+/** An IP authorization or DNS override that expires within the window the subscriber gave; announced once per expiry time. */
+export type ExpiryWarning = {
+  __typename?: 'ExpiryWarning';
+  account: Account;
+  /** Set when kind is DNS_OVERRIDE. */
+  dnsOverride?: Maybe<DnsOverride>;
+  expiresAt: Scalars['DateTime']['output'];
+  /** Set when kind is IP_AUTHORIZATION. */
+  ipAuthorization?: Maybe<IpAuthorization>;
+  kind: ExpiringKind;
+  observedAt: Scalars['DateTime']['output'];
+  /** Seconds from the observation to the expiry (0 once past). */
+  secondsLeft: Scalars['Int']['output'];
+};
+
 /** Targeting appended to the gateway username. sessionId (sticky) and rotate exclude each other; city needs a plan with cityTargeting. */
 export type GatewayUsernameInput = {
   /** Letters and underscores, e.g. los_angeles. */
@@ -1100,6 +1120,16 @@ export type ProxyReplacementReplacedProxiesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A proxy replacement that appeared or changed state. */
+export type ProxyReplacementChange = {
+  __typename?: 'ProxyReplacementChange';
+  observedAt: Scalars['DateTime']['output'];
+  /** Null for a replacement first seen by this poll. */
+  previousState?: Maybe<ProxyReplacementState>;
+  replacement: ProxyReplacement;
+  state: ProxyReplacementState;
+};
+
 export type ProxyReplacementConnection = {
   __typename?: 'ProxyReplacementConnection';
   edges: Array<ProxyReplacementEdge>;
@@ -1216,6 +1246,17 @@ export type ProxyStatus =
   | 'DOWN'
   | 'OK'
   | 'UNKNOWN';
+
+/** A proxy whose status changed between two polls of its account. */
+export type ProxyStatusChange = {
+  __typename?: 'ProxyStatusChange';
+  /** When the poll that saw the change was made. */
+  observedAt: Scalars['DateTime']['output'];
+  previousStatus: ProxyStatus;
+  /** The proxy as the poll that saw the change read it. */
+  proxy: Proxy;
+  status: ProxyStatus;
+};
 
 export type ProxyType =
   | 'DATACENTER'
@@ -1617,6 +1658,61 @@ export type SubUserEdge = {
   node: SubUser;
 };
 
+/** A sub-user whose use reached the fraction of its bandwidth limit the subscriber gave; announced once until it drops back below. */
+export type SubUserLimitWarning = {
+  __typename?: 'SubUserLimitWarning';
+  limitBytes: Scalars['SafeInt']['output'];
+  observedAt: Scalars['DateTime']['output'];
+  subUser: SubUser;
+  /** Bytes used against the limit below (its total limit where it has one, else the monthly one). */
+  usedBytes: Scalars['SafeInt']['output'];
+  usedFraction: Scalars['Float']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** IP authorizations and DNS overrides that expire within withinSeconds (60 s to 30 days; default 3600), on the accounts given (default: every account you may see that has either). */
+  expiringSoon: ExpiryWarning;
+  /** Proxy replacements of the account that appear or change state; one replacement when replacementId is given. */
+  proxyReplacementChanged: ProxyReplacementChange;
+  /** Proxies whose status changes, on the accounts given (default: every account you may see that lists proxies). Polled every server.live.pollIntervalSeconds.proxies (60 s by default). */
+  proxyStatusChanged: ProxyStatusChange;
+  /** Sub-users whose use reaches fraction (default 0.9) of their bandwidth limit, on the accounts given (default: every account you may see with sub-users). */
+  subUserNearLimit: SubUserLimitWarning;
+  /** Fires once, when the account's usage in its own period reaches thresholdBytes or thresholdFraction of its bandwidth limit (exactly one), then ends. Already past it: fires at the first poll. */
+  usageThresholdCrossed: UsageThresholdCrossing;
+};
+
+
+export type SubscriptionExpiringSoonArgs = {
+  accountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  withinSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type SubscriptionProxyReplacementChangedArgs = {
+  accountId: Scalars['ID']['input'];
+  replacementId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionProxyStatusChangedArgs = {
+  accountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type SubscriptionSubUserNearLimitArgs = {
+  accountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  fraction?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+export type SubscriptionUsageThresholdCrossedArgs = {
+  accountId: Scalars['ID']['input'];
+  thresholdBytes?: InputMaybe<Scalars['SafeInt']['input']>;
+  thresholdFraction?: InputMaybe<Scalars['Float']['input']>;
+};
+
 export type UpdateDnsOverrideInput = {
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
   hostname?: InputMaybe<Scalars['String']['input']>;
@@ -1716,6 +1812,17 @@ export type UsageSummary = {
   totals: Usage;
   /** One total per distinct period (kind and bounds) among the accounts that reported. */
   totalsByPeriod: Array<UsageTotal>;
+};
+
+/** An account's usage reached the threshold the subscriber gave; the subscription ends with it. */
+export type UsageThresholdCrossing = {
+  __typename?: 'UsageThresholdCrossing';
+  account: Account;
+  observedAt: Scalars['DateTime']['output'];
+  /** The threshold in bytes (a fraction given is of the bandwidth limit). */
+  thresholdBytes: Scalars['SafeInt']['output'];
+  /** The usage in the provider's own period, as observed. */
+  usage: Usage;
 };
 
 /** The sum of the usage of the accounts whose figures cover one period. */

@@ -27,8 +27,17 @@ export function checkArgumentsOf(schema: GraphQLSchema, resolvers: Record<string
     if (!isObjectType(type)) continue;
     for (const [fieldName, resolver] of Object.entries(fields)) {
       const field = type.getFields()[fieldName];
-      if (!field || field.args.length === 0 || typeof resolver !== 'function') continue;
-      fields[fieldName] = checked(field.args, resolver as GraphQLFieldResolver<unknown, unknown>);
+      if (!field || field.args.length === 0) continue;
+      if (typeof resolver === 'function') {
+        fields[fieldName] = checked(field.args, resolver as GraphQLFieldResolver<unknown, unknown>);
+      } else if (isSubscriptionField(resolver)) {
+        // A subscription's arguments are checked where it starts, before anything is polled.
+        fields[fieldName] = { ...resolver, subscribe: checked(field.args, resolver.subscribe) };
+      }
     }
   }
+}
+
+function isSubscriptionField(resolver: unknown): resolver is { subscribe: GraphQLFieldResolver<unknown, unknown> } {
+  return typeof resolver === 'object' && resolver !== null && typeof (resolver as { subscribe?: unknown }).subscribe === 'function';
 }
