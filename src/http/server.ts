@@ -18,6 +18,7 @@ import { EXPLORER_PATH, mountExplorer } from './explorer';
 import { tracingPlugin } from '../observability/tracing-plugin';
 import type { Tracing } from '../observability/tracing';
 import type { AuditLog } from '../domain/audit';
+import type { UsageHistorySource } from '../domain/usage-history';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Context } from '../schema/context';
@@ -81,6 +82,8 @@ export interface HttpServerOptions {
   tracing?: Tracing;
   /** Where every write to a provider is recorded (domain/audit.ts). */
   auditLog?: AuditLog;
+  /** The usage history ProxyGraph keeps (domain/usage-history.ts); absent when it is off. */
+  usageHistory?: UsageHistorySource;
   /** Store of automatic persisted queries (memory, or Redis shared by replicas). */
   persistedQueryCache: StringCache;
   /** Largest document a client may register as a persisted query (default in persisted-queries.ts). */
@@ -194,6 +197,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
             freshReads: wantsFreshReads(req.header('cache-control'), req.header('pragma')),
             requestId: res.locals.requestId as string,
             auditLog: options.auditLog,
+            usageHistory: options.usageHistory,
             onAuditError: (error) => logger.warn({ err: { message: error.message }, requestId: res.locals.requestId }, 'an audit entry could not be kept'),
             warn: (warning) => warnings.push(warning),
           }),

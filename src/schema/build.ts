@@ -29,6 +29,7 @@ import { ProxyActivityResolver } from './activity/proxy-activity.resolver';
 import { AccountReplacedProxiesResolver, ProxyReplacementReplacedProxiesResolver } from './replacement/replaced-proxy.resolver';
 import { AccountDownloadTokenResolver, DownloadTokenResolver } from './download-token/download-token.resolver';
 import { AuditLogResolver } from './audit/audit.resolver';
+import { UsageHistoryResolver } from './usage-history/usage-history.resolver';
 import { checkArgumentsOf } from './common/argument-rules';
 import { referenceResolvers } from './references';
 import { CALLS_UPSTREAM_EXTENSION } from './common/upstream-calls';
@@ -96,6 +97,7 @@ async function build(): Promise<ProxyGraphSchema> {
       ProxyListResolver,
       AccountProxyListResolver,
       UsageSeriesResolver,
+      UsageHistoryResolver,
       ProxyActivityResolver,
       AccountReplacedProxiesResolver,
       ProxyReplacementReplacedProxiesResolver,
