@@ -90,6 +90,8 @@ export class UsageHistoryScheduler {
           try {
             await snapshotAccount(scope.reads, account, round);
           } catch (error) {
+            // A round cut short by shutdown is not an account failing.
+            if (this.stopped) return;
             // Skipped for this round only; the code says why, never the message (it may carry provider text).
             logger.warn({ accountId: account.id, provider: account.provider, code: failureCode(error) }, 'usage snapshot skipped this round');
           }
