@@ -28,6 +28,12 @@ import { DEFAULT_POLL_INTERVAL_SECONDS, WATCH_KINDS, type WatchKind } from './do
 import { isCode } from './core/errors';
 import type Redis from 'ioredis';
 import { tracingFromEnvironment, type Tracing } from './observability/tracing';
+import { USAGE_HISTORY_DEFAULTS, type UsageHistorySource, type UsageHistoryStore } from './domain/usage-history';
+import { UsageHistoryScheduler } from './domain/usage-history-scheduler';
+import { FileUsageHistoryStore } from './state/usage-history-file';
+import { RedisUsageHistoryStore } from './state/usage-history-redis';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 
 // The version spans and the service resource report.
 const PACKAGE_VERSION: string = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -52,6 +58,11 @@ export interface StartOptions {
   stateStore?: StateStore;
   /** OpenTelemetry tracing; by default as the OTEL_* environment variables ask (off when they do not). */
   tracing?: Tracing;
+  /**
+   * TEST-ONLY: the usage snapshot interval in milliseconds, overriding `usageHistory.intervalSeconds`, whose
+   * configured minimum (60 s) would make tests wait minutes. Never set by the CLI or demo mode.
+   */
+  usageHistoryIntervalMsForTests?: number;
 }
 
 export interface RunningProxyGraph {
@@ -63,6 +74,8 @@ export interface RunningProxyGraph {
   drainGraceMs: number;
   registry: AccountRegistry;
   gateway: UpstreamGateway;
+  /** The usage snapshotter, when usage history is on (tests wait for its rounds to settle). */
+  usageHistory: UsageHistoryScheduler | null;
   stop(): Promise<void>;
 }
 
@@ -164,11 +177,25 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
   const auditLog: AuditLog = redis
     ? new RedisAuditLog(redis, keyPrefix, retentionDays)
     : new FileAuditLog(fileStore ? join(config.dataDir ?? DEFAULT_DATA_DIR, 'audit.jsonl') : null, retentionDays);
+  const history = config.usageHistory ?? {};
+  const historyEnabled = history.enabled ?? USAGE_HISTORY_DEFAULTS.enabled;
+  const historyRetentionDays = history.retentionDays ?? USAGE_HISTORY_DEFAULTS.retentionDays;
+  // Like the audit log: Redis when configured, else beside state.json, else (a caller-supplied store) memory.
+  const historyStore: UsageHistoryStore | null = !historyEnabled
+    ? null
+    : redis
+      ? new RedisUsageHistoryStore(redis, keyPrefix, historyRetentionDays, `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`)
+      : new FileUsageHistoryStore(fileStore ? join(config.dataDir ?? DEFAULT_DATA_DIR, 'usage-history.jsonl') : null, historyRetentionDays);
+  const historyIntervalMs = options.usageHistoryIntervalMsForTests ?? (history.intervalSeconds ?? USAGE_HISTORY_DEFAULTS.intervalSeconds) * 1000;
+  const usageHistory: UsageHistorySource | undefined = historyStore
+    ? { store: historyStore, intervalSeconds: Math.max(1, Math.round(historyIntervalMs / 1000)), retentionDays: historyRetentionDays }
+    : undefined;
   const live = liveWiring(config, registry, redis, keyPrefix, metrics, logger);
   const server = await startHttpServer({
     live: live ? { hub: live.hub, maxSubscriptionsPerConnection: config.server?.live?.maxSubscriptionsPerConnection ?? DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION } : undefined,
     tracing,
     auditLog,
+    usageHistory,
     schema,
     upstreamFields,
     registry,
@@ -197,6 +224,20 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
       throw new ConfigError(`server.ops: cannot listen on ${opsHost}:${opsPort} (${error.code ?? error.message}); set server.ops.port/host`);
     },
   );
+  const requestLimits = effectiveQueryLimits(config.server?.limits);
+  // Reads go through the same gateway as queries (read cache, rate budgets), with a query's deadline and allowance.
+  const scheduler = historyStore
+    ? new UsageHistoryScheduler({
+        registry,
+        store: historyStore,
+        intervalMs: historyIntervalMs,
+        retentionDays: historyRetentionDays,
+        logger,
+        roundTimeoutMs: requestLimits.requestTimeoutMs,
+        maxUpstreamCalls: requestLimits.maxUpstreamCallsPerRequest,
+      })
+    : null;
+  scheduler?.start();
   return {
     url: server.url,
     port: server.port,
@@ -204,12 +245,14 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
     drainGraceMs: graceMs,
     registry,
     gateway,
+    usageHistory: scheduler,
     async stop() {
       // Synchronously, before anything awaits: /ready says 503 from the first moment of the drain.
       draining = true;
-      await server.stop();
+      await Promise.all([server.stop(), scheduler?.stop()]);
       await live?.hub.close();
       await live?.bus.close();
+      await historyStore?.close();
       await gateway.close();
       await store.close();
       metrics.close();

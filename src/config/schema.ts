@@ -151,6 +151,17 @@ export const configSchema = z
       })
       .strict()
       .optional(),
+    /** Usage history (domain/usage-history.ts): snapshots of each account's usage, in Redis when configured, else `<dataDir>/usage-history.jsonl`. */
+    usageHistory: z
+      .object({
+        enabled: z.boolean().optional(),
+        /** Time between two snapshots of an account; providers' figures change slowly, and every snapshot costs calls. */
+        intervalSeconds: z.number().int().min(60).max(86_400).optional(),
+        /** Snapshots and hours older than this are dropped. */
+        retentionDays: z.number().int().min(1).max(3_650).optional(),
+      })
+      .strict()
+      .optional(),
     accounts: z.array(accountSchema).min(1),
   })
   .strict()

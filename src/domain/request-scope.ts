@@ -20,6 +20,7 @@ import { UpstreamRequestContext } from '../upstream/request-context';
 import type { Principal } from './principal';
 import type { AccountRegistry, RegisteredAccount } from './registry';
 import { auditedFacet, type AuditContext, type AuditLog } from './audit';
+import type { UsageHistorySource } from './usage-history';
 
 export type Access = 'read' | 'write';
 
@@ -75,6 +76,8 @@ export interface RequestLimits {
   requestId?: string;
   /** Where writes are recorded (domain/audit.ts); none in tests that do not look. */
   auditLog?: AuditLog;
+  /** The usage history ProxyGraph keeps (domain/usage-history.ts); none when it is off. */
+  usageHistory?: UsageHistorySource;
   /** Told when an audit entry could not be kept. */
   onAuditError?: (error: Error) => void;
   /** The client asked for fresh data: the read cache is not consulted for this request. */
@@ -97,6 +100,8 @@ export class RequestScope {
   operationName: string | null = null;
   /** The audit log, for `auditLog` queries (entries are filtered by the reads view). */
   readonly auditLog?: AuditLog;
+  /** The usage history, for `Account.usageHistory` (read through the reads view's account check). */
+  readonly usageHistory?: UsageHistorySource;
   /** Queries, nested fields and entity references: need the `read` scope. */
   readonly reads: AccessView<'read'>;
   /** Mutations: need the `write` scope. */
@@ -122,6 +127,7 @@ export class RequestScope {
     // The views get the scope's private means (visibility, sessions) and are its only way to data.
     const auditLog = limits.auditLog;
     this.auditLog = auditLog;
+    this.usageHistory = limits.usageHistory;
     const gate: ScopeGate = {
       principal,
       audit: auditLog && {

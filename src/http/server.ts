@@ -18,6 +18,7 @@ import { EXPLORER_PATH, mountExplorer } from './explorer';
 import { tracingPlugin } from '../observability/tracing-plugin';
 import type { Tracing } from '../observability/tracing';
 import type { AuditLog } from '../domain/audit';
+import type { UsageHistorySource } from '../domain/usage-history';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Context } from '../schema/context';
@@ -85,6 +86,8 @@ export interface HttpServerOptions {
   tracing?: Tracing;
   /** Where every write to a provider is recorded (domain/audit.ts). */
   auditLog?: AuditLog;
+  /** The usage history ProxyGraph keeps (domain/usage-history.ts); absent when it is off. */
+  usageHistory?: UsageHistorySource;
   /** Store of automatic persisted queries (memory, or Redis shared by replicas). */
   persistedQueryCache: StringCache;
   /** Largest document a client may register as a persisted query (default in persisted-queries.ts). */
@@ -203,6 +206,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
             freshReads: wantsFreshReads(req.header('cache-control'), req.header('pragma')),
             requestId,
             auditLog: options.auditLog,
+            usageHistory: options.usageHistory,
             onAuditError,
             warn: (warning) => warnings.push(warning),
           }),
@@ -211,7 +215,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
           live: options.live?.hub,
           // A router's callback subscription outlives this request: each event gets its own deadline.
           renewScope: () =>
-            new RequestScope(principal, options.registry, { deadlineAtMs: Date.now() + limits.requestTimeoutMs, maxUpstreamCalls: limits.maxUpstreamCallsPerRequest, requestId }),
+            new RequestScope(principal, options.registry, {
+              deadlineAtMs: Date.now() + limits.requestTimeoutMs,
+              maxUpstreamCalls: limits.maxUpstreamCallsPerRequest,
+              requestId,
+              usageHistory: options.usageHistory,
+            }),
         };
       },
     }),
@@ -239,6 +248,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         schema: options.schema,
         registry: options.registry,
         live: options.live.hub,
+        usageHistory: options.usageHistory,
         authenticate: options.authenticate,
         logger,
         corsOrigins: options.corsOrigins,

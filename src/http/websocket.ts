@@ -19,6 +19,7 @@ import type { Logger } from 'pino';
 import type { Context } from '../schema/context';
 import type { AccountRegistry } from '../domain/registry';
 import type { LiveHub } from '../domain/live/hub';
+import type { UsageHistorySource } from '../domain/usage-history';
 import { RequestScope } from '../domain/request-scope';
 import type { Principal } from '../domain/principal';
 import type { Authenticator } from './auth';
@@ -31,6 +32,8 @@ export interface SubscriptionServerOptions {
   schema: GraphQLSchema;
   registry: AccountRegistry;
   live: LiveHub;
+  /** For `Account.usageHistory` below a subscription's payload. */
+  usageHistory?: UsageHistorySource;
   authenticate: Authenticator;
   logger: Logger;
   corsOrigins: readonly string[];
@@ -83,6 +86,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       deadlineAtMs: Date.now() + options.requestTimeoutMs,
       maxUpstreamCalls: options.maxUpstreamCallsPerRequest,
       requestId,
+      usageHistory: options.usageHistory,
     });
 
   const server = useServer<Record<string, unknown> | undefined, { principal?: Principal }>(

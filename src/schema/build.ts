@@ -30,6 +30,7 @@ import { AccountReplacedProxiesResolver, ProxyReplacementReplacedProxiesResolver
 import { AccountDownloadTokenResolver, DownloadTokenResolver } from './download-token/download-token.resolver';
 import { AuditLogResolver } from './audit/audit.resolver';
 import { LiveResolver } from './live/live.resolver';
+import { UsageHistoryResolver } from './usage-history/usage-history.resolver';
 import { checkArgumentsOf } from './common/argument-rules';
 import { referenceResolvers } from './references';
 import { CALLS_UPSTREAM_EXTENSION } from './common/upstream-calls';
@@ -97,6 +98,7 @@ async function build(): Promise<ProxyGraphSchema> {
       ProxyListResolver,
       AccountProxyListResolver,
       UsageSeriesResolver,
+      UsageHistoryResolver,
       ProxyActivityResolver,
       AccountReplacedProxiesResolver,
       ProxyReplacementReplacedProxiesResolver,

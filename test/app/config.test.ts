@@ -75,6 +75,16 @@ describe('configuration validation', () => {
     assert.match(configError({ accounts: [webshareAccount({ baseUrl: 'ftp://example.com' })] }), /accounts\[0\]\.baseUrl/);
   });
 
+  test('usage history takes an interval of 60 s to a day and a retention of 1 to 3650 days, and no other key', () => {
+    const config = parseConfig({ accounts: [webshareAccount()], usageHistory: { enabled: true, intervalSeconds: 60, retentionDays: 3_650 } });
+    assert.deepEqual(config.usageHistory, { enabled: true, intervalSeconds: 60, retentionDays: 3_650 });
+    assert.match(configError({ accounts: [webshareAccount()], usageHistory: { intervalSeconds: 59 } }), /usageHistory\.intervalSeconds/);
+    assert.match(configError({ accounts: [webshareAccount()], usageHistory: { intervalSeconds: 86_401 } }), /usageHistory\.intervalSeconds/);
+    assert.match(configError({ accounts: [webshareAccount()], usageHistory: { retentionDays: 0 } }), /usageHistory\.retentionDays/);
+    assert.match(configError({ accounts: [webshareAccount()], usageHistory: { intervalSeconds: 90.5 } }), /usageHistory\.intervalSeconds/);
+    assert.match(configError({ accounts: [webshareAccount()], usageHistory: { interval: 60 } }), /usageHistory\.interval: unknown key/);
+  });
+
   test('an error message never contains a credential value', () => {
     const message = configError({ accounts: [webshareAccount({ planId: 'abc' })] });
     assert.ok(!message.includes('secret-token-value'));

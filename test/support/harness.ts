@@ -20,6 +20,10 @@ export interface HarnessOptions {
   redis?: ProxyGraphConfig['redis'];
   /** Defaults to a silent logger (TEST_LOG_LEVEL raises it). */
   logger?: Logger;
+  usageHistory?: ProxyGraphConfig['usageHistory'];
+  /** TEST-ONLY snapshot interval in ms. */
+  usageHistoryIntervalMs?: number;
+  dataDir?: string;
 }
 
 export interface Harness {
