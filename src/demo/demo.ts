@@ -27,7 +27,12 @@ export async function startDemoEnvironment(): Promise<DemoEnvironment> {
       }) as AccountConfig,
   );
   return {
-    config: { server: { host: '127.0.0.1', port: 4000 }, auth: { mode: 'none' }, accounts },
+    config: {
+      // Polled often: the simulators cost nothing, and a status flip should show in the dashboard within seconds.
+      server: { host: '127.0.0.1', port: 4000, live: { pollIntervalSeconds: { proxies: 5, replacements: 5, usage: 30, expiries: 30, subUsers: 30 } } },
+      auth: { mode: 'none' },
+      accounts,
+    },
     simulators,
     async stop() {
       await Promise.all(simulators.map((simulator) => simulator.stop()));

@@ -241,6 +241,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     res.status(404).json({ error: 'not found', routes: ['/graphql', '/health', ...(options.explorer ? [EXPLORER_PATH] : [])] });
   });
 
+
+  const { port, baseUrl } = await listen(httpServer, options.port, options.host);
+  // After listening: ws re-emits the HTTP server's errors (a port in use) as its own, which graphql-ws prints with a stack.
   const subscriptions = options.live
     ? startSubscriptionServer({
         httpServer,
@@ -260,8 +263,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         onSubscriptionCount: (delta) => options.metrics.liveSubscriptions.inc(delta),
       })
     : null;
-
-  const { port, baseUrl } = await listen(httpServer, options.port, options.host);
   return {
     url: `${baseUrl}/graphql`,
     port,
