@@ -35,7 +35,7 @@ import { checkArgumentsOf } from './common/argument-rules';
 import { referenceResolvers } from './references';
 import { CALLS_UPSTREAM_EXTENSION } from './common/upstream-calls';
 
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])`;
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.4", import: ["@key", "@shareable"])`;
 
 export interface ProxyGraphSchema {
   schema: GraphQLSchema;
