@@ -19,11 +19,15 @@ import { freePort } from './support';
 import { startWebshareSimulator } from '../src/simulators/webshare';
 
 const CLI = join(__dirname, '..', 'src', 'cli.js');
-const PHASE_MS = Number(process.env.BENCH_LIVE_SECONDS ?? 60) * 1000;
-const POLL_SECONDS = 10;
+const PHASE_MS = Number(process.env.BENCH_LIVE_SECONDS ?? 120) * 1000;
+/** Webshare allows 60 proxy-list calls a minute; 10 pages every 30 s stays well under it. */
+const POLL_SECONDS = 30;
 const PROXY_COUNT = 1_000;
 const LIST = 'GET /api/v2/proxy/list/';
 const SUBSCRIPTION = 'subscription { proxyStatusChanged(accountIds: ["ws"]) { proxy { id } previousStatus status observedAt } }';
+
+/** The simulator's id of a proxy from its global id (`Proxy:ws:<id>@<address>`). */
+const simulatorIdOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[2].split('@')[0];
 
 async function startServer(configPath: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--expose-gc', CLI, 'serve', '--config', configPath, '--port', String(port)], {
@@ -46,17 +50,18 @@ async function metric(opsUrl: string, name: string): Promise<number> {
 
 interface Subscriber {
   client: Client;
-  received: Array<{ at: number; proxyId: string }>;
+  received: Array<{ at: number; simulatorId: string; status: string }>;
 }
 
 function subscribe(url: string): Subscriber {
   const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
   const subscriber: Subscriber = { client, received: [] };
-  client.subscribe<{ proxyStatusChanged: { proxy: { id: string } } }>(
+  client.subscribe<{ proxyStatusChanged: { proxy: { id: string }; status: string } }>(
     { query: SUBSCRIPTION },
     {
       next: (result) => {
-        if (result.data) subscriber.received.push({ at: Date.now(), proxyId: result.data.proxyStatusChanged.proxy.id });
+        const change = result.data?.proxyStatusChanged;
+        if (change) subscriber.received.push({ at: Date.now(), simulatorId: simulatorIdOf(change.proxy.id), status: change.status });
       },
       error: () => undefined,
       complete: () => undefined,
@@ -111,18 +116,22 @@ async function main() {
     webshare.server.resetCalls();
     const startedAt = Date.now();
     const flips: number[] = [];
+    const downAt = new Map<string, number>();
     while (Date.now() - startedAt < PHASE_MS) {
       const id = flippable[flipIndex++ % flippable.length];
       webshare.setProxyValidity(id, false);
       flips.push(Date.now());
+      downAt.set(id, Date.now());
       await sleep(POLL_SECONDS * 1000);
       webshare.setProxyValidity(id, true);
     }
     await sleep(POLL_SECONDS * 1000 + 1_000);
     const minutes = (Date.now() - startedAt) / 60_000;
     const listCalls = webshare.server.callCount(LIST);
-    // Each flip is seen twice (down, then up); delays measured for the "down" events from the flip.
-    const delays = subscribers.flatMap((subscriber) => subscriber.received.filter((_event, index) => index % 2 === 0).map((event, index) => event.at - (flips[index] ?? event.at)));
+    // Each flip is seen twice (down, then up); the delay is measured from the flip to each DOWN event.
+    const delays = subscribers.flatMap((subscriber) =>
+      subscriber.received.filter((event) => event.status === 'DOWN' && downAt.has(event.simulatorId)).map((event) => event.at - downAt.get(event.simulatorId)!),
+    );
     delays.sort((a, b) => a - b);
     const delivered = subscribers.reduce((sum, subscriber) => sum + subscriber.received.length, 0);
     phases.push({

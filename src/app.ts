@@ -25,7 +25,7 @@ import { MemoryLiveBus, type LiveBus } from './state/live-bus';
 import { RedisLiveBus } from './state/redis-live-bus';
 import { LiveHub } from './domain/live/hub';
 import { DEFAULT_POLL_INTERVAL_SECONDS, WATCH_KINDS, type WatchKind } from './domain/live/watches';
-import { isCode } from './core/errors';
+import { ProxyGraphError } from './core/errors';
 import type Redis from 'ioredis';
 import { tracingFromEnvironment, type Tracing } from './observability/tracing';
 import { USAGE_HISTORY_DEFAULTS, type UsageHistorySource, type UsageHistoryStore } from './domain/usage-history';
@@ -124,7 +124,7 @@ function liveWiring(config: ProxyGraphConfig, registry: AccountRegistry, redis: 
     pollTimeoutMs: effectiveQueryLimits(config.server?.limits).requestTimeoutMs,
     onPoll: (kind, accountId, outcome) => metrics.livePolls.inc({ kind, account_id: accountId, outcome }),
     onPollError: (kind, accountId, error) =>
-      logger.warn({ kind, accountId, code: isCode(error) ? error.code : 'INTERNAL', err: { message: error instanceof Error ? error.message : String(error) } }, 'a poll for subscriptions failed; the next one will try again'),
+      logger.warn({ kind, accountId, code: error instanceof ProxyGraphError ? error.code : 'INTERNAL', err: { message: error instanceof Error ? error.message : String(error) } }, 'a poll for subscriptions failed; the next one will try again'),
   });
   return { hub, bus };
 }
