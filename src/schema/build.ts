@@ -29,6 +29,7 @@ import { ProxyActivityResolver } from './activity/proxy-activity.resolver';
 import { AccountReplacedProxiesResolver, ProxyReplacementReplacedProxiesResolver } from './replacement/replaced-proxy.resolver';
 import { AccountDownloadTokenResolver, DownloadTokenResolver } from './download-token/download-token.resolver';
 import { AuditLogResolver } from './audit/audit.resolver';
+import { ViewerResolver } from './viewer/viewer.resolver';
 import { checkArgumentsOf } from './common/argument-rules';
 import { referenceResolvers } from './references';
 import { CALLS_UPSTREAM_EXTENSION } from './common/upstream-calls';
@@ -105,6 +106,7 @@ async function build(): Promise<ProxyGraphSchema> {
       SubUserAccessRulesFieldResolver,
       ProxyListsResolver,
       AuditLogResolver,
+      ViewerResolver,
     ],
     validate: { forbidUnknownValues: false },
     skipCheck: true,
