@@ -259,7 +259,7 @@ function AccountAccess({ account, canWrite }: { account: AccountSummary; canWrit
               {(details.subUsers?.edges ?? []).map(({ node }) => (
                 <tr key={node.id} data-testid="sub-user">
                   <td>
-                    <code>{node.username}</code> {node.label && <span className="muted">{node.label}</span>}
+                    <code>{node.username}</code> {node.label && node.label !== node.username && <span className="muted">{node.label}</span>}
                   </td>
                   <td>{node.active ? 'yes' : 'no'}</td>
                   <td>
