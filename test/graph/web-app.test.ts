@@ -69,7 +69,8 @@ describe('with server.app: false', () => {
   });
   after(() => harness?.stop());
 
-  test('/app answers 404', async () => {
+  test('/app answers 404, and so does / with the explorer off too', async () => {
+    assert.equal((await fetch(`${harness.baseUrl}/`, { redirect: 'manual' })).status, 404);
     assert.equal((await fetch(`${harness.baseUrl}/app`)).status, 404);
     assert.equal((await fetch(`${harness.baseUrl}/app/proxies`)).status, 404);
   });
