@@ -189,6 +189,7 @@ const PROBES: Record<string, Probe> = {
 /** Fields that reach no provider, or answer for every account whatever it supports, and why. */
 const NEEDS_NO_CAPABILITY: Record<string, string> = {
   'Query.auditLog': 'ProxyGraph\'s own audit log, no provider',
+  'Query.viewer': 'the caller\'s own principal, no provider',
   'Account.id': 'configuration',
   'Account.label': 'configuration',
   'Account.provider': 'configuration',
