@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { browserUnavailable, launchBrowser, startDemoEstate, type DemoEstate, type TestBrowser } from '../support/browser';
+import type { AccountConfig } from '../../src/config/schema';
 
 const skip = browserUnavailable() ?? false;
 if (skip) console.log(`# skipping the dashboard browser tests: ${skip}`);
@@ -152,7 +153,7 @@ describe('the dashboard on the demo estate (authentication off)', { skip }, () =
   });
 });
 
-describe('the dashboard with API keys: sign-in, and a read-only key sees no write button', { skip }, () => {
+describe('the dashboard with API keys: sign-in, an account in error, and a read-only key sees no write button', { skip }, () => {
   const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
   const KEYS = { admin: 'dashboard-admin-key-0123456789', reader: 'dashboard-reader-key-0123456789' };
   let estate: DemoEstate;
@@ -166,6 +167,10 @@ describe('the dashboard with API keys: sign-in, and a read-only key sees no writ
           { name: 'reader', sha256: sha256(KEYS.reader), scopes: ['read'], accounts: ['*'] },
         ],
       },
+      // A fifth account: the demo Webshare simulator with a token it does not know (revoked at the provider).
+      extraAccounts: (demo) => [
+        { id: 'ws-revoked', provider: 'webshare', label: 'Webshare (revoked token)', baseUrl: demo.simulators[0].origin, credentials: { token: 'revoked-token' } } as AccountConfig,
+      ],
     });
     browser = await launchBrowser();
   });
@@ -189,12 +194,17 @@ describe('the dashboard with API keys: sign-in, and a read-only key sees no writ
     assert.equal(await page.getByTestId('account-card').count(), 0);
   });
 
-  test('a read-only key sees the estate and the access lists, and no write button', async () => {
+  test('a read-only key sees the estate, the account in error with its typed error, the access lists, and no write button', async () => {
     const { page } = browser;
     await signIn(page, KEYS.reader);
     await page.getByRole('heading', { level: 1, name: 'Estate overview' }).waitFor();
     assert.match(await page.getByTestId('viewer').innerText(), /reader · read$/m);
-    await eventually('four account cards', async () => (await page.getByTestId('account-card').count()) === 4);
+    await eventually('five account cards', async () => (await page.getByTestId('account-card').count()) === 5);
+    const revoked = page.locator('[data-account-id="ws-revoked"]');
+    await eventually('the typed error', async () => (await revoked.getByTestId('account-error').count()) > 0);
+    assert.match(await revoked.getByTestId('account-error').first().innerText(), /^PROVIDER_AUTH_FAILED /);
+    assert.equal(await page.locator('[data-account-id="ws-demo"]').getByTestId('account-error').count(), 0);
+    assert.match(await page.getByTestId('estate-summary').innerText(), /5 accounts · 1 in error/);
     await openPage(page, 'Access');
     await eventually('IP authorizations listed', async () => (await page.getByTestId('ip-authorization').count()) > 0);
     await page.getByTestId('read-only-note').waitFor();

@@ -11,6 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startDemoEnvironment, type DemoEnvironment } from '../../src/demo/demo';
 import { startTestProxyGraph, type TestServerOptions } from './proxygraph';
 import type { RunningProxyGraph } from '../../src/app';
+import type { AccountConfig } from '../../src/config/schema';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -90,11 +91,13 @@ export interface DemoEstate {
 
 /**
  * The demo estate exactly as `npm start` with no config serves it (src/demo/: the same simulators, seeds and
- * accounts ws-demo, pm-demo, wp-demo, ping-demo), with auth off unless `options.auth` is given.
+ * accounts ws-demo, pm-demo, wp-demo, ping-demo), with auth off unless `options.auth` is given, and any
+ * `extraAccounts` after them (e.g. one with a revoked token, against a demo simulator).
  */
-export async function startDemoEstate(options: TestServerOptions = {}): Promise<DemoEstate> {
+export async function startDemoEstate(options: TestServerOptions & { extraAccounts?: (demo: DemoEnvironment) => AccountConfig[] } = {}): Promise<DemoEstate> {
   const demo: DemoEnvironment = await startDemoEnvironment();
-  const proxygraph = await startTestProxyGraph(demo.config.accounts, options).catch(async (error) => {
+  const accounts = [...demo.config.accounts, ...(options.extraAccounts?.(demo) ?? [])];
+  const proxygraph = await startTestProxyGraph(accounts, options).catch(async (error) => {
     await demo.stop();
     throw error;
   });
