@@ -11,6 +11,7 @@ COPY tsconfig.json codegen.yml schema.graphql ./
 COPY src ./src
 COPY test ./test
 COPY bench ./bench
+COPY web ./web
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20.20-bookworm-slim

@@ -1,4 +1,4 @@
-// ESLint (flat config): JavaScript's and typescript-eslint's recommended rules over src/, test/ and bench/.
+// ESLint (flat config): JavaScript's and typescript-eslint's recommended rules over src/, test/, bench/ and the dashboard (web/src).
 // `npm run lint`; `npm test` runs it first.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

@@ -207,6 +207,7 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
     introspection: config.server?.introspection ?? development,
     landingPage: config.server?.landingPage ?? development,
     explorer: config.server?.explorer ?? development,
+    webApp: config.server?.app ?? true,
     metrics,
     persistedQueryCache,
     maxPersistedDocumentBytes: persistedQueries?.maxDocumentBytes,

@@ -57,6 +57,7 @@ async function serve(argv: readonly string[]): Promise<void> {
       '  Bound to 127.0.0.1 with authentication OFF.',
       `  GraphQL + Apollo Sandbox: ${running.url}`,
       `  Explorer (GraphiQL, works offline): ${running.url.replace(/\/graphql$/, '/graphiql')}`,
+      `  Dashboard (opens on the demo estate): ${running.url.replace(/\/graphql$/, '/app')}`,
       `  Readiness and metrics: ${running.opsUrl}/ready, ${running.opsUrl}/metrics`,
       `  Accounts: ${demo.config.accounts.map((account) => account.id).join(', ')}`,
       '  Try:',

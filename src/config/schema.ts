@@ -80,6 +80,8 @@ export const configSchema = z
         landingPage: z.boolean().optional(),
         /** GraphiQL served by ProxyGraph itself at /graphiql (works offline); on in development and demo mode. */
         explorer: z.boolean().optional(),
+        /** The dashboard served at /app (src/http/web-app.ts); on by default, it holds no data itself. */
+        app: z.boolean().optional(),
         limits: queryLimits.optional(),
         persistedQueries: persistedQueries.optional(),
         /**

@@ -11,10 +11,12 @@ export class Principal {
     readonly scopes: ReadonlySet<Scope>,
     /** `*` = every account. */
     readonly accountIds: '*' | ReadonlySet<string>,
+    /** False only for the principal of `auth.mode: none`: nobody signed in, everything allowed. */
+    readonly authenticated = true,
   ) {}
 
   static anonymousFullAccess(): Principal {
-    return new Principal('anonymous (auth off)', new Set<Scope>(['read', 'write', 'credentials']), '*');
+    return new Principal('anonymous (auth off)', new Set<Scope>(['read', 'write', 'credentials']), '*', false);
   }
 
   has(scope: Scope): boolean {
@@ -28,4 +30,19 @@ export class Principal {
   require(scope: Scope): void {
     if (!this.has(scope)) throw new ProxyGraphError('FORBIDDEN', `this operation needs the "${scope}" scope`);
   }
+
+  /**
+   * What the caller may know about itself (Query.viewer): its name, its scopes in a fixed order (read,
+   * write, credentials) and whether it signed in. The accounts it may see are not listed here: they are
+   * exactly what `accounts` answers.
+   */
+  describe(): { name: string | null; scopes: Scope[]; authenticated: boolean } {
+    return {
+      name: this.authenticated ? this.name : null,
+      scopes: SCOPE_ORDER.filter((scope) => this.scopes.has(scope)),
+      authenticated: this.authenticated,
+    };
+  }
 }
+
+const SCOPE_ORDER: readonly Scope[] = ['read', 'write', 'credentials'];

@@ -15,6 +15,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { cachePolicyPlugin } from './cache-policy-plugin';
 import { federatedTracePlugin } from './federated-trace-plugin';
 import { EXPLORER_PATH, mountExplorer } from './explorer';
+import { mountWebApp, WEB_APP_PATH } from './web-app';
 import { tracingPlugin } from '../observability/tracing-plugin';
 import type { Tracing } from '../observability/tracing';
 import type { AuditLog } from '../domain/audit';
@@ -77,6 +78,8 @@ export interface HttpServerOptions {
   landingPage: boolean;
   /** GraphiQL served from this server at /graphiql (explorer.ts), and `/` leading to it. */
   explorer?: boolean;
+  /** The dashboard at /app (web-app.ts); `/` leads to it when the explorer is off. */
+  webApp?: boolean;
   metrics: ProxyGraphMetrics;
   /** graphql-armor limits (defaults in query-limits.ts). */
   queryLimits?: NonNullable<NonNullable<ProxyGraphConfig['server']>['limits']>;
@@ -236,9 +239,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   });
 
   if (options.explorer) mountExplorer(app);
+  if (options.webApp) {
+    mountWebApp(app, { onMissing: (directory) => logger.warn({ directory }, 'the dashboard (/app) is not built: run `npm run build`') });
+    if (!options.explorer) app.get('/', (_req, res) => res.redirect(302, WEB_APP_PATH));
+  }
 
   app.use((_req, res) => {
-    res.status(404).json({ error: 'not found', routes: ['/graphql', '/health', ...(options.explorer ? [EXPLORER_PATH] : [])] });
+    res.status(404).json({ error: 'not found', routes: ['/graphql', '/health', ...(options.explorer ? [EXPLORER_PATH] : []), ...(options.webApp ? [WEB_APP_PATH] : [])] });
   });
 
 

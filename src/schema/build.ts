@@ -31,6 +31,7 @@ import { AccountDownloadTokenResolver, DownloadTokenResolver } from './download-
 import { AuditLogResolver } from './audit/audit.resolver';
 import { LiveResolver } from './live/live.resolver';
 import { UsageHistoryResolver } from './usage-history/usage-history.resolver';
+import { ViewerResolver } from './viewer/viewer.resolver';
 import { checkArgumentsOf } from './common/argument-rules';
 import { referenceResolvers } from './references';
 import { CALLS_UPSTREAM_EXTENSION } from './common/upstream-calls';
@@ -109,6 +110,7 @@ async function build(): Promise<ProxyGraphSchema> {
       ProxyListsResolver,
       AuditLogResolver,
       LiveResolver,
+      ViewerResolver,
     ],
     // Every subscription has its own `subscribe` (domain/live/): type-graphql's topic-based pub/sub is never used.
     pubSub: {

@@ -59,6 +59,11 @@ test('demo mode serves simulator data for the sample query, binds to loopback, a
     const landing = await fetch(url, { headers: { accept: 'text/html' } });
     assert.equal(landing.status, 200);
     assert.match(await landing.text(), /<html/i);
+    // The dashboard is served and announced; with auth off it needs no sign-in (test/browser/dashboard.test.ts).
+    assert.match(output, /Dashboard \(opens on the demo estate\): http:\/\/127\.0\.0\.1:\d+\/app/);
+    const dashboard = await fetch(url.replace(/\/graphql$/, '/app'));
+    assert.equal(dashboard.status, 200);
+    assert.match(await dashboard.text(), /<div id="root">/);
   } finally {
     child.kill('SIGTERM');
   }

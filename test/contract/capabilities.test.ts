@@ -190,6 +190,7 @@ const PROBES: Record<string, Probe> = {
 const NEEDS_NO_CAPABILITY: Record<string, string> = {
   'Query.auditLog': 'ProxyGraph\'s own audit log, no provider',
   'Account.usageHistory': 'ProxyGraph\'s own store, no provider; null without USAGE (test/graph/usage-history.test.ts)',
+  'Query.viewer': 'the caller\'s own principal, no provider',
   'Account.id': 'configuration',
   'Account.label': 'configuration',
   'Account.provider': 'configuration',

@@ -1313,6 +1313,8 @@ export type Query = {
   subUserAccessRule?: Maybe<SubUserAccessRule>;
   /** Usage of every account you may see, each with the period it covers, and totals that add only figures of the same period; accounts whose provider cannot report usage are listed with supported: false. */
   usage: UsageSummary;
+  /** Who is calling: name, scopes and whether authentication is on. Needs no scope. */
+  viewer: Viewer;
 };
 
 
@@ -1886,6 +1888,17 @@ export type UsageTotalsExclusion =
   | 'UNSUPPORTED'
   /** A window was asked and this provider cannot report it; its figures cover another period. */
   | 'WINDOW_NOT_COVERED';
+
+/** The caller: the API key or JWT the request was made with, or nobody when authentication is off. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** False when authentication is off (auth.mode none): every request has full access. */
+  authenticated: Scalars['Boolean']['output'];
+  /** The API key's configured name or the JWT subject; null when authentication is off. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Scopes the caller has, of `read`, `write` and `credentials`; all three when authentication is off. */
+  scopes: Array<Scalars['String']['output']>;
+};
 
 export type AccountsQueryVariables = Exact<{
   provider?: InputMaybe<Provider>;

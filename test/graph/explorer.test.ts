@@ -58,8 +58,10 @@ describe('with the explorer off (production default)', () => {
   });
   after(() => harness?.stop());
 
-  test('/graphiql and / answer 404', async () => {
+  test('/graphiql answers 404; / leads to the dashboard instead (404 too with server.app off, test/graph/web-app.test.ts)', async () => {
     assert.equal((await fetch(`${harness.baseUrl}/graphiql`)).status, 404);
-    assert.equal((await fetch(`${harness.baseUrl}/`, { redirect: 'manual' })).status, 404);
+    const root = await fetch(`${harness.baseUrl}/`, { redirect: 'manual' });
+    assert.equal(root.status, 302);
+    assert.equal(root.headers.get('location'), '/app');
   });
 });

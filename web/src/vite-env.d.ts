@@ -1,0 +1,2 @@
+// CSS imported for its side effect (Vite bundles it into one stylesheet).
+declare module '*.css';
