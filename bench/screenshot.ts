@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(proxygraph.url.replace(/\/graphql$/, '/app'));
     await page.getByTestId('usage-chart').locator('canvas').waitFor();
-    await page.getByTestId('history-chart').locator('canvas').waitFor();
+    await page.getByTestId('history-chart').first().locator('canvas').waitFor();
     await page.screenshot({ path: OUT, fullPage: true });
     process.stdout.write(`wrote ${OUT}\n`);
   } finally {

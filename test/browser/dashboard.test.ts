@@ -50,7 +50,8 @@ describe('the dashboard on the demo estate (authentication off)', { skip }, () =
   let estate: DemoEstate;
   let browser: TestBrowser;
   before(async () => {
-    estate = await startDemoEstate();
+    // Proxies polled every second for subscriptions: a status flip shows within a few seconds.
+    estate = await startDemoEstate({ server: { live: { pollIntervalSeconds: { proxies: 1 } } } });
     browser = await launchBrowser();
   });
   after(async () => {
@@ -77,7 +78,9 @@ describe('the dashboard on the demo estate (authentication off)', { skip }, () =
     assert.match(await page.getByTestId('estate-summary').innerText(), /4 accounts · none in error/);
     // Usage against limit for every account that reports it, and Webshare's hourly history, drawn on canvases.
     await page.getByTestId('usage-chart').locator('canvas').waitFor();
-    await page.getByTestId('history-chart').locator('canvas').waitFor();
+    // Usage history (Account.usageHistory) for every account that reports usage: Webshare's kept hours, the others' snapshots.
+    await page.getByRole('img', { name: 'Usage history of Webshare (demo)' }).locator('canvas').waitFor();
+    await eventually('a chart for every account that reports usage', async () => (await page.getByTestId('history-chart').count()) === 3);
   });
 
   test('a filter narrows the proxy list, paging moves on, and the selection copies as text', async () => {
@@ -139,6 +142,35 @@ describe('the dashboard on the demo estate (authentication off)', { skip }, () =
     await eventually('audit entries', async () => (await entries.count()) >= 4);
     const texts = await entries.allInnerTexts();
     for (const account of DEMO_ACCOUNTS) assert.ok(texts.some((text) => text.includes(account) && text.includes('203.0.113.77')), account);
+  });
+
+  test('a proxy going down in the provider shows on the proxy list and in the live strip without a reload', async () => {
+    const { page } = browser;
+    await openPage(page, 'Proxies');
+    // Whatever an earlier test left in the filters: every Webshare proxy.
+    await page.getByLabel('Country').fill('');
+    await page.getByLabel('Provider').selectOption('WEBSHARE');
+    await eventually('Webshare rows', async () => ((await page.getByTestId('proxy-row').first().innerText()).includes('Webshare') ? true : false));
+    const row = page.getByTestId('proxy-row').first();
+    const host = (await row.locator('td').first().innerText()).trim();
+    assert.equal(await row.getAttribute('data-status'), 'OK');
+    // The simulator id of that proxy, from the graph (Webshare native ids are `<id>@<address>`).
+    const response = await fetch(estate.proxygraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ proxies(first: 1, filter: { providers: [WEBSHARE] }) { edges { node { id host } } } }' }),
+    });
+    const node = ((await response.json()) as { data: { proxies: { edges: Array<{ node: { id: string; host: string } }> } } }).data.proxies.edges[0].node;
+    assert.equal(node.host, host);
+    const simulatorId = Buffer.from(node.id, 'base64url').toString('utf8').split(':')[2].split('@')[0];
+    const webshare = estate.demo.simulators.find((simulator) => simulator.provider === 'webshare') as unknown as { setProxyValidity(id: string, valid: boolean): boolean };
+    // Let the subscription's first poll happen, then take the proxy down at the provider.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    assert.equal(webshare.setProxyValidity(simulatorId, false), true);
+    await eventually('the row marked DOWN', async () => (await page.getByTestId('proxy-row').first().getAttribute('data-status')) === 'DOWN');
+    const change = await eventually('the live strip', async () => (await page.getByTestId('live-change').count()) > 0 && page.getByTestId('live-change').first().innerText());
+    assert.ok(change.includes(host) && /OK[\s\S]*DOWN/.test(change), change);
+    webshare.setProxyValidity(simulatorId, true);
   });
 
   test('a reload of any /app path opens that page (the server answers index.html)', async () => {

@@ -84,6 +84,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
 
 export interface DemoEstate {
   proxygraph: RunningProxyGraph;
+  /** The demo's simulators (to change a provider's state under the dashboard). */
+  demo: DemoEnvironment;
   /** http://127.0.0.1:<port> */
   baseUrl: string;
   stop(): Promise<void>;
@@ -97,12 +99,14 @@ export interface DemoEstate {
 export async function startDemoEstate(options: TestServerOptions & { extraAccounts?: (demo: DemoEnvironment) => AccountConfig[] } = {}): Promise<DemoEstate> {
   const demo: DemoEnvironment = await startDemoEnvironment();
   const accounts = [...demo.config.accounts, ...(options.extraAccounts?.(demo) ?? [])];
-  const proxygraph = await startTestProxyGraph(accounts, options).catch(async (error) => {
+  // Usage history on, as in demo mode: the overview's charts come from it.
+  const proxygraph = await startTestProxyGraph(accounts, { usageHistory: { enabled: true }, ...options }).catch(async (error) => {
     await demo.stop();
     throw error;
   });
   return {
     proxygraph,
+    demo,
     baseUrl: proxygraph.url.replace(/\/graphql$/, ''),
     async stop() {
       await proxygraph.stop();

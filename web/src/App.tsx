@@ -14,6 +14,7 @@ import { Overview } from './pages/Overview';
 import { Proxies } from './pages/Proxies';
 import { Access } from './pages/Access';
 import { Audit } from './pages/Audit';
+import { LiveChanges } from './components/live-changes';
 
 const BASE = '/app';
 const PAGES: { path: string; title: string; render(): ReactNode }[] = [
@@ -138,6 +139,7 @@ function Shell({ message, onSignIn, onSignOut }: { message: string | null; onSig
         </div>
       </header>
       {message && <p className="error-note">{message}</p>}
+      {viewer.scopes.includes('read') && <LiveChanges />}
       <main className="content">{active.render()}</main>
     </ViewerContext.Provider>
   );

@@ -3,12 +3,15 @@
  * `authorization: Bearer <key>` on every request, and UNAUTHENTICATED from the graph (a 401) sending the user
  * back to sign-in with the graph's own message.
  *
- * Live updates (Subscription.proxyStatusChanged over graphql-ws) plug in here once the server has them:
- * see `liveLink` below.
+ * Subscriptions go over graphql-ws to the same /graphql (ws:, or wss: under https:), the key in the
+ * connection's init payload; everything else over HTTP.
  */
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { isSubscriptionOperation } from '@apollo/client/utilities';
+import { createClient as createWsClient } from 'graphql-ws';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -50,11 +53,21 @@ export function createClient(hooks: ClientHooks): ApolloClient {
     if (message) hooks.onUnauthenticated(message, Boolean(operation.getContext().hadToken));
   });
   const http = new HttpLink({ uri: GRAPHQL_PATH });
-  // TODO(live updates): when Subscription.proxyStatusChanged is merged, split here: subscriptions to a
-  // GraphQLWsLink (graphql-ws, ws(s)://<host>/graphql, connectionParams { authorization: `Bearer ${token}` }),
-  // everything else to `http`: ApolloLink.split(isSubscription, liveLink, http).
+  const live = new GraphQLWsLink(
+    createWsClient({
+      url: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}${GRAPHQL_PATH}`,
+      // Read when the socket opens (lazily, at the first subscription), so a new sign-in brings its own key.
+      connectionParams: () => {
+        const token = hooks.token();
+        return token ? { authorization: `Bearer ${token}` } : {};
+      },
+      lazy: true,
+      retryAttempts: 5,
+    }),
+  );
+  const transport = ApolloLink.split(({ query }) => isSubscriptionOperation(query), live, http);
   return new ApolloClient({
-    link: ApolloLink.from([errors, auth, http]),
+    link: ApolloLink.from([errors, auth, transport]),
     cache: new InMemoryCache({
       typePolicies: {
         // Objects without ids, replaced whole whenever read again.

@@ -384,3 +384,33 @@ export const AUDIT_LOG: TypedDocumentNode<
 
 /** Every document above, for the test that validates them against the schema. */
 export const ALL_OPERATIONS = [VIEWER, OVERVIEW, ACCOUNTS, PROXIES, PROXY_LIST, AUTHORIZE_IP, ACCESS, REVOKE_IP_AUTHORIZATION, ADD_HOSTNAME, REMOVE_HOSTNAME, DELETE_DNS_OVERRIDE, SET_SUB_USER_ACTIVE, AUDIT_LOG];
+
+export interface ProxyStatusChange {
+  proxy: { id: string; host: string; status: string; account: { id: string; label: string | null } };
+  previousStatus: string;
+  status: string;
+  observedAt: string;
+}
+
+/**
+ * Proxies whose status changes, on every account the key may see that lists proxies. The payload's
+ * `proxy { id status }` lands in the cache under the proxy's id, so every list showing it updates.
+ */
+export const PROXY_STATUS_CHANGES: TypedDocumentNode<{ proxyStatusChanged: ProxyStatusChange }, Record<string, never>> = gql`
+  subscription DashboardProxyStatusChanges {
+    proxyStatusChanged {
+      proxy {
+        id
+        host
+        status
+        account {
+          id
+          label
+        }
+      }
+      previousStatus
+      status
+      observedAt
+    }
+  }
+`;

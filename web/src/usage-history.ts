@@ -28,9 +28,8 @@ export interface AccountHistory {
 /** How far back the charts look. */
 export const HISTORY_WINDOW_HOURS = 7 * 24;
 
-// TODO(usage-history): set to true once Account.usageHistory is merged (and drop the usageSeries query
-// if the snapshots cover every account). Nothing else in the dashboard changes.
-export const USAGE_HISTORY_ON = false;
+/** Charts come from Account.usageHistory (every account with USAGE); usageSeries stays as the fallback path. */
+export const USAGE_HISTORY_ON = true;
 
 interface SeriesData {
   account: { id: string; usageSeries: { hourStart: string; bandwidthBytes: number; projected: boolean }[] | null } | null;

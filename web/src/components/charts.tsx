@@ -59,7 +59,8 @@ export function UsageHistoryChart({ accountId, label }: { accountId: string; lab
         borderColor: '#2f6fb3',
         backgroundColor: 'rgba(47, 111, 179, 0.15)',
         fill: true,
-        pointRadius: 0,
+        // A history that has only begun (a few snapshots) shows its points; a long one draws the line alone.
+        pointRadius: history.points.length < 48 ? 3 : 0,
         borderWidth: 1.5,
         segment: { borderDash: (context: { p1DataIndex: number }) => (history.points[context.p1DataIndex]?.projected ? [4, 4] : undefined) },
       },
