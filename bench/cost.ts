@@ -41,7 +41,13 @@ function startChild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ chil
 
 async function waitHealthy(url: string): Promise<void> {
   for (let waited = 0; waited < 20_000; waited += 100) {
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
     await sleep(100);
   }
   throw new Error(`${url} never became healthy`);
@@ -83,7 +89,8 @@ async function load(target: Target, connections: number, seconds: number) {
   return { requestsPerSecond: result.requests.average, meanMs: result.latency.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99 };
 }
 
-const addedMs = (requestsPerSecond: number, directRequestsPerSecond: number) => Math.round((1000 / requestsPerSecond - 1000 / directRequestsPerSecond) * 100) / 100;
+const addedMs = (requestsPerSecond: number, directRequestsPerSecond: number) =>
+  Math.round((1000 / requestsPerSecond - 1000 / directRequestsPerSecond) * 100) / 100;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Sum of a Prometheus metric's samples whose name matches exactly (all label sets). */
@@ -101,7 +108,9 @@ async function gcAndCpuSeconds(metricsUrl: string) {
 }
 
 function rssMegabytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('VmRSS:'));
   return Math.round(Number(line?.split(/\s+/)[1] ?? 0) / 1024);
 }
 
@@ -109,21 +118,34 @@ async function main() {
   const simulatorChild = await startChild([join(DIST, 'bench', 'processes', 'simulator.js')]);
   const simulator = JSON.parse(simulatorChild.firstLine) as { origin: string; token: string };
   const barePort = await freePort();
-  const bare = await startChild([join(DIST, 'bench', 'processes', 'bare.js')], { SIM_ORIGIN: simulator.origin, SIM_TOKEN: simulator.token, PORT: String(barePort) });
+  const bare = await startChild([join(DIST, 'bench', 'processes', 'bare.js')], {
+    SIM_ORIGIN: simulator.origin,
+    SIM_TOKEN: simulator.token,
+    PORT: String(barePort),
+  });
   const cold = await startProxyGraph(simulator, false);
   const warm = await startProxyGraph(simulator, true);
   const graphqlBody = JSON.stringify({ query: QUERY, variables: { after: AFTER } });
   const json = { 'content-type': 'application/json' };
   const targets: Target[] = [
-    { name: 'direct', url: `${simulator.origin}/api/v2/proxy/list/?mode=direct&page=3&page_size=100`, method: 'GET', headers: { authorization: `Token ${simulator.token}` } },
+    {
+      name: 'direct',
+      url: `${simulator.origin}/api/v2/proxy/list/?mode=direct&page=3&page_size=100`,
+      method: 'GET',
+      headers: { authorization: `Token ${simulator.token}` },
+    },
     { name: 'bare', url: `http://127.0.0.1:${barePort}/graphql`, method: 'POST', headers: json, body: graphqlBody },
     { name: 'proxygraph', url: cold.url, method: 'POST', headers: json, body: graphqlBody },
     { name: 'proxygraphWarmCache', url: warm.url, method: 'POST', headers: json, body: graphqlBody },
   ];
   // Every GraphQL target answers the same 100 proxies before anything is measured.
   for (const target of targets.slice(1)) {
-    const body = (await (await fetch(target.url, { method: 'POST', headers: json, body: graphqlBody })).json()) as { errors?: unknown; data?: { account: { proxies: { edges: unknown[] } } } };
-    if (body.errors || body.data?.account.proxies.edges.length !== 100) throw new Error(`${target.name} did not answer the page: ${JSON.stringify(body).slice(0, 300)}`);
+    const body = (await (await fetch(target.url, { method: 'POST', headers: json, body: graphqlBody })).json()) as {
+      errors?: unknown;
+      data?: { account: { proxies: { edges: unknown[] } } };
+    };
+    if (body.errors || body.data?.account.proxies.edges.length !== 100)
+      throw new Error(`${target.name} did not answer the page: ${JSON.stringify(body).slice(0, 300)}`);
   }
   for (const target of targets) await load(target, 4, 2);
 

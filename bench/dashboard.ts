@@ -50,7 +50,10 @@ async function startReplica(configPath: string): Promise<{ url: string; child: C
   });
   const url = `http://127.0.0.1:${port}`;
   for (let waited = 0; waited < 20_000; waited += 100) {
-    const healthy = await fetch(`${url}/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${url}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) return { url: `${url}/graphql`, child };
     await sleep(100);
   }
@@ -63,7 +66,15 @@ interface PhaseResult {
   requests: number;
   errorCodes: Record<string, number>;
   latencyMs: { p50: number; p95: number; max: number };
-  upstream: Array<{ accountId: string; provider: string; calls: number; callsPerMinute: number; maxCallsInAnyMinute: number; provider429s: number; providerLimitPerMinute: string }>;
+  upstream: Array<{
+    accountId: string;
+    provider: string;
+    calls: number;
+    callsPerMinute: number;
+    maxCallsInAnyMinute: number;
+    provider429s: number;
+    providerLimitPerMinute: string;
+  }>;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;

@@ -46,7 +46,10 @@ async function graphql(url: string, query: string, headers: Record<string, strin
   const started = performance.now();
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }), signal });
   const body = (await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
-  const codes = JSON.stringify(body).match(/"code":"[A-Z_]+"/g)?.map((match) => match.slice(8, -1)) ?? [];
+  const codes =
+    JSON.stringify(body)
+      .match(/"code":"[A-Z_]+"/g)
+      ?.map((match) => match.slice(8, -1)) ?? [];
   return { ms: Math.round(performance.now() - started), codes, body };
 }
 
@@ -64,7 +67,8 @@ async function amplification() {
       ],
     },
   });
-  const aliases = (offset: number) => `{ ${Array.from({ length: 30 }, (_, index) => `a${index}: account(id: "ping") { subUsers(first: ${offset + index + 1}) { totalCount } }`).join(' ')} }`;
+  const aliases = (offset: number) =>
+    `{ ${Array.from({ length: 30 }, (_, index) => `a${index}: account(id: "ping") { subUsers(first: ${offset + index + 1}) { totalCount } }`).join(' ')} }`;
   const started = performance.now();
   const greedy = [0, 30, 60].map((offset) => graphql(server.url, aliases(offset), { authorization: `Bearer ${keys.greedy}` }));
   const other: Array<{ ms: number; codes: string[] }> = [];
@@ -111,7 +115,12 @@ async function slowAuthorize() {
   const callsAtAnswer = ping.server.calls.length;
   await server.stop();
   await ping.stop();
-  return { scenario: 'authorizeIp on a Ping account answering each call in 9 s', ms: answer.ms, errorCodes: countBy(answer.codes), upstreamCallsAnswered: callsAtAnswer };
+  return {
+    scenario: 'authorizeIp on a Ping account answering each call in 9 s',
+    ms: answer.ms,
+    errorCodes: countBy(answer.codes),
+    upstreamCallsAnswered: callsAtAnswer,
+  };
 }
 
 async function abandoned() {
@@ -119,7 +128,9 @@ async function abandoned() {
   const server = await serve([account('ping', ping)]);
   const aborts = Array.from({ length: 10 }, () => new AbortController());
   const pending = aborts.map((abort, index) =>
-    graphql(server.url, `mutation { authorizeIp(input: { ip: "198.51.100.${120 + index}", accountIds: ["ping"] }) { ok } }`, {}, abort.signal).catch(() => null),
+    graphql(server.url, `mutation { authorizeIp(input: { ip: "198.51.100.${120 + index}", accountIds: ["ping"] }) { ok } }`, {}, abort.signal).catch(
+      () => null,
+    ),
   );
   await sleep(1_000);
   aborts.forEach((abort) => abort.abort());

@@ -35,7 +35,13 @@ async function startServer(configPath: string, port: number): Promise<ChildProce
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let waited = 0; waited < 20_000; waited += 100) {
-    if (await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.ok, () => false)) return child;
+    if (
+      await fetch(`http://127.0.0.1:${port}/health`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return child;
     await sleep(100);
   }
   child.kill();
@@ -101,14 +107,23 @@ async function main() {
   const url = `ws://127.0.0.1:${port}/graphql`;
   const opsUrl = `http://127.0.0.1:${opsPort}`;
   // Proxy ids (simulator ids) to flip, read from the simulator's own list.
-  const list = (await (await fetch(`${webshare.origin}/api/v2/proxy/list/?mode=direct&page_size=20`, { headers: { authorization: `Token ${webshare.credentials.token}` } })).json()) as {
+  const list = (await (
+    await fetch(`${webshare.origin}/api/v2/proxy/list/?mode=direct&page_size=20`, { headers: { authorization: `Token ${webshare.credentials.token}` } })
+  ).json()) as {
     results: Array<{ id: string }>;
   };
   const flippable = list.results.map((proxy) => proxy.id);
   await sleep(2_000);
   const idle = await memory(opsUrl);
 
-  const phases: Array<{ subscribers: number; listCallsPerMinute: number; pollsPerMinute: number; flips: number; deliveredPerFlip: number; deliveryDelayMs: { p50: number; max: number } }> = [];
+  const phases: Array<{
+    subscribers: number;
+    listCallsPerMinute: number;
+    pollsPerMinute: number;
+    flips: number;
+    deliveredPerFlip: number;
+    deliveryDelayMs: { p50: number; max: number };
+  }> = [];
   let flipIndex = 0;
   for (const count of [1, 100]) {
     const subscribers = Array.from({ length: count }, () => subscribe(url));

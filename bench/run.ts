@@ -72,7 +72,9 @@ async function main(): Promise<void> {
   const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
   const simulator = await startWebshareSimulator({ seed: 3, proxyCount: 10_000, rateLimits: false });
   const proxygraph = await startProxyGraph({
-    config: { accounts: [{ id: 'ws', provider: 'webshare', baseUrl: simulator.origin, credentials: { token: simulator.credentials.token }, limits: UNTHROTTLED }] },
+    config: {
+      accounts: [{ id: 'ws', provider: 'webshare', baseUrl: simulator.origin, credentials: { token: simulator.credentials.token }, limits: UNTHROTTLED }],
+    },
     port: 0,
     opsPort: 0,
     host: '127.0.0.1',
@@ -98,8 +100,14 @@ async function main(): Promise<void> {
   const pageCursor = Buffer.from('offset:199').toString('base64url');
   const series: Series[] = [];
   for (const concurrency of [1, 16]) {
-    series.push(await measure('baseline: GET /api/v2/proxy/list/ page 3 (100 proxies) direct to the simulator', requests, concurrency, () => direct('/api/v2/proxy/list/?mode=direct&page=3&page_size=100')));
-    series.push(await measure('proxygraph: account.proxies(first: 100, after: offset 199)', requests, concurrency, () => graphql(listQuery, { after: pageCursor })));
+    series.push(
+      await measure('baseline: GET /api/v2/proxy/list/ page 3 (100 proxies) direct to the simulator', requests, concurrency, () =>
+        direct('/api/v2/proxy/list/?mode=direct&page=3&page_size=100'),
+      ),
+    );
+    series.push(
+      await measure('proxygraph: account.proxies(first: 100, after: offset 199)', requests, concurrency, () => graphql(listQuery, { after: pageCursor })),
+    );
   }
   const ids = await (async () => {
     const response = await request(proxygraph.url, {
@@ -112,8 +120,16 @@ async function main(): Promise<void> {
   })();
   const addresses = ids.map((node) => node.exitIp).join(',');
   const entitiesQuery = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Proxy { id host } } }`;
-  series.push(await measure('baseline: GET /api/v2/proxy/list/?proxy_address__in=<40 addresses>', requests, 16, () => direct(`/api/v2/proxy/list/?mode=direct&page=1&page_size=100&proxy_address__in=${addresses}`)));
-  series.push(await measure('proxygraph: _entities with 40 Proxy references (one batched upstream call)', requests, 16, () => graphql(entitiesQuery, { r: ids.map((node) => ({ __typename: 'Proxy', id: node.id })) })));
+  series.push(
+    await measure('baseline: GET /api/v2/proxy/list/?proxy_address__in=<40 addresses>', requests, 16, () =>
+      direct(`/api/v2/proxy/list/?mode=direct&page=1&page_size=100&proxy_address__in=${addresses}`),
+    ),
+  );
+  series.push(
+    await measure('proxygraph: _entities with 40 Proxy references (one batched upstream call)', requests, 16, () =>
+      graphql(entitiesQuery, { r: ids.map((node) => ({ __typename: 'Proxy', id: node.id })) }),
+    ),
+  );
 
   // Seed size: a 100k-proxy account, paged in the middle (only the covering provider page is read).
   const large = await startWebshareSimulator({ seed: 5, proxyCount: 100_000, rateLimits: false });
@@ -161,7 +177,13 @@ async function main(): Promise<void> {
       // Ping's budget is raised (as its customers can ask for) so the series measures fan-out, not Ping's 10/s.
       accounts: estateSimulators.map(
         (sim) =>
-          ({ id: sim.provider, provider: sim.provider, baseUrl: sim.origin, credentials: sim.credentials, limits: sim.provider === 'pingproxies' ? { requestsPerMinute: 60_000 } : sim.provider === 'webshare' ? UNTHROTTLED : undefined }) as AccountConfig,
+          ({
+            id: sim.provider,
+            provider: sim.provider,
+            baseUrl: sim.origin,
+            credentials: sim.credentials,
+            limits: sim.provider === 'pingproxies' ? { requestsPerMinute: 60_000 } : sim.provider === 'webshare' ? UNTHROTTLED : undefined,
+          }) as AccountConfig,
       ),
     },
     port: 0,
@@ -180,10 +202,14 @@ async function main(): Promise<void> {
     if (body.errors) throw new Error(JSON.stringify(body.errors));
   };
   const fanOutRequests = Math.min(requests, 200);
-  series.push(await measure(`baseline: one direct Webshare IP-list call with +${fanOutLatencyMs} ms latency`, fanOutRequests, 4, async () => {
-    const response = await request(`${estateWebshare.origin}/api/v2/proxy/ipauthorization/`, { headers: { authorization: `Token ${estateWebshare.credentials.token}` } });
-    await response.body.json();
-  }));
+  series.push(
+    await measure(`baseline: one direct Webshare IP-list call with +${fanOutLatencyMs} ms latency`, fanOutRequests, 4, async () => {
+      const response = await request(`${estateWebshare.origin}/api/v2/proxy/ipauthorization/`, {
+        headers: { authorization: `Token ${estateWebshare.credentials.token}` },
+      });
+      await response.body.json();
+    }),
+  );
   series.push(await measure(`proxygraph: Query.ipAuthorizations across 4 providers, each +${fanOutLatencyMs} ms`, fanOutRequests, 4, estateQuery));
   await estateGraph.stop();
   await Promise.all(estateSimulators.map((sim) => sim.stop()));
@@ -208,7 +234,9 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   for (const entry of series) {
-    process.stdout.write(`${entry.name.padEnd(90)} c=${String(entry.concurrency).padStart(2)} p50 ${entry.p50Ms} ms  p95 ${entry.p95Ms} ms  ${entry.requestsPerSecond} req/s\n`);
+    process.stdout.write(
+      `${entry.name.padEnd(90)} c=${String(entry.concurrency).padStart(2)} p50 ${entry.p50Ms} ms  p95 ${entry.p95Ms} ms  ${entry.requestsPerSecond} req/s\n`,
+    );
   }
   process.stdout.write(`rss ${result.rssMegabytes} MiB; results in bench/results/latest.json\n`);
 }

@@ -14,7 +14,16 @@ import { FileStateStore } from '../src/state/store';
 
 const OUT = process.env.OUT ?? join(__dirname, '..', '..', 'docs', 'dashboard.png');
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 async function main(): Promise<void> {
   const demo = await startDemoEnvironment();
@@ -27,7 +36,13 @@ async function main(): Promise<void> {
     stateStore: new FileStateStore(null),
   });
   const profile = mkdtempSync(join(tmpdir(), 'proxygraph-screenshot-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1400, height: 900 },
+    deviceScaleFactor: 1,
+  });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(proxygraph.url.replace(/\/graphql$/, '/app'));

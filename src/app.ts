@@ -124,7 +124,15 @@ function liveWiring(config: ProxyGraphConfig, registry: AccountRegistry, redis: 
     pollTimeoutMs: effectiveQueryLimits(config.server?.limits).requestTimeoutMs,
     onPoll: (kind, accountId, outcome) => metrics.livePolls.inc({ kind, account_id: accountId, outcome }),
     onPollError: (kind, accountId, error) =>
-      logger.warn({ kind, accountId, code: error instanceof ProxyGraphError ? error.code : 'INTERNAL', err: { message: error instanceof Error ? error.message : String(error) } }, 'a poll for subscriptions failed; the next one will try again'),
+      logger.warn(
+        {
+          kind,
+          accountId,
+          code: error instanceof ProxyGraphError ? error.code : 'INTERNAL',
+          err: { message: error instanceof Error ? error.message : String(error) },
+        },
+        'a poll for subscriptions failed; the next one will try again',
+      ),
   });
   return { hub, bus };
 }
@@ -157,7 +165,7 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
   const gateway = new UpstreamGateway({ ...resilience.gateway, ...options.upstream });
   const store: StateStore = options.stateStore ?? fileStore ?? new RedisStateStore(redis!, keyPrefix);
   // Redis carries budgets, locks and caches besides the store: its connection is the shared state's health.
-  const stateHealth = (): StateHealth => (redis ? sharedStateHealth(redis) : store.health?.() ?? { backend: 'custom', ok: true });
+  const stateHealth = (): StateHealth => (redis ? sharedStateHealth(redis) : (store.health?.() ?? { backend: 'custom', ok: true }));
   const registry = new AccountRegistry(config.accounts, adapterFactories, { gateway, store, lock: resilience.lock });
   const metrics = new ProxyGraphMetrics(gateway.callLog, registry);
   const persistedQueries = config.server?.persistedQueries;
@@ -192,7 +200,9 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
     : undefined;
   const live = liveWiring(config, registry, redis, keyPrefix, metrics, logger);
   const server = await startHttpServer({
-    live: live ? { hub: live.hub, maxSubscriptionsPerConnection: config.server?.live?.maxSubscriptionsPerConnection ?? DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION } : undefined,
+    live: live
+      ? { hub: live.hub, maxSubscriptionsPerConnection: config.server?.live?.maxSubscriptionsPerConnection ?? DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION }
+      : undefined,
     tracing,
     auditLog,
     usageHistory,

@@ -48,7 +48,15 @@ async function serve(argv: readonly string[]): Promise<void> {
     const { DEMO_SAMPLE_QUERY, startDemoEnvironment } = await import('./demo/demo');
     const demo = await startDemoEnvironment();
     stopDemo = demo.stop;
-    running = await startProxyGraph({ config: demo.config, port, opsPort: 0, host: '127.0.0.1', logger, development: true, stateStore: new FileStateStore(null) });
+    running = await startProxyGraph({
+      config: demo.config,
+      port,
+      opsPort: 0,
+      host: '127.0.0.1',
+      logger,
+      development: true,
+      stateStore: new FileStateStore(null),
+    });
     const banner = [
       '',
       '==================================================================',
@@ -142,6 +150,6 @@ main().catch((error) => {
     process.stderr.write(`proxygraph: ${error.message}\n`);
     process.exit(69);
   }
-  process.stderr.write(`proxygraph: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`proxygraph: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

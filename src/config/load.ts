@@ -83,9 +83,7 @@ function substituteEnv(value: unknown, env: NodeJS.ProcessEnv, path: (string | n
   }
   if (Array.isArray(value)) return value.map((item, index) => substituteEnv(item, env, [...path, index]));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, substituteEnv(item, env, [...path, key])]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substituteEnv(item, env, [...path, key])]));
   }
   return value;
 }

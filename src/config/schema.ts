@@ -44,15 +44,25 @@ const auth = z.discriminatedUnion('mode', [
 const persistedQueries = z
   .object({
     /** Memory the in-memory registry may hold when no Redis is configured (least recently used go first). */
-    maxCacheBytes: z.number().int().min(64 * 1024).max(4 * 1024 ** 3).optional(),
+    maxCacheBytes: z
+      .number()
+      .int()
+      .min(64 * 1024)
+      .max(4 * 1024 ** 3)
+      .optional(),
     /** Largest document a client may register, in memory or Redis; larger ones are refused. */
-    maxDocumentBytes: z.number().int().min(1024).max(1024 ** 2).optional(),
+    maxDocumentBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 ** 2)
+      .optional(),
   })
   .strict()
-  .refine(
-    (limits) => limits.maxCacheBytes === undefined || limits.maxDocumentBytes === undefined || limits.maxDocumentBytes <= limits.maxCacheBytes,
-    { message: 'maxDocumentBytes must not exceed maxCacheBytes', path: ['maxDocumentBytes'] },
-  );
+  .refine((limits) => limits.maxCacheBytes === undefined || limits.maxDocumentBytes === undefined || limits.maxDocumentBytes <= limits.maxCacheBytes, {
+    message: 'maxDocumentBytes must not exceed maxCacheBytes',
+    path: ['maxDocumentBytes'],
+  });
 
 /** Query limits (graphql-armor); defaults in src/http/query-limits.ts. */
 const queryLimits = z
@@ -75,7 +85,10 @@ export const configSchema = z
       .object({
         port: z.number().int().min(0).max(65_535).optional(),
         host: z.string().min(1).optional(),
-        cors: z.object({ origins: z.array(z.string().min(1)) }).strict().optional(),
+        cors: z
+          .object({ origins: z.array(z.string().min(1)) })
+          .strict()
+          .optional(),
         introspection: z.boolean().optional(),
         landingPage: z.boolean().optional(),
         /** GraphiQL served by ProxyGraph itself at /graphiql (works offline); on in development and demo mode. */
@@ -140,7 +153,10 @@ export const configSchema = z
       .object({
         url: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'),
         /** Prefix of every key ProxyGraph writes, so several deployments can share one Redis. */
-        keyPrefix: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1-64 of A-Z a-z 0-9 : _ -').optional(),
+        keyPrefix: z
+          .string()
+          .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1-64 of A-Z a-z 0-9 : _ -')
+          .optional(),
       })
       .strict()
       .optional(),

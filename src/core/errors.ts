@@ -75,11 +75,9 @@ export class ProviderError extends ProxyGraphError {
   }
 }
 
-export const badUserInput = (message: string, fields?: Record<string, string[]>) =>
-  new ProxyGraphError('BAD_USER_INPUT', message, fields ? { fields } : {});
+export const badUserInput = (message: string, fields?: Record<string, string[]>) => new ProxyGraphError('BAD_USER_INPUT', message, fields ? { fields } : {});
 
-export const notFound = (message: string, details: ProxyGraphErrorDetails = {}) =>
-  new ProxyGraphError('NOT_FOUND', message, details);
+export const notFound = (message: string, details: ProxyGraphErrorDetails = {}) => new ProxyGraphError('NOT_FOUND', message, details);
 
 export const unsupported = (provider: ProviderName, accountId: string, what: string) =>
   new ProxyGraphError('UNSUPPORTED_BY_PROVIDER', `${what} is not supported by ${provider} (account ${accountId})`, {
@@ -104,7 +102,8 @@ export function accountErrors(provider: ProviderName, accountId: string) {
     unsupported: (what: string) => unsupported(provider, accountId, what),
     conflict: (message: string) => new ProxyGraphError('CONFLICT', message, about),
     planLimit: (message: string) => new ProxyGraphError('PLAN_LIMIT', message, about),
-    unavailable: (message: string, details: Partial<ProxyGraphErrorDetails> = {}) => new ProxyGraphError('PROVIDER_UNAVAILABLE', message, { ...about, ...details }),
+    unavailable: (message: string, details: Partial<ProxyGraphErrorDetails> = {}) =>
+      new ProxyGraphError('PROVIDER_UNAVAILABLE', message, { ...about, ...details }),
     providerError: (message: string, details: Partial<ProxyGraphErrorDetails> = {}) => new ProxyGraphError('PROVIDER_ERROR', message, { ...about, ...details }),
   };
 }

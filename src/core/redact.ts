@@ -44,7 +44,13 @@ export function secretRedactor({ secrets, identifiers = [], basic = [] }: Accoun
   if (forms.length === 0) return (text) => text;
   // Longest first: where two forms start at one place (a Basic value and the username's own base64),
   // the whole of the longer one goes.
-  const pattern = new RegExp(forms.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+  const pattern = new RegExp(
+    forms
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|'),
+    'g',
+  );
   return (text) => text.replace(pattern, REDACTED);
 }
 

@@ -30,6 +30,11 @@ export const DEMO_PROVIDERS: readonly DemoProvider[] = [
     // ProxyMesh has no endpoint listing sub-accounts: the demo names the ones its simulator holds.
     account: (simulator) => ({ knownSubAccounts: [...(simulator as ProxyMeshSimulator).state.subs.keys()] }),
   },
-  { accountId: 'wp-demo', label: 'WonderProxy (demo)', start: () => startWonderProxySimulator({ seed: 1 }), account: () => ({ ipAuthorizations: { defaultUser: 'joe' } }) },
+  {
+    accountId: 'wp-demo',
+    label: 'WonderProxy (demo)',
+    start: () => startWonderProxySimulator({ seed: 1 }),
+    account: () => ({ ipAuthorizations: { defaultUser: 'joe' } }),
+  },
   { accountId: 'ping-demo', label: 'Ping Proxies (demo)', start: () => startPingProxiesSimulator({ seed: 1 }) },
 ];

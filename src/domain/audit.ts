@@ -62,7 +62,20 @@ export interface AuditContext {
 }
 
 /** Keys of a params object whose values name what a write touched. */
-const TARGET_KEYS = ['nativeId', 'subUserNativeId', 'serviceNativeId', 'proxyNativeId', 'ip', 'hostname', 'host', 'domain', 'server', 'scope', 'username', 'user'];
+const TARGET_KEYS = [
+  'nativeId',
+  'subUserNativeId',
+  'serviceNativeId',
+  'proxyNativeId',
+  'ip',
+  'hostname',
+  'host',
+  'domain',
+  'server',
+  'scope',
+  'username',
+  'user',
+];
 const TARGET_VALUE = /^[A-Za-z0-9_.:@+\-/]{1,200}$/;
 
 /** The ids a write named: string or number arguments, and the target keys of object arguments. */
@@ -88,14 +101,23 @@ export function auditedFacet<T extends object>(facet: T, name: FacetName, accoun
       const value = Reflect.get(target, property, receiver) as unknown;
       if (typeof property !== 'string' || !writes.has(property) || typeof value !== 'function') return value;
       return async (...args: unknown[]) => {
-        const base = { at: new Date().toISOString(), principal: audit.principal, requestId: audit.requestId, operation: audit.operation(), accountId: account.id, provider: account.provider, action: `${name}.${property}`, targets: targetsOf(args) };
+        const base = {
+          at: new Date().toISOString(),
+          principal: audit.principal,
+          requestId: audit.requestId,
+          operation: audit.operation(),
+          accountId: account.id,
+          provider: account.provider,
+          action: `${name}.${property}`,
+          targets: targetsOf(args),
+        };
         try {
           const result: unknown = await (value as (...a: unknown[]) => unknown).apply(target, args);
           await record({ ...base, outcome: 'OK', upstreamRequestId: null });
           return result;
         } catch (error) {
           const code = error instanceof ProxyGraphError ? error.code : 'INTERNAL_SERVER_ERROR';
-          const upstreamRequestId = error instanceof ProviderError ? error.details.upstreamRequestId ?? null : null;
+          const upstreamRequestId = error instanceof ProviderError ? (error.details.upstreamRequestId ?? null) : null;
           await record({ ...base, outcome: code, upstreamRequestId });
           throw error;
         }

@@ -4,15 +4,10 @@
  */
 import type { RegisteredAccount } from './registry';
 
-export type AccountOutcome<T> =
-  | { account: RegisteredAccount; ok: true; value: T }
-  | { account: RegisteredAccount; ok: false; error: unknown };
+export type AccountOutcome<T> = { account: RegisteredAccount; ok: true; value: T } | { account: RegisteredAccount; ok: false; error: unknown };
 
 /** `run` for every target (an account, or anything that carries one, such as a domain Target), in parallel. */
-export async function fanOut<S extends { account: RegisteredAccount }, T>(
-  targets: readonly S[],
-  run: (target: S) => Promise<T>,
-): Promise<AccountOutcome<T>[]> {
+export async function fanOut<S extends { account: RegisteredAccount }, T>(targets: readonly S[], run: (target: S) => Promise<T>): Promise<AccountOutcome<T>[]> {
   return Promise.all(
     targets.map(async (target): Promise<AccountOutcome<T>> => {
       try {

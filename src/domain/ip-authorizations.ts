@@ -32,9 +32,7 @@ export async function listIpAuthorizationsEverywhere(
   const reached = targets(view, 'ipAuthorizations', { accountIds: query.accountIds });
   return fanOut(reached, async (target) => {
     const records = await target.facet().list({ ip, users });
-    return records
-      .filter((record) => !ip || sameIp(record.ip, ip))
-      .filter((record) => !users || (record.user != null && users.includes(record.user)));
+    return records.filter((record) => !ip || sameIp(record.ip, ip)).filter((record) => !users || (record.user != null && users.includes(record.user)));
   });
 }
 
@@ -91,8 +89,8 @@ export async function authorizeIpEverywhere(view: AccessView<'write'>, request: 
       throw unsupported(account.provider, account.id, 'Authorizing an IP for one sub-user (this provider authorizes whole accounts)');
     }
     const notApplied = [...(request.user && !options.users ? ['user'] : []), ...(request.expiresAt && !options.expiry ? ['expiresAt'] : [])];
-    const user = options.users ? request.user ?? options.users.defaultUser : null;
-    const expiresAt = options.expiry ? request.expiresAt ?? new Date(nowMs + options.expiry.defaultLifetimeMs) : null;
+    const user = options.users ? (request.user ?? options.users.defaultUser) : null;
+    const expiresAt = options.expiry ? (request.expiresAt ?? new Date(nowMs + options.expiry.defaultLifetimeMs)) : null;
     try {
       return { record: await ips.authorize({ ip, subUserNativeId, user, expiresAt }), alreadyDone: false, notApplied };
     } catch (error) {

@@ -168,7 +168,7 @@ export async function walkProxies(view: AccessView<'read'>, request: ProxyWalkRe
     items,
     hasNextPage,
     hasPreviousPage: Boolean(start),
-    endCursor: items[items.length - 1]?.cursor ?? (hasNextPage ? request.after ?? null : null),
+    endCursor: items[items.length - 1]?.cursor ?? (hasNextPage ? (request.after ?? null) : null),
     totalCount,
     failures,
   };

@@ -19,7 +19,12 @@ export function activityFilterProblems(filter: ProxyActivityFilter): Problems {
   return problems;
 }
 
-export async function listProxyActivity(view: AccessView<'read'>, accountId: string, window: PositionWindow, filter: ProxyActivityFilter): Promise<ProxyActivityPage> {
+export async function listProxyActivity(
+  view: AccessView<'read'>,
+  accountId: string,
+  window: PositionWindow,
+  filter: ProxyActivityFilter,
+): Promise<ProxyActivityPage> {
   const problems = activityFilterProblems(filter);
   if (Object.keys(problems).length > 0) throw badUserInput('invalid proxy activity filter', problems);
   const activity = view.facet(accountId, 'proxyActivity');

@@ -20,7 +20,13 @@ export async function proxyType(view: AccessView<'read'>, accountId: string, pro
  * the `credentials` scope) the URL keeps the username but leaves the password out, and a provider's own
  * formatted URL, which may carry the password, is not used.
  */
-export async function proxyUrl(view: AccessView<'read'>, accountId: string, proxy: ProxyRecord, protocol: ProxyUrlProtocol, withPassword = true): Promise<string | null> {
+export async function proxyUrl(
+  view: AccessView<'read'>,
+  accountId: string,
+  proxy: ProxyRecord,
+  protocol: ProxyUrlProtocol,
+  withPassword = true,
+): Promise<string | null> {
   const port = protocol === 'HTTP' ? proxy.httpPort : proxy.socks5Port;
   if (!port) return null;
   if (!withPassword && proxy.password) return builtUrl({ ...proxy, password: null }, protocol, port);

@@ -78,7 +78,12 @@ export async function accountProxyList(scope: RequestScope, accountId: string, w
 }
 
 /** Every visible account's proxies, one page of the cross-account walk, as text. */
-export async function proxyListAcrossAccounts(scope: RequestScope, first: number, after: string | null | undefined, request: ProxyListRequest): Promise<CrossAccountProxyListPage> {
+export async function proxyListAcrossAccounts(
+  scope: RequestScope,
+  first: number,
+  after: string | null | undefined,
+  request: ProxyListRequest,
+): Promise<CrossAccountProxyListPage> {
   const options = admit(scope, request);
   const walk = await walkProxies(scope.reads, { first, after, query: request.query, details: detailsFor(options), withTotal: false });
   const proxies = walk.items.map((item) => listed(item.record, item.account));

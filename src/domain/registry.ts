@@ -47,11 +47,7 @@ export class AccountRegistry {
   private readonly accounts: RegisteredAccount[];
   private readonly byId = new Map<string, RegisteredAccount>();
 
-  constructor(
-    configs: readonly AccountConfig[],
-    factories: Partial<Record<ProviderName, AdapterFactory>>,
-    deps: AdapterDependencies,
-  ) {
+  constructor(configs: readonly AccountConfig[], factories: Partial<Record<ProviderName, AdapterFactory>>, deps: AdapterDependencies) {
     this.accounts = configs.map((config) => {
       const factory = factories[config.provider];
       const adapter = factory ? factory(config, deps) : new NoCapabilityAdapter(config.provider, config.id);

@@ -164,12 +164,14 @@ export class RequestScope {
   }
 
   private visibleAccounts(filter: AccountFilter): RegisteredAccount[] {
-    return this.registry.all().filter(
-      (account) =>
-        this.principal.canSee(account.id) &&
-        (!filter.provider || account.provider === filter.provider) &&
-        (!filter.accountIds || filter.accountIds.includes(account.id)),
-    );
+    return this.registry
+      .all()
+      .filter(
+        (account) =>
+          this.principal.canSee(account.id) &&
+          (!filter.provider || account.provider === filter.provider) &&
+          (!filter.accountIds || filter.accountIds.includes(account.id)),
+      );
   }
 
   private sessionOf(account: RegisteredAccount): AccountSession {

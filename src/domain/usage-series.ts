@@ -13,7 +13,12 @@ export interface UsageSeriesRequest {
   to?: Date | null;
 }
 
-export async function accountUsageSeries(view: AccessView<'read'>, accountId: string, request: UsageSeriesRequest, nowMs = Date.now()): Promise<UsagePointRecord[]> {
+export async function accountUsageSeries(
+  view: AccessView<'read'>,
+  accountId: string,
+  request: UsageSeriesRequest,
+  nowMs = Date.now(),
+): Promise<UsagePointRecord[]> {
   const to = request.to ?? new Date(nowMs);
   if (request.from > to) throw badUserInput('from must not be after to (now when to is omitted)', { from: ['after to'] });
   return view.facet(accountId, 'usageHistory').series({ from: request.from, to });

@@ -63,7 +63,7 @@ export interface UsageSummary {
  */
 export function requestedWindow(request: UsageRequest, nowMs = Date.now()): UsageWindow | null {
   if (!request.from) {
-    if (request.to) throw badUserInput('a usage window needs from; omit to as well for each provider\'s own period', { from: ['required with to'] });
+    if (request.to) throw badUserInput("a usage window needs from; omit to as well for each provider's own period", { from: ['required with to'] });
     return null;
   }
   const to = request.to ?? new Date(nowMs);
@@ -152,7 +152,9 @@ function covers(record: Pick<UsageRecord, 'period' | 'periodStart' | 'periodEnd'
  * A provider that reports only a total (Ping's lifetime count) cannot be checked, so all three are null
  * rather than a total that no split accounts for; a half split is no split.
  */
-function requestCounts(record: Pick<UsageRecord, 'requestsTotal' | 'requestsSucceeded' | 'requestsFailed'>): Pick<UsageRecord, 'requestsTotal' | 'requestsSucceeded' | 'requestsFailed'> {
+function requestCounts(
+  record: Pick<UsageRecord, 'requestsTotal' | 'requestsSucceeded' | 'requestsFailed'>,
+): Pick<UsageRecord, 'requestsTotal' | 'requestsSucceeded' | 'requestsFailed'> {
   const { requestsSucceeded: succeeded, requestsFailed: failed } = record;
   if (isCount(succeeded) && isCount(failed)) return { requestsTotal: succeeded + failed, requestsSucceeded: succeeded, requestsFailed: failed };
   return { requestsTotal: null, requestsSucceeded: null, requestsFailed: null };
@@ -166,7 +168,12 @@ const SUMMED = ['bandwidthUsedBytes', 'bandwidthLimitBytes', 'bandwidthRemaining
  */
 function sum(members: UsageFigures[]): UsageFigures {
   const [first] = members;
-  const totals: UsageFigures = { period: first.period, periodStart: first.periodStart, periodEnd: first.periodEnd, coversRequestedWindow: first.coversRequestedWindow };
+  const totals: UsageFigures = {
+    period: first.period,
+    periodStart: first.periodStart,
+    periodEnd: first.periodEnd,
+    coversRequestedWindow: first.coversRequestedWindow,
+  };
   for (const key of SUMMED) {
     const values = members.map((member) => member[key]);
     totals[key] = values.every(isCount) ? (values as number[]).reduce((total, value) => total + value, 0) : null;
@@ -176,7 +183,14 @@ function sum(members: UsageFigures[]): UsageFigures {
 
 /** Totals over no account: of the window when one was asked, else of no period at all. */
 function nothingAdded(window: UsageWindow | null): UsageFigures {
-  const empty = { bandwidthUsedBytes: null, bandwidthLimitBytes: null, bandwidthRemainingBytes: null, requestsTotal: null, requestsSucceeded: null, requestsFailed: null };
+  const empty = {
+    bandwidthUsedBytes: null,
+    bandwidthLimitBytes: null,
+    bandwidthRemainingBytes: null,
+    requestsTotal: null,
+    requestsSucceeded: null,
+    requestsFailed: null,
+  };
   if (window) return { ...empty, period: 'REQUESTED_WINDOW', periodStart: window.from, periodEnd: window.to, coversRequestedWindow: true };
   return { ...empty, period: null, periodStart: null, periodEnd: null, coversRequestedWindow: null };
 }

@@ -49,7 +49,9 @@ export function createErrorFormatter() {
       };
       collect(original.extensions.validationErrors, '');
       return {
-        message: `invalid input: ${Object.entries(fields).map(([name, messages]) => `${name} (${messages.join('; ')})`).join(', ')}`,
+        message: `invalid input: ${Object.entries(fields)
+          .map(([name, messages]) => `${name} (${messages.join('; ')})`)
+          .join(', ')}`,
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: 'BAD_USER_INPUT', fields },

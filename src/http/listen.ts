@@ -21,6 +21,7 @@ function listenError(error: NodeJS.ErrnoException, port: number, host: string, w
   const how = what === 'GraphQL' ? 'choose another with --port or PORT (or server.port)' : 'choose another with server.ops.port';
   if (error.code === 'EADDRINUSE') return new ListenError(`the ${what} port ${where} is already in use: stop what holds it, or ${how}`);
   if (error.code === 'EACCES') return new ListenError(`the ${what} port ${where} needs privileges this process does not have: ${how}`);
-  if (error.code === 'EADDRNOTAVAIL') return new ListenError(`the ${what} address ${host} is not an address of this machine: set server${what === 'GraphQL' ? '' : '.ops'}.host`);
+  if (error.code === 'EADDRNOTAVAIL')
+    return new ListenError(`the ${what} address ${host} is not an address of this machine: set server${what === 'GraphQL' ? '' : '.ops'}.host`);
   return error;
 }

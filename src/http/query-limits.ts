@@ -31,11 +31,7 @@ export function effectiveQueryLimits(limits: QueryLimits | undefined): Effective
   return { ...DEFAULT_QUERY_LIMITS, ...limits };
 }
 
-export function queryProtection(
-  limits: QueryLimits | undefined,
-  development: boolean,
-  upstream: Omit<UpstreamEstimateOptions, 'maxUpstreamCalls'>,
-) {
+export function queryProtection(limits: QueryLimits | undefined, development: boolean, upstream: Omit<UpstreamEstimateOptions, 'maxUpstreamCalls'>) {
   const effective = effectiveQueryLimits(limits);
   // The token limit is graphql-js's own parse option: a query over it is an ordinary GRAPHQL_PARSE_FAILED
   // (HTTP 400). graphql-armor's token plugin would re-parse and turn every syntax error into a 500.

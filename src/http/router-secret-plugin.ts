@@ -19,7 +19,13 @@ const FEDERATION_FIELDS = new Set(['_service', '_entities']);
 /** A check that a request carries the router secret (digests compared in constant time). */
 export function routerSecretCheck(secret: string): (headers: { get(name: string): string | null | undefined } | undefined) => boolean {
   const expected = createHash('sha256').update(secret).digest();
-  return (headers) => timingSafeEqual(expected, createHash('sha256').update(headers?.get(ROUTER_SECRET_HEADER) ?? '').digest());
+  return (headers) =>
+    timingSafeEqual(
+      expected,
+      createHash('sha256')
+        .update(headers?.get(ROUTER_SECRET_HEADER) ?? '')
+        .digest(),
+    );
 }
 
 export function routerSecretPlugin(secret: string): ApolloServerPlugin<Context> {

@@ -11,7 +11,11 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { cachePolicyPlugin } from './cache-policy-plugin';
 import { federatedTracePlugin } from './federated-trace-plugin';
 import { EXPLORER_PATH, mountExplorer } from './explorer';
@@ -146,9 +150,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       ApolloServerPluginInlineTraceDisabled(),
       federatedTracePlugin(options.routerSecret),
       ...(options.tracing ? [tracingPlugin(options.tracing)] : []),
-      options.landingPage
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      options.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -234,8 +236,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (res.headersSent) return next(error);
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error, requestId: res.locals.requestId }, 'unhandled HTTP error');
-    const message = error.type === 'entity.parse.failed' ? 'request body is not valid JSON' : error.type === 'entity.too.large' ? 'request body is too large' : 'bad request';
-    res.status(status).json({ errors: [{ message: status === 500 ? 'internal server error' : message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    const message =
+      error.type === 'entity.parse.failed' ? 'request body is not valid JSON' : error.type === 'entity.too.large' ? 'request body is too large' : 'bad request';
+    res.status(status).json({
+      errors: [{ message: status === 500 ? 'internal server error' : message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+    });
   });
 
   if (options.explorer) mountExplorer(app);
@@ -245,9 +250,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   }
 
   app.use((_req, res) => {
-    res.status(404).json({ error: 'not found', routes: ['/graphql', '/health', ...(options.explorer ? [EXPLORER_PATH] : []), ...(options.webApp ? [WEB_APP_PATH] : [])] });
+    res
+      .status(404)
+      .json({ error: 'not found', routes: ['/graphql', '/health', ...(options.explorer ? [EXPLORER_PATH] : []), ...(options.webApp ? [WEB_APP_PATH] : [])] });
   });
-
 
   const { port, baseUrl } = await listen(httpServer, options.port, options.host);
   // After listening: ws re-emits the HTTP server's errors (a port in use) as its own, which graphql-ws prints with a stack.

@@ -12,7 +12,18 @@
  * - Errors reach the client as over HTTP: the same formatter, typed codes, no stack.
  */
 import type http from 'node:http';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
@@ -106,7 +117,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       async onSubscribe(ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> {
         const principal = principals.get(ctx)!;
         const subscriptions = open.get(ctx)!;
-        if (queryNesting(payload.query) > MAX_QUERY_NESTING) return [clientError(`the query is nested deeper than ${MAX_QUERY_NESTING} brackets`, 'BAD_USER_INPUT')];
+        if (queryNesting(payload.query) > MAX_QUERY_NESTING)
+          return [clientError(`the query is nested deeper than ${MAX_QUERY_NESTING} brackets`, 'BAD_USER_INPUT')];
         let document: DocumentNode;
         try {
           document = parse(payload.query, options.parseOptions);
@@ -114,12 +126,21 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
           return [clientError(error instanceof GraphQLError ? error.message : 'the query cannot be parsed', 'GRAPHQL_PARSE_FAILED')];
         }
         const errors = validate(options.schema, document, [...specifiedRules, ...options.validationRules]);
-        if (errors.length) return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: error.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' } }));
+        if (errors.length)
+          return errors.map(
+            (error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: error.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' } }),
+          );
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [clientError('no operation to run (name it with operationName)', 'BAD_USER_INPUT')];
-        if (operation.operation !== 'subscription') return [clientError('only subscriptions are served over WebSocket; send queries and mutations over HTTP', 'BAD_REQUEST')];
+        if (operation.operation !== 'subscription')
+          return [clientError('only subscriptions are served over WebSocket; send queries and mutations over HTTP', 'BAD_REQUEST')];
         if (subscriptions.size >= options.maxSubscriptionsPerConnection) {
-          return [clientError(`this connection already holds ${options.maxSubscriptionsPerConnection} subscriptions (server.live.maxSubscriptionsPerConnection)`, 'BAD_REQUEST')];
+          return [
+            clientError(
+              `this connection already holds ${options.maxSubscriptionsPerConnection} subscriptions (server.live.maxSubscriptionsPerConnection)`,
+              'BAD_REQUEST',
+            ),
+          ];
         }
         subscriptions.add(id);
         options.onSubscriptionCount?.(1);
@@ -163,4 +184,3 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
     },
   };
 }
-

@@ -54,7 +54,7 @@ export class ProxyGraphMetrics {
     });
     this.rateLimitWait = new Histogram({
       name: 'proxygraph_upstream_rate_limit_wait_seconds',
-      help: 'Time calls waited for an account\'s provider rate budget before being sent',
+      help: "Time calls waited for an account's provider rate budget before being sent",
       labelNames: ['provider', 'account_id'],
       buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [this.registry],
@@ -112,7 +112,7 @@ export class ProxyGraphMetrics {
     });
     new Gauge({
       name: 'proxygraph_credential_breaker_open',
-      help: '1 while an account\'s credential breaker is open (calls refused until credentials are reset)',
+      help: "1 while an account's credential breaker is open (calls refused until credentials are reset)",
       labelNames: ['provider', 'account_id'],
       registers: [this.registry],
       collect() {

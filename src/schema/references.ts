@@ -36,8 +36,7 @@ async function loadIpAuthorization(ctx: Context, id: string): Promise<IpAuthoriz
 
 export const referenceResolvers = {
   Account: {
-    __resolveReference: (reference: Reference, ctx: Context): AccountNode | null =>
-      nullWhenNotFound(() => accountNode(ctx.scope.reads.account(reference.id))),
+    __resolveReference: (reference: Reference, ctx: Context): AccountNode | null => nullWhenNotFound(() => accountNode(ctx.scope.reads.account(reference.id))),
   },
   Proxy: {
     __resolveReference: (reference: Reference, ctx: Context, info: GraphQLResolveInfo) => orNull(() => loadProxy(ctx, reference.id, proxyDetails(info))),

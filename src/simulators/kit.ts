@@ -122,8 +122,7 @@ export class SimulatorServer {
     this.name = options.name;
     this.knobs = { latencyMs: 0, ...options.knobs };
     this.notFound = options.notFound;
-    this.internalError =
-      options.internalError ?? (() => ({ status: 500, body: { detail: 'Internal server error.' } }));
+    this.internalError = options.internalError ?? (() => ({ status: 500, body: { detail: 'Internal server error.' } }));
   }
 
   /** Registers a route. Pattern segments starting with `:` capture; the trailing slash is significant. */
@@ -209,8 +208,7 @@ export class SimulatorServer {
     };
     this.calls.push(call);
 
-    const latencyMs =
-      typeof this.knobs.latencyMs === 'function' ? this.knobs.latencyMs(endpoint) : this.knobs.latencyMs;
+    const latencyMs = typeof this.knobs.latencyMs === 'function' ? this.knobs.latencyMs(endpoint) : this.knobs.latencyMs;
     if (latencyMs > 0) await sleep(latencyMs);
 
     const fault = this.takeFault(endpoint);

@@ -47,9 +47,12 @@ export class RedisKeyedLock implements KeyedLock {
       const redisKey = `${this.prefix}lock:${key}`;
       const token = randomUUID();
       await this.acquire(redisKey, token);
-      const heartbeat = setInterval(() => {
-        this.redis.eval(EXTEND, 1, redisKey, token, this.ttlMs).catch(() => undefined);
-      }, Math.max(10, Math.floor(this.ttlMs / 3)));
+      const heartbeat = setInterval(
+        () => {
+          this.redis.eval(EXTEND, 1, redisKey, token, this.ttlMs).catch(() => undefined);
+        },
+        Math.max(10, Math.floor(this.ttlMs / 3)),
+      );
       heartbeat.unref();
       try {
         return await work();

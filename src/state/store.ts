@@ -69,7 +69,9 @@ export class FileStateStore implements StateStore {
       renameSync(`${probe}.tmp`, probe);
       unlinkSync(probe);
     } catch (error) {
-      throw new StateStoreError(`dataDir ${dataDir} is not a writable directory (${reason(error)}); set dataDir to one ProxyGraph can write, or configure redis`);
+      throw new StateStoreError(
+        `dataDir ${dataDir} is not a writable directory (${reason(error)}); set dataDir to one ProxyGraph can write, or configure redis`,
+      );
     }
     return new FileStateStore(join(dataDir, 'state.json'));
   }
@@ -88,7 +90,11 @@ export class FileStateStore implements StateStore {
   async remove(key: string, member: string): Promise<boolean> {
     const members = this.sets.get(key) ?? [];
     if (!members.includes(member)) return false;
-    this.change(key, members.filter((entry) => entry !== member), members);
+    this.change(
+      key,
+      members.filter((entry) => entry !== member),
+      members,
+    );
     return true;
   }
 

@@ -31,6 +31,8 @@ export function fieldErrorMessages(record: Record<string, unknown>): Record<stri
 
 /** `field: message; other: message`, the provider message for a field-error body. */
 export function describeFields(fields: Record<string, string[]>): string | undefined {
-  const text = Object.entries(fields).map(([field, list]) => `${field}: ${list.join(' ')}`).join('; ');
+  const text = Object.entries(fields)
+    .map(([field, list]) => `${field}: ${list.join(' ')}`)
+    .join('; ');
   return text || undefined;
 }

@@ -35,7 +35,7 @@ export function providerErrorFromResponse(failure: UpstreamFailure, redact: Reda
     accountId: failure.accountId,
     upstreamStatus: failure.status,
     upstreamRequestId: failure.upstreamRequestId ? truncate(redact(failure.upstreamRequestId), 100) : undefined,
-    retryAfterSeconds: code === 'RATE_LIMITED' ? failure.retryAfterSeconds ?? 60 : undefined,
+    retryAfterSeconds: code === 'RATE_LIMITED' ? (failure.retryAfterSeconds ?? 60) : undefined,
     fields: failure.fields ? redactFields(failure.fields, redact) : undefined,
   });
 }
@@ -61,12 +61,7 @@ export class ProviderTransportError extends ProviderError {
 }
 
 /** A transport failure: connection refused/reset, or a timeout. Reads are safe to retry; writes may have applied. */
-export function providerTransportError(
-  provider: ProviderName,
-  accountId: string,
-  cause: unknown,
-  isWrite: boolean,
-): ProviderError {
+export function providerTransportError(provider: ProviderName, accountId: string, cause: unknown, isWrite: boolean): ProviderError {
   const reason = describeTransportFailure(cause);
   return new ProviderTransportError(
     `${provider} could not be reached: ${reason}`,

@@ -61,10 +61,7 @@ export interface AccountTarget {
   /** Removes this account's own credentials, in every form they travel in, from provider text (redact.ts). */
   redact: Redactor;
   /** Extracts the provider's message, request id, field errors, and any code override from an error body. */
-  describeFailure(status: number, body: string, headers: Record<string, string | undefined>): Omit<
-    UpstreamFailure,
-    'provider' | 'accountId' | 'status'
-  >;
+  describeFailure(status: number, body: string, headers: Record<string, string | undefined>): Omit<UpstreamFailure, 'provider' | 'accountId' | 'status'>;
 }
 
 export interface UpstreamCall {
@@ -233,7 +230,13 @@ export class UpstreamGateway {
     const isWrite = request.method !== 'GET';
     // The last moment to refuse: after any budget wait or retry backoff, right before the bytes go out.
     request.context?.admit(target);
-    const traced = request.context?.tracer?.start({ provider: target.provider, accountId: target.accountId, method: request.method, endpoint: request.endpoint, host: base.host });
+    const traced = request.context?.tracer?.start({
+      provider: target.provider,
+      accountId: target.accountId,
+      method: request.method,
+      endpoint: request.endpoint,
+      host: base.host,
+    });
     if (traced) Object.assign(headers, traced.headers);
     const startedAt = performance.now();
     let response: Dispatcher.ResponseData;
@@ -270,13 +273,16 @@ export class UpstreamGateway {
     const flatHeaders = flattenHeaders(response.headers);
     if (response.statusCode < 200 || response.statusCode >= 300) {
       const described = safeDescribe(target, response.statusCode, text, flatHeaders);
-      throw providerErrorFromResponse({
-        provider: target.provider,
-        accountId: target.accountId,
-        status: response.statusCode,
-        retryAfterSeconds: parseRetryAfter(flatHeaders['retry-after']),
-        ...described,
-      }, target.redact);
+      throw providerErrorFromResponse(
+        {
+          provider: target.provider,
+          accountId: target.accountId,
+          status: response.statusCode,
+          retryAfterSeconds: parseRetryAfter(flatHeaders['retry-after']),
+          ...described,
+        },
+        target.redact,
+      );
     }
     return upstreamResponse(target, response.statusCode, flatHeaders, text);
   }

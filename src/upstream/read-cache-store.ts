@@ -51,8 +51,9 @@ export class MemoryReadCacheStore implements ReadCacheStore {
   private readonly refreshing = new Map<string, number>();
 
   constructor(maxBytes: number) {
-    this.entries = new ByteBoundedMemoryCache<CachedResponse | string>(maxBytes, (entry, key) =>
-      stringBytes(key) + (typeof entry === 'string' ? stringBytes(entry) : stringBytes(entry.text) + 256),
+    this.entries = new ByteBoundedMemoryCache<CachedResponse | string>(
+      maxBytes,
+      (entry, key) => stringBytes(key) + (typeof entry === 'string' ? stringBytes(entry) : stringBytes(entry.text) + 256),
     );
   }
 

@@ -31,8 +31,7 @@ export function resilienceWiring(config: ProxyGraphConfig, redis: Redis | null, 
   }
   const readCache = readCacheOptions(config, redis, keyPrefix, logger);
   if (!redis) return { gateway: { accountCallDeadlinesMs, readCache } };
-  const onFallback = (error: Error) =>
-    logger.warn({ err: { message: error.message } }, 'redis unavailable; rate budgets fall back to this replica only');
+  const onFallback = (error: Error) => logger.warn({ err: { message: error.message } }, 'redis unavailable; rate budgets fall back to this replica only');
   return {
     gateway: { accountCallDeadlinesMs, readCache, budgets: new RedisBudgetStore(redis, keyPrefix, { onFallback }) },
     // No fallback for the lock: without Redis it refuses (PROVIDER_UNAVAILABLE) rather than lock per replica.

@@ -8,7 +8,7 @@ import { ConfigError, parseConfig } from '../../src/config/load';
 
 const account = (cache: unknown) => ({ id: 'ws', provider: 'webshare', credentials: { token: 'secret-token-value' }, cache });
 
-test('a TTL for one of the provider\'s cache groups is accepted, and the cache can be turned off per account or for the server', () => {
+test("a TTL for one of the provider's cache groups is accepted, and the cache can be turned off per account or for the server", () => {
   const config = parseConfig({ server: { cache: { maxBytes: 8_388_608 } }, accounts: [account({ ttlSecondsByGroup: { proxies: 10, profile: 0 } })] }, {});
   assert.deepEqual(config.accounts[0].cache, { ttlSecondsByGroup: { proxies: 10, profile: 0 } });
   assert.equal(parseConfig({ server: { cache: { enabled: false } }, accounts: [account({ enabled: false })] }, {}).server?.cache?.enabled, false);
@@ -18,9 +18,7 @@ test('a TTL for a group the provider does not have is refused, naming the key an
   assert.throws(
     () => parseConfig({ accounts: [account({ ttlSecondsByGroup: { dnsOverrides: 10 } })] }, {}),
     (error: unknown) =>
-      error instanceof ConfigError &&
-      /accounts\[0\]\.cache\.ttlSecondsByGroup\.dnsOverrides/.test(error.message) &&
-      /ipAuthorizations/.test(error.message),
+      error instanceof ConfigError && /accounts\[0\]\.cache\.ttlSecondsByGroup\.dnsOverrides/.test(error.message) && /ipAuthorizations/.test(error.message),
   );
 });
 

@@ -28,7 +28,15 @@ const ROUTER_SECRET = 'compose-router-secret-0123456789';
 interface ComposeFile {
   services: Record<
     string,
-    { image?: string; build?: { context: string }; deploy?: { replicas?: number }; volumes?: string[]; entrypoint?: string[]; command?: string[]; depends_on?: Record<string, { condition: string }> }
+    {
+      image?: string;
+      build?: { context: string };
+      deploy?: { replicas?: number };
+      volumes?: string[];
+      entrypoint?: string[];
+      command?: string[];
+      depends_on?: Record<string, { condition: string }>;
+    }
   >;
 }
 
@@ -68,7 +76,9 @@ test('deploy/compose.yaml runs two ProxyGraph replicas on Redis, the sample subg
     headers: { subgraphs: { proxygraph: { request: Array<{ insert?: { name: string; value: string } }> } } };
     subscription: { enabled: boolean; mode: { callback: { subgraphs: string[] } } };
   };
-  assert.ok(routerConfig.headers.subgraphs.proxygraph.request.some((rule) => rule.insert?.name === 'x-router-secret' && rule.insert.value === '${env.ROUTER_SECRET}'));
+  assert.ok(
+    routerConfig.headers.subgraphs.proxygraph.request.some((rule) => rule.insert?.name === 'x-router-secret' && rule.insert.value === '${env.ROUTER_SECRET}'),
+  );
   assert.deepEqual(routerConfig.subscription.mode.callback.subgraphs, ['proxygraph']);
   // Routing URLs name the compose services.
   const subgraphs = readSupergraphConfig().subgraphs;
@@ -90,11 +100,17 @@ let supergraph: GraphQLTestClient;
 
 before(async () => {
   webshare = await startWebshareSimulator({ seed: 8, rateLimits: false, proxyCount: 5 });
-  proxygraph = await startTestProxyGraph([{ id: 'webshare', provider: 'webshare', baseUrl: webshare.origin, credentials: { token: webshare.credentials.token } }], {
-    server: { routerSecret: ROUTER_SECRET },
-  });
+  proxygraph = await startTestProxyGraph(
+    [{ id: 'webshare', provider: 'webshare', baseUrl: webshare.origin, credentials: { token: webshare.credentials.token } }],
+    {
+      server: { routerSecret: ROUTER_SECRET },
+    },
+  );
   const customersPort = await freePort();
-  customers = spawn(process.execPath, [join(DEPLOY, 'customers-subgraph.js')], { env: { ...process.env, PORT: String(customersPort) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  customers = spawn(process.execPath, [join(DEPLOY, 'customers-subgraph.js')], {
+    env: { ...process.env, PORT: String(customersPort) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     customers.stdout!.once('data', () => resolve());
     customers.once('exit', (code) => reject(new Error(`customers subgraph exited with ${code}`)));
@@ -124,9 +140,10 @@ after(async () => {
 });
 
 test('a gateway on the committed supergraph answers across the sample subgraph and ProxyGraph', async () => {
-  const data = await supergraph.data<{ customers: Array<{ name: string; account: { id: string; provider: string; plan: { proxyCount: number } | null } }> }, unknown>(
-    '{ customers { name account { id provider plan { proxyCount } } } }',
-  );
+  const data = await supergraph.data<
+    { customers: Array<{ name: string; account: { id: string; provider: string; plan: { proxyCount: number } | null } }> },
+    unknown
+  >('{ customers { name account { id provider plan { proxyCount } } } }');
   assert.deepEqual(
     data.customers.map((customer) => [customer.name, customer.account.id, customer.account.provider]),
     [

@@ -56,7 +56,10 @@ describe('configuration validation', () => {
   });
 
   test('an unknown provider names the provider key and the allowed values', () => {
-    assert.match(configError({ accounts: [{ id: 'x', provider: 'brightdata', credentials: {} }] }), /accounts\[0\]\.provider: must be one of "webshare", "proxymesh", "wonderproxy", "pingproxies"/);
+    assert.match(
+      configError({ accounts: [{ id: 'x', provider: 'brightdata', credentials: {} }] }),
+      /accounts\[0\]\.provider: must be one of "webshare", "proxymesh", "wonderproxy", "pingproxies"/,
+    );
   });
 
   test('missing credentials for the provider name the credentials key', () => {
@@ -64,7 +67,10 @@ describe('configuration validation', () => {
   });
 
   test('an environment variable that is not set is named, with the key that uses it', () => {
-    assert.match(configError({ accounts: [webshareAccount({ credentials: { token: '${MISSING_TOKEN}' } })] }, {}), /accounts\[0\]\.credentials\.token: environment variable MISSING_TOKEN is not set/);
+    assert.match(
+      configError({ accounts: [webshareAccount({ credentials: { token: '${MISSING_TOKEN}' } })] }, {}),
+      /accounts\[0\]\.credentials\.token: environment variable MISSING_TOKEN is not set/,
+    );
   });
 
   test('duplicate account ids are rejected', () => {

@@ -40,7 +40,7 @@ describe('ProxyMesh knownSubAccounts in the configuration', () => {
     assert.match(configError(proxymeshAccount(['pm/alice'])), /accounts\[0\]\.knownSubAccounts\[0\]/);
   });
 
-  test('the parent account\'s own username is refused (in any case), and the message carries no secret', () => {
+  test("the parent account's own username is refused (in any case), and the message carries no secret", () => {
     const message = configError(proxymeshAccount(['pm_alice', 'PARENT']));
     assert.match(message, /accounts\[0\]\.knownSubAccounts\[1\]: is the parent account's username/);
     assert.ok(!message.includes('pm-secret-value'));

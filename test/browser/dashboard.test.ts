@@ -103,7 +103,10 @@ describe('the dashboard on the demo estate (authentication off)', { skip }, () =
       return count < everything ? count : false;
     });
     const countries = await page.getByTestId('proxy-row').locator('td:nth-child(3)').allInnerTexts();
-    assert.ok(countries.every((text) => text.startsWith('US')), countries.join('\n'));
+    assert.ok(
+      countries.every((text) => text.startsWith('US')),
+      countries.join('\n'),
+    );
 
     if (american > 25) {
       const first = await page.getByTestId('proxy-row').first().innerText();
@@ -135,13 +138,19 @@ describe('the dashboard on the demo estate (authentication off)', { skip }, () =
     for (const row of await results.all()) assert.match(await row.innerText(), /authorized|already there/);
     assert.equal(await page.getByTestId('authorize-result').getByRole('alert').count(), 0);
     // The first account's list (Webshare) now holds the IP.
-    await eventually('the new IP in the list', async () => (await page.getByTestId('ip-authorization').allInnerTexts()).some((text) => text.includes('203.0.113.77')));
+    await eventually('the new IP in the list', async () =>
+      (await page.getByTestId('ip-authorization').allInnerTexts()).some((text) => text.includes('203.0.113.77')),
+    );
 
     await openPage(page, 'Audit log');
     const entries = page.getByTestId('audit-entry');
     await eventually('audit entries', async () => (await entries.count()) >= 4);
     const texts = await entries.allInnerTexts();
-    for (const account of DEMO_ACCOUNTS) assert.ok(texts.some((text) => text.includes(account) && text.includes('203.0.113.77')), account);
+    for (const account of DEMO_ACCOUNTS)
+      assert.ok(
+        texts.some((text) => text.includes(account) && text.includes('203.0.113.77')),
+        account,
+      );
   });
 
   test('a proxy going down in the provider shows on the proxy list and in the live strip without a reload', async () => {
@@ -163,12 +172,17 @@ describe('the dashboard on the demo estate (authentication off)', { skip }, () =
     const node = ((await response.json()) as { data: { proxies: { edges: Array<{ node: { id: string; host: string } }> } } }).data.proxies.edges[0].node;
     assert.equal(node.host, host);
     const simulatorId = Buffer.from(node.id, 'base64url').toString('utf8').split(':')[2].split('@')[0];
-    const webshare = estate.demo.simulators.find((simulator) => simulator.provider === 'webshare') as unknown as { setProxyValidity(id: string, valid: boolean): boolean };
+    const webshare = estate.demo.simulators.find((simulator) => simulator.provider === 'webshare') as unknown as {
+      setProxyValidity(id: string, valid: boolean): boolean;
+    };
     // Let the subscription's first poll happen, then take the proxy down at the provider.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     assert.equal(webshare.setProxyValidity(simulatorId, false), true);
     await eventually('the row marked DOWN', async () => (await page.getByTestId('proxy-row').first().getAttribute('data-status')) === 'DOWN');
-    const change = await eventually('the live strip', async () => (await page.getByTestId('live-change').count()) > 0 && page.getByTestId('live-change').first().innerText());
+    const change = await eventually(
+      'the live strip',
+      async () => (await page.getByTestId('live-change').count()) > 0 && page.getByTestId('live-change').first().innerText(),
+    );
     assert.ok(change.includes(host) && /OK[\s\S]*DOWN/.test(change), change);
     webshare.setProxyValidity(simulatorId, true);
   });
@@ -201,7 +215,13 @@ describe('the dashboard with API keys: sign-in, an account in error, and a read-
       },
       // A fifth account: the demo Webshare simulator with a token it does not know (revoked at the provider).
       extraAccounts: (demo) => [
-        { id: 'ws-revoked', provider: 'webshare', label: 'Webshare (revoked token)', baseUrl: demo.simulators[0].origin, credentials: { token: 'revoked-token' } } as AccountConfig,
+        {
+          id: 'ws-revoked',
+          provider: 'webshare',
+          label: 'Webshare (revoked token)',
+          baseUrl: demo.simulators[0].origin,
+          credentials: { token: 'revoked-token' },
+        } as AccountConfig,
       ],
     });
     browser = await launchBrowser();
@@ -217,7 +237,7 @@ describe('the dashboard with API keys: sign-in, an account in error, and a read-
     await form.getByRole('button', { name: 'Sign in' }).click();
   }
 
-  test('the app asks for a key; a wrong key is refused with the graph\'s message', async () => {
+  test("the app asks for a key; a wrong key is refused with the graph's message", async () => {
     const { page } = browser;
     await page.goto(`${estate.baseUrl}/app`);
     await page.getByRole('form', { name: 'Sign in' }).waitFor();
@@ -248,7 +268,11 @@ describe('the dashboard with API keys: sign-in, an account in error, and a read-
       const panel = page.locator(`[data-testid="account-access"][data-account-id="${accountId}"]`);
       await panel.getByRole('heading', { level: 2, name: 'IP authorizations' }).waitFor();
       const buttons = await page.getByRole('button').allInnerTexts();
-      assert.deepEqual(buttons.filter((text) => WRITE_BUTTON.test(text)), [], label);
+      assert.deepEqual(
+        buttons.filter((text) => WRITE_BUTTON.test(text)),
+        [],
+        label,
+      );
     }
     assert.ok(await page.getByTestId('sub-user').count(), 'Ping Proxies sub-users are listed');
     // The key is kept for the tab: a reload stays signed in.
@@ -269,6 +293,9 @@ describe('the dashboard with API keys: sign-in, an account in error, and a read-
   test('nothing was asked of any host but the server', () => {
     assert.deepEqual(browser.offHost, []);
     // The refused key's 401 is the only error the console may show (Chromium logs failed fetches).
-    assert.deepEqual(browser.pageErrors.filter((text) => !/status of 401/.test(text)), []);
+    assert.deepEqual(
+      browser.pageErrors.filter((text) => !/status of 401/.test(text)),
+      [],
+    );
   });
 });

@@ -77,17 +77,33 @@ const PROBES: Record<string, Probe> = {
   'Account.proxySettings': readField('PROXY_SETTINGS', 'proxySettings { requestTimeoutSeconds }'),
 
   // Cross-account queries ask an account that is named explicitly, so one that cannot answer says so.
-  'Query.proxies': { capability: 'PROXIES', query: 'query Probe($id: ID!) { proxies(first: 1, filter: { accountIds: [$id] }) { edges { cursor } } }', variables: byAccount },
+  'Query.proxies': {
+    capability: 'PROXIES',
+    query: 'query Probe($id: ID!) { proxies(first: 1, filter: { accountIds: [$id] }) { edges { cursor } } }',
+    variables: byAccount,
+  },
   'Query.proxyList': {
     capability: 'PROXIES',
     query: 'query Probe($id: ID!) { proxyList(format: HOST_PORT, first: 1, filter: { accountIds: [$id] }) { lineCount } }',
     variables: byAccount,
   },
-  'Query.ipAuthorizations': { capability: 'IP_AUTHORIZATIONS', query: 'query Probe($id: ID!) { ipAuthorizations(filter: { accountIds: [$id] }) { id } }', variables: byAccount },
-  'Query.dnsOverrides': { capability: 'DNS_OVERRIDES', query: 'query Probe($id: ID!) { dnsOverrides(filter: { accountIds: [$id] }) { id } }', variables: byAccount },
+  'Query.ipAuthorizations': {
+    capability: 'IP_AUTHORIZATIONS',
+    query: 'query Probe($id: ID!) { ipAuthorizations(filter: { accountIds: [$id] }) { id } }',
+    variables: byAccount,
+  },
+  'Query.dnsOverrides': {
+    capability: 'DNS_OVERRIDES',
+    query: 'query Probe($id: ID!) { dnsOverrides(filter: { accountIds: [$id] }) { id } }',
+    variables: byAccount,
+  },
   'Query.proxy': { capability: 'PROXIES', query: 'query Probe($id: ID!) { proxy(id: $id) { id } }', variables: byId('Proxy') },
   'Query.subUser': { capability: 'SUB_USERS', query: 'query Probe($id: ID!) { subUser(id: $id) { id } }', variables: byId('SubUser') },
-  'Query.proxyReplacement': { capability: 'PROXY_REPLACEMENT', query: 'query Probe($id: ID!) { proxyReplacement(id: $id) { id } }', variables: byId('ProxyReplacement') },
+  'Query.proxyReplacement': {
+    capability: 'PROXY_REPLACEMENT',
+    query: 'query Probe($id: ID!) { proxyReplacement(id: $id) { id } }',
+    variables: byId('ProxyReplacement'),
+  },
   'Query.countryPools': { capability: 'COUNTRY_POOLS', query: 'query Probe($id: ID!) { countryPools(accountId: $id) { country } }', variables: byAccount },
   'Query.networkServers': {
     capability: 'NETWORK_SERVERS',
@@ -101,25 +117,53 @@ const PROBES: Record<string, Probe> = {
     variables: byAccount,
     cleanup: deleteCreated('createSubUser', 'deleteSubUser'),
   },
-  'Mutation.updateSubUser': { capability: 'SUB_USERS', query: 'mutation Probe($id: ID!) { updateSubUser(id: $id, input: { label: "probe" }) { id } }', variables: byId('SubUser') },
+  'Mutation.updateSubUser': {
+    capability: 'SUB_USERS',
+    query: 'mutation Probe($id: ID!) { updateSubUser(id: $id, input: { label: "probe" }) { id } }',
+    variables: byId('SubUser'),
+  },
   'Mutation.deleteSubUser': { capability: 'SUB_USERS', query: 'mutation Probe($id: ID!) { deleteSubUser(id: $id) { deleted } }', variables: byId('SubUser') },
-  'Mutation.setSubUserActive': { capability: 'SUB_USER_ACTIVATION', query: 'mutation Probe($id: ID!) { setSubUserActive(id: $id, active: true) { id } }', variables: byId('SubUser') },
-  'Mutation.refreshSubUserProxies': { capability: 'SUB_USER_PROXY_REFRESH', query: 'mutation Probe($id: ID!) { refreshSubUserProxies(id: $id) { id } }', variables: byId('SubUser') },
-  'Mutation.importSubUser': { capability: 'SUB_USER_IMPORT', query: 'mutation Probe($id: ID!) { importSubUser(accountId: $id, username: "contract-nobody") { id } }', variables: byAccount },
+  'Mutation.setSubUserActive': {
+    capability: 'SUB_USER_ACTIVATION',
+    query: 'mutation Probe($id: ID!) { setSubUserActive(id: $id, active: true) { id } }',
+    variables: byId('SubUser'),
+  },
+  'Mutation.refreshSubUserProxies': {
+    capability: 'SUB_USER_PROXY_REFRESH',
+    query: 'mutation Probe($id: ID!) { refreshSubUserProxies(id: $id) { id } }',
+    variables: byId('SubUser'),
+  },
+  'Mutation.importSubUser': {
+    capability: 'SUB_USER_IMPORT',
+    query: 'mutation Probe($id: ID!) { importSubUser(accountId: $id, username: "contract-nobody") { id } }',
+    variables: byAccount,
+  },
   // authorizeIp before revokeIp: the revoke undoes the authorization on accounts that have the capability.
   'Mutation.authorizeIp': {
     capability: 'IP_AUTHORIZATIONS',
     query: `mutation Probe($id: ID!) { authorizeIp(input: { ip: "${PROBE_IP}", accountIds: [$id] }) { ok error { code } } }`,
     variables: byAccount,
   },
-  'Mutation.revokeIp': { capability: 'IP_AUTHORIZATIONS', query: `mutation Probe($id: ID!) { revokeIp(ip: "${PROBE_IP}", accountIds: [$id]) { ok error { code } } }`, variables: byAccount },
-  'Mutation.revokeIpAuthorization': { capability: 'IP_AUTHORIZATIONS', query: 'mutation Probe($id: ID!) { revokeIpAuthorization(id: $id) { deleted } }', variables: byId('IpAuthorization') },
+  'Mutation.revokeIp': {
+    capability: 'IP_AUTHORIZATIONS',
+    query: `mutation Probe($id: ID!) { revokeIp(ip: "${PROBE_IP}", accountIds: [$id]) { ok error { code } } }`,
+    variables: byAccount,
+  },
+  'Mutation.revokeIpAuthorization': {
+    capability: 'IP_AUTHORIZATIONS',
+    query: 'mutation Probe($id: ID!) { revokeIpAuthorization(id: $id) { deleted } }',
+    variables: byId('IpAuthorization'),
+  },
   'Mutation.updateIpAuthorization': {
     capability: 'IP_AUTHORIZATION_UPDATES',
     query: 'mutation Probe($id: ID!, $expiresAt: DateTime!) { updateIpAuthorization(id: $id, input: { expiresAt: $expiresAt }) { id } }',
     variables: (target) => ({ id: missingId('IpAuthorization', target.accountId), expiresAt: inOneDay() }),
   },
-  'Mutation.clearIpAuthorizations': { capability: 'IP_AUTHORIZATIONS', query: 'mutation Probe($id: ID!) { clearIpAuthorizations(accountId: $id) { deleted } }', variables: byAccount },
+  'Mutation.clearIpAuthorizations': {
+    capability: 'IP_AUTHORIZATIONS',
+    query: 'mutation Probe($id: ID!) { clearIpAuthorizations(accountId: $id) { deleted } }',
+    variables: byAccount,
+  },
   // add before remove, for the same reason.
   'Mutation.addHostnameAuthorization': {
     capability: 'HOSTNAME_AUTHORIZATIONS',
@@ -131,8 +175,16 @@ const PROBES: Record<string, Probe> = {
     query: `mutation Probe($id: ID!) { removeHostnameAuthorization(accountId: $id, hostname: "${PROBE_HOSTNAME}") { deleted } }`,
     variables: byAccount,
   },
-  'Mutation.authorizeProxyServer': { capability: 'PROXY_SERVER_AUTHORIZATION', query: 'mutation Probe($id: ID!) { authorizeProxyServer(accountId: $id, host: "contract-probe") { hostname } }', variables: byAccount },
-  'Mutation.deauthorizeProxyServer': { capability: 'PROXY_SERVER_AUTHORIZATION', query: 'mutation Probe($id: ID!) { deauthorizeProxyServer(accountId: $id, host: "contract-probe") { deleted } }', variables: byAccount },
+  'Mutation.authorizeProxyServer': {
+    capability: 'PROXY_SERVER_AUTHORIZATION',
+    query: 'mutation Probe($id: ID!) { authorizeProxyServer(accountId: $id, host: "contract-probe") { hostname } }',
+    variables: byAccount,
+  },
+  'Mutation.deauthorizeProxyServer': {
+    capability: 'PROXY_SERVER_AUTHORIZATION',
+    query: 'mutation Probe($id: ID!) { deauthorizeProxyServer(accountId: $id, host: "contract-probe") { deleted } }',
+    variables: byAccount,
+  },
   'Mutation.createDnsOverride': {
     capability: 'DNS_OVERRIDES',
     query: `mutation Probe($id: ID!, $expiresAt: DateTime!) {
@@ -141,9 +193,21 @@ const PROBES: Record<string, Probe> = {
     variables: (target) => ({ id: target.accountId, expiresAt: inOneDay() }),
     cleanup: deleteCreated('createDnsOverride', 'deleteDnsOverride'),
   },
-  'Mutation.updateDnsOverride': { capability: 'DNS_OVERRIDES', query: 'mutation Probe($id: ID!) { updateDnsOverride(id: $id, input: { ip: "203.0.113.252" }) { id } }', variables: byId('DnsOverride') },
-  'Mutation.deleteDnsOverride': { capability: 'DNS_OVERRIDES', query: 'mutation Probe($id: ID!) { deleteDnsOverride(id: $id) { deleted } }', variables: byId('DnsOverride') },
-  'Mutation.clearDnsOverrides': { capability: 'DNS_OVERRIDES', query: 'mutation Probe($id: ID!) { clearDnsOverrides(accountId: $id) { deleted } }', variables: byAccount },
+  'Mutation.updateDnsOverride': {
+    capability: 'DNS_OVERRIDES',
+    query: 'mutation Probe($id: ID!) { updateDnsOverride(id: $id, input: { ip: "203.0.113.252" }) { id } }',
+    variables: byId('DnsOverride'),
+  },
+  'Mutation.deleteDnsOverride': {
+    capability: 'DNS_OVERRIDES',
+    query: 'mutation Probe($id: ID!) { deleteDnsOverride(id: $id) { deleted } }',
+    variables: byId('DnsOverride'),
+  },
+  'Mutation.clearDnsOverrides': {
+    capability: 'DNS_OVERRIDES',
+    query: 'mutation Probe($id: ID!) { clearDnsOverrides(accountId: $id) { deleted } }',
+    variables: byAccount,
+  },
   'Mutation.replaceProxies': {
     capability: 'PROXY_REPLACEMENT',
     query: `mutation Probe($id: ID!) {
@@ -151,7 +215,11 @@ const PROBES: Record<string, Probe> = {
     }`,
     variables: byAccount,
   },
-  'Mutation.refreshProxyList': { capability: 'PROXY_LIST_REFRESH', query: 'mutation Probe($id: ID!) { refreshProxyList(accountId: $id) { id } }', variables: byAccount },
+  'Mutation.refreshProxyList': {
+    capability: 'PROXY_LIST_REFRESH',
+    query: 'mutation Probe($id: ID!) { refreshProxyList(accountId: $id) { id } }',
+    variables: byAccount,
+  },
   'Mutation.updateProxyCredentials': {
     capability: 'PROXY_CREDENTIALS',
     query: 'mutation Probe($id: ID!) { updateProxyCredentials(accountId: $id, input: { requestTimeoutSeconds: 60 }) { id } }',
@@ -173,24 +241,48 @@ const PROBES: Record<string, Probe> = {
     query: 'mutation Probe($id: ID!) { allocateUnallocatedCountries(accountId: $id, countries: [{ country: "US", count: 1 }]) { id } }',
     variables: byAccount,
   },
-  'Mutation.updateService': { capability: 'SERVICES', query: 'mutation Probe($id: ID!) { updateService(id: $id, input: { name: "probe" }) { id } }', variables: byId('Service') },
-  'Query.serviceAdjustment': { capability: 'SERVICES', query: 'query Probe($id: ID!) { serviceAdjustment(id: $id) { id } }', variables: byId('ServiceAdjustment') },
-  'Query.subUserAccessRule': { capability: 'SUB_USER_ACCESS_RULES', query: 'query Probe($id: ID!) { subUserAccessRule(id: $id) { id } }', variables: byId('SubUserAccessRule') },
+  'Mutation.updateService': {
+    capability: 'SERVICES',
+    query: 'mutation Probe($id: ID!) { updateService(id: $id, input: { name: "probe" }) { id } }',
+    variables: byId('Service'),
+  },
+  'Query.serviceAdjustment': {
+    capability: 'SERVICES',
+    query: 'query Probe($id: ID!) { serviceAdjustment(id: $id) { id } }',
+    variables: byId('ServiceAdjustment'),
+  },
+  'Query.subUserAccessRule': {
+    capability: 'SUB_USER_ACCESS_RULES',
+    query: 'query Probe($id: ID!) { subUserAccessRule(id: $id) { id } }',
+    variables: byId('SubUserAccessRule'),
+  },
   'Mutation.createSubUserAccessRule': {
     capability: 'SUB_USER_ACCESS_RULES',
     query: 'mutation Probe($subUserId: ID!, $serviceId: ID!) { createSubUserAccessRule(input: { subUserId: $subUserId, serviceId: $serviceId }) { id } }',
     variables: (target) => ({ subUserId: missingId('SubUser', target.accountId), serviceId: missingId('Service', target.accountId) }),
   },
-  'Mutation.setSubUserAccessType': { capability: 'SUB_USER_ACCESS_RULES', query: 'mutation Probe($id: ID!) { setSubUserAccessType(id: $id, accessType: SERVICE_RESTRICTED) { id } }', variables: byId('SubUser') },
-  'Mutation.deleteSubUserAccessRule': { capability: 'SUB_USER_ACCESS_RULES', query: 'mutation Probe($id: ID!) { deleteSubUserAccessRule(id: $id) { deleted } }', variables: byId('SubUserAccessRule') },
-  'Mutation.cancelService': { capability: 'SERVICES', query: 'mutation Probe($id: ID!) { cancelService(id: $id, input: { reason: OTHER }) { id } }', variables: byId('Service') },
+  'Mutation.setSubUserAccessType': {
+    capability: 'SUB_USER_ACCESS_RULES',
+    query: 'mutation Probe($id: ID!) { setSubUserAccessType(id: $id, accessType: SERVICE_RESTRICTED) { id } }',
+    variables: byId('SubUser'),
+  },
+  'Mutation.deleteSubUserAccessRule': {
+    capability: 'SUB_USER_ACCESS_RULES',
+    query: 'mutation Probe($id: ID!) { deleteSubUserAccessRule(id: $id) { deleted } }',
+    variables: byId('SubUserAccessRule'),
+  },
+  'Mutation.cancelService': {
+    capability: 'SERVICES',
+    query: 'mutation Probe($id: ID!) { cancelService(id: $id, input: { reason: OTHER }) { id } }',
+    variables: byId('Service'),
+  },
 };
 
 /** Fields that reach no provider, or answer for every account whatever it supports, and why. */
 const NEEDS_NO_CAPABILITY: Record<string, string> = {
-  'Query.auditLog': 'ProxyGraph\'s own audit log, no provider',
-  'Account.usageHistory': 'ProxyGraph\'s own store, no provider; null without USAGE (test/graph/usage-history.test.ts)',
-  'Query.viewer': 'the caller\'s own principal, no provider',
+  'Query.auditLog': "ProxyGraph's own audit log, no provider",
+  'Account.usageHistory': "ProxyGraph's own store, no provider; null without USAGE (test/graph/usage-history.test.ts)",
+  'Query.viewer': "the caller's own principal, no provider",
   'Account.id': 'configuration',
   'Account.label': 'configuration',
   'Account.provider': 'configuration',
@@ -252,7 +344,9 @@ describe('the schema walk covers every field that reaches a provider', () => {
 for (const fixture of FIXTURES) {
   describe(`${fixture.name}: capabilities predict which fields answer`, () => {
     test('the account reports the capabilities its fixture declares', async () => {
-      const data = await estate.client.data<{ account: { capabilities: string[] } }, unknown>('query($id: ID!) { account(id: $id) { capabilities } }', { id: fixture.accountId });
+      const data = await estate.client.data<{ account: { capabilities: string[] } }, unknown>('query($id: ID!) { account(id: $id) { capabilities } }', {
+        id: fixture.accountId,
+      });
       assert.deepEqual([...data.account.capabilities].sort(), [...fixture.capabilities].sort());
     });
 

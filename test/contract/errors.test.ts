@@ -81,7 +81,6 @@ function leakedSecrets(fixture: ProviderFixture, result: GraphQLResult<unknown>)
   return secretsOf(fixture).filter((secret) => text.includes(secret));
 }
 
-
 /** Each status injected in turn, in the provider's error-body shape, and what the graph answered. */
 async function sweep(fixture: ProviderFixture): Promise<Map<number, SweepAnswer>> {
   const simulator = estate.simulator(fixture);
@@ -103,15 +102,12 @@ async function sweep(fixture: ProviderFixture): Promise<Map<number, SweepAnswer>
   return answers;
 }
 
-
 for (const fixture of FIXTURES) {
   describe(`${fixture.name}: HTTP statuses become error codes`, () => {
     for (const entry of STATUS_CASES) {
       const where = entry.on === 'read' ? `the ${fixture.cheapRead.field} read` : `a write (${fixture.conflictWrite.write})`;
       const expected = entry.code(fixture);
-      const name = expected
-        ? `${entry.status} on ${where} is ${expected}, naming the provider and the account`
-        : `${entry.status} on ${where} reads as null`;
+      const name = expected ? `${entry.status} on ${where} is ${expected}, naming the provider and the account` : `${entry.status} on ${where} reads as null`;
       test(name, { todo: entry.gap && fixture.gaps?.[entry.gap] }, () => {
         const { result, upstreamRequestId } = sweeps.get(fixture)!.get(entry.status)!;
         const accountId = statusAccountId(fixture, entry.status);

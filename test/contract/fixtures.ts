@@ -131,8 +131,22 @@ export const FIXTURES: readonly ProviderFixture[] = [
     wrongCredentials: { token: 'contract-wrong-webshare-token-0123456789' },
     secretsOf: (credentials) => [credentials.token],
     capabilities: [
-      'DOWNLOAD_TOKENS', 'IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'PROXY_ACTIVITY', 'PROXY_ALLOCATION', 'PROXY_CREDENTIALS',
-      'PROXY_GATEWAY', 'PROXY_LIST_REFRESH', 'PROXY_REPLACEMENT', 'PROXY_SETTINGS', 'SUB_USERS', 'SUB_USER_PROXY_REFRESH', 'USAGE', 'USAGE_HISTORY',
+      'DOWNLOAD_TOKENS',
+      'IP_AUTHORIZATIONS',
+      'PLAN',
+      'PROFILE',
+      'PROXIES',
+      'PROXY_ACTIVITY',
+      'PROXY_ALLOCATION',
+      'PROXY_CREDENTIALS',
+      'PROXY_GATEWAY',
+      'PROXY_LIST_REFRESH',
+      'PROXY_REPLACEMENT',
+      'PROXY_SETTINGS',
+      'SUB_USERS',
+      'SUB_USER_PROXY_REFRESH',
+      'USAGE',
+      'USAGE_HISTORY',
     ],
     // DRF: `{"detail"}` for every status; Retry-After on 429.
     errorBody: (status, message) =>
@@ -164,7 +178,18 @@ export const FIXTURES: readonly ProviderFixture[] = [
     accountExtras: (simulator) => ({ knownSubAccounts: [...(simulator as ProxyMeshSimulator).state.subs.keys()] }),
     wrongCredentials: { username: 'contract-wrong-user', password: 'contract-wrong-password-0123' },
     secretsOf: (credentials) => [credentials.password, base64(`${credentials.username}:${credentials.password}`)],
-    capabilities: ['COUNTRY_POOLS', 'HOSTNAME_AUTHORIZATIONS', 'IP_AUTHORIZATIONS', 'PROFILE', 'PROXIES', 'PROXY_SERVER_AUTHORIZATION', 'SERVERS', 'SUB_USERS', 'SUB_USER_ACTIVATION', 'SUB_USER_IMPORT'],
+    capabilities: [
+      'COUNTRY_POOLS',
+      'HOSTNAME_AUTHORIZATIONS',
+      'IP_AUTHORIZATIONS',
+      'PROFILE',
+      'PROXIES',
+      'PROXY_SERVER_AUTHORIZATION',
+      'SERVERS',
+      'SUB_USERS',
+      'SUB_USER_ACTIVATION',
+      'SUB_USER_IMPORT',
+    ],
     // Django: 400 is a form-error body, 401 a plain "Unauthorized" with a Basic challenge, the rest `{"error"}`.
     errorBody: (status, message) => {
       if (status === 400) return { body: { ip: [message] } };
@@ -194,7 +219,18 @@ export const FIXTURES: readonly ProviderFixture[] = [
     wrongCredentials: { token: 'contract-wrong-wonderproxy-token-0123' },
     // HTTP Basic with the token as username and an empty password.
     secretsOf: (credentials) => [credentials.token, base64(`${credentials.token}:`)],
-    capabilities: ['DNS_OVERRIDES', 'IP_AUTHORIZATIONS', 'IP_AUTHORIZATION_UPDATES', 'IP_AUTHORIZATION_USERS', 'NETWORK_SERVERS', 'PLAN', 'PROFILE', 'PROXIES', 'SERVERS', 'USAGE'],
+    capabilities: [
+      'DNS_OVERRIDES',
+      'IP_AUTHORIZATIONS',
+      'IP_AUTHORIZATION_UPDATES',
+      'IP_AUTHORIZATION_USERS',
+      'NETWORK_SERVERS',
+      'PLAN',
+      'PROFILE',
+      'PROXIES',
+      'SERVERS',
+      'USAGE',
+    ],
     errorBody: (status, message) => ({
       body: { message },
       headers: { 'content-type': 'application/json; charset=UTF-8', ...(status === 429 ? { 'retry-after': '3' } : {}) },

@@ -30,7 +30,11 @@ export function providerEnum(fixture: ProviderFixture): string {
   return fixture.provider.toUpperCase();
 }
 
-export function readAccount(client: GraphQLTestClient, accountId: string, selection: string): Promise<GraphQLResult<{ account: Record<string, unknown> | null }>> {
+export function readAccount(
+  client: GraphQLTestClient,
+  accountId: string,
+  selection: string,
+): Promise<GraphQLResult<{ account: Record<string, unknown> | null }>> {
   return client.request(`query ContractRead($id: ID!) { account(id: $id) { ${selection} } }`, { id: accountId });
 }
 
@@ -137,7 +141,12 @@ interface ConnectionJson {
 const CONNECTION_SELECTION = 'totalCount edges { node { id } } pageInfo { hasNextPage endCursor }';
 
 function toPage(connection: ConnectionJson): Page {
-  return { ids: connection.edges.map((edge) => edge.node.id), totalCount: connection.totalCount, hasNextPage: connection.pageInfo.hasNextPage, endCursor: connection.pageInfo.endCursor };
+  return {
+    ids: connection.edges.map((edge) => edge.node.id),
+    totalCount: connection.totalCount,
+    hasNextPage: connection.pageInfo.hasNextPage,
+    endCursor: connection.pageInfo.endCursor,
+  };
 }
 
 /** Pages of one account's `proxies` or `subUsers`. */

@@ -53,7 +53,8 @@ describe('paging across accounts', () => {
   test(`walking Query.proxies ${CROSS_ACCOUNT_PAGE_SIZES.join(' and ')} at a time returns every account's proxies once, account after account`, async () => {
     const reference: string[] = [];
     for (const fixture of FIXTURES) reference.push(...(await allIds(accountPages(estate.client, fixture.accountId, 'proxies'))));
-    for (const first of CROSS_ACCOUNT_PAGE_SIZES) assertWalk(await walkPages(proxiesAcrossAccounts(estate.client), first), reference, `across accounts by ${first}`);
+    for (const first of CROSS_ACCOUNT_PAGE_SIZES)
+      assertWalk(await walkPages(proxiesAcrossAccounts(estate.client), first), reference, `across accounts by ${first}`);
   });
 
   test('a page of zero proxies across accounts is empty, with no cursor and no next page', async () => {
@@ -80,7 +81,7 @@ for (const fixture of FIXTURES) {
       });
     }
 
-    test('each page of proxies calls only the provider\'s proxy list, at most twice', async () => {
+    test("each page of proxies calls only the provider's proxy list, at most twice", async () => {
       const server = estate.simulator(fixture).server;
       for (const first of PAGE_SIZES) {
         const endpoints: string[][] = [];
@@ -90,7 +91,11 @@ for (const fixture of FIXTURES) {
         });
         endpoints.forEach((calls, index) => {
           const label = `by ${first}, page ${index + 1}`;
-          assert.deepEqual(calls.filter((endpoint) => !fixture.proxyListEndpoints.includes(endpoint)), [], `${label}: only proxy-list calls`);
+          assert.deepEqual(
+            calls.filter((endpoint) => !fixture.proxyListEndpoints.includes(endpoint)),
+            [],
+            `${label}: only proxy-list calls`,
+          );
           assert.ok(calls.length >= 1 && calls.length <= MAX_LIST_CALLS_PER_PAGE, `${label}: ${calls.length} proxy-list calls`);
         });
       }

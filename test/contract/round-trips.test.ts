@@ -9,7 +9,18 @@ import assert from 'node:assert/strict';
 import type { GraphQLResult } from '../support/graphql-client';
 import { FIXTURES, type DeleteMutation } from './fixtures';
 import { startContractEstate, type ContractEstate } from './estate';
-import { accountPages, addHostnameAuthorization, allCodes, allIds, authorizeIp, createDnsOverride, createSubUser, nextUnique, readAccount, revokeIp } from './operations';
+import {
+  accountPages,
+  addHostnameAuthorization,
+  allCodes,
+  allIds,
+  authorizeIp,
+  createDnsOverride,
+  createSubUser,
+  nextUnique,
+  readAccount,
+  revokeIp,
+} from './operations';
 
 let estate: ContractEstate;
 
@@ -68,7 +79,10 @@ for (const fixture of FIXTURES) {
         assert.deepEqual(created.errors, []);
         const { id, username } = created.data!.createSubUser;
 
-        const read = await estate.client.data<{ subUser: { id: string; username: string } | null }, unknown>('query($id: ID!) { subUser(id: $id) { id username } }', { id });
+        const read = await estate.client.data<{ subUser: { id: string; username: string } | null }, unknown>(
+          'query($id: ID!) { subUser(id: $id) { id username } }',
+          { id },
+        );
         assert.deepEqual(read.subUser, { id, username });
         assert.ok((await allIds(accountPages(estate.client, accountId, 'subUsers'))).includes(id), 'listed after create');
 
@@ -97,11 +111,17 @@ for (const fixture of FIXTURES) {
         assert.equal(ip, input.ip);
 
         const before = await listed<{ id: string; ip: string }>(accountId, 'ipAuthorizations { id ip }', 'ipAuthorizations');
-        assert.deepEqual(before.filter((entry) => entry.id === id), [{ id, ip }]);
+        assert.deepEqual(
+          before.filter((entry) => entry.id === id),
+          [{ id, ip }],
+        );
 
         assertDeleted(await deleteById('revokeIpAuthorization', id), 'revokeIpAuthorization');
         const after = await listed<{ id: string; ip: string }>(accountId, 'ipAuthorizations { id ip }', 'ipAuthorizations');
-        assert.deepEqual(after.filter((entry) => entry.id === id || entry.ip === ip), []);
+        assert.deepEqual(
+          after.filter((entry) => entry.id === id || entry.ip === ip),
+          [],
+        );
       });
 
       test('revoking an IP authorization twice: the second says nothing was deleted', whenDeletedTwice('revokeIpAuthorization'), async () => {
@@ -121,12 +141,18 @@ for (const fixture of FIXTURES) {
         const { id } = added.data!.addHostnameAuthorization;
 
         const before = await listed<{ id: string; hostname: string }>(accountId, 'hostnameAuthorizations { id hostname }', 'hostnameAuthorizations');
-        assert.deepEqual(before.filter((entry) => entry.id === id), [{ id, hostname }]);
+        assert.deepEqual(
+          before.filter((entry) => entry.id === id),
+          [{ id, hostname }],
+        );
 
         const removed = await removeHostname(accountId, hostname);
         assertDeleted(removed, 'removeHostnameAuthorization');
         const after = await listed<{ id: string; hostname: string }>(accountId, 'hostnameAuthorizations { id hostname }', 'hostnameAuthorizations');
-        assert.deepEqual(after.filter((entry) => entry.hostname === hostname), []);
+        assert.deepEqual(
+          after.filter((entry) => entry.hostname === hostname),
+          [],
+        );
       });
 
       test('removing a hostname authorization twice: the second says nothing was deleted', whenDeletedTwice('removeHostnameAuthorization'), async () => {
@@ -144,11 +170,17 @@ for (const fixture of FIXTURES) {
         const { id, hostname } = created.data!.createDnsOverride;
 
         const before = await listed<{ id: string; hostname: string }>(accountId, 'dnsOverrides { id hostname }', 'dnsOverrides');
-        assert.deepEqual(before.filter((entry) => entry.id === id), [{ id, hostname }]);
+        assert.deepEqual(
+          before.filter((entry) => entry.id === id),
+          [{ id, hostname }],
+        );
 
         assertDeleted(await deleteById('deleteDnsOverride', id), 'deleteDnsOverride');
         const after = await listed<{ id: string; hostname: string }>(accountId, 'dnsOverrides { id hostname }', 'dnsOverrides');
-        assert.deepEqual(after.filter((entry) => entry.id === id), []);
+        assert.deepEqual(
+          after.filter((entry) => entry.id === id),
+          [],
+        );
       });
 
       test('deleting a DNS override twice: the second says nothing was deleted', whenDeletedTwice('deleteDnsOverride'), async () => {
@@ -180,67 +212,83 @@ for (const fixture of FIXTURES) {
     }
   });
 
-  if (has('IP_AUTHORIZATIONS')) describe(`${fixture.name}: IP mutations are idempotent`, () => {
-    test('authorizing the same IP twice: the second is ok with alreadyDone, naming the same entry', async () => {
-      const sample = fixture.samples.ipAuthorization(nextUnique());
-      const input = { ...sample, accountIds: [accountId] };
-      const first = await authorizeIp(estate.client, input);
-      const second = await authorizeIp(estate.client, input);
-      assert.deepEqual([...first.errors, ...second.errors], []);
-      const [once] = first.data!.authorizeIp;
-      const [twice] = second.data!.authorizeIp;
-      assert.deepEqual({ ok: twice.ok, alreadyDone: twice.alreadyDone, error: twice.error }, { ok: true, alreadyDone: true, error: null });
-      assert.equal(twice.ipAuthorization?.id, once.ipAuthorization!.id);
-      await revokeIp(estate.client, String(sample.ip), [accountId]);
-    });
+  if (has('IP_AUTHORIZATIONS'))
+    describe(`${fixture.name}: IP mutations are idempotent`, () => {
+      test('authorizing the same IP twice: the second is ok with alreadyDone, naming the same entry', async () => {
+        const sample = fixture.samples.ipAuthorization(nextUnique());
+        const input = { ...sample, accountIds: [accountId] };
+        const first = await authorizeIp(estate.client, input);
+        const second = await authorizeIp(estate.client, input);
+        assert.deepEqual([...first.errors, ...second.errors], []);
+        const [once] = first.data!.authorizeIp;
+        const [twice] = second.data!.authorizeIp;
+        assert.deepEqual({ ok: twice.ok, alreadyDone: twice.alreadyDone, error: twice.error }, { ok: true, alreadyDone: true, error: null });
+        assert.equal(twice.ipAuthorization?.id, once.ipAuthorization!.id);
+        await revokeIp(estate.client, String(sample.ip), [accountId]);
+      });
 
-    test('revoking an IP twice: the second is ok with alreadyDone and removedCount 0', async () => {
-      const sample = fixture.samples.ipAuthorization(nextUnique());
-      assert.equal((await authorizeIp(estate.client, { ...sample, accountIds: [accountId] })).data!.authorizeIp[0].ok, true);
-      const first = await revokeIp(estate.client, String(sample.ip), [accountId]);
-      const second = await revokeIp(estate.client, String(sample.ip), [accountId]);
-      assert.deepEqual([...first.errors, ...second.errors], []);
-      const [once] = first.data!.revokeIp;
-      const [twice] = second.data!.revokeIp;
-      assert.deepEqual({ ok: once.ok, alreadyDone: once.alreadyDone, removedCount: once.removedCount }, { ok: true, alreadyDone: false, removedCount: 1 });
-      assert.deepEqual({ ok: twice.ok, alreadyDone: twice.alreadyDone, removedCount: twice.removedCount, error: twice.error }, { ok: true, alreadyDone: true, removedCount: 0, error: null });
-    });
+      test('revoking an IP twice: the second is ok with alreadyDone and removedCount 0', async () => {
+        const sample = fixture.samples.ipAuthorization(nextUnique());
+        assert.equal((await authorizeIp(estate.client, { ...sample, accountIds: [accountId] })).data!.authorizeIp[0].ok, true);
+        const first = await revokeIp(estate.client, String(sample.ip), [accountId]);
+        const second = await revokeIp(estate.client, String(sample.ip), [accountId]);
+        assert.deepEqual([...first.errors, ...second.errors], []);
+        const [once] = first.data!.revokeIp;
+        const [twice] = second.data!.revokeIp;
+        assert.deepEqual({ ok: once.ok, alreadyDone: once.alreadyDone, removedCount: once.removedCount }, { ok: true, alreadyDone: false, removedCount: 1 });
+        assert.deepEqual(
+          { ok: twice.ok, alreadyDone: twice.alreadyDone, removedCount: twice.removedCount, error: twice.error },
+          { ok: true, alreadyDone: true, removedCount: 0, error: null },
+        );
+      });
 
-    test('authorizing an IP alone, with nothing else, succeeds', { todo: fixture.gaps?.authorizeIpBare }, async () => {
-      const ip = String(fixture.samples.ipAuthorization(nextUnique()).ip);
-      const result = await authorizeIp(estate.client, { ip, accountIds: [accountId] });
-      await revokeIp(estate.client, ip, [accountId]);
-      assert.deepEqual(result.errors, []);
-      assert.deepEqual({ ok: result.data!.authorizeIp[0].ok, error: result.data!.authorizeIp[0].error }, { ok: true, error: null });
-    });
-
-    test('authorizeIp is idempotent whatever the arguments, and a later expiry is applied rather than dropped', { todo: fixture.gaps?.authorizeIpAnyArguments }, async () => {
-      const ip = String(fixture.samples.ipAuthorization(nextUnique()).ip);
-      const soon = new Date(Date.now() + 2 * 3_600_000);
-      const later = new Date(Date.now() + 5 * 3_600_000);
-      const withArguments = (expiresAt: Date) => ({ ip, accountIds: [accountId], user: 'jack', expiresAt: expiresAt.toISOString() });
-      try {
-        const first = await authorizeIp(estate.client, withArguments(soon));
-        const again = await authorizeIp(estate.client, withArguments(soon));
-        const extended = await authorizeIp(estate.client, withArguments(later));
-        for (const result of [first, again, extended]) {
-          assert.deepEqual(result.errors, []);
-          assert.deepEqual({ ok: result.data!.authorizeIp[0].ok, error: result.data!.authorizeIp[0].error }, { ok: true, error: null });
-        }
-        assert.equal(again.data!.authorizeIp[0].alreadyDone, true);
-        for (const result of [first, again, extended]) assert.deepEqual(result.data!.authorizeIp[0].notApplied, fixture.ipAuthorizationNotApplied);
-        // A provider without expiries reports none; one with them holds the later one.
-        const expiresAt = extended.data!.authorizeIp[0].ipAuthorization?.expiresAt;
-        if (expiresAt) assert.equal(Math.floor(Date.parse(expiresAt) / 1000), Math.floor(later.getTime() / 1000));
-      } finally {
+      test('authorizing an IP alone, with nothing else, succeeds', { todo: fixture.gaps?.authorizeIpBare }, async () => {
+        const ip = String(fixture.samples.ipAuthorization(nextUnique()).ip);
+        const result = await authorizeIp(estate.client, { ip, accountIds: [accountId] });
         await revokeIp(estate.client, ip, [accountId]);
-      }
+        assert.deepEqual(result.errors, []);
+        assert.deepEqual({ ok: result.data!.authorizeIp[0].ok, error: result.data!.authorizeIp[0].error }, { ok: true, error: null });
+      });
+
+      test(
+        'authorizeIp is idempotent whatever the arguments, and a later expiry is applied rather than dropped',
+        { todo: fixture.gaps?.authorizeIpAnyArguments },
+        async () => {
+          const ip = String(fixture.samples.ipAuthorization(nextUnique()).ip);
+          const soon = new Date(Date.now() + 2 * 3_600_000);
+          const later = new Date(Date.now() + 5 * 3_600_000);
+          const withArguments = (expiresAt: Date) => ({ ip, accountIds: [accountId], user: 'jack', expiresAt: expiresAt.toISOString() });
+          try {
+            const first = await authorizeIp(estate.client, withArguments(soon));
+            const again = await authorizeIp(estate.client, withArguments(soon));
+            const extended = await authorizeIp(estate.client, withArguments(later));
+            for (const result of [first, again, extended]) {
+              assert.deepEqual(result.errors, []);
+              assert.deepEqual({ ok: result.data!.authorizeIp[0].ok, error: result.data!.authorizeIp[0].error }, { ok: true, error: null });
+            }
+            assert.equal(again.data!.authorizeIp[0].alreadyDone, true);
+            for (const result of [first, again, extended]) assert.deepEqual(result.data!.authorizeIp[0].notApplied, fixture.ipAuthorizationNotApplied);
+            // A provider without expiries reports none; one with them holds the later one.
+            const expiresAt = extended.data!.authorizeIp[0].ipAuthorization?.expiresAt;
+            if (expiresAt) assert.equal(Math.floor(Date.parse(expiresAt) / 1000), Math.floor(later.getTime() / 1000));
+          } finally {
+            await revokeIp(estate.client, ip, [accountId]);
+          }
+        },
+      );
     });
-  });
 }
 
-function proxyServer<T>(mutation: 'authorizeProxyServer' | 'deauthorizeProxyServer', accountId: string, host: string, selection: string): Promise<GraphQLResult<Record<string, T>>> {
-  return estate.client.request(`mutation ContractProxyServer($accountId: ID!, $host: String!) { ${mutation}(accountId: $accountId, host: $host) ${selection} }`, { accountId, host });
+function proxyServer<T>(
+  mutation: 'authorizeProxyServer' | 'deauthorizeProxyServer',
+  accountId: string,
+  host: string,
+  selection: string,
+): Promise<GraphQLResult<Record<string, T>>> {
+  return estate.client.request(
+    `mutation ContractProxyServer($accountId: ID!, $host: String!) { ${mutation}(accountId: $accountId, host: $host) ${selection} }`,
+    { accountId, host },
+  );
 }
 
 function removeHostname(accountId: string, hostname: string): Promise<GraphQLResult<Record<string, DeletedPayload>>> {

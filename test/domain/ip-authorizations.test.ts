@@ -30,7 +30,13 @@ function fakeIps(options: IpAuthorizationOptions, initial: IpAuthorizationRecord
     async authorize(params) {
       authorized.push(params);
       if (entries.some((entry) => entry.ip === params.ip)) throw new ProxyGraphError('CONFLICT', 'already on the list');
-      const record = { nativeId: String(next++), ip: params.ip, subUserNativeId: params.subUserNativeId ?? null, user: params.user ?? null, expiresAt: params.expiresAt ?? null };
+      const record = {
+        nativeId: String(next++),
+        ip: params.ip,
+        subUserNativeId: params.subUserNativeId ?? null,
+        user: params.user ?? null,
+        expiresAt: params.expiresAt ?? null,
+      };
       entries.push(record);
       return record;
     },
@@ -52,7 +58,11 @@ function fakeIps(options: IpAuthorizationOptions, initial: IpAuthorizationRecord
 
 const ACCOUNT_WIDE: IpAuthorizationOptions = { subUsers: false, users: null, expiry: null };
 const WITH_SUB_USERS: IpAuthorizationOptions = { subUsers: true, users: null, expiry: null };
-const WITH_USERS_AND_EXPIRY = (defaultUser: string | null): IpAuthorizationOptions => ({ subUsers: false, users: { defaultUser }, expiry: { defaultLifetimeMs: 30 * 24 * HOUR_MS } });
+const WITH_USERS_AND_EXPIRY = (defaultUser: string | null): IpAuthorizationOptions => ({
+  subUsers: false,
+  users: { defaultUser },
+  expiry: { defaultLifetimeMs: 30 * 24 * HOUR_MS },
+});
 
 describe('authorizing one IP on many accounts', () => {
   test('one call with nothing but the IP succeeds everywhere, the configured default user and lifetime filling what a provider needs', async () => {
@@ -64,7 +74,13 @@ describe('authorizing one IP on many accounts', () => {
     ]);
     const before = Date.now();
     const outcomes = await authorizeIpEverywhere(scope.writes, { ip: '198.51.100.7' });
-    assert.deepEqual(outcomes.map((outcome) => [outcome.account.id, outcome.ok]), [['ws', true], ['wp', true]]);
+    assert.deepEqual(
+      outcomes.map((outcome) => [outcome.account.id, outcome.ok]),
+      [
+        ['ws', true],
+        ['wp', true],
+      ],
+    );
     assert.deepEqual(webshare.authorized[0], { ip: '198.51.100.7', subUserNativeId: null, user: null, expiresAt: null });
     assert.equal(wonderproxy.authorized[0].user, 'joe');
     assert.ok(Math.abs(wonderproxy.authorized[0].expiresAt!.getTime() - (before + 30 * 24 * HOUR_MS)) < 5_000);
@@ -102,7 +118,9 @@ describe('authorizing one IP on many accounts', () => {
   });
 
   test('the same IP held by another owner stays a CONFLICT for that account only', async () => {
-    const wonderproxy = fakeIps(WITH_USERS_AND_EXPIRY('joe'), [{ nativeId: '9', ip: '198.51.100.10', user: 'jill', expiresAt: new Date(Date.now() + HOUR_MS) }]);
+    const wonderproxy = fakeIps(WITH_USERS_AND_EXPIRY('joe'), [
+      { nativeId: '9', ip: '198.51.100.10', user: 'jill', expiresAt: new Date(Date.now() + HOUR_MS) },
+    ]);
     const webshare = fakeIps(ACCOUNT_WIDE);
     const scope = fakeScope([
       { id: 'wp', session: () => ({ ipAuthorizations: wonderproxy.facet, ipAuthorizationUpdates: wonderproxy.updates }) },
@@ -111,7 +129,10 @@ describe('authorizing one IP on many accounts', () => {
     const outcomes = await authorizeIpEverywhere(scope.writes, { ip: '198.51.100.10' });
     assert.deepEqual(
       outcomes.map((outcome) => [outcome.account.id, outcome.ok ? 'ok' : (outcome.error as ProxyGraphError).code]),
-      [['wp', 'CONFLICT'], ['ws', 'ok']],
+      [
+        ['wp', 'CONFLICT'],
+        ['ws', 'ok'],
+      ],
     );
   });
 
@@ -130,24 +151,37 @@ describe('authorizing one IP on many accounts', () => {
       ],
     });
     assert.equal(outcomes[0].ok, false);
-    assert.equal(((outcomes[0] as { error: ProxyGraphError }).error).code, 'UNSUPPORTED_BY_PROVIDER');
+    assert.equal((outcomes[0] as { error: ProxyGraphError }).error.code, 'UNSUPPORTED_BY_PROVIDER');
     assert.deepEqual(webshare.authorized, []);
     assert.equal(proxymesh.authorized[0].subUserNativeId, 'alice');
   });
 
   test('an unknown or hidden account named is NOT_FOUND before any account is written; an account without IP authorizations named is UNSUPPORTED for it', async () => {
     const webshare = fakeIps(ACCOUNT_WIDE);
-    const scope = fakeScope([{ id: 'ws', session: () => ({ ipAuthorizations: webshare.facet }) }, { id: 'plain', session: () => ({}) }, { id: 'hidden', session: () => ({}) }], {
-      accounts: ['ws', 'plain'],
-    });
-    for (const accountIds of [['ws', 'nope'], ['ws', 'hidden']]) {
+    const scope = fakeScope(
+      [
+        { id: 'ws', session: () => ({ ipAuthorizations: webshare.facet }) },
+        { id: 'plain', session: () => ({}) },
+        { id: 'hidden', session: () => ({}) },
+      ],
+      {
+        accounts: ['ws', 'plain'],
+      },
+    );
+    for (const accountIds of [
+      ['ws', 'nope'],
+      ['ws', 'hidden'],
+    ]) {
       await assert.rejects(authorizeIpEverywhere(scope.writes, { ip: '198.51.100.12', accountIds }), (error: ProxyGraphError) => error.code === 'NOT_FOUND');
     }
     assert.deepEqual(webshare.authorized, []);
     const outcomes = await authorizeIpEverywhere(scope.writes, { ip: '198.51.100.12', accountIds: ['ws', 'plain'] });
     assert.deepEqual(
       outcomes.map((outcome) => [outcome.account.id, outcome.ok ? 'ok' : (outcome.error as ProxyGraphError).code]),
-      [['ws', 'ok'], ['plain', 'UNSUPPORTED_BY_PROVIDER']],
+      [
+        ['ws', 'ok'],
+        ['plain', 'UNSUPPORTED_BY_PROVIDER'],
+      ],
     );
   });
 
@@ -172,7 +206,10 @@ describe('removing one IP from many accounts', () => {
     const [first] = await revokeIpEverywhere(scope.writes, { ip: '198.51.100.14' });
     assert.ok(first.ok);
     assert.equal(first.value, 2);
-    assert.deepEqual(proxymesh.entries.map((entry) => entry.nativeId), ['3']);
+    assert.deepEqual(
+      proxymesh.entries.map((entry) => entry.nativeId),
+      ['3'],
+    );
     const [again] = await revokeIpEverywhere(scope.writes, { ip: '198.51.100.14' });
     assert.ok(again.ok);
     assert.equal(again.value, 0);

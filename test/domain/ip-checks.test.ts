@@ -30,7 +30,21 @@ describe('canonicalIp', () => {
   });
 
   test('refuses zone ids, non-decimal IPv4 spellings, deprecated forms, overlong text and non-addresses, naming the field', () => {
-    for (const input of ['fe80::1%eth0', `fe80::1%${'x'.repeat(10_000)}`, '127.1', '0x7f.0.0.1', '010.1.1.1', '1.2.3.256', '::1.2.3.4', '1.2.3.4 5', '', ' ', 'example.com', `1${' '.repeat(40)}.2.3.4`, '1:2:3:4:5:6:7:8:9']) {
+    for (const input of [
+      'fe80::1%eth0',
+      `fe80::1%${'x'.repeat(10_000)}`,
+      '127.1',
+      '0x7f.0.0.1',
+      '010.1.1.1',
+      '1.2.3.256',
+      '::1.2.3.4',
+      '1.2.3.4 5',
+      '',
+      ' ',
+      'example.com',
+      `1${' '.repeat(40)}.2.3.4`,
+      '1:2:3:4:5:6:7:8:9',
+    ]) {
       const error = refusal(() => canonicalIp(input, 'input.ip'));
       assert.equal(error.code, 'BAD_USER_INPUT', input);
       assert.deepEqual(Object.keys(error.details.fields ?? {}), ['input.ip'], input);
@@ -39,8 +53,35 @@ describe('canonicalIp', () => {
 });
 
 describe('publicIp', () => {
-  test('refuses addresses that are never a client\'s public source IP', () => {
-    for (const input of ['0.0.0.0', '0.1.2.3', '127.0.0.1', '127.9.9.9', '255.255.255.255', '240.0.0.1', '169.254.169.254', '10.0.0.1', '172.31.255.255', '192.168.0.1', '100.64.0.1', '100.127.255.254', '224.0.0.1', '239.255.255.255', '192.0.0.8', '198.18.0.1', '::', '::1', 'fe80::1', 'fc00::1', 'fd12:3456::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:a9fe:a9fe', '100::1', 'fec0::1']) {
+  test("refuses addresses that are never a client's public source IP", () => {
+    for (const input of [
+      '0.0.0.0',
+      '0.1.2.3',
+      '127.0.0.1',
+      '127.9.9.9',
+      '255.255.255.255',
+      '240.0.0.1',
+      '169.254.169.254',
+      '10.0.0.1',
+      '172.31.255.255',
+      '192.168.0.1',
+      '100.64.0.1',
+      '100.127.255.254',
+      '224.0.0.1',
+      '239.255.255.255',
+      '192.0.0.8',
+      '198.18.0.1',
+      '::',
+      '::1',
+      'fe80::1',
+      'fc00::1',
+      'fd12:3456::1',
+      'ff02::1',
+      '::ffff:127.0.0.1',
+      '::ffff:a9fe:a9fe',
+      '100::1',
+      'fec0::1',
+    ]) {
       assert.equal(refusal(() => publicIp(input)).code, 'BAD_USER_INPUT', input);
     }
   });

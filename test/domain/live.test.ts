@@ -50,17 +50,18 @@ describe('one poller per (account, resource)', () => {
   test('two subscribers of one account are served by one list call per poll', async () => {
     const proxies = [proxy('a', 'OK'), proxy('b', 'OK')];
     let listCalls = 0;
-    const session = (): AccountSession => ({
-      proxies: {
-        async list() {
-          listCalls += 1;
-          return { items: proxies.map((item) => ({ ...item })), totalCount: proxies.length, hasMore: false };
+    const session = (): AccountSession =>
+      ({
+        proxies: {
+          async list() {
+            listCalls += 1;
+            return { items: proxies.map((item) => ({ ...item })), totalCount: proxies.length, hasMore: false };
+          },
+          async get() {
+            return null;
+          },
         },
-        async get() {
-          return null;
-        },
-      },
-    }) as unknown as AccountSession;
+      }) as unknown as AccountSession;
     const scope = fakeScope([{ id: 'one', session }]);
     const hub = hubFor(scope);
     const [first, second] = await Promise.all([proxyStatusChanges(hub, scope.reads, ['one']), proxyStatusChanges(hub, scope.reads, ['one'])]);
@@ -88,9 +89,10 @@ describe('one poller per (account, resource)', () => {
 describe('fire-once rules', () => {
   test('a usage threshold fires once and ends the subscription', async () => {
     let used = 100;
-    const session = (): AccountSession => ({
-      usage: { get: async () => ({ bandwidthUsedBytes: used, bandwidthLimitBytes: 1_000, period: 'BILLING_PERIOD' }) as UsageRecord },
-    }) as unknown as AccountSession;
+    const session = (): AccountSession =>
+      ({
+        usage: { get: async () => ({ bandwidthUsedBytes: used, bandwidthLimitBytes: 1_000, period: 'BILLING_PERIOD' }) as UsageRecord },
+      }) as unknown as AccountSession;
     const scope = fakeScope([{ id: 'one', session }]);
     const queue = await usageThresholdCrossings(hubFor(scope), scope.reads, 'one', { thresholdFraction: 0.5 });
     await tick();
@@ -104,7 +106,8 @@ describe('fire-once rules', () => {
   });
 
   test('a fraction of an account without a limit ends with BAD_USER_INPUT', async () => {
-    const session = (): AccountSession => ({ usage: { get: async () => ({ bandwidthUsedBytes: 5, bandwidthLimitBytes: null }) as UsageRecord } }) as unknown as AccountSession;
+    const session = (): AccountSession =>
+      ({ usage: { get: async () => ({ bandwidthUsedBytes: 5, bandwidthLimitBytes: null }) as UsageRecord } }) as unknown as AccountSession;
     const scope = fakeScope([{ id: 'one', session }]);
     const [event] = await take(await usageThresholdCrossings(hubFor(scope), scope.reads, 'one', { thresholdFraction: 0.5 }), 1);
     assert.ok(event instanceof LiveFailure);
@@ -131,9 +134,10 @@ describe('fire-once rules', () => {
 
   test('a sub-user near its limit is announced once until it drops back below', async () => {
     const subUser: SubUserRecord = { nativeId: 'u1', username: 'u1', active: true, bandwidthLimitBytes: 1_000, bandwidthUsedBytes: 950 } as SubUserRecord;
-    const session = (): AccountSession => ({
-      subUsers: { list: async () => ({ items: [{ ...subUser }], totalCount: 1, hasMore: false }) },
-    }) as unknown as AccountSession;
+    const session = (): AccountSession =>
+      ({
+        subUsers: { list: async () => ({ items: [{ ...subUser }], totalCount: 1, hasMore: false }) },
+      }) as unknown as AccountSession;
     const scope = fakeScope([{ id: 'one', session }]);
     const queue = await subUsersNearLimit(hubFor(scope), scope.reads, ['one'], 0.9);
     const [first] = await take(queue, 1);
@@ -151,7 +155,13 @@ describe('fire-once rules', () => {
 
 describe('what a subscriber gives is checked before any poll', () => {
   test('an account without the facet is UNSUPPORTED_BY_PROVIDER, a hidden one NOT_FOUND, and nothing starts', async () => {
-    const scope = fakeScope([{ id: 'one', session: () => ({}) as AccountSession }, { id: 'two', session: () => ({}) as AccountSession }], { accounts: ['one'] });
+    const scope = fakeScope(
+      [
+        { id: 'one', session: () => ({}) as AccountSession },
+        { id: 'two', session: () => ({}) as AccountSession },
+      ],
+      { accounts: ['one'] },
+    );
     const hub = hubFor(scope);
     await assert.rejects(proxyStatusChanges(hub, scope.reads, ['one']), (error: ProxyGraphError) => error.code === 'UNSUPPORTED_BY_PROVIDER');
     await assert.rejects(proxyStatusChanges(hub, scope.reads, ['two']), (error: ProxyGraphError) => error.code === 'NOT_FOUND');

@@ -13,18 +13,27 @@ describe('payloads tell the truth', () => {
   });
 
   test('any other failure of a removal stays an error', async () => {
-    await assert.rejects(removeOne(async () => Promise.reject(new ProxyGraphError('PROVIDER_UNAVAILABLE', 'down'))), (error: ProxyGraphError) => error.code === 'PROVIDER_UNAVAILABLE');
+    await assert.rejects(
+      removeOne(async () => Promise.reject(new ProxyGraphError('PROVIDER_UNAVAILABLE', 'down'))),
+      (error: ProxyGraphError) => error.code === 'PROVIDER_UNAVAILABLE',
+    );
   });
 
-  test('clearing counts what it removed, with the provider\'s bulk delete where it has one, and an empty list is no write', async () => {
+  test("clearing counts what it removed, with the provider's bulk delete where it has one, and an empty list is no write", async () => {
     let bulk = 0;
     const removed: string[] = [];
     const entries = [{ nativeId: 'a' }, { nativeId: 'b' }];
     assert.deepEqual(await clearAll({ list: async () => entries, remove: async (id) => void removed.push(id) }), { deleted: true, count: 2 });
     assert.deepEqual(removed, ['a', 'b']);
-    assert.deepEqual(await clearAll({ list: async () => entries, remove: async () => undefined, clear: async () => (bulk++, null) }), { deleted: true, count: 2 });
+    assert.deepEqual(await clearAll({ list: async () => entries, remove: async () => undefined, clear: async () => (bulk++, null) }), {
+      deleted: true,
+      count: 2,
+    });
     assert.equal(bulk, 1);
-    assert.deepEqual(await clearAll({ list: async () => [], remove: async () => assert.fail('no write'), clear: async () => assert.fail('no write') }), { deleted: false, count: 0 });
+    assert.deepEqual(await clearAll({ list: async () => [], remove: async () => assert.fail('no write'), clear: async () => assert.fail('no write') }), {
+      deleted: false,
+      count: 0,
+    });
   });
 
   test('a window of zero items reads nothing and claims no next page', async () => {

@@ -44,7 +44,7 @@ async function walkAll(scope: ReturnType<typeof fakeScope>, first: number, maxPa
 }
 
 describe('the proxy walk across accounts', () => {
-  test('visits accounts in configuration order and each account in its provider\'s order, without duplicates or gaps', async () => {
+  test("visits accounts in configuration order and each account in its provider's order, without duplicates or gaps", async () => {
     const a = fakeProxies('a', 3);
     const b = fakeProxies('b', 0);
     const c = fakeProxies('c', 4);
@@ -67,9 +67,15 @@ describe('the proxy walk across accounts', () => {
       { id: 'c', session: () => ({ proxies: fakeProxies('c', 2) }) },
     ]);
     const first = await walkProxies(scope.reads, { first: 7, query: {}, withTotal: false });
-    assert.deepEqual(first.items.map((item) => item.record.nativeId), ['a-0', 'a-1', 'a-2']);
+    assert.deepEqual(
+      first.items.map((item) => item.record.nativeId),
+      ['a-0', 'a-1', 'a-2'],
+    );
     assert.equal(first.hasNextPage, true);
-    assert.deepEqual(first.failures.map((failure) => failure.account.id), ['b']);
+    assert.deepEqual(
+      first.failures.map((failure) => failure.account.id),
+      ['b'],
+    );
     // Still down: the same page again, nothing skipped.
     const retry = await walkProxies(scope.reads, { first: 7, after: first.endCursor, query: {}, withTotal: false });
     assert.deepEqual(retry.items, []);
@@ -77,7 +83,10 @@ describe('the proxy walk across accounts', () => {
     assert.equal(retry.endCursor, first.endCursor);
     bDown = false;
     const rest = await walkProxies(scope.reads, { first: 7, after: retry.endCursor, query: {}, withTotal: false });
-    assert.deepEqual(rest.items.map((item) => item.record.nativeId), ['b-0', 'b-1', 'b-2', 'b-3', 'c-0', 'c-1']);
+    assert.deepEqual(
+      rest.items.map((item) => item.record.nativeId),
+      ['b-0', 'b-1', 'b-2', 'b-3', 'c-0', 'c-1'],
+    );
     assert.equal(rest.hasNextPage, false);
   });
 
@@ -96,9 +105,15 @@ describe('the proxy walk across accounts', () => {
       { id: 'c', session: () => ({ proxies: fakeProxies('c', 1) }) },
     ]);
     const page = await walkProxies(scope.reads, { first: 10, query: { accountIds: ['a', 'x', 'c'] }, withTotal: false });
-    assert.deepEqual(page.items.map((item) => item.record.nativeId), ['a-0', 'a-1', 'c-0']);
+    assert.deepEqual(
+      page.items.map((item) => item.record.nativeId),
+      ['a-0', 'a-1', 'c-0'],
+    );
     assert.equal(page.hasNextPage, false);
-    assert.deepEqual(page.failures.map((failure) => [failure.account.id, (failure.error as ProxyGraphError).code]), [['x', 'UNSUPPORTED_BY_PROVIDER']]);
+    assert.deepEqual(
+      page.failures.map((failure) => [failure.account.id, (failure.error as ProxyGraphError).code]),
+      [['x', 'UNSUPPORTED_BY_PROVIDER']],
+    );
   });
 
   test('without a filter, accounts that cannot list proxies are not part of the walk', async () => {
@@ -107,25 +122,46 @@ describe('the proxy walk across accounts', () => {
       { id: 'a', session: () => ({ proxies: fakeProxies('a', 2) }) },
     ]);
     const page = await walkProxies(scope.reads, { first: 10, query: {}, withTotal: false });
-    assert.deepEqual(page.items.map((item) => item.record.nativeId), ['a-0', 'a-1']);
+    assert.deepEqual(
+      page.items.map((item) => item.record.nativeId),
+      ['a-0', 'a-1'],
+    );
     assert.deepEqual(page.failures, []);
   });
 
   test('an unknown or hidden account in the filter is NOT_FOUND before any provider is asked', async () => {
     const a = fakeProxies('a', 2);
-    const scope = fakeScope([{ id: 'a', session: () => ({ proxies: a }) }, { id: 'hidden', session: () => ({ proxies: fakeProxies('h', 1) }) }], { accounts: ['a'] });
+    const scope = fakeScope(
+      [
+        { id: 'a', session: () => ({ proxies: a }) },
+        { id: 'hidden', session: () => ({ proxies: fakeProxies('h', 1) }) },
+      ],
+      { accounts: ['a'] },
+    );
     for (const accountIds of [['a', 'nope'], ['hidden']]) {
-      await assert.rejects(walkProxies(scope.reads, { first: 5, query: { accountIds }, withTotal: false }), (error: ProxyGraphError) => error.code === 'NOT_FOUND');
+      await assert.rejects(
+        walkProxies(scope.reads, { first: 5, query: { accountIds }, withTotal: false }),
+        (error: ProxyGraphError) => error.code === 'NOT_FOUND',
+      );
     }
     assert.equal(a.calls.length, 0);
   });
 
-  test('totalCount adds every account\'s count, asking unreached accounts for one item each; null when one fails', async () => {
+  test("totalCount adds every account's count, asking unreached accounts for one item each; null when one fails", async () => {
     const c = fakeProxies('c', 4);
     let cDown = false;
     const scope = fakeScope([
       { id: 'a', session: () => ({ proxies: fakeProxies('a', 3) }) },
-      { id: 'c', session: () => ({ proxies: { ...c, list: (window: ListWindow, filter: object) => (cDown ? Promise.reject(new ProxyGraphError('PROVIDER_UNAVAILABLE', 'down')) : c.list(window, filter)) } }) },
+      {
+        id: 'c',
+        session: () => ({
+          proxies: {
+            ...c,
+            list: (window: ListWindow, filter: object) =>
+              cDown ? Promise.reject(new ProxyGraphError('PROVIDER_UNAVAILABLE', 'down')) : c.list(window, filter),
+          },
+        }),
+      },
     ]);
     const page = await walkProxies(scope.reads, { first: 2, query: {}, withTotal: true });
     assert.equal(page.totalCount, 7);
@@ -133,7 +169,10 @@ describe('the proxy walk across accounts', () => {
     cDown = true;
     const failing = await walkProxies(scope.reads, { first: 2, query: {}, withTotal: true });
     assert.equal(failing.totalCount, null);
-    assert.deepEqual(failing.failures.map((failure) => failure.account.id), ['c']);
+    assert.deepEqual(
+      failing.failures.map((failure) => failure.account.id),
+      ['c'],
+    );
   });
 
   test('first: 0 reads nothing and claims no next page', async () => {

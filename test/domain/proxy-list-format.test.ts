@@ -182,7 +182,10 @@ describe('arguments and scope', () => {
     ]);
     const failed = await proxyListAcrossAccounts(scope, 10, null, { format: 'CSV', query: {} });
     assert.deepEqual([failed.text, failed.hasNextPage, failed.endCursor], ['', true, null]);
-    assert.deepEqual(failed.failures.map((failure) => failure.account.id), ['a']);
+    assert.deepEqual(
+      failed.failures.map((failure) => failure.account.id),
+      ['a'],
+    );
     aDown = false;
     const retried = await proxyListAcrossAccounts(scope, 10, failed.endCursor, { format: 'CSV', query: {} });
     assert.equal(retried.text.split('\r\n').filter(Boolean).length, 4, 'header + three rows');

@@ -29,9 +29,18 @@ describe('the window a history read covers', () => {
   });
 
   test('from after to, or wider than the retention, is BAD_USER_INPUT; a client clock a little behind is not', () => {
-    assert.equal(codeOf(() => historyWindow({ from: new Date(NOW), to: new Date(NOW - 1) }, 30, NOW)), 'BAD_USER_INPUT');
-    assert.equal(codeOf(() => historyWindow({ from: new Date(NOW - 31 * DAY) }, 30, NOW)), 'BAD_USER_INPUT');
-    assert.equal(codeOf(() => historyWindow({ from: new Date(NOW - 30 * DAY - 5_000) }, 30, NOW)), undefined);
+    assert.equal(
+      codeOf(() => historyWindow({ from: new Date(NOW), to: new Date(NOW - 1) }, 30, NOW)),
+      'BAD_USER_INPUT',
+    );
+    assert.equal(
+      codeOf(() => historyWindow({ from: new Date(NOW - 31 * DAY) }, 30, NOW)),
+      'BAD_USER_INPUT',
+    );
+    assert.equal(
+      codeOf(() => historyWindow({ from: new Date(NOW - 30 * DAY - 5_000) }, 30, NOW)),
+      undefined,
+    );
   });
 });
 
@@ -65,7 +74,20 @@ class MemoryStore implements UsageHistoryStore {
 
 function fakeView(calls: string[], seriesFrom: Date[]) {
   const facets = {
-    usage: { get: async () => (calls.push('usage'), { period: 'BILLING_PERIOD' as const, periodStart: new Date(NOW - 10 * DAY), periodEnd: new Date(NOW + 20 * DAY), bandwidthUsedBytes: 5, requestsSucceeded: 3, requestsFailed: 1, requestsTotal: 99 }) },
+    usage: {
+      get: async () => (
+        calls.push('usage'),
+        {
+          period: 'BILLING_PERIOD' as const,
+          periodStart: new Date(NOW - 10 * DAY),
+          periodEnd: new Date(NOW + 20 * DAY),
+          bandwidthUsedBytes: 5,
+          requestsSucceeded: 3,
+          requestsFailed: 1,
+          requestsTotal: 99,
+        }
+      ),
+    },
     usageHistory: {
       series: async (range: { from: Date; to: Date }) => {
         calls.push('series');
@@ -88,25 +110,44 @@ describe('a snapshot round for one account', () => {
     const seriesFrom: Date[] = [];
     const lastHour = NOW - 3 * HOUR - 20 * 60_000;
     const store = new MemoryStore(true, lastHour);
-    assert.equal(await snapshotAccount(fakeView(calls, seriesFrom), account(['USAGE', 'USAGE_HISTORY']), { store, intervalMs: 900_000, retentionDays: 90, nowMs: NOW }), true);
+    assert.equal(
+      await snapshotAccount(fakeView(calls, seriesFrom), account(['USAGE', 'USAGE_HISTORY']), { store, intervalMs: 900_000, retentionDays: 90, nowMs: NOW }),
+      true,
+    );
     assert.deepEqual(calls, ['usage', 'series']);
     assert.equal(store.snapshotsKept[0].takenAt, new Date(NOW).toISOString());
     assert.equal(store.snapshotsKept[0].requestsTotal, 4);
     assert.equal(seriesFrom[0].getTime(), lastHour);
-    assert.deepEqual(store.hoursKept.map((hour) => hour.bandwidthBytes), [10]);
+    assert.deepEqual(
+      store.hoursKept.map((hour) => hour.bandwidthBytes),
+      [10],
+    );
   });
 
   test('reads nothing when another replica holds the slot', async () => {
     const calls: string[] = [];
     const store = new MemoryStore(false);
-    assert.equal(await snapshotAccount(fakeView(calls, []), account(['USAGE', 'USAGE_HISTORY']), { store, intervalMs: 900_000, retentionDays: 90, nowMs: NOW }), false);
+    assert.equal(
+      await snapshotAccount(fakeView(calls, []), account(['USAGE', 'USAGE_HISTORY']), { store, intervalMs: 900_000, retentionDays: 90, nowMs: NOW }),
+      false,
+    );
     assert.deepEqual(calls, []);
   });
 
-  test('a first read of the series reaches back no further than the retention (and the provider\'s 90 days)', async () => {
+  test("a first read of the series reaches back no further than the retention (and the provider's 90 days)", async () => {
     const seriesFrom: Date[] = [];
-    await snapshotAccount(fakeView([], seriesFrom), account(['USAGE', 'USAGE_HISTORY']), { store: new MemoryStore(true), intervalMs: 900_000, retentionDays: 7, nowMs: NOW });
-    await snapshotAccount(fakeView([], seriesFrom), account(['USAGE', 'USAGE_HISTORY']), { store: new MemoryStore(true), intervalMs: 900_000, retentionDays: 365, nowMs: NOW });
+    await snapshotAccount(fakeView([], seriesFrom), account(['USAGE', 'USAGE_HISTORY']), {
+      store: new MemoryStore(true),
+      intervalMs: 900_000,
+      retentionDays: 7,
+      nowMs: NOW,
+    });
+    await snapshotAccount(fakeView([], seriesFrom), account(['USAGE', 'USAGE_HISTORY']), {
+      store: new MemoryStore(true),
+      intervalMs: 900_000,
+      retentionDays: 365,
+      nowMs: NOW,
+    });
     assert.ok(seriesFrom[0].getTime() >= NOW - 7 * DAY && seriesFrom[0].getTime() < NOW - 7 * DAY + HOUR);
     assert.ok(seriesFrom[1].getTime() > NOW - 90 * DAY);
   });

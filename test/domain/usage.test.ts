@@ -22,8 +22,18 @@ function windowed(usedBytes: number, requests = { succeeded: 90, failed: 10 }): 
     ranges,
     async get(range) {
       ranges.push(range);
-      const covered = range.from ? { period: 'REQUESTED_WINDOW' as const, periodStart: range.from, periodEnd: range.to! } : { period: 'BILLING_PERIOD' as const, ...BILLING };
-      return { ...covered, bandwidthUsedBytes: usedBytes, bandwidthLimitBytes: 1_000, bandwidthRemainingBytes: 500, requestsTotal: requests.succeeded + requests.failed, requestsSucceeded: requests.succeeded, requestsFailed: requests.failed };
+      const covered = range.from
+        ? { period: 'REQUESTED_WINDOW' as const, periodStart: range.from, periodEnd: range.to! }
+        : { period: 'BILLING_PERIOD' as const, ...BILLING };
+      return {
+        ...covered,
+        bandwidthUsedBytes: usedBytes,
+        bandwidthLimitBytes: 1_000,
+        bandwidthRemainingBytes: 500,
+        requestsTotal: requests.succeeded + requests.failed,
+        requestsSucceeded: requests.succeeded,
+        requestsFailed: requests.failed,
+      };
     },
   };
 }
@@ -33,8 +43,27 @@ function fixed(record: UsageRecord): UsageFacet {
   return { get: async () => record };
 }
 
-const lifetime: UsageRecord = { period: 'LIFETIME', periodStart: null, periodEnd: null, bandwidthUsedBytes: 300, bandwidthLimitBytes: 1_000, bandwidthRemainingBytes: 700, requestsTotal: 145, requestsSucceeded: null, requestsFailed: null };
-const billing: UsageRecord = { period: 'BILLING_PERIOD', ...BILLING, bandwidthUsedBytes: 40, bandwidthLimitBytes: 100, bandwidthRemainingBytes: 60, requestsTotal: null, requestsSucceeded: null, requestsFailed: null };
+const lifetime: UsageRecord = {
+  period: 'LIFETIME',
+  periodStart: null,
+  periodEnd: null,
+  bandwidthUsedBytes: 300,
+  bandwidthLimitBytes: 1_000,
+  bandwidthRemainingBytes: 700,
+  requestsTotal: 145,
+  requestsSucceeded: null,
+  requestsFailed: null,
+};
+const billing: UsageRecord = {
+  period: 'BILLING_PERIOD',
+  ...BILLING,
+  bandwidthUsedBytes: 40,
+  bandwidthLimitBytes: 100,
+  bandwidthRemainingBytes: 60,
+  requestsTotal: null,
+  requestsSucceeded: null,
+  requestsFailed: null,
+};
 
 describe('the usage window asked', () => {
   test('no from and no to asks each provider for its own period; from alone runs to now', () => {
@@ -45,12 +74,15 @@ describe('the usage window asked', () => {
 
   test('to without from, and a window that ends before it starts, are BAD_USER_INPUT', () => {
     for (const request of [{ to: new Date(NOW) }, { from: new Date(NOW), to: new Date(NOW - 1) }, { from: new Date(NOW + DAY_MS) }]) {
-      assert.throws(() => requestedWindow(request, NOW), (error: unknown) => error instanceof ProxyGraphError && error.code === 'BAD_USER_INPUT');
+      assert.throws(
+        () => requestedWindow(request, NOW),
+        (error: unknown) => error instanceof ProxyGraphError && error.code === 'BAD_USER_INPUT',
+      );
     }
   });
 });
 
-describe('one account\'s usage', () => {
+describe("one account's usage", () => {
   test('figures of exactly the window asked cover it', async () => {
     const scope = fakeScope([{ id: 'ws', session: () => ({ usage: windowed(10) }) }]);
     const from = new Date(Date.now() - DAY_MS);
@@ -72,7 +104,9 @@ describe('one account\'s usage', () => {
   });
 
   test('figures that claim the window but with other bounds do not cover it', async () => {
-    const shifted: UsageFacet = { get: async (range) => ({ ...billing, period: 'REQUESTED_WINDOW', periodStart: new Date(range.from!.getTime() + 1), periodEnd: range.to! }) };
+    const shifted: UsageFacet = {
+      get: async (range) => ({ ...billing, period: 'REQUESTED_WINDOW', periodStart: new Date(range.from!.getTime() + 1), periodEnd: range.to! }),
+    };
     const scope = fakeScope([{ id: 'x', session: () => ({ usage: shifted }) }]);
     const figures = await accountUsage(scope.reads, 'x', { from: new Date(Date.now() - DAY_MS) });
     assert.equal(figures!.coversRequestedWindow, false);
@@ -88,7 +122,10 @@ describe('one account\'s usage', () => {
     const scope = fakeScope([{ id: 'ws', session: () => ({ usage }) }]);
     await accountUsage(scope.reads, 'ws', { remaining: false });
     await accountUsage(scope.reads, 'ws', { remaining: true });
-    assert.deepEqual(usage.ranges.map((range) => range.remaining), [false, true]);
+    assert.deepEqual(
+      usage.ranges.map((range) => range.remaining),
+      [false, true],
+    );
   });
 
   test('request counts add up: the total is succeeded + failed when split, and all three are null without a split', async () => {
@@ -123,7 +160,13 @@ describe('usage across accounts', () => {
     const summary = await summariseUsage(scope.reads, { from, to });
     assert.deepEqual(
       summary.accounts.map((entry) => [entry.account.id, entry.notInTotalsBecause]),
-      [['ws-1', null], ['pm', 'UNSUPPORTED'], ['wp', 'WINDOW_NOT_COVERED'], ['ws-2', null], ['ping', 'WINDOW_NOT_COVERED']],
+      [
+        ['ws-1', null],
+        ['pm', 'UNSUPPORTED'],
+        ['wp', 'WINDOW_NOT_COVERED'],
+        ['ws-2', null],
+        ['ping', 'WINDOW_NOT_COVERED'],
+      ],
     );
     assert.deepEqual(summary.totals, {
       period: 'REQUESTED_WINDOW',
@@ -139,15 +182,22 @@ describe('usage across accounts', () => {
     });
     assert.deepEqual(
       summary.totalsByPeriod.map((total) => [total.accounts.map((entry) => entry.id), total.figures.period, total.figures.coversRequestedWindow]),
-      [[['ws-1', 'ws-2'], 'REQUESTED_WINDOW', true], [['wp'], 'BILLING_PERIOD', false], [['ping'], 'LIFETIME', false]],
+      [
+        [['ws-1', 'ws-2'], 'REQUESTED_WINDOW', true],
+        [['wp'], 'BILLING_PERIOD', false],
+        [['ping'], 'LIFETIME', false],
+      ],
     );
   });
 
-  test('with a window no account covers, totals are the window\'s with nothing added', async () => {
+  test("with a window no account covers, totals are the window's with nothing added", async () => {
     const scope = fakeScope([{ id: 'ping', provider: 'pingproxies', session: () => ({ usage: fixed(lifetime) }) }]);
     const from = new Date(Date.now() - DAY_MS);
     const summary = await summariseUsage(scope.reads, { from });
-    assert.deepEqual([summary.totals.period, summary.totals.periodStart, summary.totals.bandwidthUsedBytes, summary.totals.requestsTotal], ['REQUESTED_WINDOW', from, null, null]);
+    assert.deepEqual(
+      [summary.totals.period, summary.totals.periodStart, summary.totals.bandwidthUsedBytes, summary.totals.requestsTotal],
+      ['REQUESTED_WINDOW', from, null, null],
+    );
   });
 
   test('with no window, totals add the accounts when they all share one period', async () => {
@@ -156,8 +206,14 @@ describe('usage across accounts', () => {
       { id: 'wp-2', provider: 'wonderproxy', session: () => ({ usage: fixed(billing) }) },
     ]);
     const summary = await summariseUsage(scope.reads, {});
-    assert.deepEqual([summary.totals.period, summary.totals.periodStart, summary.totals.bandwidthUsedBytes, summary.totals.coversRequestedWindow], ['BILLING_PERIOD', BILLING.periodStart, 80, null]);
-    assert.deepEqual(summary.accounts.map((entry) => entry.notInTotalsBecause), [null, null]);
+    assert.deepEqual(
+      [summary.totals.period, summary.totals.periodStart, summary.totals.bandwidthUsedBytes, summary.totals.coversRequestedWindow],
+      ['BILLING_PERIOD', BILLING.periodStart, 80, null],
+    );
+    assert.deepEqual(
+      summary.accounts.map((entry) => entry.notInTotalsBecause),
+      [null, null],
+    );
   });
 
   test('with no window and periods that differ, totals add nothing and each period has its own total', async () => {
@@ -170,15 +226,34 @@ describe('usage across accounts', () => {
     ]);
     const summary = await summariseUsage(scope.reads, {});
     assert.deepEqual([summary.totals.period, summary.totals.bandwidthUsedBytes], [null, null]);
-    assert.deepEqual(summary.accounts.map((entry) => entry.notInTotalsBecause), ['PERIOD_DIFFERS', 'PERIOD_DIFFERS', 'PERIOD_DIFFERS', 'PERIOD_DIFFERS']);
     assert.deepEqual(
-      summary.totalsByPeriod.map((total) => [total.accounts.map((entry) => entry.id), total.figures.period, total.figures.bandwidthUsedBytes, total.figures.requestsTotal]),
-      [[['wp-1'], 'BILLING_PERIOD', 40, null], [['ping-1', 'ping-2'], 'LIFETIME', 600, null], [['wp-2'], 'BILLING_PERIOD', 40, null]],
+      summary.accounts.map((entry) => entry.notInTotalsBecause),
+      ['PERIOD_DIFFERS', 'PERIOD_DIFFERS', 'PERIOD_DIFFERS', 'PERIOD_DIFFERS'],
+    );
+    assert.deepEqual(
+      summary.totalsByPeriod.map((total) => [
+        total.accounts.map((entry) => entry.id),
+        total.figures.period,
+        total.figures.bandwidthUsedBytes,
+        total.figures.requestsTotal,
+      ]),
+      [
+        [['wp-1'], 'BILLING_PERIOD', 40, null],
+        [['ping-1', 'ping-2'], 'LIFETIME', 600, null],
+        [['wp-2'], 'BILLING_PERIOD', 40, null],
+      ],
     );
   });
 
   test('a total is null for a figure some member lacks (an unlimited plan, a provider without a request split)', async () => {
-    const unlimited: UsageRecord = { ...billing, bandwidthLimitBytes: null, bandwidthRemainingBytes: null, requestsTotal: 10, requestsSucceeded: 8, requestsFailed: 2 };
+    const unlimited: UsageRecord = {
+      ...billing,
+      bandwidthLimitBytes: null,
+      bandwidthRemainingBytes: null,
+      requestsTotal: 10,
+      requestsSucceeded: 8,
+      requestsFailed: 2,
+    };
     const unsplit: UsageRecord = { ...billing, requestsTotal: 7 };
     const scope = fakeScope([
       { id: 'a', session: () => ({ usage: fixed(unlimited) }) },
@@ -186,7 +261,14 @@ describe('usage across accounts', () => {
     ]);
     const { totals } = await summariseUsage(scope.reads, {});
     assert.deepEqual(
-      [totals.bandwidthUsedBytes, totals.bandwidthLimitBytes, totals.bandwidthRemainingBytes, totals.requestsTotal, totals.requestsSucceeded, totals.requestsFailed],
+      [
+        totals.bandwidthUsedBytes,
+        totals.bandwidthLimitBytes,
+        totals.bandwidthRemainingBytes,
+        totals.requestsTotal,
+        totals.requestsSucceeded,
+        totals.requestsFailed,
+      ],
       [80, null, null, null, null, null],
     );
   });
@@ -202,7 +284,10 @@ describe('usage across accounts', () => {
       { id: 'wp-2', provider: 'wonderproxy', session: () => ({ usage: failing }) },
     ]);
     const summary = await summariseUsage(scope.reads, {});
-    assert.deepEqual(summary.accounts.map((entry) => entry.notInTotalsBecause), [null, 'FAILED']);
+    assert.deepEqual(
+      summary.accounts.map((entry) => entry.notInTotalsBecause),
+      [null, 'FAILED'],
+    );
     assert.equal((summary.accounts[1].error as ProxyGraphError).code, 'PROVIDER_UNAVAILABLE');
     assert.equal(summary.totals.bandwidthUsedBytes, 40);
   });
@@ -216,6 +301,9 @@ describe('usage across accounts', () => {
     ]);
     const summary = await summariseUsage(scope.reads, { from: new Date(Date.now() - DAY_MS) });
     assert.equal(a.ranges[0].to!.getTime(), b.ranges[0].to!.getTime());
-    assert.deepEqual(summary.totalsByPeriod.map((total) => total.accounts.length), [2]);
+    assert.deepEqual(
+      summary.totalsByPeriod.map((total) => total.accounts.length),
+      [2],
+    );
   });
 });

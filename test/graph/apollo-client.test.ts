@@ -42,14 +42,11 @@ test('@apollo/client runs a mutation and gets one result per account', async () 
 });
 
 test('a GraphQL error reaches @apollo/client as CombinedGraphQLErrors carrying extensions.code', async () => {
-  await assert.rejects(
-    client.query({ query: ProxyByIdDocument, variables: { id: 'not-a-valid-id' }, fetchPolicy: 'network-only' }),
-    (error: unknown) => {
-      assert.ok(CombinedGraphQLErrors.is(error));
-      assert.equal(error.errors[0].extensions?.code, 'BAD_USER_INPUT');
-      return true;
-    },
-  );
+  await assert.rejects(client.query({ query: ProxyByIdDocument, variables: { id: 'not-a-valid-id' }, fetchPolicy: 'network-only' }), (error: unknown) => {
+    assert.ok(CombinedGraphQLErrors.is(error));
+    assert.equal(error.errors[0].extensions?.code, 'BAD_USER_INPUT');
+    return true;
+  });
 });
 
 test('a CORS preflight from the configured origin is allowed for a JSON POST with an Authorization header', async () => {

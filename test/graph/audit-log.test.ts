@@ -18,7 +18,12 @@ const AUDIT = `query Audit($first: Int, $after: String, $filter: AuditLogFilter)
     pageInfo { hasNextPage endCursor }
   }
 }`;
-type AuditPage = { auditLog: { edges: Array<{ cursor: string; node: Record<string, unknown> & { action: string; accountId: string; targets: string[]; outcome: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+type AuditPage = {
+  auditLog: {
+    edges: Array<{ cursor: string; node: Record<string, unknown> & { action: string; accountId: string; targets: string[]; outcome: string } }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
 
 let harness: Harness;
 const as = (key: string) => harness.client.withHeaders({ authorization: `Bearer ${key}` });
@@ -40,9 +45,13 @@ after(() => harness?.stop());
 describe('recording', () => {
   test('each kind of write is recorded with its principal, request, operation, account, targets and outcome; a secret never is', async () => {
     const admin = as(KEYS.admin);
-    await admin.request('mutation AddIp { authorizeIp(input: { ip: "31.14.15.61", accountIds: ["ws"] }) { ok } }', undefined, { 'x-request-id': 'audit-req-1' });
+    await admin.request('mutation AddIp { authorizeIp(input: { ip: "31.14.15.61", accountIds: ["ws"] }) { ok } }', undefined, {
+      'x-request-id': 'audit-req-1',
+    });
     await admin.request('mutation NewPassword { updateProxyCredentials(accountId: "ws", input: { password: "auditSecret9876" }) { id } }');
-    const created = await admin.data<{ createSubUser: { id: string } }, unknown>('mutation Create { createSubUser(input: { accountId: "ws-twin", label: "audited" }) { id } }');
+    const created = await admin.data<{ createSubUser: { id: string } }, unknown>(
+      'mutation Create { createSubUser(input: { accountId: "ws-twin", label: "audited" }) { id } }',
+    );
     await admin.request('mutation Remove($id: ID!) { deleteSubUser(id: $id) { deleted } }', { id: created.createSubUser.id });
     await admin.request('mutation Gone { revokeIp(ip: "31.14.15.250", accountIds: ["ws"]) { ok } }');
 
@@ -51,7 +60,14 @@ describe('recording', () => {
     const byAction = (action: string) => entries.find((entry) => entry.action === action);
     const added = byAction('ipAuthorizations.authorize')!;
     assert.deepEqual(
-      { principal: added.principal, requestId: added.requestId, operation: added.operation, accountId: added.accountId, provider: added.provider, outcome: added.outcome },
+      {
+        principal: added.principal,
+        requestId: added.requestId,
+        operation: added.operation,
+        accountId: added.accountId,
+        provider: added.provider,
+        outcome: added.outcome,
+      },
       { principal: 'admin', requestId: 'audit-req-1', operation: 'AddIp', accountId: 'ws', provider: 'WEBSHARE', outcome: 'OK' },
     );
     assert.ok(added.targets.includes('31.14.15.61'));
@@ -66,7 +82,12 @@ describe('recording', () => {
   });
 
   test('a write the provider refuses is recorded with its error code', async () => {
-    harness.webshare.server.injectFault({ endpoint: 'POST /api/v2/proxy/ipauthorization/', status: 400, body: { ip_address: ['Enter a valid IPv4 or IPv6 address.'] }, times: 1 });
+    harness.webshare.server.injectFault({
+      endpoint: 'POST /api/v2/proxy/ipauthorization/',
+      status: 400,
+      body: { ip_address: ['Enter a valid IPv4 or IPv6 address.'] },
+      times: 1,
+    });
     await as(KEYS.admin).request('mutation Refused { authorizeIp(input: { ip: "31.14.15.62", accountIds: ["ws"] }) { ok } }');
     const page = await as(KEYS.admin).data<AuditPage, unknown>(AUDIT, { first: 1, filter: { actions: ['ipAuthorizations.authorize'] } });
     assert.equal(page.auditLog.edges[0].node.outcome, 'BAD_USER_INPUT');
@@ -89,7 +110,10 @@ describe('reading', () => {
       after = page.auditLog.pageInfo.endCursor;
     }
     const all = await as(KEYS.admin).data<AuditPage, unknown>(AUDIT, { first: 100 });
-    assert.deepEqual(seen, all.auditLog.edges.map((edge) => String(edge.node.id)));
+    assert.deepEqual(
+      seen,
+      all.auditLog.edges.map((edge) => String(edge.node.id)),
+    );
     assert.equal(new Set(seen).size, seen.length);
   });
 
@@ -104,7 +128,19 @@ test('the file log keeps entries across restarts and drops those past the retent
   const { join } = await import('node:path');
   const { tmpdir } = await import('node:os');
   const path = join(mkdtempSync(join(tmpdir(), 'audit-')), 'audit.jsonl');
-  const old = { id: '000000000000001-000000001', at: new Date(Date.now() - 40 * 86_400_000).toISOString(), principal: 'p', requestId: null, operation: null, accountId: 'ws', provider: 'webshare' as const, action: 'subUsers.create', targets: [] as string[], outcome: 'OK', upstreamRequestId: null };
+  const old = {
+    id: '000000000000001-000000001',
+    at: new Date(Date.now() - 40 * 86_400_000).toISOString(),
+    principal: 'p',
+    requestId: null,
+    operation: null,
+    accountId: 'ws',
+    provider: 'webshare' as const,
+    action: 'subUsers.create',
+    targets: [] as string[],
+    outcome: 'OK',
+    upstreamRequestId: null,
+  };
   writeFileSync(path, `${JSON.stringify(old)}\n`);
   const first = new FileAuditLog(path, 30);
   await first.append({ ...old, at: new Date().toISOString() });
@@ -120,12 +156,29 @@ test('the file log keeps at most its entry bound in memory and on disk, oldest d
   const { tmpdir } = await import('node:os');
   const path = join(mkdtempSync(join(tmpdir(), 'audit-')), 'audit.jsonl');
   const log = new FileAuditLog(path, 30, 3);
-  const entry = (operation: string) => ({ at: new Date().toISOString(), principal: 'p', requestId: null, operation, accountId: 'ws', provider: 'webshare' as const, action: 'subUsers.create', targets: [] as string[], outcome: 'OK', upstreamRequestId: null });
+  const entry = (operation: string) => ({
+    at: new Date().toISOString(),
+    principal: 'p',
+    requestId: null,
+    operation,
+    accountId: 'ws',
+    provider: 'webshare' as const,
+    action: 'subUsers.create',
+    targets: [] as string[],
+    outcome: 'OK',
+    upstreamRequestId: null,
+  });
   for (const operation of ['a', 'b', 'c', 'd', 'e']) await log.append(entry(operation));
-  assert.deepEqual((await log.list({ first: 10, accountIds: new Set(['ws']) })).entries.map((kept) => kept.operation), ['e', 'd', 'c']);
+  assert.deepEqual(
+    (await log.list({ first: 10, accountIds: new Set(['ws']) })).entries.map((kept) => kept.operation),
+    ['e', 'd', 'c'],
+  );
   assert.equal(readFileSync(path, 'utf8').split('\n').filter(Boolean).length, 5);
   const reopened = new FileAuditLog(path, 30, 3);
-  assert.deepEqual((await reopened.list({ first: 10, accountIds: new Set(['ws']) })).entries.map((kept) => kept.operation), ['e', 'd', 'c']);
+  assert.deepEqual(
+    (await reopened.list({ first: 10, accountIds: new Set(['ws']) })).entries.map((kept) => kept.operation),
+    ['e', 'd', 'c'],
+  );
   await new Promise((resolve) => setTimeout(resolve, 50));
   assert.equal(readFileSync(path, 'utf8').split('\n').filter(Boolean).length, 3);
 });

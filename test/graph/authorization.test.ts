@@ -44,7 +44,7 @@ function resetCalls(estate: EstateHarness): void {
   for (const simulator of Object.values(estate.simulators)) simulator.server.resetCalls();
 }
 
-describe('entities through _entities obey the caller\'s scopes and accounts', () => {
+describe("entities through _entities obey the caller's scopes and accounts", () => {
   let estate: EstateHarness;
   const client = (key: string) => new GraphQLTestClient(estate.proxygraph.url, { authorization: `Bearer ${key}` });
   const references: Reference[] = [];
@@ -69,7 +69,9 @@ describe('entities through _entities obey the caller\'s scopes and accounts', ()
       ws: account(id: "ws") { proxies(first: 1) { edges { node { id } } } subUsers(first: 1) { edges { node { id } } } ipAuthorizations { id } }
       wp: account(id: "wp") { dnsOverrides { id } }
     }`);
-    const ws = (ids as { ws: { proxies: { edges: { node: { id: string } }[] }; subUsers: { edges: { node: { id: string } }[] }; ipAuthorizations: { id: string }[] } }).ws;
+    const ws = (
+      ids as { ws: { proxies: { edges: { node: { id: string } }[] }; subUsers: { edges: { node: { id: string } }[] }; ipAuthorizations: { id: string }[] } }
+    ).ws;
     const wp = (ids as { wp: { dnsOverrides: { id: string }[] } }).wp;
     references.push(
       { typename: 'Account', id: 'wp', selection: 'id label' },
@@ -91,7 +93,10 @@ describe('entities through _entities obey the caller\'s scopes and accounts', ()
         const reference = references.find((candidate) => candidate.typename === typename)!;
         const result = await client(key).request(entitiesQuery([reference]));
         assert.ok(errorCodes(result).length > 0);
-        assert.ok(errorCodes(result).every((code) => code === 'FORBIDDEN'), JSON.stringify(result.errors));
+        assert.ok(
+          errorCodes(result).every((code) => code === 'FORBIDDEN'),
+          JSON.stringify(result.errors),
+        );
         const entities = (result.data as { _entities?: unknown[] } | null | undefined)?._entities;
         assert.ok(!entities || entities.every((entity) => entity === null), JSON.stringify(result.data));
         assert.equal(upstreamCalls(estate), 0);
@@ -113,7 +118,7 @@ describe('entities through _entities obey the caller\'s scopes and accounts', ()
     );
   });
 
-  test('a read key limited to one account gets null for another account\'s entities, as if they did not exist', async () => {
+  test("a read key limited to one account gets null for another account's entities, as if they did not exist", async () => {
     resetCalls(estate);
     const wpEntities = references.filter((reference) => reference.id === 'wp' || reference.typename === 'DnsOverride');
     const result = await client(KEYS.readOnlyWs).request(entitiesQuery(wpEntities));
@@ -205,7 +210,9 @@ describe('the router secret is decided from the whole operation', () => {
   });
 
   test('_entities behind a chain of named fragments still needs the secret', async () => {
-    const chain = Array.from({ length: 9 }, (_, index) => `fragment F${index} on Query { ${index === 8 ? '_service { sdl }' : `...F${index + 1}`} }`).join('\n');
+    const chain = Array.from({ length: 9 }, (_, index) => `fragment F${index} on Query { ${index === 8 ? '_service { sdl }' : `...F${index + 1}`} }`).join(
+      '\n',
+    );
     const result = await harness.client.request(`{ ...F0 }\n${chain}`);
     assert.equal(result.status, 403);
     assert.deepEqual(errorCodes(result), ['FORBIDDEN']);

@@ -26,22 +26,61 @@ after(() => estate?.stop());
 
 const EXPECTED_CAPABILITIES: Record<string, string[]> = {
   ws: [
-    'DOWNLOAD_TOKENS', 'IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'PROXY_ACTIVITY', 'PROXY_ALLOCATION', 'PROXY_CREDENTIALS',
-    'PROXY_GATEWAY', 'PROXY_LIST_REFRESH', 'PROXY_REPLACEMENT', 'PROXY_SETTINGS', 'SUB_USERS', 'SUB_USER_PROXY_REFRESH', 'USAGE', 'USAGE_HISTORY',
+    'DOWNLOAD_TOKENS',
+    'IP_AUTHORIZATIONS',
+    'PLAN',
+    'PROFILE',
+    'PROXIES',
+    'PROXY_ACTIVITY',
+    'PROXY_ALLOCATION',
+    'PROXY_CREDENTIALS',
+    'PROXY_GATEWAY',
+    'PROXY_LIST_REFRESH',
+    'PROXY_REPLACEMENT',
+    'PROXY_SETTINGS',
+    'SUB_USERS',
+    'SUB_USER_PROXY_REFRESH',
+    'USAGE',
+    'USAGE_HISTORY',
   ],
-  pm: ['COUNTRY_POOLS', 'HOSTNAME_AUTHORIZATIONS', 'IP_AUTHORIZATIONS', 'PROFILE', 'PROXIES', 'PROXY_SERVER_AUTHORIZATION', 'SERVERS', 'SUB_USERS', 'SUB_USER_ACTIVATION', 'SUB_USER_IMPORT'],
-  wp: ['DNS_OVERRIDES', 'IP_AUTHORIZATIONS', 'IP_AUTHORIZATION_UPDATES', 'IP_AUTHORIZATION_USERS', 'NETWORK_SERVERS', 'PLAN', 'PROFILE', 'PROXIES', 'SERVERS', 'USAGE'],
+  pm: [
+    'COUNTRY_POOLS',
+    'HOSTNAME_AUTHORIZATIONS',
+    'IP_AUTHORIZATIONS',
+    'PROFILE',
+    'PROXIES',
+    'PROXY_SERVER_AUTHORIZATION',
+    'SERVERS',
+    'SUB_USERS',
+    'SUB_USER_ACTIVATION',
+    'SUB_USER_IMPORT',
+  ],
+  wp: [
+    'DNS_OVERRIDES',
+    'IP_AUTHORIZATIONS',
+    'IP_AUTHORIZATION_UPDATES',
+    'IP_AUTHORIZATION_USERS',
+    'NETWORK_SERVERS',
+    'PLAN',
+    'PROFILE',
+    'PROXIES',
+    'SERVERS',
+    'USAGE',
+  ],
   ping: ['GENERATED_PROXY_LISTS', 'IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'SERVICES', 'SUB_USERS', 'SUB_USER_ACCESS_RULES', 'USAGE'],
 };
 
 describe('capabilities', () => {
-  test('each account reports exactly its provider\'s capabilities, in configuration order', async () => {
+  test("each account reports exactly its provider's capabilities, in configuration order", async () => {
     const data = await estate.client.data(EstateAccountsDocument, {});
-    assert.deepEqual(data.accounts.map((account) => account.id), ['ws', 'pm', 'wp', 'ping']);
+    assert.deepEqual(
+      data.accounts.map((account) => account.id),
+      ['ws', 'pm', 'wp', 'ping'],
+    );
     for (const account of data.accounts) assert.deepEqual([...account.capabilities].sort(), EXPECTED_CAPABILITIES[account.id], account.id);
   });
 
-  test('a field a provider cannot serve is null with UNSUPPORTED_BY_PROVIDER on that account\'s path only', async () => {
+  test("a field a provider cannot serve is null with UNSUPPORTED_BY_PROVIDER on that account's path only", async () => {
     const result = await estate.client.request('{ accounts { id dnsOverrides { id } } }');
     const accounts = (result.data as { accounts: Array<{ id: string; dnsOverrides: unknown[] | null }> }).accounts;
     assert.ok(Array.isArray(accounts.find((account) => account.id === 'wp')!.dnsOverrides));
@@ -52,7 +91,7 @@ describe('capabilities', () => {
 });
 
 describe('Query.proxies across accounts', () => {
-  test('walking every page visits each account\'s proxies once, in configuration order, and totalCount is the sum of the accounts\' totals', async () => {
+  test("walking every page visits each account's proxies once, in configuration order, and totalCount is the sum of the accounts' totals", async () => {
     const perAccount = await estate.client.data(EstateAccountProxyCountsDocument, {});
     const expectedTotal = perAccount.accounts.reduce((sum, account) => sum + account.proxies!.totalCount!, 0);
     const seen: Array<{ id: string; account: string }> = [];
@@ -113,7 +152,7 @@ describe('IP authorization across accounts', () => {
 });
 
 describe('DNS overrides across accounts', () => {
-  test('Query.dnsOverrides lists WonderProxy\'s entries; naming an account that has none is UNSUPPORTED_BY_PROVIDER, not an empty list', async () => {
+  test("Query.dnsOverrides lists WonderProxy's entries; naming an account that has none is UNSUPPORTED_BY_PROVIDER, not an empty list", async () => {
     const all = await estate.client.request('{ dnsOverrides { id account { id } } }');
     assert.deepEqual(all.errors, []);
     const entries = (all.data as { dnsOverrides: Array<{ account: { id: string } }> }).dnsOverrides;
@@ -136,7 +175,11 @@ describe('usage across accounts', () => {
     // Webshare's and WonderProxy's billing periods and Ping's lifetime are three periods: three totals.
     assert.deepEqual(
       data.usage.totalsByPeriod.map((total) => [total.accounts.map((account) => account.id), total.usage.period, total.usage.bandwidthUsedBytes]),
-      [[['ws'], 'BILLING_PERIOD', used[0]], [['wp'], 'BILLING_PERIOD', used[1]], [['ping'], 'LIFETIME', used[2]]],
+      [
+        [['ws'], 'BILLING_PERIOD', used[0]],
+        [['wp'], 'BILLING_PERIOD', used[1]],
+        [['ping'], 'LIFETIME', used[2]],
+      ],
     );
   });
 });
@@ -156,7 +199,10 @@ describe('partial failure', () => {
           assert.equal(error.extensions?.code, 'PROVIDER_UNAVAILABLE');
         }
         const data = result.data!;
-        assert.deepEqual(data.accounts.map((account) => account.id), ['ws', 'pm', 'wp', 'ping']);
+        assert.deepEqual(
+          data.accounts.map((account) => account.id),
+          ['ws', 'pm', 'wp', 'ping'],
+        );
         const others = ['ws', 'pm', 'wp', 'ping'].filter((id) => id !== failing);
         const withIps = new Set(data.ipAuthorizations.map((entry) => entry.account.id));
         const withProxies = new Set(data.proxies.edges.map((edge) => edge.node.account.id));

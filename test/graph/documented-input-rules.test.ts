@@ -36,8 +36,8 @@ const CREDENTIALS = 'mutation($input: ProxyCredentialsInput!) { updateProxyCrede
 const replace = (toReplace: Record<string, unknown>, replaceWith: Array<Record<string, unknown>>) =>
   estate.client.request(REPLACE, { input: { accountId: 'ws', toReplace, replaceWith, dryRun: true } });
 
-describe('the review\'s findings: refused before the upstream call, not after it', () => {
-  test('deleting Ping\'s default proxy user is BAD_USER_INPUT and never sends the delete; once a read has shown it, no call at all', async () => {
+describe("the review's findings: refused before the upstream call, not after it", () => {
+  test("deleting Ping's default proxy user is BAD_USER_INPUT and never sends the delete; once a read has shown it, no call at all", async () => {
     const id = encodeGlobalId('SubUser', 'ping', 'default_user');
     const first = await estate.client.request(DELETE_SUB_USER, { id });
     assert.deepEqual(errorCodes(first), ['BAD_USER_INPUT'], JSON.stringify(first.errors));
@@ -53,16 +53,26 @@ describe('the review\'s findings: refused before the upstream call, not after it
 
   test('a replacement whose replaceWith counts cannot add up to what toReplace removes is refused with no upstream call', async () => {
     assertRefused(await replace({ type: 'COUNTRY', countryCode: 'US', count: 3 }, [{ type: 'ANY', count: 2 }]), 'replaceWith', '3 removed, 2 added');
-    assertRefused(await replace({ type: 'IP_ADDRESS', ipAddresses: ['198.51.100.1', '198.51.100.2'] }, [{ type: 'ANY', count: 1 }]), 'replaceWith', '2 addresses, 1 added');
     assertRefused(
-      await replace({ type: 'COUNTRY', countryCode: 'US', count: 2 }, [{ type: 'COUNTRY', countryCode: 'FR', count: 3 }, { type: 'COUNTRY', countryCode: 'DE' }]),
+      await replace({ type: 'IP_ADDRESS', ipAddresses: ['198.51.100.1', '198.51.100.2'] }, [{ type: 'ANY', count: 1 }]),
+      'replaceWith',
+      '2 addresses, 1 added',
+    );
+    assertRefused(
+      await replace({ type: 'COUNTRY', countryCode: 'US', count: 2 }, [
+        { type: 'COUNTRY', countryCode: 'FR', count: 3 },
+        { type: 'COUNTRY', countryCode: 'DE' },
+      ]),
       'replaceWith',
       'more added than removed, one item open',
     );
     assert.equal(webshare().state.replacements.size, 0);
 
     // Counts that add up go to Webshare.
-    const equal = await replace({ type: 'COUNTRY', countryCode: 'US', count: 2 }, [{ type: 'ANY', count: 1 }, { type: 'COUNTRY', countryCode: 'FR', count: 1 }]);
+    const equal = await replace({ type: 'COUNTRY', countryCode: 'US', count: 2 }, [
+      { type: 'ANY', count: 1 },
+      { type: 'COUNTRY', countryCode: 'FR', count: 1 },
+    ]);
     assert.deepEqual(errorCodes(equal), []);
     assert.equal(webshare().server.callCount('POST /api/v3/proxy/replace/'), 1);
   });
@@ -79,31 +89,52 @@ describe('each documented rule is checked before the first upstream call', () =>
       [{ type: 'IP_ADDRESS', ipAddresses: ['198.51.100.1'], count: 1 }, [{ type: 'ANY', count: 1 }], 'toReplace.count'],
       [{ type: 'COUNTRY', countryCode: 'US', count: 1 }, [{ type: 'ANY' }], 'replaceWith.0.count'],
     ];
-    for (const [toReplace, replaceWith, field] of cases) assertRefused(await replace(toReplace, replaceWith), field, JSON.stringify({ toReplace, replaceWith }));
+    for (const [toReplace, replaceWith, field] of cases)
+      assertRefused(await replace(toReplace, replaceWith), field, JSON.stringify({ toReplace, replaceWith }));
   });
 
   test('Webshare proxy credentials: something to change, and a password that is not the username', async () => {
     assertRefused(await estate.client.request(CREDENTIALS, { input: {} }), 'input', 'empty change');
     assertRefused(await estate.client.request(CREDENTIALS, { input: { username: 'teamproxy01', password: 'TeamProxy01' } }), 'password', 'password = username');
     assertRefused(await estate.client.request(CREDENTIALS, { input: { username: 'short' } }), 'username', '5 characters');
-    assertRefused(await estate.client.request(CREDENTIALS, { input: { requestIdleTimeoutSeconds: 7_201 } }), 'requestIdleTimeoutSeconds', 'idle timeout over 2 hours');
+    assertRefused(
+      await estate.client.request(CREDENTIALS, { input: { requestIdleTimeoutSeconds: 7_201 } }),
+      'requestIdleTimeoutSeconds',
+      'idle timeout over 2 hours',
+    );
   });
 
   test('sub-user fields a provider has no place for are refused, not dropped: Webshare contact details and metadata, Ping names', async () => {
-    assertRefused(await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'ws', label: 'contact', email: 'ann@example.com' } }), 'email', 'Webshare email');
-    assertRefused(await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'ws', label: 'meta', metadata: { team: 'a' } } }), 'metadata', 'Webshare metadata');
-    assertRefused(await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'ws', label: 'one-name', username: 'another-name' } }), 'username', 'Webshare label and username');
-    assertRefused(await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'ping', username: 'named_user_01', firstName: 'Ann' } }), 'firstName', 'Ping firstName');
+    assertRefused(
+      await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'ws', label: 'contact', email: 'ann@example.com' } }),
+      'email',
+      'Webshare email',
+    );
+    assertRefused(
+      await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'ws', label: 'meta', metadata: { team: 'a' } } }),
+      'metadata',
+      'Webshare metadata',
+    );
+    assertRefused(
+      await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'ws', label: 'one-name', username: 'another-name' } }),
+      'username',
+      'Webshare label and username',
+    );
+    assertRefused(
+      await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'ping', username: 'named_user_01', firstName: 'Ann' } }),
+      'firstName',
+      'Ping firstName',
+    );
   });
 
-  test('Webshare sub-users: refreshing one without its own proxy list is BAD_USER_INPUT (Webshare\'s own refusal: no read before every refresh)', async () => {
+  test("Webshare sub-users: refreshing one without its own proxy list is BAD_USER_INPUT (Webshare's own refusal: no read before every refresh)", async () => {
     const created = await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'ws', label: 'account-list-user' } });
     const id = (created.data as { createSubUser: { id: string } }).createSubUser.id;
     const result = await estate.client.request('mutation($id: ID!) { refreshSubUserProxies(id: $id) { id } }', { id });
     assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT']);
   });
 
-  test('Webshare sub-user limit: with none left on the plan, createSubUser is PLAN_LIMIT (Webshare\'s own refusal: no plan read before every create)', async () => {
+  test("Webshare sub-user limit: with none left on the plan, createSubUser is PLAN_LIMIT (Webshare's own refusal: no plan read before every create)", async () => {
     const plans = [...webshare().state.plans.values()].map((entry) => entry.plan);
     const totals = plans.map((plan) => plan.subusers_total);
     plans.forEach((plan) => (plan.subusers_total = 0));
@@ -115,7 +146,7 @@ describe('each documented rule is checked before the first upstream call', () =>
     }
   });
 
-  test('Ping proxy user IP limit: an IP past the user\'s cap is PLAN_LIMIT for that account, and the edit is never sent', async () => {
+  test("Ping proxy user IP limit: an IP past the user's cap is PLAN_LIMIT for that account, and the edit is never sent", async () => {
     const user = ping().state.proxyUsers.get('stevejobs')!;
     const cap = user.proxy_user_ip_address_authentication_limit;
     user.proxy_user_ip_address_authentication_limit = user.ip_address_authentications.length;
@@ -130,9 +161,13 @@ describe('each documented rule is checked before the first upstream call', () =>
     }
   });
 
-  test('ProxyMesh sub-accounts cannot take the parent account\'s username', async () => {
+  test("ProxyMesh sub-accounts cannot take the parent account's username", async () => {
     const parent = proxymesh().credentials.username;
     assertRefused(await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'pm', username: parent } }), 'username', 'parent username');
-    assertRefused(await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'pm', username: parent.toUpperCase() } }), 'username', 'parent username, other case');
+    assertRefused(
+      await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'pm', username: parent.toUpperCase() } }),
+      'username',
+      'parent username, other case',
+    );
   });
 });

@@ -27,9 +27,7 @@ let harness: Harness;
 
 before(async () => {
   harness = await startHarness({
-    extraAccounts: (webshare) => [
-      { id: 'ws-bad', provider: 'webshare', baseUrl: webshare.origin, credentials: { token: BAD_TOKEN } },
-    ],
+    extraAccounts: (webshare) => [{ id: 'ws-bad', provider: 'webshare', baseUrl: webshare.origin, credentials: { token: BAD_TOKEN } }],
   });
 });
 
@@ -57,9 +55,7 @@ describe('provider answers become typed errors', () => {
   });
 
   test('one failing account does not hide the other account in a cross-account list', async () => {
-    const result = await harness.client.request(
-      `{ accounts { id plan { proxyCount } } }`,
-    );
+    const result = await harness.client.request(`{ accounts { id plan { proxyCount } } }`);
     const accounts = (result.data as { accounts: Array<{ id: string; plan: { proxyCount: number } | null }> }).accounts;
     assert.equal(accounts.find((account) => account.id === WEBSHARE_ACCOUNT_ID)!.plan!.proxyCount > 0, true);
     assert.equal(accounts.find((account) => account.id === 'ws-bad')!.plan, null);
@@ -84,7 +80,7 @@ describe('provider answers become typed errors', () => {
     assert.equal(data.subUser, null);
   });
 
-  test('a provider 400 with field errors is BAD_USER_INPUT carrying the provider\'s fields', async () => {
+  test("a provider 400 with field errors is BAD_USER_INPUT carrying the provider's fields", async () => {
     harness.webshare.server.injectFault({
       endpoint: 'PATCH /api/v2/proxy/config/',
       status: 400,
@@ -114,7 +110,7 @@ describe('provider answers become typed errors', () => {
 });
 
 describe('rate limits', () => {
-  test('past Webshare\'s budget the answer is RATE_LIMITED with retryAfterSeconds', async () => {
+  test("past Webshare's budget the answer is RATE_LIMITED with retryAfterSeconds", async () => {
     const limited = await startHarness({ webshare: { rateLimits: { generalPerMinute: 3, proxyListPerMinute: 2 } } });
     try {
       const codes: string[] = [];
@@ -138,13 +134,19 @@ describe('invalid input is refused before any upstream call', () => {
     ['an invalid IP address', () => harness.client.request(AuthorizeIpDocument, { input: { ip: '999.1.1.1' } })],
     ['an expiry in the past', () => harness.client.request(AuthorizeIpDocument, { input: { ip: '192.0.2.1', expiresAt: '2001-01-01T00:00:00Z' } })],
     ['zero max threads', () => harness.client.request(CreateSubUserDocument, { input: { accountId: WEBSHARE_ACCOUNT_ID, label: 'x', maxThreads: 0 } })],
-    ['a negative bandwidth limit', () => harness.client.request(CreateSubUserDocument, { input: { accountId: WEBSHARE_ACCOUNT_ID, label: 'x', bandwidthLimitBytes: -1 } })],
+    [
+      'a negative bandwidth limit',
+      () => harness.client.request(CreateSubUserDocument, { input: { accountId: WEBSHARE_ACCOUNT_ID, label: 'x', bandwidthLimitBytes: -1 } }),
+    ],
     ['a malformed country', () => harness.client.request(AccountProxiesDocument, { id: WEBSHARE_ACCOUNT_ID, filter: { countries: ['USA'] } })],
     ['a page size over 100', () => harness.client.request(AccountProxiesDocument, { id: WEBSHARE_ACCOUNT_ID, first: 500 })],
     ['a cursor that was never issued', () => harness.client.request(AccountProxiesDocument, { id: WEBSHARE_ACCOUNT_ID, after: 'bm9wZQ' })],
     ['a malformed proxy id', () => harness.client.request(ProxyByIdDocument, { id: 'definitely not an id' })],
     ['a sub-user id used as a proxy id', () => harness.client.request(ProxyByIdDocument, { id: subUserId('1') })],
-    ['a proxy password shorter than 8', () => harness.client.request(UpdateProxyCredentialsDocument, { accountId: WEBSHARE_ACCOUNT_ID, input: { password: 'short' } })],
+    [
+      'a proxy password shorter than 8',
+      () => harness.client.request(UpdateProxyCredentialsDocument, { accountId: WEBSHARE_ACCOUNT_ID, input: { password: 'short' } }),
+    ],
     [
       'ANY used as the proxies to replace',
       () =>
@@ -156,14 +158,22 @@ describe('invalid input is refused before any upstream call', () => {
       'an IP range with host bits set',
       () =>
         harness.client.request(ReplaceProxiesDocument, {
-          input: { accountId: WEBSHARE_ACCOUNT_ID, toReplace: { type: 'IP_RANGE', ipRanges: ['1.2.3.4/24'] }, replaceWith: [{ type: 'ANY', count: 1 }], dryRun: true },
+          input: {
+            accountId: WEBSHARE_ACCOUNT_ID,
+            toReplace: { type: 'IP_RANGE', ipRanges: ['1.2.3.4/24'] },
+            replaceWith: [{ type: 'ANY', count: 1 }],
+            dryRun: true,
+          },
         }),
     ],
   ];
   for (const [name, send] of cases) {
     test(`${name} is BAD_USER_INPUT with no upstream call`, async () => {
       const result = await send();
-      assert.deepEqual(result.errors.map((error) => error.extensions?.code), ['BAD_USER_INPUT']);
+      assert.deepEqual(
+        result.errors.map((error) => error.extensions?.code),
+        ['BAD_USER_INPUT'],
+      );
       assert.equal(harness.webshare.server.calls.length, 0);
     });
   }
@@ -183,9 +193,15 @@ describe('operations Webshare cannot serve', () => {
     assert.equal(harness.webshare.server.calls.length, 0);
   });
 
-  test('mutations for other providers\' features are UNSUPPORTED_BY_PROVIDER with no upstream call', async () => {
+  test("mutations for other providers' features are UNSUPPORTED_BY_PROVIDER with no upstream call", async () => {
     const dns = await harness.client.request(CreateDnsOverrideDocument, {
-      input: { accountId: WEBSHARE_ACCOUNT_ID, server: 'x.example.com', hostname: 'example.com', ip: '192.0.2.1', expiresAt: new Date(Date.now() + 3_600_000).toISOString() },
+      input: {
+        accountId: WEBSHARE_ACCOUNT_ID,
+        server: 'x.example.com',
+        hostname: 'example.com',
+        ip: '192.0.2.1',
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      },
     });
     assert.deepEqual(errorCodes(dns), ['UNSUPPORTED_BY_PROVIDER']);
     const activation = await harness.client.request(SetSubUserActiveDocument, { id: subUserId('1'), active: false });

@@ -48,7 +48,12 @@ describe('with the explorer on (development and demo mode)', () => {
 
 test('the example operations are valid against the schema', async () => {
   const { schema } = await buildProxyGraphSchema();
-  for (const operation of EXAMPLE_OPERATIONS) assert.deepEqual(validate(schema, parse(operation.query)).map((error) => error.message), [], operation.title);
+  for (const operation of EXAMPLE_OPERATIONS)
+    assert.deepEqual(
+      validate(schema, parse(operation.query)).map((error) => error.message),
+      [],
+      operation.title,
+    );
 });
 
 describe('with the explorer off (production default)', () => {

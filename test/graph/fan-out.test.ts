@@ -17,11 +17,13 @@ before(async () => {
 after(() => estate?.stop());
 
 function firstCalls(providers = Object.keys(estate.simulators)) {
-  return Object.entries(estate.simulators).filter(([provider]) => providers.includes(provider)).map(([provider, simulator]) => {
-    const call = simulator.server.calls[0];
-    assert.ok(call, `${provider} received no call`);
-    return { provider, startedAtMs: call.startedAtMs, finishedAtMs: call.finishedAtMs };
-  });
+  return Object.entries(estate.simulators)
+    .filter(([provider]) => providers.includes(provider))
+    .map(([provider, simulator]) => {
+      const call = simulator.server.calls[0];
+      assert.ok(call, `${provider} received no call`);
+      return { provider, startedAtMs: call.startedAtMs, finishedAtMs: call.finishedAtMs };
+    });
 }
 
 function resetCalls(): void {

@@ -11,7 +11,11 @@ const QUERY = '{ account(id: "ws") { id profile { email } } }';
 const TRACE_HEADER = { 'apollo-federation-include-trace': 'ftv1' };
 
 async function ftv1Of(harness: Harness, headers: Record<string, string>): Promise<string | undefined> {
-  const response = await fetch(harness.proxygraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: QUERY }) });
+  const response = await fetch(harness.proxygraph.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query: QUERY }),
+  });
   const body = (await response.json()) as { errors?: unknown[]; extensions?: { ftv1?: string } };
   assert.equal(body.errors, undefined);
   return body.extensions?.ftv1;

@@ -16,7 +16,6 @@ import { GraphQLTestClient } from '../support/graphql-client';
 import { callsTo, PLAN_BY_ID, PROXY_LIST } from '../support/webshare-api';
 import { AccountProxiesDocument, CreateSubUserDocument } from '../generated/graphql';
 
-
 interface Customer {
   id: string;
   name: string;
@@ -103,7 +102,10 @@ test('a supergraph query crosses from customers into ProxyGraph for accounts, pr
   assert.equal(data.customers.length, 4);
   assert.equal(data.customers[0].account.provider, 'WEBSHARE');
   assert.ok(data.customers[0].account.plan.proxyCount > 0);
-  assert.deepEqual(data.customers[2].dedicatedProxies.map((proxy) => proxy.id), customers[2].proxyIds);
+  assert.deepEqual(
+    data.customers[2].dedicatedProxies.map((proxy) => proxy.id),
+    customers[2].proxyIds,
+  );
   assert.ok(data.customers.every((customer) => customer.dedicatedProxies.every((proxy) => /^\d+\.\d+\.\d+\.\d+$/.test(proxy.host))));
   assert.deepEqual(data.customers[0].seats, [{ id: customers[0].seatIds[0], label: 'supergraph seat' }]);
 });

@@ -29,7 +29,6 @@ const ENTITIES_QUERY = `query Entities($representations: [_Any!]!) {
   }
 }`;
 
-
 let harness: Harness;
 
 before(async () => {
@@ -69,7 +68,12 @@ describe('subgraph SDL', () => {
     assert.equal(result.errors, undefined, JSON.stringify(result.errors?.map((error) => error.message)));
     const supergraph = result.supergraphSdl!;
     for (const entity of ['Account', 'Proxy', 'SubUser']) {
-      assert.match(supergraph, new RegExp(`type ${entity}\\s*\\n?\\s*@join__type\\(graph: CUSTOMERS, key: "id", resolvable: false\\)\\s*@join__type\\(graph: PROXYGRAPH, key: "id"\\)`));
+      assert.match(
+        supergraph,
+        new RegExp(
+          `type ${entity}\\s*\\n?\\s*@join__type\\(graph: CUSTOMERS, key: "id", resolvable: false\\)\\s*@join__type\\(graph: PROXYGRAPH, key: "id"\\)`,
+        ),
+      );
     }
   });
 });

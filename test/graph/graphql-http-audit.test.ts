@@ -28,5 +28,8 @@ test('every MUST audit of the GraphQL-over-HTTP spec passes against /graphql', a
   process.stdout.write(`# graphql-http audits: ${JSON.stringify(summary, null, 2)}\n`);
   // 42 of 48 pass today; the misses are GETs blocked by CSRF prevention and Apollo's 400 (not 200) on parse/validation errors.
   assert.ok(summary.otherOk >= 42, `SHOULD/MAY audits passing dropped to ${summary.otherOk}`);
-  assert.deepEqual(failedMusts.map(({ name, result }) => `${name}: ${'reason' in result ? result.reason : ''}`), []);
+  assert.deepEqual(
+    failedMusts.map(({ name, result }) => `${name}: ${'reason' in result ? result.reason : ''}`),
+    [],
+  );
 });

@@ -39,15 +39,27 @@ const PING_USER = encodeGlobalId('SubUser', 'ping', 'marketing_team');
 
 describe('control characters are refused in every string argument, before any upstream call', () => {
   test('usernames: Ping proxy user "user\\u0000abcdefgh" and a ProxyMesh username with a C1 character', async () => {
-    assertRefused(await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'ping', username: 'user\u0000abcdefgh' } }), 'input.username', 'ping username');
+    assertRefused(
+      await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'ping', username: 'user\u0000abcdefgh' } }),
+      'input.username',
+      'ping username',
+    );
     assertRefused(await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'pm', username: 'pm-\u0085x' } }), 'input.username', 'pm username');
     assert.ok(![...ping().state.proxyUsers.keys()].some((id) => id.includes('\u0000')));
   });
 
   test('labels, names and e-mail: Webshare label, ProxyMesh first and last name', async () => {
     assertRefused(await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'ws', label: 'team\u0007a' } }), 'input.label', 'label');
-    assertRefused(await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'pm', username: 'pm-names', firstName: 'Ann\u0000' } }), 'input.firstName', 'firstName');
-    assertRefused(await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'pm', username: 'pm-names', lastName: 'Lee\r\nX-Injected: 1' } }), 'input.lastName', 'lastName');
+    assertRefused(
+      await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'pm', username: 'pm-names', firstName: 'Ann\u0000' } }),
+      'input.firstName',
+      'firstName',
+    );
+    assertRefused(
+      await estate.client.request(CREATE_SUB_USER, { input: { accountId: 'pm', username: 'pm-names', lastName: 'Lee\r\nX-Injected: 1' } }),
+      'input.lastName',
+      'lastName',
+    );
   });
 
   test('passwords: a Ping proxy user password with NUL', async () => {
@@ -63,7 +75,10 @@ describe('control characters are refused in every string argument, before any up
   test('comments are free text: tab, newline and carriage return pass the rule', async () => {
     // A service id of the documented form that Ping does not have: the comment passes every local check,
     // so the call is made and Ping answers 404.
-    const result = await estate.client.request(CANCEL_SERVICE, { id: encodeGlobalId('Service', 'ping', 'API-0000-0000'), comment: 'line one\r\nline two\tend' });
+    const result = await estate.client.request(CANCEL_SERVICE, {
+      id: encodeGlobalId('Service', 'ping', 'API-0000-0000'),
+      comment: 'line one\r\nline two\tend',
+    });
     assert.deepEqual(errorCodes(result), ['NOT_FOUND']);
     assert.ok(ping().server.calls.length > 0);
   });
@@ -77,9 +92,21 @@ describe('control characters are refused in every string argument, before any up
       'input.user',
       'user',
     );
-    assertRefused(await estate.client.request(UPDATE_SUB_USER, { id: PING_USER, input: { metadata: { 'team\u0000': 'a' } } }), 'input.metadata', 'metadata key');
-    assertRefused(await estate.client.request(UPDATE_SUB_USER, { id: PING_USER, input: { metadata: { team: 'a\u0000b' } } }), 'input.metadata', 'metadata value');
-    assertRefused(await estate.client.request('query($c: [String!]) { proxies(filter: { countries: $c }) { totalCount } }', { c: ['us', 'd\u0000'] }), 'filter.countries', 'filter list');
+    assertRefused(
+      await estate.client.request(UPDATE_SUB_USER, { id: PING_USER, input: { metadata: { 'team\u0000': 'a' } } }),
+      'input.metadata',
+      'metadata key',
+    );
+    assertRefused(
+      await estate.client.request(UPDATE_SUB_USER, { id: PING_USER, input: { metadata: { team: 'a\u0000b' } } }),
+      'input.metadata',
+      'metadata value',
+    );
+    assertRefused(
+      await estate.client.request('query($c: [String!]) { proxies(filter: { countries: $c }) { totalCount } }', { c: ['us', 'd\u0000'] }),
+      'filter.countries',
+      'filter list',
+    );
   });
 });
 
@@ -96,7 +123,11 @@ describe('lists are bounded', () => {
 
   test('more than 100 ids in any id list is refused; 100 is not', async () => {
     const ids = (n: number) => Array.from({ length: n }, () => 'ws');
-    assertRefused(await estate.client.request('mutation($ids: [ID!]) { revokeIp(ip: "198.51.100.62", accountIds: $ids) { ok } }', { ids: ids(101) }), 'accountIds', '101 ids');
+    assertRefused(
+      await estate.client.request('mutation($ids: [ID!]) { revokeIp(ip: "198.51.100.62", accountIds: $ids) { ok } }', { ids: ids(101) }),
+      'accountIds',
+      '101 ids',
+    );
     const hundred = await estate.client.request('mutation($ids: [ID!]) { revokeIp(ip: "198.51.100.62", accountIds: $ids) { ok } }', { ids: ids(100) });
     assert.deepEqual(errorCodes(hundred), []);
   });
@@ -113,13 +144,17 @@ describe('JSON values are bounded in depth, as literals and as variables', () =>
   });
 
   test('metadata nested 5 000 deep as a literal is BAD_USER_INPUT, not a parser stack overflow', async () => {
-    const result = await rawRequest(JSON.stringify({ query: `mutation { updateSubUser(id: "${PING_USER}", input: { metadata: ${deepLiteral(5_000)} }) { id } }` }));
+    const result = await rawRequest(
+      JSON.stringify({ query: `mutation { updateSubUser(id: "${PING_USER}", input: { metadata: ${deepLiteral(5_000)} }) { id } }` }),
+    );
     assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT'], JSON.stringify(result.errors));
     assert.equal(upstreamCalls(), 0);
   });
 
   test('metadata 40 deep is refused by the argument rule, as a literal and as a variable', async () => {
-    const literal = await rawRequest(JSON.stringify({ query: `mutation { updateSubUser(id: "${PING_USER}", input: { metadata: ${deepLiteral(40)} }) { id } }` }));
+    const literal = await rawRequest(
+      JSON.stringify({ query: `mutation { updateSubUser(id: "${PING_USER}", input: { metadata: ${deepLiteral(40)} }) { id } }` }),
+    );
     assertRefused(literal, 'input.metadata', 'literal 40 deep');
     const variable = await estate.client.request(UPDATE_SUB_USER, { id: PING_USER, input: { metadata: JSON.parse(deepJson(40)) } });
     assertRefused(variable, 'input.metadata', 'variable 40 deep');

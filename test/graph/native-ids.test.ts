@@ -45,7 +45,7 @@ const SUB_USER = 'query($id: ID!) { subUser(id: $id) { id } }';
 const PROXY = 'query($id: ID!) { proxy(id: $id) { id } }';
 const REVOKE_AUTHORIZATION = 'mutation($id: ID!) { revokeIpAuthorization(id: $id) { deleted } }';
 
-describe('native ids are checked against their provider\'s documented form before they enter a path', () => {
+describe("native ids are checked against their provider's documented form before they enter a path", () => {
   test('Webshare sub-user ids (integers) on update, delete, refresh and get: NOT_FOUND or null, no call', async () => {
     for (const nativeId of [...CRAFTED, '12abc', '-1', '1.5']) {
       const id = encodeGlobalId('SubUser', 'ws', nativeId);
@@ -55,14 +55,21 @@ describe('native ids are checked against their provider\'s documented form befor
       const read = await estate.client.request(SUB_USER, { id });
       assertNoCall(read, [], `subUser ${JSON.stringify(nativeId)}`);
       assert.deepEqual(read.data, { subUser: null });
-      assertNothingRemoved(await estate.client.request(REVOKE_AUTHORIZATION, { id: encodeGlobalId('IpAuthorization', 'ws', nativeId) }), 'revokeIpAuthorization');
+      assertNothingRemoved(
+        await estate.client.request(REVOKE_AUTHORIZATION, { id: encodeGlobalId('IpAuthorization', 'ws', nativeId) }),
+        'revokeIpAuthorization',
+      );
     }
   });
 
   test('Ping proxy user, service, proxy and IP authorization ids: NOT_FOUND or null, no call', async () => {
     for (const nativeId of CRAFTED) {
       const subUser = encodeGlobalId('SubUser', 'ping', nativeId);
-      assertNoCall(await estate.client.request(UPDATE_SUB_USER.replace('label: "x"', 'password: "new-pass-1"'), { id: subUser }), ['NOT_FOUND'], `updateSubUser ${JSON.stringify(nativeId)}`);
+      assertNoCall(
+        await estate.client.request(UPDATE_SUB_USER.replace('label: "x"', 'password: "new-pass-1"'), { id: subUser }),
+        ['NOT_FOUND'],
+        `updateSubUser ${JSON.stringify(nativeId)}`,
+      );
       assertNothingRemoved(await estate.client.request(DELETE_SUB_USER, { id: subUser }), `deleteSubUser ${JSON.stringify(nativeId)}`);
       const read = await estate.client.request(SUB_USER, { id: subUser });
       assertNoCall(read, [], `subUser ${JSON.stringify(nativeId)}`);
@@ -71,8 +78,16 @@ describe('native ids are checked against their provider\'s documented form befor
       assertNoCall(proxy, [], `proxy ${JSON.stringify(nativeId)}`);
       assert.deepEqual(proxy.data, { proxy: null });
       const service = encodeGlobalId('Service', 'ping', nativeId);
-      assertNoCall(await estate.client.request('mutation($id: ID!) { updateService(id: $id, input: { automaticCollection: false }) { id } }', { id: service }), ['NOT_FOUND'], `updateService ${JSON.stringify(nativeId)}`);
-      assertNoCall(await estate.client.request('mutation($id: ID!) { cancelService(id: $id, input: { reason: OTHER }) { id } }', { id: service }), ['NOT_FOUND'], `cancelService ${JSON.stringify(nativeId)}`);
+      assertNoCall(
+        await estate.client.request('mutation($id: ID!) { updateService(id: $id, input: { automaticCollection: false }) { id } }', { id: service }),
+        ['NOT_FOUND'],
+        `updateService ${JSON.stringify(nativeId)}`,
+      );
+      assertNoCall(
+        await estate.client.request('mutation($id: ID!) { cancelService(id: $id, input: { reason: OTHER }) { id } }', { id: service }),
+        ['NOT_FOUND'],
+        `cancelService ${JSON.stringify(nativeId)}`,
+      );
       assertNothingRemoved(
         await estate.client.request(REVOKE_AUTHORIZATION, { id: encodeGlobalId('IpAuthorization', 'ping', `${nativeId}/198.51.100.9`) }),
         `revokeIpAuthorization ${JSON.stringify(nativeId)}`,
@@ -89,22 +104,33 @@ describe('native ids are checked against their provider\'s documented form befor
         ['NOT_FOUND'],
         `updateIpAuthorization ${JSON.stringify(nativeId)}`,
       );
-      assertNothingRemoved(await estate.client.request('mutation($id: ID!) { deleteDnsOverride(id: $id) { deleted } }', { id: encodeGlobalId('DnsOverride', 'wp', nativeId) }), 'deleteDnsOverride');
+      assertNothingRemoved(
+        await estate.client.request('mutation($id: ID!) { deleteDnsOverride(id: $id) { deleted } }', { id: encodeGlobalId('DnsOverride', 'wp', nativeId) }),
+        'deleteDnsOverride',
+      );
     }
     for (const nativeId of NOT_PROXYMESH_USERNAMES) {
       const sub = encodeGlobalId('SubUser', 'pm', nativeId);
       assertNothingRemoved(await estate.client.request(DELETE_SUB_USER, { id: sub }), `pm deleteSubUser ${JSON.stringify(nativeId)}`);
       assertNoCall(await estate.client.request(SET_ACTIVE, { id: sub }), ['NOT_FOUND'], `pm setSubUserActive ${JSON.stringify(nativeId)}`);
-      assertNothingRemoved(await estate.client.request(REVOKE_AUTHORIZATION, { id: encodeGlobalId('IpAuthorization', 'pm', `${nativeId}|198.51.100.9`) }), 'pm revokeIpAuthorization');
+      assertNothingRemoved(
+        await estate.client.request(REVOKE_AUTHORIZATION, { id: encodeGlobalId('IpAuthorization', 'pm', `${nativeId}|198.51.100.9`) }),
+        'pm revokeIpAuthorization',
+      );
     }
   });
 
   test('creating a Ping proxy user whose id is not of the documented form is BAD_USER_INPUT with no call', async () => {
     const before = (estate.simulators.pingproxies as PingProxiesSimulator).state.proxyUsers.size;
     for (const username of ['../../abcdefg', 'abcdefgh/..', '..........', 'has space in it', 'percent%2fid', 'colon:user:x']) {
-      const result = await estate.client.request('mutation($input: CreateSubUserInput!) { createSubUser(input: $input) { id } }', { input: { accountId: 'ping', username } });
+      const result = await estate.client.request('mutation($input: CreateSubUserInput!) { createSubUser(input: $input) { id } }', {
+        input: { accountId: 'ping', username },
+      });
       assertNoCall(result, ['BAD_USER_INPUT'], `createSubUser ${username}`);
-      assert.ok(Object.keys((result.errors[0].extensions?.fields ?? {}) as object).some((field) => field.endsWith('username')), JSON.stringify(result.errors[0]));
+      assert.ok(
+        Object.keys((result.errors[0].extensions?.fields ?? {}) as object).some((field) => field.endsWith('username')),
+        JSON.stringify(result.errors[0]),
+      );
     }
     assert.equal((estate.simulators.pingproxies as PingProxiesSimulator).state.proxyUsers.size, before);
   });

@@ -13,12 +13,15 @@ const rawLog: string[] = [];
 let harness: Harness;
 
 before(async () => {
-  const logger = pino({ level: 'info' }, {
-    write(line: string) {
-      rawLog.push(line);
-      logLines.push(JSON.parse(line));
+  const logger = pino(
+    { level: 'info' },
+    {
+      write(line: string) {
+        rawLog.push(line);
+        logLines.push(JSON.parse(line));
+      },
     },
-  });
+  );
   harness = await startHarness({ logger });
 });
 after(() => harness?.stop());
@@ -86,7 +89,13 @@ describe('what the gateway did without a call of its own', () => {
     await Promise.all([harness.client.data('{ account(id: "ws") { plan { name } } }'), harness.client.data('{ account(id: "ws") { plan { name } } }')]);
     harness.webshare.server.knobs.latencyMs = 0;
     // A 429 closes the account's budget: the next call is refused without reaching Webshare.
-    harness.webshare.server.injectFault({ endpoint: 'GET /api/v2/subuser/', status: 429, headers: { 'retry-after': '2' }, body: { detail: 'Request was throttled.' }, times: 1 });
+    harness.webshare.server.injectFault({
+      endpoint: 'GET /api/v2/subuser/',
+      status: 429,
+      headers: { 'retry-after': '2' },
+      body: { detail: 'Request was throttled.' },
+      times: 1,
+    });
     await harness.client.request('{ account(id: "ws") { subUsers(first: 1) { totalCount } } }');
     await harness.client.request('{ account(id: "ws") { subUsers(first: 1) { totalCount } } }');
     const after = await metricsText();
@@ -110,14 +119,26 @@ describe('metrics', () => {
 
   test('Node.js process metrics carry the standard names Node dashboards query', async () => {
     const text = await metricsText();
-    for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_heap_size_used_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_gc_duration_seconds_count']) {
+    for (const name of [
+      'process_cpu_user_seconds_total',
+      'process_resident_memory_bytes',
+      'nodejs_heap_size_used_bytes',
+      'nodejs_eventloop_lag_seconds',
+      'nodejs_gc_duration_seconds_count',
+    ]) {
       assert.match(text, new RegExp(`^${name}(\\{| )`, 'm'), name);
     }
     assert.ok(!text.includes('proxygraph_process_'));
   });
 
   test('a provider 429 is counted as a rate-limited upstream answer', async () => {
-    harness.webshare.server.injectFault({ endpoint: 'GET /api/v2/profile/', status: 429, headers: { 'retry-after': '7' }, body: { detail: 'Request was throttled.' }, times: 1 });
+    harness.webshare.server.injectFault({
+      endpoint: 'GET /api/v2/profile/',
+      status: 429,
+      headers: { 'retry-after': '7' },
+      body: { detail: 'Request was throttled.' },
+      times: 1,
+    });
     await harness.client.request('{ account(id: "ws") { profile { email } } }');
     const text = await metricsText();
     assert.match(text, /proxygraph_upstream_rate_limited_total\{provider="webshare",account_id="ws"\} [1-9]/);

@@ -55,17 +55,29 @@ describe('a persisted-query hash that does not match its query', () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       const answer = await post(harness.proxygraph.url, { query: '{ accounts { id } }', ...byHash('{ accounts { provider } }') });
       assert.equal(answer.status, 400);
-      assert.deepEqual(answer.errors?.map((error) => error.extensions?.code), ['BAD_USER_INPUT']);
+      assert.deepEqual(
+        answer.errors?.map((error) => error.extensions?.code),
+        ['BAD_USER_INPUT'],
+      );
     }
     const errors = logLines.filter((line) => line.level >= 50);
     assert.deepEqual(errors, []);
   });
 
   test('an unsupported persisted-query version is the same client error', async () => {
-    const answer = await post(harness.proxygraph.url, { query: '{ accounts { id } }', extensions: { persistedQuery: { version: 2, sha256Hash: sha256('{ accounts { id } }') } } });
+    const answer = await post(harness.proxygraph.url, {
+      query: '{ accounts { id } }',
+      extensions: { persistedQuery: { version: 2, sha256Hash: sha256('{ accounts { id } }') } },
+    });
     assert.equal(answer.status, 400);
-    assert.deepEqual(answer.errors?.map((error) => error.extensions?.code), ['BAD_USER_INPUT']);
-    assert.deepEqual(logLines.filter((line) => line.level >= 50), []);
+    assert.deepEqual(
+      answer.errors?.map((error) => error.extensions?.code),
+      ['BAD_USER_INPUT'],
+    );
+    assert.deepEqual(
+      logLines.filter((line) => line.level >= 50),
+      [],
+    );
   });
 });
 
@@ -120,7 +132,10 @@ describe('with the default limits', () => {
     const query = paddedQuery(64 * KIB + 1, 'too-big');
     const refused = await post(harness.proxygraph.url, register(query));
     assert.equal(refused.status, 400);
-    assert.deepEqual(refused.errors?.map((error) => error.extensions?.code), ['BAD_USER_INPUT']);
+    assert.deepEqual(
+      refused.errors?.map((error) => error.extensions?.code),
+      ['BAD_USER_INPUT'],
+    );
     assert.equal(refused.data, undefined);
     assert.equal(await apqCacheBytes(harness), bytesBefore);
     const byHashOnly = await post(harness.proxygraph.url, byHash(query));
@@ -164,7 +179,10 @@ describe('persisted queries in Redis', () => {
     const oversized = paddedQuery(8 * KIB + 1, 'oversized');
     const refused = await post(harness.proxygraph.url, register(oversized));
     assert.equal(refused.status, 400);
-    assert.deepEqual(refused.errors?.map((error) => error.extensions?.code), ['BAD_USER_INPUT']);
+    assert.deepEqual(
+      refused.errors?.map((error) => error.extensions?.code),
+      ['BAD_USER_INPUT'],
+    );
     assert.equal(await redis.exists(apqKey(oversized)), 0);
   });
 });

@@ -7,7 +7,13 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PING, PING_ACCOUNT_ID, pingId, startPingHarness, type PingHarness } from '../support/pingproxies-harness';
 import { errorCodes } from '../support/graphql-client';
-import { PingCreateSubUserDocument, PingDeleteSubUserDocument, PingSubUserDocument, PingSubUsersDocument, PingUpdateSubUserDocument } from '../generated/graphql';
+import {
+  PingCreateSubUserDocument,
+  PingDeleteSubUserDocument,
+  PingSubUserDocument,
+  PingSubUsersDocument,
+  PingUpdateSubUserDocument,
+} from '../generated/graphql';
 
 const GIB = 2 ** 30;
 let harness: PingHarness;
@@ -21,7 +27,10 @@ after(async () => {
 beforeEach(() => harness.ping.server.resetCalls());
 
 function liveIds(): string[] {
-  return [...harness.ping.state.proxyUsers.values()].filter((user) => !user.proxy_user_is_deleted).map((user) => user.proxy_user_id).sort();
+  return [...harness.ping.state.proxyUsers.values()]
+    .filter((user) => !user.proxy_user_is_deleted)
+    .map((user) => user.proxy_user_id)
+    .sort();
 }
 
 describe('Ping Proxies proxy users as sub-users', () => {
@@ -29,9 +38,15 @@ describe('Ping Proxies proxy users as sub-users', () => {
     const first = await harness.client.data(PingSubUsersDocument, { id: PING_ACCOUNT_ID, first: 3 });
     const connection = first.account!.subUsers!;
     assert.equal(connection.totalCount, 7);
-    assert.deepEqual(connection.edges.map((edge) => edge.node.username), liveIds().slice(0, 3));
+    assert.deepEqual(
+      connection.edges.map((edge) => edge.node.username),
+      liveIds().slice(0, 3),
+    );
     const next = await harness.client.data(PingSubUsersDocument, { id: PING_ACCOUNT_ID, first: 3, after: connection.pageInfo.endCursor });
-    assert.deepEqual(next.account!.subUsers!.edges.map((edge) => edge.node.username), liveIds().slice(3, 6));
+    assert.deepEqual(
+      next.account!.subUsers!.edges.map((edge) => edge.node.username),
+      liveIds().slice(3, 6),
+    );
     const queries = harness.ping.server.callsTo(PING.userSearch).map((call) => new URLSearchParams(call.query));
     assert.equal(queries.length, 2);
     for (const query of queries) {
@@ -60,10 +75,13 @@ describe('Ping Proxies proxy users as sub-users', () => {
     assert.equal(harness.ping.server.callCount(PING.userRetrieve), 1);
   });
 
-  test('the docs\' own 9-character example user exists and reads like any other', async () => {
+  test("the docs' own 9-character example user exists and reads like any other", async () => {
     const data = await harness.client.data(PingSubUserDocument, { id: pingId('SubUser', 'stevejobs') });
     assert.equal(data.subUser!.password, 'apple1984');
-    assert.deepEqual(data.subUser!.ipAuthorizations.map((entry) => entry.ip), ['1.1.1.1', '2.2.2.2']);
+    assert.deepEqual(
+      data.subUser!.ipAuthorizations.map((entry) => entry.ip),
+      ['1.1.1.1', '2.2.2.2'],
+    );
   });
 
   test('createSubUser posts proxy_user/create (201 + created[]) and answers the proxy user read back', async () => {
@@ -73,7 +91,13 @@ describe('Ping Proxies proxy users as sub-users', () => {
     });
     assert.equal(data.createSubUser.id, pingId('SubUser', 'analytics_bot'));
     assert.deepEqual(
-      { limit: data.createSubUser.bandwidthLimitBytes, used: data.createSubUser.bandwidthUsedBytes, strict: data.createSubUser.strictSecurity, metadata: data.createSubUser.metadata, access: data.createSubUser.accessType },
+      {
+        limit: data.createSubUser.bandwidthLimitBytes,
+        used: data.createSubUser.bandwidthUsedBytes,
+        strict: data.createSubUser.strictSecurity,
+        metadata: data.createSubUser.metadata,
+        access: data.createSubUser.accessType,
+      },
       { limit: 2 * GIB, used: 0, strict: true, metadata, access: 'all' },
     );
     const [create] = harness.ping.server.callsTo(PING.userCreate);
@@ -113,7 +137,7 @@ describe('Ping Proxies proxy users as sub-users', () => {
     assert.equal(harness.ping.server.calls.length, 0);
   });
 
-  test('an id already taken is a CONFLICT; past the customer\'s proxy user limit is PLAN_LIMIT (Ping\'s own refusal)', async () => {
+  test("an id already taken is a CONFLICT; past the customer's proxy user limit is PLAN_LIMIT (Ping's own refusal)", async () => {
     const taken = await harness.client.request(PingCreateSubUserDocument, { input: { accountId: PING_ACCOUNT_ID, username: 'marketing_team' } });
     assert.deepEqual(errorCodes(taken), ['CONFLICT']);
     const { customer } = harness.ping.state;
@@ -139,7 +163,11 @@ describe('Ping Proxies proxy users as sub-users', () => {
     assert.equal(data.updateSubUser.bandwidthLimitBytes, null);
     assert.equal(data.updateSubUser.strictSecurity, false);
     const [edit] = harness.ping.server.callsTo(PING.userEdit);
-    assert.deepEqual(JSON.parse(edit.body), { proxy_user_residential_bytes_limit: null, proxy_user_metadata: { department: 'Growth' }, proxy_user_is_strict_security: false });
+    assert.deepEqual(JSON.parse(edit.body), {
+      proxy_user_residential_bytes_limit: null,
+      proxy_user_metadata: { department: 'Growth' },
+      proxy_user_is_strict_security: false,
+    });
   });
 
   test('deleteSubUser removes the proxy user; it then reads as gone, and deleting it again removes nothing', async () => {

@@ -37,7 +37,7 @@ function assertNoSecrets(payload: unknown): void {
 }
 
 describe('Ping Proxies error mapping', () => {
-  test('wrong API keys are PROVIDER_AUTH_FAILED with Ping\'s request id, and no key appears in the error', async () => {
+  test("wrong API keys are PROVIDER_AUTH_FAILED with Ping's request id, and no key appears in the error", async () => {
     const result = await harness.client.request(PingAccountOverviewDocument, { id: 'ping-bad' });
     assert.ok(errorCodes(result).length > 0);
     for (const error of result.errors) {
@@ -82,7 +82,11 @@ describe('Ping Proxies error mapping', () => {
     harness.ping.server.injectFault({
       endpoint: PING.proxySearch,
       status: 429,
-      body: { error: 'Too Many Requests', message: 'Rate limit exceeded. Please try again in 45 seconds.', api_request_id: '1b5a76aa-e286-477b-b88f-e5b492a0ba71' },
+      body: {
+        error: 'Too Many Requests',
+        message: 'Rate limit exceeded. Please try again in 45 seconds.',
+        api_request_id: '1b5a76aa-e286-477b-b88f-e5b492a0ba71',
+      },
       times: 1,
     });
     const limited = await harness.client.request(PingProxiesDocument, { id: PING_ACCOUNT_ID, first: 5 });
@@ -108,7 +112,7 @@ describe('Ping Proxies rate limit answered by Ping itself', () => {
     await strict?.stop();
   });
 
-  test('past Ping\'s own limit the 429 becomes RATE_LIMITED with a retry hint, never a generic error', async () => {
+  test("past Ping's own limit the 429 becomes RATE_LIMITED with a retry hint, never a generic error", async () => {
     const results = await Promise.all(Array.from({ length: 4 }, () => strict.client.request(PingAccountOverviewDocument, { id: PING_ACCOUNT_ID })));
     const codes = results.flatMap(errorCodes);
     assert.ok(codes.length > 0);

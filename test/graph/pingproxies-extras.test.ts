@@ -75,7 +75,14 @@ beforeEach(() => {
 /** A proxy user made in the simulator's state, with the access type a test needs. */
 function seedUser(id: string, accessType: 'all' | 'service_restricted' | 'proxy_restricted'): void {
   const template = harness.ping.state.proxyUsers.get('stevejobs')!;
-  harness.ping.state.proxyUsers.set(id, { ...template, proxy_user_id: id, proxy_user_access_type: accessType, ip_address_authentications: [], restricted_service_ids: [], restricted_proxy_ids: [] });
+  harness.ping.state.proxyUsers.set(id, {
+    ...template,
+    proxy_user_id: id,
+    proxy_user_access_type: accessType,
+    ip_address_authentications: [],
+    restricted_service_ids: [],
+    restricted_proxy_ids: [],
+  });
 }
 
 const aclsOf = (userId: string) => [...harness.ping.state.acls.values()].filter((acl) => acl.proxy_user_id === userId);
@@ -87,16 +94,19 @@ describe('Ping proxy user ACLs as sub-user access rules', () => {
     const acl = aclsOf('marketing_team')[0];
     assert.equal(data.subUser!.accessType, 'service_restricted');
     assert.equal(data.subUser!.accessRules!.totalCount, 1);
-    assert.deepEqual(data.subUser!.accessRules!.edges.map((edge) => edge.node), [
-      {
-        id: pingId('SubUserAccessRule', acl.proxy_user_acl_id),
-        target: 'SERVICE',
-        subUserId: pingId('SubUser', 'marketing_team'),
-        serviceId: pingId('Service', ISP_SERVICE_ID),
-        proxyId: null,
-        createdAt: new Date(`${acl.proxy_user_acl_creation_datetime!.replace(' ', 'T')}Z`).toISOString(),
-      },
-    ]);
+    assert.deepEqual(
+      data.subUser!.accessRules!.edges.map((edge) => edge.node),
+      [
+        {
+          id: pingId('SubUserAccessRule', acl.proxy_user_acl_id),
+          target: 'SERVICE',
+          subUserId: pingId('SubUser', 'marketing_team'),
+          serviceId: pingId('Service', ISP_SERVICE_ID),
+          proxyId: null,
+          createdAt: new Date(`${acl.proxy_user_acl_creation_datetime!.replace(' ', 'T')}Z`).toISOString(),
+        },
+      ],
+    );
     const query = new URLSearchParams(harness.ping.server.callsTo(ACL.search)[0].query);
     assert.equal(query.get('proxy_user_id'), 'marketing_team');
     assert.equal(query.get('sort_by'), 'proxy_user_acl_id_asc');
@@ -105,7 +115,9 @@ describe('Ping proxy user ACLs as sub-user access rules', () => {
   test('a proxy-restricted user is granted one proxy: create sends {proxy_user_id, proxy_id}, reads the rule back by id, and the rule resolves its sub-user and proxy', async () => {
     seedUser('reseller_customer_01', 'proxy_restricted');
     const proxy = inUseProxy(ISP_SERVICE_ID);
-    const created = await admin.data(PingCreateAccessRuleDocument, { input: { subUserId: pingId('SubUser', 'reseller_customer_01'), proxyId: pingId('Proxy', proxy.proxy_id) } });
+    const created = await admin.data(PingCreateAccessRuleDocument, {
+      input: { subUserId: pingId('SubUser', 'reseller_customer_01'), proxyId: pingId('Proxy', proxy.proxy_id) },
+    });
     const acl = aclsOf('reseller_customer_01')[0];
     assert.equal(created.createSubUserAccessRule.id, pingId('SubUserAccessRule', acl.proxy_user_acl_id));
     assert.equal(created.createSubUserAccessRule.target, 'PROXY');
@@ -129,7 +141,7 @@ describe('Ping proxy user ACLs as sub-user access rules', () => {
     assert.equal((await admin.data(PingAccessRuleDocument, { id })).subUserAccessRule, null);
   });
 
-  test('input the docs rule out is BAD_USER_INPUT or NOT_FOUND before any ACL call: both or neither target, another account\'s target, a malformed proxy id, the default proxy user', async () => {
+  test("input the docs rule out is BAD_USER_INPUT or NOT_FOUND before any ACL call: both or neither target, another account's target, a malformed proxy id, the default proxy user", async () => {
     const subUserId = pingId('SubUser', 'marketing_team');
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ subUserId, serviceId: pingId('Service', ISP_SERVICE_ID), proxyId: pingId('Proxy', inUseProxy(ISP_SERVICE_ID).proxy_id) }, 'BAD_USER_INPUT'],
@@ -145,13 +157,17 @@ describe('Ping proxy user ACLs as sub-user access rules', () => {
     assert.equal(harness.ping.server.callCount(ACL.create), 0);
   });
 
-  test('Ping\'s own refusals keep their api_request_id: a service grant for a proxy-restricted user is 400, an unknown proxy user 404, the same grant twice 409', async () => {
+  test("Ping's own refusals keep their api_request_id: a service grant for a proxy-restricted user is 400, an unknown proxy user 404, the same grant twice 409", async () => {
     seedUser('reseller_customer_02', 'proxy_restricted');
-    const wrongKind = await admin.request(PingCreateAccessRuleDocument, { input: { subUserId: pingId('SubUser', 'reseller_customer_02'), serviceId: pingId('Service', ISP_SERVICE_ID) } });
+    const wrongKind = await admin.request(PingCreateAccessRuleDocument, {
+      input: { subUserId: pingId('SubUser', 'reseller_customer_02'), serviceId: pingId('Service', ISP_SERVICE_ID) },
+    });
     assert.deepEqual(errorCodes(wrongKind), ['BAD_USER_INPUT']);
     assert.match(String(wrongKind.errors[0].extensions?.upstreamRequestId), REQUEST_ID);
 
-    const unknown = await admin.request(PingCreateAccessRuleDocument, { input: { subUserId: pingId('SubUser', 'nobody_here_02'), serviceId: pingId('Service', ISP_SERVICE_ID) } });
+    const unknown = await admin.request(PingCreateAccessRuleDocument, {
+      input: { subUserId: pingId('SubUser', 'nobody_here_02'), serviceId: pingId('Service', ISP_SERVICE_ID) },
+    });
     assert.deepEqual(errorCodes(unknown), ['NOT_FOUND']);
     assert.match(String(unknown.errors[0].extensions?.upstreamRequestId), REQUEST_ID);
 
@@ -161,7 +177,7 @@ describe('Ping proxy user ACLs as sub-user access rules', () => {
     assert.deepEqual(errorCodes(twice), ['CONFLICT']);
   });
 
-  test('setSubUserAccessType edits proxy_user_access_type; leaving a restricted type for ALL without clearAccessRules is Ping\'s 400, with it the rules go', async () => {
+  test("setSubUserAccessType edits proxy_user_access_type; leaving a restricted type for ALL without clearAccessRules is Ping's 400, with it the rules go", async () => {
     const id = pingId('SubUser', 'reseller_customer_02');
     const refused = await admin.request(PingSetAccessTypeDocument, { id, accessType: 'ALL' });
     assert.deepEqual(errorCodes(refused), ['BAD_USER_INPUT']);
@@ -179,7 +195,7 @@ describe('Ping proxy user ACLs as sub-user access rules', () => {
     assert.deepEqual(errorCodes(defaultUser), ['BAD_USER_INPUT']);
   });
 
-  test('wrong API keys are PROVIDER_AUTH_FAILED and a 403 from Ping is PROVIDER_FORBIDDEN, both with Ping\'s request id and no key in the answer', async () => {
+  test("wrong API keys are PROVIDER_AUTH_FAILED and a 403 from Ping is PROVIDER_FORBIDDEN, both with Ping's request id and no key in the answer", async () => {
     const denied = await admin.request(PingAccessRulesDocument, { id: pingId('SubUser', 'marketing_team', 'ping-bad') });
     assert.deepEqual(errorCodes(denied), ['PROVIDER_AUTH_FAILED']);
     assert.match(String(denied.errors[0].extensions?.upstreamRequestId), REQUEST_ID);
@@ -206,12 +222,15 @@ describe('Ping proxy user ACLs as sub-user access rules', () => {
 });
 
 describe('Ping service adjustments as Service.adjustments', () => {
-  test('each service\'s trail comes newest first from service_adjustment/search with its service_id, in Ping\'s words, JSON as given and dates in UTC', async () => {
+  test("each service's trail comes newest first from service_adjustment/search with its service_id, in Ping's words, JSON as given and dates in UTC", async () => {
     const data = await admin.data(PingServiceAdjustmentsDocument, { accountId: PING_ACCOUNT_ID, first: 10 });
     const isp = data.account!.services!.find((service) => service.id === pingId('Service', ISP_SERVICE_ID))!;
     const expected = harness.ping.state.adjustments.filter((entry) => entry.service_id === ISP_SERVICE_ID).reverse();
     assert.equal(isp.adjustments!.totalCount, expected.length);
-    assert.deepEqual(isp.adjustments!.edges.map((edge) => edge.node.type), expected.map((entry) => entry.service_adjustment_type));
+    assert.deepEqual(
+      isp.adjustments!.edges.map((edge) => edge.node.type),
+      expected.map((entry) => entry.service_adjustment_type),
+    );
     const ingestion = isp.adjustments!.edges.at(-1)!.node;
     const seeded = expected.at(-1)!;
     assert.deepEqual(ingestion, {
@@ -265,25 +284,36 @@ describe('Ping credit balance', () => {
 });
 
 describe('Ping proxy user list options', () => {
-  test('for proxy ids: every active proxy user with has_access, a service grant reaching its service\'s proxies only', async () => {
+  test("for proxy ids: every active proxy user with has_access, a service grant reaching its service's proxies only", async () => {
     const isp = inUseProxy(ISP_SERVICE_ID);
     const datacenter = inUseProxy(DATACENTER_SERVICE_ID);
     const forIsp = await admin.data(PingListOptionsDocument, { id: PING_ACCOUNT_ID, proxyIds: [pingId('Proxy', isp.proxy_id)] });
     const options = forIsp.account!.proxyUserListOptions!;
     const live = [...harness.ping.state.proxyUsers.values()].filter((user) => !user.proxy_user_is_deleted).map((user) => user.proxy_user_id);
-    assert.deepEqual(options.map((option) => option.username), live);
+    assert.deepEqual(
+      options.map((option) => option.username),
+      live,
+    );
     const marketing = options.find((option) => option.username === 'marketing_team')!;
     assert.deepEqual(marketing, { subUserId: pingId('SubUser', 'marketing_team'), username: 'marketing_team', hasAccess: true, isDefault: false });
     assert.equal(options.find((option) => option.username === 'default_user')!.isDefault, true);
     assert.deepEqual(JSON.parse(harness.ping.server.callsTo(ACL.listOptions)[0].body), { proxy_ids: [isp.proxy_id] });
 
-    const both = await admin.data(PingListOptionsDocument, { id: PING_ACCOUNT_ID, proxyIds: [pingId('Proxy', isp.proxy_id), pingId('Proxy', datacenter.proxy_id)] });
+    const both = await admin.data(PingListOptionsDocument, {
+      id: PING_ACCOUNT_ID,
+      proxyIds: [pingId('Proxy', isp.proxy_id), pingId('Proxy', datacenter.proxy_id)],
+    });
     assert.equal(both.account!.proxyUserListOptions!.find((option) => option.username === 'marketing_team')!.hasAccess, false);
   });
 
-  test('for a filter: the graph filter becomes Ping\'s search_filter; one that cannot be one search is refused, one that matches nothing answers empty, neither with a call', async () => {
-    await admin.data(PingListOptionsDocument, { id: PING_ACCOUNT_ID, filter: { countries: ['us'], statuses: ['OK'], serviceIds: [pingId('Service', ISP_SERVICE_ID)] } });
-    assert.deepEqual(JSON.parse(harness.ping.server.callsTo(ACL.listOptions)[0].body), { search_filter: { country_id: 'us', proxy_status: 'in_use', service_id: ISP_SERVICE_ID } });
+  test("for a filter: the graph filter becomes Ping's search_filter; one that cannot be one search is refused, one that matches nothing answers empty, neither with a call", async () => {
+    await admin.data(PingListOptionsDocument, {
+      id: PING_ACCOUNT_ID,
+      filter: { countries: ['us'], statuses: ['OK'], serviceIds: [pingId('Service', ISP_SERVICE_ID)] },
+    });
+    assert.deepEqual(JSON.parse(harness.ping.server.callsTo(ACL.listOptions)[0].body), {
+      search_filter: { country_id: 'us', proxy_status: 'in_use', service_id: ISP_SERVICE_ID },
+    });
     harness.ping.server.resetCalls();
     const several = await admin.request(PingListOptionsDocument, { id: PING_ACCOUNT_ID, filter: { countries: ['US', 'DE'] } });
     assert.deepEqual(errorCodes(several), ['BAD_USER_INPUT']);
@@ -296,7 +326,7 @@ describe('Ping proxy user list options', () => {
 });
 
 describe('Ping generated proxy lists', () => {
-  test('formattedProxyList sends the filter to list_by_search and answers one line per matching proxy with the default user\'s credentials', async () => {
+  test("formattedProxyList sends the filter to list_by_search and answers one line per matching proxy with the default user's credentials", async () => {
     const data = await admin.data(PingFormattedProxyListDocument, { id: PING_ACCOUNT_ID, filter: { countries: ['US'], types: ['ISP'], statuses: ['OK'] } });
     const owner = harness.ping.state.proxyUsers.get('default_user')!;
     const expected = harness.ping.state.proxies
@@ -308,7 +338,7 @@ describe('Ping generated proxy lists', () => {
     assert.deepEqual(Object.fromEntries(query), { country_id: 'us', proxy_type: 'isp', proxy_status: 'in_use' });
   });
 
-  test('a restricted sub-user\'s lines cover what its rules reach, in the chosen format', async () => {
+  test("a restricted sub-user's lines cover what its rules reach, in the chosen format", async () => {
     const data = await admin.data(PingFormattedProxyListDocument, { id: PING_ACCOUNT_ID, format: 'SOCKS5', subUserId: pingId('SubUser', 'marketing_team') });
     const lines = data.account!.formattedProxyList!;
     const reachable = harness.ping.state.proxies.filter((proxy) => proxy.service_id === ISP_SERVICE_ID);
@@ -329,7 +359,7 @@ describe('Ping generated proxy lists', () => {
     assert.ok(bare.account!.formattedProxyList!.every((line) => /^\d+\.\d+\.\d+\.\d+:\d+$/.test(line)));
   });
 
-  test('residentialProxyList asks residential/list for a country, count and sticky sessions of a sub-user, and answers Ping\'s lines', async () => {
+  test("residentialProxyList asks residential/list for a country, count and sticky sessions of a sub-user, and answers Ping's lines", async () => {
     const data = await admin.data(PingResidentialListDocument, {
       id: PING_ACCOUNT_ID,
       input: { subUserId: pingId('SubUser', 'stevejobs'), country: 'US', count: 3, sessionType: 'STICKY', sessionTtlSeconds: 300 },
@@ -338,11 +368,23 @@ describe('Ping generated proxy lists', () => {
     assert.equal(lines.length, 3);
     for (const line of lines) assert.match(line, /^[a-z.]+:\d+:stevejobs-country-us-session-[a-z0-9]{8}-ttl-300:apple1984$/);
     const query = new URLSearchParams(harness.ping.server.callsTo(ACL.residentialList)[0].query);
-    assert.deepEqual(Object.fromEntries(query), { proxy_user_id: 'stevejobs', country_id: 'us', list_count: '3', list_session_type: 'sticky', list_session_ttl: '300' });
+    assert.deepEqual(Object.fromEntries(query), {
+      proxy_user_id: 'stevejobs',
+      country_id: 'us',
+      list_count: '3',
+      list_session_type: 'sticky',
+      list_session_ttl: '300',
+    });
   });
 
-  test('residential input outside the rules is BAD_USER_INPUT with no call; an unknown sub-user is Ping\'s 404', async () => {
-    for (const input of [{ count: 0 }, { count: 1001 }, { sessionType: 'ROTATING' as const, sessionTtlSeconds: 60 }, { country: 'USA' }, { subdivision: 'texas' }]) {
+  test("residential input outside the rules is BAD_USER_INPUT with no call; an unknown sub-user is Ping's 404", async () => {
+    for (const input of [
+      { count: 0 },
+      { count: 1001 },
+      { sessionType: 'ROTATING' as const, sessionTtlSeconds: 60 },
+      { country: 'USA' },
+      { subdivision: 'texas' },
+    ]) {
       const result = await admin.request(PingResidentialListDocument, { id: PING_ACCOUNT_ID, input });
       assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT'], JSON.stringify(input));
     }
@@ -360,10 +402,16 @@ describe('Ping rate limit on the new endpoints', () => {
     harness.ping.server.injectFault({
       endpoint: ACL.create,
       status: 429,
-      body: { error: 'Too Many Requests', message: 'Rate limit exceeded. Please try again in 1 seconds.', api_request_id: '3d5a76aa-e286-477b-b88f-e5b492a0ba73' },
+      body: {
+        error: 'Too Many Requests',
+        message: 'Rate limit exceeded. Please try again in 1 seconds.',
+        api_request_id: '3d5a76aa-e286-477b-b88f-e5b492a0ba73',
+      },
       times: 1,
     });
-    const limited = await admin.request(PingCreateAccessRuleDocument, { input: { subUserId: pingId('SubUser', 'reseller_customer_03'), serviceId: pingId('Service', ISP_SERVICE_ID) } });
+    const limited = await admin.request(PingCreateAccessRuleDocument, {
+      input: { subUserId: pingId('SubUser', 'reseller_customer_03'), serviceId: pingId('Service', ISP_SERVICE_ID) },
+    });
     assert.deepEqual(errorCodes(limited), ['RATE_LIMITED']);
     assert.equal(limited.errors[0].extensions?.retryAfterSeconds, 1);
     assert.equal(limited.errors[0].extensions?.upstreamRequestId, '3d5a76aa-e286-477b-b88f-e5b492a0ba73');

@@ -6,7 +6,13 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PING, PING_ACCOUNT_ID, pingId, startPingHarness, type PingHarness } from '../support/pingproxies-harness';
 import { errorCodes } from '../support/graphql-client';
-import { PingAuthorizeIpDocument, PingIpAuthorizationsDocument, PingRevokeIpAuthorizationDocument, PingRevokeIpDocument, PingSubUserDocument } from '../generated/graphql';
+import {
+  PingAuthorizeIpDocument,
+  PingIpAuthorizationsDocument,
+  PingRevokeIpAuthorizationDocument,
+  PingRevokeIpDocument,
+  PingSubUserDocument,
+} from '../generated/graphql';
 
 let harness: PingHarness;
 
@@ -21,10 +27,14 @@ beforeEach(() => harness.ping.server.resetCalls());
 const ipsOf = (proxyUserId: string) => harness.ping.state.proxyUsers.get(proxyUserId)!.ip_address_authentications;
 
 describe('Ping Proxies IP authorizations', () => {
-  test('Account.ipAuthorizations lists every live proxy user\'s IPs, each linked to its proxy user', async () => {
+  test("Account.ipAuthorizations lists every live proxy user's IPs, each linked to its proxy user", async () => {
     const data = await harness.client.data(PingIpAuthorizationsDocument, { id: PING_ACCOUNT_ID });
     const entries = data.account!.ipAuthorizations!.map((entry) => [entry.ip, entry.subUser?.username]);
-    assert.deepEqual(entries.sort(), [['1.1.1.1', 'stevejobs'], ['2.2.2.2', 'stevejobs'], ['203.0.113.10', 'default_user']]);
+    assert.deepEqual(entries.sort(), [
+      ['1.1.1.1', 'stevejobs'],
+      ['2.2.2.2', 'stevejobs'],
+      ['203.0.113.10', 'default_user'],
+    ]);
     for (const entry of data.account!.ipAuthorizations!) {
       assert.equal(entry.id, pingId('IpAuthorization', `${entry.subUser!.username}/${entry.ip}`));
     }
@@ -34,12 +44,15 @@ describe('Ping Proxies IP authorizations', () => {
   test('authorizeIp with a sub-user adds the IP to that proxy user: read fresh, edit, verify', async () => {
     const data = await harness.client.data(PingAuthorizeIpDocument, { input: { ip: '198.51.100.20', subUserIds: [pingId('SubUser', 'stevejobs')] } });
     const [result] = data.authorizeIp;
-    assert.deepEqual({ ok: result.ok, alreadyDone: result.alreadyDone, ip: result.ipAuthorization?.ip, user: result.ipAuthorization?.subUser?.username }, {
-      ok: true,
-      alreadyDone: false,
-      ip: '198.51.100.20',
-      user: 'stevejobs',
-    });
+    assert.deepEqual(
+      { ok: result.ok, alreadyDone: result.alreadyDone, ip: result.ipAuthorization?.ip, user: result.ipAuthorization?.subUser?.username },
+      {
+        ok: true,
+        alreadyDone: false,
+        ip: '198.51.100.20',
+        user: 'stevejobs',
+      },
+    );
     assert.deepEqual(ipsOf('stevejobs'), ['1.1.1.1', '2.2.2.2', '198.51.100.20']);
     const [edit] = harness.ping.server.callsTo(PING.userEdit);
     assert.deepEqual(JSON.parse(edit.body), { ip_address_authentications: ['1.1.1.1', '2.2.2.2', '198.51.100.20'] });
@@ -65,7 +78,10 @@ describe('Ping Proxies IP authorizations', () => {
     assert.equal(result.ok, false);
     assert.equal(result.alreadyDone, false);
     assert.equal(result.error!.code, 'CONFLICT');
-    assert.deepEqual(ipsOf('default_user').filter((ip) => ip === '1.1.1.1'), []);
+    assert.deepEqual(
+      ipsOf('default_user').filter((ip) => ip === '1.1.1.1'),
+      [],
+    );
   });
 
   test('an IP that belongs to another proxy user is a CONFLICT from Ping, with its request id', async () => {
@@ -75,7 +91,10 @@ describe('Ping Proxies IP authorizations', () => {
     assert.equal(result.error!.code, 'CONFLICT');
     assert.match(result.error!.upstreamRequestId!, /^[0-9a-f-]{36}$/);
     assert.deepEqual(ipsOf('marketing_team'), []);
-    assert.deepEqual(ipsOf('default_user').filter((ip) => ip === '203.0.113.10'), ['203.0.113.10']);
+    assert.deepEqual(
+      ipsOf('default_user').filter((ip) => ip === '203.0.113.10'),
+      ['203.0.113.10'],
+    );
   });
 
   test('20 concurrent authorizeIp calls on one proxy user leave all 20 IPs on it', async () => {
@@ -94,7 +113,10 @@ describe('Ping Proxies IP authorizations', () => {
     const results = await Promise.all(
       ips.map((ip) => harness.client.data(PingAuthorizeIpDocument, { input: { ip, subUserIds: [pingId('SubUser', 'stevejobs')] } })),
     );
-    assert.deepEqual(results.map((data) => data.authorizeIp[0].error?.code ?? 'ok'), ['ok', 'ok', 'CONFLICT', 'ok']);
+    assert.deepEqual(
+      results.map((data) => data.authorizeIp[0].error?.code ?? 'ok'),
+      ['ok', 'ok', 'CONFLICT', 'ok'],
+    );
     for (const ip of ['192.0.2.101', '192.0.2.102', '192.0.2.103']) assert.ok(ipsOf('stevejobs').includes(ip));
     assert.ok(!ipsOf('stevejobs').includes('203.0.113.10'));
   });
@@ -125,7 +147,10 @@ describe('Ping Proxies IP authorizations', () => {
 
   test('SubUser.ipAuthorizations come with the proxy user, without another call', async () => {
     const data = await harness.client.data(PingSubUserDocument, { id: pingId('SubUser', 'stevejobs') });
-    assert.deepEqual(data.subUser!.ipAuthorizations.map((entry) => entry.ip), ipsOf('stevejobs'));
+    assert.deepEqual(
+      data.subUser!.ipAuthorizations.map((entry) => entry.ip),
+      ipsOf('stevejobs'),
+    );
     assert.equal(harness.ping.server.calls.length, 1);
   });
 });

@@ -35,7 +35,10 @@ describe('Ping Proxies proxy list', () => {
     const expected = sorted();
     assert.equal(connection.totalCount, 150);
     assert.equal(connection.pageInfo.hasNextPage, true);
-    assert.deepEqual(connection.edges.map((edge) => edge.node.id), expected.slice(0, 25).map((proxy) => pingId('Proxy', proxy.proxy_id)));
+    assert.deepEqual(
+      connection.edges.map((edge) => edge.node.id),
+      expected.slice(0, 25).map((proxy) => pingId('Proxy', proxy.proxy_id)),
+    );
     const wire = expected[0];
     const owner = defaultProxyUser(harness.ping.state)!;
     assert.deepEqual(connection.edges[0].node, {
@@ -63,8 +66,13 @@ describe('Ping Proxies proxy list', () => {
     const first = await harness.client.data(PingProxiesDocument, { id: PING_ACCOUNT_ID, first: 30 });
     harness.ping.server.resetCalls();
     const next = await harness.client.data(PingProxiesDocument, { id: PING_ACCOUNT_ID, first: 25, after: first.account!.proxies!.pageInfo.endCursor });
-    const expected = sorted().slice(30, 55).map((proxy) => pingId('Proxy', proxy.proxy_id));
-    assert.deepEqual(next.account!.proxies!.edges.map((edge) => edge.node.id), expected);
+    const expected = sorted()
+      .slice(30, 55)
+      .map((proxy) => pingId('Proxy', proxy.proxy_id));
+    assert.deepEqual(
+      next.account!.proxies!.edges.map((edge) => edge.node.id),
+      expected,
+    );
     assert.equal(next.account!.proxies!.pageInfo.hasPreviousPage, true);
     const queries = searchQueries();
     assert.equal(queries.length, 1);
@@ -87,7 +95,10 @@ describe('Ping Proxies proxy list', () => {
     });
     const expected = sorted((proxy) => proxy.country_id === 'us' && proxy.proxy_status === 'in_use' && proxy.proxy_type === 'isp');
     assert.equal(data.account!.proxies!.totalCount, expected.length);
-    assert.deepEqual(data.account!.proxies!.edges.map((edge) => edge.node.id), expected.map((proxy) => pingId('Proxy', proxy.proxy_id)));
+    assert.deepEqual(
+      data.account!.proxies!.edges.map((edge) => edge.node.id),
+      expected.map((proxy) => pingId('Proxy', proxy.proxy_id)),
+    );
     const [query] = searchQueries();
     assert.equal(query.get('country_id'), 'us');
     assert.equal(query.get('proxy_status'), 'in_use');
@@ -107,10 +118,18 @@ describe('Ping Proxies proxy list', () => {
 
   test('several countries cannot be pushed down: the list is read whole and filtered, windows still exact', async () => {
     const filter = { countries: ['DE', 'GB'] };
-    const data = await harness.client.data(PingProxiesDocument, { id: PING_ACCOUNT_ID, first: 5, after: Buffer.from('offset:2').toString('base64url'), filter });
+    const data = await harness.client.data(PingProxiesDocument, {
+      id: PING_ACCOUNT_ID,
+      first: 5,
+      after: Buffer.from('offset:2').toString('base64url'),
+      filter,
+    });
     const expected = sorted((proxy) => proxy.country_id === 'de' || proxy.country_id === 'gb');
     assert.equal(data.account!.proxies!.totalCount, expected.length);
-    assert.deepEqual(data.account!.proxies!.edges.map((edge) => edge.node.id), expected.slice(3, 8).map((proxy) => pingId('Proxy', proxy.proxy_id)));
+    assert.deepEqual(
+      data.account!.proxies!.edges.map((edge) => edge.node.id),
+      expected.slice(3, 8).map((proxy) => pingId('Proxy', proxy.proxy_id)),
+    );
     assert.equal(searchQueries().length, 2); // 150 proxies = 2 pages of 100
   });
 
@@ -124,13 +143,18 @@ describe('Ping Proxies proxy list', () => {
   });
 
   test('Proxy references de-duplicate: one proxy/retrieve per distinct id', async () => {
-    const ids = sorted().slice(0, 3).map((proxy) => pingId('Proxy', proxy.proxy_id));
+    const ids = sorted()
+      .slice(0, 3)
+      .map((proxy) => pingId('Proxy', proxy.proxy_id));
     const result = await harness.client.request(
       'query Entities($representations: [_Any!]!) { _entities(representations: $representations) { ... on Proxy { id host } } }',
       { representations: [...ids, ids[0]].map((id) => ({ __typename: 'Proxy', id })) },
     );
     assert.deepEqual(result.errors, []);
-    assert.deepEqual((result.data as { _entities: Array<{ id: string }> })._entities.map((entity) => entity.id), [...ids, ids[0]]);
+    assert.deepEqual(
+      (result.data as { _entities: Array<{ id: string }> })._entities.map((entity) => entity.id),
+      [...ids, ids[0]],
+    );
     assert.equal(harness.ping.server.callCount(PING.proxyRetrieve), 3);
   });
 });

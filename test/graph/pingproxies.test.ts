@@ -32,7 +32,11 @@ describe('Ping Proxies account, plan and usage', () => {
   test('the account is listed as PINGPROXIES with proxies, sub-users, IP authorizations and usage', async () => {
     const data = await harness.client.data(PingAccountsDocument, {});
     assert.deepEqual(data.accounts, [
-      { id: PING_ACCOUNT_ID, provider: 'PINGPROXIES', capabilities: ['GENERATED_PROXY_LISTS', 'IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'SERVICES', 'SUB_USERS', 'SUB_USER_ACCESS_RULES', 'USAGE'] },
+      {
+        id: PING_ACCOUNT_ID,
+        provider: 'PINGPROXIES',
+        capabilities: ['GENERATED_PROXY_LISTS', 'IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'SERVICES', 'SUB_USERS', 'SUB_USER_ACCESS_RULES', 'USAGE'],
+      },
     ]);
     assert.equal(harness.ping.server.calls.length, 0);
   });
@@ -77,7 +81,13 @@ describe('Ping Proxies account, plan and usage', () => {
       `query($id: ID!, $from: DateTime) { account(id: $id) { usage(from: $from) { bandwidthUsedBytes period periodStart periodEnd coversRequestedWindow } } }`,
       { id: PING_ACCOUNT_ID, from: new Date(Date.now() - 86_400_000).toISOString() },
     );
-    assert.deepEqual(data.account.usage, { bandwidthUsedBytes: 3_221_225_472, period: 'LIFETIME', periodStart: null, periodEnd: null, coversRequestedWindow: false });
+    assert.deepEqual(data.account.usage, {
+      bandwidthUsedBytes: 3_221_225_472,
+      period: 'LIFETIME',
+      periodStart: null,
+      periodEnd: null,
+      coversRequestedWindow: false,
+    });
     assert.equal(harness.ping.server.callCount(PING.residential), 1);
   });
 
@@ -147,7 +157,10 @@ describe('Ping Proxies services', () => {
     const tooMany = Object.fromEntries(Array.from({ length: 31 }, (_, index) => [`key${index}`, index]));
     const keys = await harness.client.request(PingUpdateServiceDocument, { id: pingId('Service', ISP_SERVICE_ID), input: { metadata: tooMany } });
     assert.deepEqual(errorCodes(keys), ['BAD_USER_INPUT']);
-    const long = await harness.client.request(PingUpdateServiceDocument, { id: pingId('Service', ISP_SERVICE_ID), input: { metadata: { note: 'x'.repeat(301) } } });
+    const long = await harness.client.request(PingUpdateServiceDocument, {
+      id: pingId('Service', ISP_SERVICE_ID),
+      input: { metadata: { note: 'x'.repeat(301) } },
+    });
     assert.deepEqual(errorCodes(long), ['BAD_USER_INPUT']);
     assert.equal(harness.ping.server.calls.length, 0);
   });
@@ -168,7 +181,10 @@ describe('Ping Proxies services', () => {
     assert.deepEqual(errorCodes(again), ['CONFLICT']);
     assert.match(String(again.errors[0].extensions?.upstreamRequestId), /^[0-9a-f-]{36}$/);
     harness.ping.server.resetCalls();
-    const long = await harness.client.request(PingCancelServiceDocument, { id: pingId('Service', ISP_SERVICE_ID), input: { reason: 'OTHER', comment: 'x'.repeat(301) } });
+    const long = await harness.client.request(PingCancelServiceDocument, {
+      id: pingId('Service', ISP_SERVICE_ID),
+      input: { reason: 'OTHER', comment: 'x'.repeat(301) },
+    });
     assert.deepEqual(errorCodes(long), ['BAD_USER_INPUT']);
     assert.equal(harness.ping.server.calls.length, 0);
   });

@@ -74,7 +74,11 @@ interface Walked {
 }
 
 /** Query.proxyList from the start to the last page, every page free of errors. */
-async function walkList(client: GraphQLTestClient, format: ProxyListFormat, options: { protocol?: ProxyProtocol; first?: number; filter?: ProxyFilter } = {}): Promise<Walked> {
+async function walkList(
+  client: GraphQLTestClient,
+  format: ProxyListFormat,
+  options: { protocol?: ProxyProtocol; first?: number; filter?: ProxyFilter } = {},
+): Promise<Walked> {
   const walked: Walked = { text: '', lineCount: 0, skippedCount: 0, cursors: [] };
   let after: string | null | undefined;
   for (let page = 0; page < 50; page++) {
@@ -115,7 +119,13 @@ function expectedLine(proxy: ReferenceProxy, format: ProxyListFormat, protocol: 
 
 function expectedText(proxies: readonly ReferenceProxy[], format: ProxyListFormat, protocol?: ProxyProtocol): { text: string; skipped: number } {
   const lines = proxies.map((proxy) => expectedLine(proxy, format, protocol));
-  return { text: lines.filter((line) => line !== null).map((line) => `${line}\n`).join(''), skipped: lines.filter((line) => line === null).length };
+  return {
+    text: lines
+      .filter((line) => line !== null)
+      .map((line) => `${line}\n`)
+      .join(''),
+    skipped: lines.filter((line) => line === null).length,
+  };
 }
 
 /** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks; every record ends with CRLF. */
@@ -179,7 +189,12 @@ describe('every format lists exactly the proxies of Query.proxies', () => {
     assert.ok(expected.text.length > 0 && expected.skipped > 0);
     assert.equal(walked.text, expected.text);
     assert.equal(walked.skippedCount, expected.skipped);
-    assert.ok(walked.text.split('\n').filter(Boolean).every((line) => line.startsWith('socks5://')));
+    assert.ok(
+      walked.text
+        .split('\n')
+        .filter(Boolean)
+        .every((line) => line.startsWith('socks5://')),
+    );
   });
 
   test('pages of any size concatenate to the same list with no proxy twice', async () => {
@@ -189,7 +204,7 @@ describe('every format lists exactly the proxies of Query.proxies', () => {
     assert.equal(new Set(lines).size, lines.length);
   });
 
-  test('the filter of Query.proxies applies: a country keeps only that country\'s proxies', async () => {
+  test("the filter of Query.proxies applies: a country keeps only that country's proxies", async () => {
     const { proxies } = await walkReference({ countries: ['us'] });
     assert.ok(proxies.length > 0 && proxies.length < reference.length);
     const walked = await walkList(admin, 'HOST_PORT', { filter: { countries: ['us'] } });
@@ -204,7 +219,11 @@ describe('every format lists exactly the proxies of Query.proxies', () => {
     assert.deepEqual(header, ['provider', 'account_id', 'host', 'http_port', 'socks5_port', 'username', 'password', 'country', 'city']);
     assert.deepEqual(
       rows,
-      reference.map((proxy) => [proxy.provider, proxy.account.id, proxy.host, proxy.ports.http, proxy.ports.socks5, proxy.username, proxy.password, proxy.country, proxy.city].map((value) => (value == null ? '' : String(value)))),
+      reference.map((proxy) =>
+        [proxy.provider, proxy.account.id, proxy.host, proxy.ports.http, proxy.ports.socks5, proxy.username, proxy.password, proxy.country, proxy.city].map(
+          (value) => (value == null ? '' : String(value)),
+        ),
+      ),
     );
   });
 
@@ -218,7 +237,14 @@ describe('every format lists exactly the proxies of Query.proxies', () => {
         if (!data.account!.proxyList!.pageInfo.hasNextPage) break;
         after = data.account!.proxyList!.pageInfo.endCursor;
       }
-      assert.equal(text, expectedText(reference.filter((proxy) => proxy.account.id === id), 'USER_PASS_AT_HOST_PORT').text, id);
+      assert.equal(
+        text,
+        expectedText(
+          reference.filter((proxy) => proxy.account.id === id),
+          'USER_PASS_AT_HOST_PORT',
+        ).text,
+        id,
+      );
     }
   });
 });

@@ -37,11 +37,15 @@ beforeEach(() => {
 const state = () => harness.proxymesh.state;
 
 describe('ProxyMesh authenticated IPs', () => {
-  test('ipAuthorizations lists the account\'s IPs and each known sub-account\'s, with the sub-user they belong to', async () => {
+  test("ipAuthorizations lists the account's IPs and each known sub-account's, with the sub-user they belong to", async () => {
     const data = await harness.client.data(ProxyMeshIpAuthorizationsDocument, { id: PROXYMESH_ACCOUNT_ID });
     const expected = [
       ...state().ips.map((ip) => ({ ip, sub: null })),
-      ...KNOWN.flatMap((username) => state().subs.get(username)!.ips.map((ip) => ({ ip, sub: username }))),
+      ...KNOWN.flatMap((username) =>
+        state()
+          .subs.get(username)!
+          .ips.map((ip) => ({ ip, sub: username })),
+      ),
     ];
     assert.deepEqual(
       data.account!.ipAuthorizations!.map((entry) => ({ ip: entry.ip, sub: entry.subUser?.username ?? null })),
@@ -71,7 +75,10 @@ describe('ProxyMesh authenticated IPs', () => {
     assert.ok(state().subs.get('pm_grace2')!.ips.includes('2001:db8::77'));
     assert.ok(!state().ips.includes('2001:db8::77'));
     const sub = await harness.client.data(ProxyMeshSubUserDocument, { id: proxymeshSubUserId('pm_grace2') });
-    assert.deepEqual(sub.subUser!.ipAuthorizations.map((entry) => entry.ip), ['2001:db8::77']);
+    assert.deepEqual(
+      sub.subUser!.ipAuthorizations.map((entry) => entry.ip),
+      ['2001:db8::77'],
+    );
   });
 
   test('authorizeIp with an expiry and a user authorizes the IP on ProxyMesh and says it could not honour them (its IPs have no user and never expire)', async () => {
@@ -114,13 +121,20 @@ describe('ProxyMesh authenticated IPs', () => {
 });
 
 describe('ProxyMesh authenticated hostnames', () => {
-  test('hostnameAuthorizations lists the account\'s hostnames and each known sub-account\'s', async () => {
+  test("hostnameAuthorizations lists the account's hostnames and each known sub-account's", async () => {
     const data = await harness.client.data(ProxyMeshHostnamesDocument, { id: PROXYMESH_ACCOUNT_ID });
     const expected = [
       ...state().domains.map((hostname) => ({ hostname, sub: null })),
-      ...KNOWN.flatMap((username) => state().subs.get(username)!.domains.map((hostname) => ({ hostname, sub: username }))),
+      ...KNOWN.flatMap((username) =>
+        state()
+          .subs.get(username)!
+          .domains.map((hostname) => ({ hostname, sub: username })),
+      ),
     ];
-    assert.deepEqual(data.account!.hostnameAuthorizations!.map((entry) => ({ hostname: entry.hostname, sub: entry.subUser?.username ?? null })), expected);
+    assert.deepEqual(
+      data.account!.hostnameAuthorizations!.map((entry) => ({ hostname: entry.hostname, sub: entry.subUser?.username ?? null })),
+      expected,
+    );
     assert.equal(harness.proxymesh.server.callCount('GET /api/hostnames/'), 1 + KNOWN.length);
   });
 
@@ -149,7 +163,9 @@ describe('ProxyMesh authenticated hostnames', () => {
     assert.deepEqual(absent.errors, []);
     assert.equal(absent.data?.removeHostnameAuthorization.deleted, false);
     const unknownSub = await harness.client.request(ProxyMeshAddHostnameDocument, {
-      accountId: PROXYMESH_ACCOUNT_ID, hostname: 'x.example.net', subUserId: proxymeshSubUserId('pm-nobody'),
+      accountId: PROXYMESH_ACCOUNT_ID,
+      hostname: 'x.example.net',
+      subUserId: proxymeshSubUserId('pm-nobody'),
     });
     assert.deepEqual(errorCodes(unknownSub), ['NOT_FOUND']);
   });
@@ -178,7 +194,7 @@ describe('ProxyMesh proxy-server authorization', () => {
     assert.equal(again.deauthorizeProxyServer.deleted, false);
   });
 
-  test('an unknown host is BAD_USER_INPUT from ProxyMesh\'s 400 on add and on delete', async () => {
+  test("an unknown host is BAD_USER_INPUT from ProxyMesh's 400 on add and on delete", async () => {
     const add = await harness.client.request(ProxyMeshAuthorizeProxyServerDocument, { accountId: PROXYMESH_ACCOUNT_ID, host: 'atlantis' });
     assert.deepEqual(errorCodes(add), ['BAD_USER_INPUT']);
     assert.deepEqual(add.errors[0].extensions?.fields, { proxy: ['Proxy is not recognized.'] });
@@ -186,7 +202,7 @@ describe('ProxyMesh proxy-server authorization', () => {
     assert.deepEqual(errorCodes(remove), ['BAD_USER_INPUT']);
   });
 
-  test('past the plan\'s proxy count it is PLAN_LIMIT, and PROVIDER_UNAVAILABLE while ProxyMesh cannot look the plan up', async () => {
+  test("past the plan's proxy count it is PLAN_LIMIT, and PROVIDER_UNAVAILABLE while ProxyMesh cannot look the plan up", async () => {
     harness.proxymesh.setPlanLookupFailing(true);
     const lookup = await harness.client.request(ProxyMeshAuthorizeProxyServerDocument, { accountId: PROXYMESH_ACCOUNT_ID, host: 'jp' });
     assert.deepEqual(errorCodes(lookup), ['PROVIDER_UNAVAILABLE']);

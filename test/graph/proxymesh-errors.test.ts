@@ -41,7 +41,11 @@ beforeEach(() => {
 
 function assertRefusedLocally(result: GraphQLResult<unknown>, field?: string): void {
   assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT']);
-  if (field) assert.ok(Object.keys(result.errors[0].extensions?.fields ?? {}).some((name) => name.endsWith(field)), JSON.stringify(result.errors[0]));
+  if (field)
+    assert.ok(
+      Object.keys(result.errors[0].extensions?.fields ?? {}).some((name) => name.endsWith(field)),
+      JSON.stringify(result.errors[0]),
+    );
   assert.equal(harness.proxymesh.server.calls.length, 0);
 }
 
@@ -103,7 +107,7 @@ describe('ProxyMesh status codes become typed errors', () => {
     assert.equal(result.errors[0].extensions?.provider, 'PROXYMESH');
   });
 
-  test('a 400 form error from ProxyMesh is BAD_USER_INPUT carrying ProxyMesh\'s field messages', async () => {
+  test("a 400 form error from ProxyMesh is BAD_USER_INPUT carrying ProxyMesh's field messages", async () => {
     harness.proxymesh.server.injectFault({ endpoint: 'POST /api/sub/edit/', status: 400, body: { email: ['Enter a valid email address.'] } });
     const result = await harness.client.request(ProxyMeshUpdateSubUserDocument, { id: proxymeshSubUserId('pm_dennis1'), input: { email: 'x@example.com' } });
     assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT']);

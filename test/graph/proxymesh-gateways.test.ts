@@ -55,7 +55,7 @@ describe('ProxyMesh Proxy.url and the credentials scope', () => {
 });
 
 describe('ProxyMesh servers', () => {
-  test('a gateway host\'s exit IPs and their count are unknown (null), not an empty list', async () => {
+  test("a gateway host's exit IPs and their count are unknown (null), not an empty list", async () => {
     const data = await as(KEYS.reader).data(ProxyMeshServerIpsDocument, { id: PROXYMESH_ACCOUNT_ID });
     const servers = data.account!.servers!;
     assert.ok(servers.length > 0);

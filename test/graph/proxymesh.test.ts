@@ -42,14 +42,28 @@ beforeEach(() => {
 const calls = (endpoint: string) => harness.proxymesh.server.callCount(endpoint);
 
 describe('ProxyMesh account, proxies, servers and country pools', () => {
-  test('the account shows ProxyMesh\'s capabilities, the parent username as profile, and each proxy host as a server', async () => {
+  test("the account shows ProxyMesh's capabilities, the parent username as profile, and each proxy host as a server", async () => {
     const data = await harness.client.data(ProxyMeshAccountDocument, { id: PROXYMESH_ACCOUNT_ID });
     const account = data.account!;
     assert.equal(account.provider, 'PROXYMESH');
-    assert.deepEqual(account.capabilities, ['COUNTRY_POOLS', 'HOSTNAME_AUTHORIZATIONS', 'IP_AUTHORIZATIONS', 'PROFILE', 'PROXIES', 'PROXY_SERVER_AUTHORIZATION', 'SERVERS', 'SUB_USERS', 'SUB_USER_ACTIVATION', 'SUB_USER_IMPORT']);
+    assert.deepEqual(account.capabilities, [
+      'COUNTRY_POOLS',
+      'HOSTNAME_AUTHORIZATIONS',
+      'IP_AUTHORIZATIONS',
+      'PROFILE',
+      'PROXIES',
+      'PROXY_SERVER_AUTHORIZATION',
+      'SERVERS',
+      'SUB_USERS',
+      'SUB_USER_ACTIVATION',
+      'SUB_USER_IMPORT',
+    ]);
     assert.equal(account.profile!.name, harness.proxymesh.credentials.username);
     const hosts = harness.proxymesh.state.proxies;
-    assert.deepEqual(account.servers!.map((server) => server.hostname), hosts);
+    assert.deepEqual(
+      account.servers!.map((server) => server.hostname),
+      hosts,
+    );
     const byHost = new Map(account.servers!.map((server) => [server.hostname, server]));
     assert.equal(byHost.get('us-ca.proxymesh.com')!.location!.country, 'US');
     assert.equal(byHost.get('uk.proxymesh.com')!.location!.country, 'GB');
@@ -91,7 +105,11 @@ describe('ProxyMesh account, proxies, servers and country pools', () => {
   test('paging through the gateways with after visits each once; proxy(id) finds the same proxy', async () => {
     const head = await harness.client.data(ProxyMeshProxiesDocument, { id: PROXYMESH_ACCOUNT_ID, first: 2 });
     assert.equal(head.account!.proxies!.pageInfo.hasNextPage, true);
-    const rest = await harness.client.data(ProxyMeshProxiesDocument, { id: PROXYMESH_ACCOUNT_ID, first: 100, after: head.account!.proxies!.pageInfo.endCursor });
+    const rest = await harness.client.data(ProxyMeshProxiesDocument, {
+      id: PROXYMESH_ACCOUNT_ID,
+      first: 100,
+      after: head.account!.proxies!.pageInfo.endCursor,
+    });
     const hosts = [...head.account!.proxies!.edges, ...rest.account!.proxies!.edges].map((edge) => edge.node.host);
     assert.deepEqual(hosts, harness.proxymesh.state.proxies);
     const wanted = rest.account!.proxies!.edges[0].node;
@@ -103,7 +121,9 @@ describe('ProxyMesh account, proxies, servers and country pools', () => {
     const data = await harness.client.data(ProxyMeshCountryPoolsDocument, { accountId: PROXYMESH_ACCOUNT_ID });
     const { open, world } = harness.proxymesh.state.geoIps;
     const expected = (pool: 'open' | 'world', counts: Record<string, number>) =>
-      Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)).map(([country, count]) => ({ pool, country, count }));
+      Object.entries(counts)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([country, count]) => ({ pool, country, count }));
     assert.deepEqual(data.countryPools, [...expected('open', open), ...expected('world', world)]);
     assert.equal(calls('GET /api/geoips/open/'), 1);
     assert.equal(calls('GET /api/geoips/world/'), 1);
@@ -114,7 +134,10 @@ describe('ProxyMesh sub-accounts', () => {
   test('subUsers lists the sub-accounts named in the config, each read with /api/sub/get/, with GB in bytes', async () => {
     const data = await harness.client.data(ProxyMeshSubUsersDocument, { id: PROXYMESH_ACCOUNT_ID });
     const connection = data.account!.subUsers!;
-    assert.deepEqual(connection.edges.map((edge) => edge.node.username), KNOWN);
+    assert.deepEqual(
+      connection.edges.map((edge) => edge.node.username),
+      KNOWN,
+    );
     assert.equal(connection.totalCount, 2);
     const dennis = connection.edges[0].node;
     const wire = harness.proxymesh.state.subs.get('pm_dennis1')!;
@@ -133,8 +156,14 @@ describe('ProxyMesh sub-accounts', () => {
   test('createSubUser sends whole GB and the contact fields, and the new sub-account is listed from then on', async () => {
     const created = await harness.client.data(ProxyMeshCreateSubUserDocument, {
       input: {
-        accountId: PROXYMESH_ACCOUNT_ID, username: 'pm-created', password: 'secret-pass', firstName: 'Katherine', lastName: 'Johnson',
-        email: 'kj@example.com', monthlyBandwidthLimitBytes: 5 * GIB, bandwidthLimitBytes: 40 * GIB,
+        accountId: PROXYMESH_ACCOUNT_ID,
+        username: 'pm-created',
+        password: 'secret-pass',
+        firstName: 'Katherine',
+        lastName: 'Johnson',
+        email: 'kj@example.com',
+        monthlyBandwidthLimitBytes: 5 * GIB,
+        bandwidthLimitBytes: 40 * GIB,
       },
     });
     const sub = created.createSubUser;
@@ -149,7 +178,10 @@ describe('ProxyMesh sub-accounts', () => {
     assert.equal(form.get('first_name'), 'Katherine');
     assert.deepEqual(await harness.store.members(`proxymesh:${PROXYMESH_ACCOUNT_ID}:subaccounts`), ['pm-created']);
     const list = await harness.client.data(ProxyMeshSubUsersDocument, { id: PROXYMESH_ACCOUNT_ID });
-    assert.deepEqual(list.account!.subUsers!.edges.map((edge) => edge.node.username), [...KNOWN, 'pm-created']);
+    assert.deepEqual(
+      list.account!.subUsers!.edges.map((edge) => edge.node.username),
+      [...KNOWN, 'pm-created'],
+    );
   });
 
   test('updateSubUser edits only what is given, and setSubUserActive deactivates and reactivates', async () => {
@@ -172,7 +204,10 @@ describe('ProxyMesh sub-accounts', () => {
   test('subUser(id) reads one sub-account, with the IPs authorized for it read only when asked for', async () => {
     const data = await harness.client.data(ProxyMeshSubUserDocument, { id: proxymeshSubUserId('pm_dennis1') });
     assert.equal(data.subUser!.username, 'pm_dennis1');
-    assert.deepEqual(data.subUser!.ipAuthorizations.map((entry) => entry.ip), harness.proxymesh.state.subs.get('pm_dennis1')!.ips);
+    assert.deepEqual(
+      data.subUser!.ipAuthorizations.map((entry) => entry.ip),
+      harness.proxymesh.state.subs.get('pm_dennis1')!.ips,
+    );
     assert.equal(calls('GET /api/ips/'), 1);
     assert.equal(new URLSearchParams(harness.proxymesh.server.callsTo('GET /api/ips/')[0].query).get('username'), 'pm_dennis1');
     const missing = await harness.client.data(ProxyMeshSubUserDocument, { id: proxymeshSubUserId('pm-nobody') });
@@ -221,7 +256,7 @@ describe('ProxyMesh sub-accounts', () => {
     assert.equal(over.errors[0].extensions?.provider, 'PROXYMESH');
   });
 
-  test('editing another parent\'s sub-account is PROVIDER_FORBIDDEN; an unknown one is NOT_FOUND on edit and activate, and deleting it removes nothing', async () => {
+  test("editing another parent's sub-account is PROVIDER_FORBIDDEN; an unknown one is NOT_FOUND on edit and activate, and deleting it removes nothing", async () => {
     const foreign = await harness.client.request(ProxyMeshUpdateSubUserDocument, { id: proxymeshSubUserId('taken-user'), input: { firstName: 'X' } });
     assert.deepEqual(errorCodes(foreign), ['PROVIDER_FORBIDDEN']);
     const id = proxymeshSubUserId('pm-nobody');

@@ -38,7 +38,9 @@ before(async () => {
       cache: { ttlSecondsByGroup: { profile: 1 } },
     },
   ];
-  servers.push(...(await Promise.all([0, 1].map(() => startTestProxyGraph(accounts, { redis: { url: REDIS_URL, keyPrefix }, server: { cache: { enabled: true } } })))));
+  servers.push(
+    ...(await Promise.all([0, 1].map(() => startTestProxyGraph(accounts, { redis: { url: REDIS_URL, keyPrefix }, server: { cache: { enabled: true } } })))),
+  );
   clients = servers.map((server) => new GraphQLTestClient(server.url));
 });
 after(async () => {
@@ -64,9 +66,9 @@ describe('two replicas, one cache', () => {
 
   test('a write through one replica is seen at once through the other', async () => {
     const ips = async (client: GraphQLTestClient) =>
-      (await client.data<{ account: { ipAuthorizations: Array<{ ip: string }> } }, unknown>('{ account(id: "ws") { ipAuthorizations { ip } } }')).account.ipAuthorizations.map(
-        (entry) => entry.ip,
-      );
+      (
+        await client.data<{ account: { ipAuthorizations: Array<{ ip: string }> } }, unknown>('{ account(id: "ws") { ipAuthorizations { ip } } }')
+      ).account.ipAuthorizations.map((entry) => entry.ip);
     assert.ok(!(await ips(clients[0])).includes('31.14.15.90'));
     const written = await clients[1].data<{ authorizeIp: Array<{ ok: boolean }> }, unknown>(
       'mutation { authorizeIp(input: { ip: "31.14.15.90", accountIds: ["ws"] }) { ok } }',

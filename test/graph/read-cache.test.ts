@@ -18,7 +18,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let harness: Harness;
 const ipsNow = async () =>
-  ((await harness.client.data<{ account: { ipAuthorizations: Array<{ ip: string }> } }, unknown>(IPS_QUERY)).account.ipAuthorizations).map((entry) => entry.ip);
+  (await harness.client.data<{ account: { ipAuthorizations: Array<{ ip: string }> } }, unknown>(IPS_QUERY)).account.ipAuthorizations.map((entry) => entry.ip);
 
 before(async () => {
   harness = await startHarness({
@@ -26,7 +26,13 @@ before(async () => {
     extraAccounts: (webshare) => [
       // The same Webshare account, configured with its cache off and with a one-second profile TTL.
       { id: 'ws-uncached', provider: 'webshare', baseUrl: webshare.origin, credentials: { token: webshare.credentials.token }, cache: { enabled: false } },
-      { id: 'ws-short', provider: 'webshare', baseUrl: webshare.origin, credentials: { token: webshare.credentials.token }, cache: { ttlSecondsByGroup: { profile: 1 } } },
+      {
+        id: 'ws-short',
+        provider: 'webshare',
+        baseUrl: webshare.origin,
+        credentials: { token: webshare.credentials.token },
+        cache: { ttlSecondsByGroup: { profile: 1 } },
+      },
     ],
   });
 });
@@ -86,7 +92,10 @@ describe('writes and the cache', () => {
     const authorized = await harness.client.data<{ authorizeIp: Array<{ ok: boolean }> }, unknown>(AUTHORIZE, { ip: '31.14.15.77' });
     assert.equal(authorized.authorizeIp[0].ok, true);
     const after = await ipsNow();
-    assert.deepEqual(after.filter((ip) => !before.includes(ip)), ['31.14.15.77']);
+    assert.deepEqual(
+      after.filter((ip) => !before.includes(ip)),
+      ['31.14.15.77'],
+    );
     harness.webshare.server.resetCalls();
     await harness.client.data(PROFILE_QUERY);
     assert.equal(harness.webshare.server.callCount(PROFILE), 0);

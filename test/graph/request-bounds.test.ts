@@ -42,7 +42,9 @@ describe('the upstream-call estimate refuses an operation before execution', () 
   test('fields reached through named and inline fragments count too', async () => {
     harness.ping.server.resetCalls();
     const fields = Array.from({ length: 11 }, (_, index) => `s${index}: subUsers(first: ${index + 1}) { totalCount }`).join(' ');
-    const result = await harness.client.request(`{ account(id: "${PING_ACCOUNT_ID}") { ...Counts } } fragment Counts on Account { ... on Account { ${fields} } }`);
+    const result = await harness.client.request(
+      `{ account(id: "${PING_ACCOUNT_ID}") { ...Counts } } fragment Counts on Account { ... on Account { ${fields} } }`,
+    );
     assert.deepEqual(errorCodes(result), ['GRAPHQL_VALIDATION_FAILED']);
     assert.equal(harness.ping.server.calls.length, 0);
   });
@@ -59,7 +61,9 @@ describe('the per-request allowance stops what the estimate cannot see', () => {
     harness = await startProxyMeshHarness({ server: { limits: { maxUpstreamCallsPerRequest: 3 } } });
     // Four sub-accounts: ProxyMesh reads each with its own call when they are listed.
     for (const username of ['bound1', 'bound2', 'bound3', 'bound4']) {
-      await harness.client.data(`mutation { createSubUser(input: { accountId: "${PROXYMESH_ACCOUNT_ID}", username: "${username}", password: "pw-${username}" }) { id } }`);
+      await harness.client.data(
+        `mutation { createSubUser(input: { accountId: "${PROXYMESH_ACCOUNT_ID}", username: "${username}", password: "pw-${username}" }) { id } }`,
+      );
     }
   });
   after(() => harness?.stop());
@@ -72,7 +76,7 @@ describe('the per-request allowance stops what the estimate cannot see', () => {
   });
 });
 
-describe('an account\'s rate budget is fair between principals', () => {
+describe("an account's rate budget is fair between principals", () => {
   const GREEDY = 'greedy-key-0123456789abcdef';
   const OTHER = 'other-key-0123456789abcdef';
   let harness: PingHarness;
@@ -95,7 +99,7 @@ describe('an account\'s rate budget is fair between principals', () => {
   });
   after(() => harness?.stop());
 
-  test('one client\'s burst of 45 calls does not make another client wait behind all of it', async () => {
+  test("one client's burst of 45 calls does not make another client wait behind all of it", async () => {
     harness.ping.server.resetCalls();
     const greedy = new GraphQLTestClient(harness.proxygraph.url, { authorization: `Bearer ${GREEDY}` });
     const other = new GraphQLTestClient(harness.proxygraph.url, { authorization: `Bearer ${OTHER}` });
@@ -133,7 +137,10 @@ describe('one deadline per request', () => {
     estate.simulators.wonderproxy.server.resetCalls();
     const result = await estate.client.request('{ proxies(first: 50) { edges { node { id } } } }');
     assert.ok(errorCodes(result).length >= 1);
-    assert.ok(errorCodes(result).every((code) => code === 'PROVIDER_UNAVAILABLE'), JSON.stringify(result.errors));
+    assert.ok(
+      errorCodes(result).every((code) => code === 'PROVIDER_UNAVAILABLE'),
+      JSON.stringify(result.errors),
+    );
     assert.equal(estate.simulators.wonderproxy.server.calls.length, 0);
   });
 

@@ -50,12 +50,15 @@ after(async () => {
 });
 
 describe('Webshare budgets', () => {
-  test('the default budgets keep under Webshare\'s limits: 228 general and 57 proxy-list per minute', () => {
+  test("the default budgets keep under Webshare's limits: 228 general and 57 proxy-list per minute", () => {
     const classes = webshareBudgetClasses();
-    assert.deepEqual(classes.slice(0, 2).map((budget) => [budget.name, budget.limit, budget.windowMs]), [
-      ['general', 228, 60_000],
-      ['proxy-list', 57, 60_000],
-    ]);
+    assert.deepEqual(
+      classes.slice(0, 2).map((budget) => [budget.name, budget.limit, budget.windowMs]),
+      [
+        ['general', 228, 60_000],
+        ['proxy-list', 57, 60_000],
+      ],
+    );
     assert.equal(underLimit(20), 19);
   });
 
@@ -118,7 +121,12 @@ describe('a provider 429 closes the budget of its API key', () => {
   before(async () => {
     keyA = await startWebshareSimulator({ seed: 6, rateLimits: false, token: 'api-key-a-0123456789' });
     keyB = await startWebshareSimulator({ seed: 7, rateLimits: false, token: 'api-key-b-0123456789' });
-    const entry = (id: string, simulator: WebshareSimulator): AccountConfig => ({ id, provider: 'webshare', baseUrl: simulator.origin, credentials: { token: simulator.credentials.token } });
+    const entry = (id: string, simulator: WebshareSimulator): AccountConfig => ({
+      id,
+      provider: 'webshare',
+      baseUrl: simulator.origin,
+      credentials: { token: simulator.credentials.token },
+    });
     // a and a-plan2 are two entries (plans) of one API key; b is another key.
     server = await startTestProxyGraph([entry('a', keyA), entry('a-plan2', keyA), entry('b', keyB)]);
     closingClient = new GraphQLTestClient(server.url);
@@ -155,7 +163,13 @@ describe('budget waits respect the call deadline', () => {
     slow = await startWebshareSimulator({ seed: 5, rateLimits: false });
     server = await startTestProxyGraph([
       // Budget of 1/min; a call may wait up to 25 s for a slot, but its deadline is 2 s.
-      { id: 'ws', provider: 'webshare', baseUrl: slow.origin, credentials: { token: slow.credentials.token }, limits: { requestsPerMinute: 2, maxRateLimitWaitMs: 25_000, timeoutMs: 2_000 } },
+      {
+        id: 'ws',
+        provider: 'webshare',
+        baseUrl: slow.origin,
+        credentials: { token: slow.credentials.token },
+        limits: { requestsPerMinute: 2, maxRateLimitWaitMs: 25_000, timeoutMs: 2_000 },
+      },
     ]);
     slowClient = new GraphQLTestClient(server.url);
   });

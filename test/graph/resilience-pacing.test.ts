@@ -41,7 +41,7 @@ describe('Ping pacing with distinct reads', () => {
     assert.ok((await waitCount()) > before);
   });
 
-  test('a 5xx that outlasts the retries is PROVIDER_UNAVAILABLE carrying Ping\'s api_request_id', async () => {
+  test("a 5xx that outlasts the retries is PROVIDER_UNAVAILABLE carrying Ping's api_request_id", async () => {
     harness.ping.server.injectFault({
       endpoint: PING.proxySearch,
       status: 500,

@@ -61,7 +61,7 @@ describe('Webshare budgets shared by two servers', () => {
     await open?.stop();
   });
 
-  test('together the two servers never exceed the account\'s budget: Webshare never answers 429', async () => {
+  test("together the two servers never exceed the account's budget: Webshare never answers 429", async () => {
     const reads = [
       ...Array.from({ length: 15 }, (_, index) => subUserRead(first, 'ws', String(1_000 + index))),
       ...Array.from({ length: 15 }, (_, index) => subUserRead(second, 'ws', String(2_000 + index))),
@@ -74,8 +74,14 @@ describe('Webshare budgets shared by two servers', () => {
     assert.ok(codes.every((code) => code === 'RATE_LIMITED'));
   });
 
-  test('a 429 seen by one server closes the account\'s budget on the other', async () => {
-    open.server.injectFault({ endpoint: 'GET /api/v2/profile/', status: 429, headers: { 'retry-after': '30' }, body: { detail: 'Request was throttled.' }, times: 1 });
+  test("a 429 seen by one server closes the account's budget on the other", async () => {
+    open.server.injectFault({
+      endpoint: 'GET /api/v2/profile/',
+      status: 429,
+      headers: { 'retry-after': '30' },
+      body: { detail: 'Request was throttled.' },
+      times: 1,
+    });
     const throttled = await first.request('{ account(id: "ws-open") { profile { email } } }');
     assert.deepEqual(errorCodes(throttled), ['RATE_LIMITED']);
     assert.equal(throttled.errors[0].extensions?.retryAfterSeconds, 30);
@@ -95,7 +101,12 @@ describe('Ping IP lists changed through two servers', () => {
     // Latency widens each read-edit-verify pass, so unserialised passes from two servers would overlap.
     ping = await startPingProxiesSimulator({ seed: 5, latencyMs: 20 });
     [first, second] = await startPair([
-      { id: 'ping', provider: 'pingproxies', baseUrl: ping.origin, credentials: { publicKey: ping.credentials.publicKey, privateKey: ping.credentials.privateKey } },
+      {
+        id: 'ping',
+        provider: 'pingproxies',
+        baseUrl: ping.origin,
+        credentials: { publicKey: ping.credentials.publicKey, privateKey: ping.credentials.privateKey },
+      },
     ]);
   });
   after(async () => {
@@ -106,9 +117,7 @@ describe('Ping IP lists changed through two servers', () => {
     // A documentation range: 198.18.0.0/15 (benchmarking) is not a public address and is refused as an authorization.
     const ips = Array.from({ length: 20 }, (_, index) => `203.0.113.${index + 101}`);
     const subUserIds = [encodeGlobalId('SubUser', 'ping', 'marketing_team')];
-    const results = await Promise.all(
-      ips.map((ip, index) => (index % 2 === 0 ? first : second).data(PingAuthorizeIpDocument, { input: { ip, subUserIds } })),
-    );
+    const results = await Promise.all(ips.map((ip, index) => (index % 2 === 0 ? first : second).data(PingAuthorizeIpDocument, { input: { ip, subUserIds } })));
     for (const data of results) assert.equal(data.authorizeIp[0].ok, true, JSON.stringify(data.authorizeIp[0].error));
     assert.deepEqual([...ping.state.proxyUsers.get('marketing_team')!.ip_address_authentications].sort(), [...ips].sort());
     // Under the shared lock every edit starts from the list the previous edit left: none drops an IP.

@@ -103,8 +103,14 @@ describe('retries respect the call deadline', () => {
   test('backoff grows exponentially with jitter and is capped', () => {
     const low = new RetryPolicy({ random: () => 0 });
     const high = new RetryPolicy({ random: () => 1 });
-    assert.deepEqual([0, 1, 2].map((retry) => low.backoffMs(retry)), [50, 100, 200]);
-    assert.deepEqual([0, 1, 2].map((retry) => high.backoffMs(retry)), [100, 200, 400]);
+    assert.deepEqual(
+      [0, 1, 2].map((retry) => low.backoffMs(retry)),
+      [50, 100, 200],
+    );
+    assert.deepEqual(
+      [0, 1, 2].map((retry) => high.backoffMs(retry)),
+      [100, 200, 400],
+    );
     assert.equal(high.backoffMs(10), 1_000);
   });
 });

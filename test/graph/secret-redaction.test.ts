@@ -38,8 +38,7 @@ const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const b64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 const formEncoded = (text: string) => new URLSearchParams({ v: text }).toString().slice(2);
 const jsonEscaped = (text: string) => JSON.stringify(text).slice(1, -1);
-const htmlEscaped = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const htmlEscaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 /** Every character as a JSON \u escape: what a raw body can hold that decodes to the secret. */
 const unicodeEscaped = (text: string) => [...text].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 /** The base64 of `text` placed `offset` bytes into a longer value, without the characters it shares with its neighbours. */
@@ -47,7 +46,16 @@ const b64Inside = (text: string, offset: number) => b64(`${'ab'.slice(0, offset)
 
 /** The forms of a secret that must appear nowhere (the test's own list, independent of the implementation). */
 function forbiddenForms(secret: string): string[] {
-  return [secret, encodeURIComponent(secret), formEncoded(secret), jsonEscaped(secret), b64(secret), b64url(secret), b64Inside(secret, 1), b64Inside(secret, 2)];
+  return [
+    secret,
+    encodeURIComponent(secret),
+    formEncoded(secret),
+    jsonEscaped(secret),
+    b64(secret),
+    b64url(secret),
+    b64Inside(secret, 1),
+    b64Inside(secret, 2),
+  ];
 }
 
 type ProviderKey = 'webshare' | 'proxymesh' | 'proxymeshBearer' | 'wonderproxy' | 'pingproxies';
@@ -183,7 +191,13 @@ describe('provider error bodies that echo a credential', () => {
       { id: 'pm-bearer', provider: 'proxymesh', baseUrl: proxymesh.origin, credentials: { bearerToken: PM_BEARER } },
       { id: 'wp', provider: 'wonderproxy', baseUrl: wonderproxy.origin, credentials: { token: WP_TOKEN } },
       // Ping's client-side budget (9 per 1.1 s) would only slow this test down.
-      { id: 'ping', provider: 'pingproxies', baseUrl: pingproxies.origin, credentials: { publicKey: PING_PUBLIC, privateKey: PING_PRIVATE }, limits: { requestsPerMinute: 60_000 } },
+      {
+        id: 'ping',
+        provider: 'pingproxies',
+        baseUrl: pingproxies.origin,
+        credentials: { publicKey: PING_PUBLIC, privateKey: PING_PRIVATE },
+        limits: { requestsPerMinute: 60_000 },
+      },
     ];
     const logger = pino({ level: 'trace' }, { write: (line: string) => void logLines.push(line) });
     proxygraph = await startTestProxyGraph(accounts, { logger });
@@ -272,9 +286,21 @@ describe('a config file that is not valid JSON', () => {
 
   // Each breaks JSON next to the secret in a different way; V8 words some of them with a slice of the text.
   const broken: Array<[string, string, string]> = [
-    ['an unquoted value', 'tok3n-unquoted-9d8c7b6a5f4e', '{\n  "accounts": [\n    { "id": "ws", "provider": "webshare", "credentials": { "token": tok3n-unquoted-9d8c7b6a5f4e } }\n  ]\n}\n'],
-    ['a missing comma', 'tok3n-missing-comma-1a2b3c4d', '{\n  "accounts": [\n    { "id": "ws", "provider": "webshare", "credentials": { "token": "tok3n-missing-comma-1a2b3c4d" "x": 1 } }\n  ]\n}\n'],
-    ['a trailing comma', 'tok3n-trailing-comma-5e6f7a8b', '{ "accounts": [ { "id": "ws", "provider": "webshare", "credentials": { "token": "tok3n-trailing-comma-5e6f7a8b", } } ] }'],
+    [
+      'an unquoted value',
+      'tok3n-unquoted-9d8c7b6a5f4e',
+      '{\n  "accounts": [\n    { "id": "ws", "provider": "webshare", "credentials": { "token": tok3n-unquoted-9d8c7b6a5f4e } }\n  ]\n}\n',
+    ],
+    [
+      'a missing comma',
+      'tok3n-missing-comma-1a2b3c4d',
+      '{\n  "accounts": [\n    { "id": "ws", "provider": "webshare", "credentials": { "token": "tok3n-missing-comma-1a2b3c4d" "x": 1 } }\n  ]\n}\n',
+    ],
+    [
+      'a trailing comma',
+      'tok3n-trailing-comma-5e6f7a8b',
+      '{ "accounts": [ { "id": "ws", "provider": "webshare", "credentials": { "token": "tok3n-trailing-comma-5e6f7a8b", } } ] }',
+    ],
     ['a short file cut off', 'tok3n-cut-0f1e2d', '{"accounts":[{"credentials":{"token":"tok3n-cut-0f1e2d'],
   ];
   for (const [index, [what, secret, text]] of broken.entries()) {

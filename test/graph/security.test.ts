@@ -57,7 +57,10 @@ describe('router secret', () => {
   after(() => harness?.stop());
 
   test('_service and _entities without the secret are FORBIDDEN with HTTP 403; the token never appears', async () => {
-    for (const query of ['{ _service { sdl } }', `{ _entities(representations: [{ __typename: "Account", id: "${WEBSHARE_ACCOUNT_ID}" }]) { ... on Account { id } } }`]) {
+    for (const query of [
+      '{ _service { sdl } }',
+      `{ _entities(representations: [{ __typename: "Account", id: "${WEBSHARE_ACCOUNT_ID}" }]) { ... on Account { id } } }`,
+    ]) {
       const result = await harness.client.request(query, undefined, { 'x-router-secret': 'wrong' });
       assert.equal(result.status, 403);
       assert.deepEqual(errorCodes(result), ['FORBIDDEN']);
@@ -65,7 +68,7 @@ describe('router secret', () => {
     }
   });
 
-  test('the router\'s requests carrying the secret resolve, and other queries need no secret', async () => {
+  test("the router's requests carrying the secret resolve, and other queries need no secret", async () => {
     const sdl = await harness.client.request('{ _service { sdl } }', undefined, { 'x-router-secret': secret });
     assert.deepEqual(sdl.errors, []);
     const entities = await harness.client.request(

@@ -46,7 +46,10 @@ describe('health and readiness', () => {
     assert.equal(response.status, 200);
     const body = (await response.json()) as { status: string; accounts: Array<{ id: string; provider: string }> };
     assert.equal(body.status, 'ready');
-    assert.deepEqual(body.accounts.map((account) => [account.id, account.provider]), [[WEBSHARE_ACCOUNT_ID, 'webshare']]);
+    assert.deepEqual(
+      body.accounts.map((account) => [account.id, account.provider]),
+      [[WEBSHARE_ACCOUNT_ID, 'webshare']],
+    );
   });
 
   test('every response carries a request id, echoing a valid incoming one', async () => {
@@ -96,7 +99,7 @@ describe('API-key authentication', () => {
     assert.ok(secrets.proxy!.password);
   });
 
-  test('accounts outside a key\'s allow-list are invisible', async () => {
+  test("accounts outside a key's allow-list are invisible", async () => {
     const other = harness.client.withHeaders({ authorization: `Bearer ${OTHER_KEY}` });
     const data = await other.data(AccountsDocument, {});
     assert.deepEqual(data.accounts, []);

@@ -52,9 +52,7 @@ describe('four replicas sharing one Redis', () => {
 
   test('concurrent queries through all four with a wrong password cost exactly one failed login at ProxyMesh', async () => {
     proxymesh.server.resetCalls();
-    const results = await Promise.all(
-      Array.from({ length: 40 }, (_, index) => clients[index % 4].request(index % 3 === 0 ? IPS : ACCOUNT, { id: 'pm-bad' })),
-    );
+    const results = await Promise.all(Array.from({ length: 40 }, (_, index) => clients[index % 4].request(index % 3 === 0 ? IPS : ACCOUNT, { id: 'pm-bad' })));
     for (const result of results) assert.deepEqual(errorCodes(result), ['PROVIDER_AUTH_FAILED']);
     assert.equal(proxymesh.authFailureCount(), 1);
     assert.equal(proxymesh.server.calls.length, 1);

@@ -56,7 +56,10 @@ describe('a state store that cannot write, after the provider succeeded', () => 
     assert.equal(status, 200);
     assert.equal(body.errors, undefined);
     assert.deepEqual(body.data, { createSubUser: { id: proxymeshSubUserId('pm-unsaved'), username: 'pm-unsaved' } });
-    assert.deepEqual(body.extensions?.warnings?.map(({ code, accountId }) => ({ code, accountId })), [{ code: 'NOT_REMEMBERED', accountId: PROXYMESH_ACCOUNT_ID }]);
+    assert.deepEqual(
+      body.extensions?.warnings?.map(({ code, accountId }) => ({ code, accountId })),
+      [{ code: 'NOT_REMEMBERED', accountId: PROXYMESH_ACCOUNT_ID }],
+    );
     assert.ok(harness.proxymesh.state.subs.has('pm-unsaved'));
   });
 
@@ -64,14 +67,20 @@ describe('a state store that cannot write, after the provider succeeded', () => 
     const { body } = await postGraphQL(harness.proxygraph.url, IMPORT, { accountId: PROXYMESH_ACCOUNT_ID, username: 'pm_ada3' });
     assert.equal(body.errors, undefined);
     assert.deepEqual(body.data, { importSubUser: { id: proxymeshSubUserId('pm_ada3'), username: 'pm_ada3' } });
-    assert.deepEqual(body.extensions?.warnings?.map(({ code }) => code), ['NOT_REMEMBERED']);
+    assert.deepEqual(
+      body.extensions?.warnings?.map(({ code }) => code),
+      ['NOT_REMEMBERED'],
+    );
   });
 
   test('deleteSubUser answers deleted with a NOT_REMEMBERED warning, and ProxyMesh no longer has it', async () => {
     const { body } = await postGraphQL(harness.proxygraph.url, DELETE, { id: proxymeshSubUserId('pm-unsaved') });
     assert.equal(body.errors, undefined);
     assert.deepEqual(body.data, { deleteSubUser: { id: proxymeshSubUserId('pm-unsaved'), deleted: true } });
-    assert.deepEqual(body.extensions?.warnings?.map(({ code }) => code), ['NOT_REMEMBERED']);
+    assert.deepEqual(
+      body.extensions?.warnings?.map(({ code }) => code),
+      ['NOT_REMEMBERED'],
+    );
     assert.equal(harness.proxymesh.state.subs.has('pm-unsaved'), false);
   });
 });
@@ -90,10 +99,15 @@ describe('a data directory that stops being writable under a running server', ()
   });
 
   test('createSubUser answers with a NOT_REMEMBERED warning, the name is not claimed as known, and /ready says degraded', async () => {
-    const { body } = await postGraphQL(harness.proxygraph.url, CREATE, { input: { accountId: PROXYMESH_ACCOUNT_ID, username: 'pm-diskfull', password: 'secret-pass-3' } });
+    const { body } = await postGraphQL(harness.proxygraph.url, CREATE, {
+      input: { accountId: PROXYMESH_ACCOUNT_ID, username: 'pm-diskfull', password: 'secret-pass-3' },
+    });
     assert.equal(body.errors, undefined);
     assert.equal((body.data as { createSubUser: { username: string } }).createSubUser.username, 'pm-diskfull');
-    assert.deepEqual(body.extensions?.warnings?.map(({ code }) => code), ['NOT_REMEMBERED']);
+    assert.deepEqual(
+      body.extensions?.warnings?.map(({ code }) => code),
+      ['NOT_REMEMBERED'],
+    );
     assert.ok(harness.proxymesh.state.subs.has('pm-diskfull'));
     assert.ok(!(await harness.store.members(`proxymesh:${PROXYMESH_ACCOUNT_ID}:subaccounts`)).includes('pm-diskfull'));
     const ready = (await (await fetch(`${harness.proxygraph.opsUrl}/ready`)).json()) as { status: string; state: { backend: string; ok: boolean } };
@@ -139,7 +153,10 @@ describe('Redis going down under a running server', () => {
     const { body } = await postGraphQL(server.url, CREATE, { input: { accountId: PROXYMESH_ACCOUNT_ID, username: 'pm-outage', password: 'secret-pass-2' } });
     assert.equal(body.errors, undefined, JSON.stringify(body.errors));
     assert.deepEqual(body.data, { createSubUser: { id: proxymeshSubUserId('pm-outage'), username: 'pm-outage' } });
-    assert.deepEqual(body.extensions?.warnings?.map(({ code }) => code), ['NOT_REMEMBERED']);
+    assert.deepEqual(
+      body.extensions?.warnings?.map(({ code }) => code),
+      ['NOT_REMEMBERED'],
+    );
     assert.ok(proxymesh.state.subs.has('pm-outage'));
   });
 

@@ -73,12 +73,22 @@ test('the router receives the check, then each status change as a next message',
   const start = await livePolls(proxygraph.opsUrl, 'proxies', 'ws');
   const response = await subscribeOverCallback('sub-1', { 'x-router-secret': ROUTER_SECRET });
   assert.equal(response.status, 200);
-  assert.deepEqual(received.filter((message) => message.id === 'sub-1').map((message) => message.action), ['check']);
+  assert.deepEqual(
+    received.filter((message) => message.id === 'sub-1').map((message) => message.action),
+    ['check'],
+  );
   assert.equal(received[0].verifier, 'verifier-sub-1');
-  await eventually(() => livePolls(proxygraph.opsUrl, 'proxies', 'ws'), (polls) => polls.ok >= start.ok + 2);
+  await eventually(
+    () => livePolls(proxygraph.opsUrl, 'proxies', 'ws'),
+    (polls) => polls.ok >= start.ok + 2,
+  );
 
   const page = (await (
-    await fetch(proxygraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ account(id: "ws") { proxies(first: 1) { edges { node { id } } } } }' }) })
+    await fetch(proxygraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ account(id: "ws") { proxies(first: 1) { edges { node { id } } } } }' }),
+    })
   ).json()) as { data: { account: { proxies: { edges: Array<{ node: { id: string } }> } } } };
   const proxyId = page.data.account.proxies.edges[0].node.id;
   webshare.setProxyValidity(Buffer.from(proxyId, 'base64url').toString('utf8').split(':')[2].split('@')[0], false);

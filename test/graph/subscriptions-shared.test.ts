@@ -82,7 +82,10 @@ test('when the polling replica stops, the other takes over from the saved state 
   const follower = 1 - leader;
   // Stopping resigns the lease at once: the follower's next tick polls, continuing from the leader's last state.
   await replicas[leader].stop();
-  await eventually(() => livePolls(replicas[follower].opsUrl, 'proxies', 'ws'), (counts) => counts.ok > now[follower].ok);
+  await eventually(
+    () => livePolls(replicas[follower].opsUrl, 'proxies', 'ws'),
+    (counts) => counts.ok > now[follower].ok,
+  );
   const page = await new GraphQLTestClient(replicas[follower].url).data<{ account: { proxies: { edges: Array<{ node: { id: string } }> } } }, unknown>(
     '{ account(id: "ws") { proxies(first: 2) { edges { node { id } } } } }',
   );

@@ -15,11 +15,17 @@ import { startWebshareSimulator, type WebshareSimulator } from '../../src/simula
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const KEYS = { admin: 'admin-key-0123456789abcdef', reader: 'reader-key-0123456789abcdef', writer: 'writer-key-0123456789abcdef' };
 
-const STATUS_CHANGES = 'subscription Watch($accountIds: [ID!]) { proxyStatusChanged(accountIds: $accountIds) { proxy { id host status account { id } } previousStatus status observedAt } }';
+const STATUS_CHANGES =
+  'subscription Watch($accountIds: [ID!]) { proxyStatusChanged(accountIds: $accountIds) { proxy { id host status account { id } } previousStatus status observedAt } }';
 const PROXY_LIST = 'GET /api/v2/proxy/list/';
 
 interface StatusChange {
-  proxyStatusChanged: { proxy: { id: string; host: string; status: string; account: { id: string } }; previousStatus: string; status: string; observedAt: string };
+  proxyStatusChanged: {
+    proxy: { id: string; host: string; status: string; account: { id: string } };
+    previousStatus: string;
+    status: string;
+    observedAt: string;
+  };
 }
 
 let webshare: WebshareSimulator;
@@ -61,7 +67,9 @@ beforeEach(async () => {
 
 /** The first proxy's global id, its simulator id and address (Webshare native ids are `<id>@<address>`). */
 async function firstProxy(): Promise<{ id: string; simulatorId: string; address: string }> {
-  const page = await admin.data<{ account: { proxies: { edges: Array<{ node: { id: string } }> } } }, unknown>('{ account(id: "ws") { proxies(first: 1) { edges { node { id } } } } }');
+  const page = await admin.data<{ account: { proxies: { edges: Array<{ node: { id: string } }> } } }, unknown>(
+    '{ account(id: "ws") { proxies(first: 1) { edges { node { id } } } } }',
+  );
   const id = page.account.proxies.edges[0].node.id;
   const nativeId = Buffer.from(id, 'base64url').toString('utf8').split(':').slice(2).join(':');
   const [simulatorId, address] = nativeId.split('@');
@@ -74,7 +82,10 @@ describe('proxyStatusChanged', () => {
     const before = await livePolls(proxygraph.opsUrl, 'proxies', 'ws');
     const [one, two] = [subscriber(KEYS.reader), subscriber(KEYS.admin)].map((made) => made.subscribe<StatusChange>(STATUS_CHANGES, { accountIds: ['ws'] }));
     // Both subscribed and the first look taken: the next poll compares with it.
-    await eventually(() => livePolls(proxygraph.opsUrl, 'proxies', 'ws'), (polls) => polls.ok >= before.ok + 2);
+    await eventually(
+      () => livePolls(proxygraph.opsUrl, 'proxies', 'ws'),
+      (polls) => polls.ok >= before.ok + 2,
+    );
     webshare.server.resetCalls();
     const polled = await livePolls(proxygraph.opsUrl, 'proxies', 'ws');
     assert.equal(webshare.setProxyValidity(proxy.simulatorId, false), true);
@@ -101,7 +112,10 @@ describe('proxyStatusChanged', () => {
     const made = subscriber(KEYS.reader);
     const watch = made.subscribe<StatusChange>(STATUS_CHANGES, { accountIds: ['ws'] });
     const start = await livePolls(proxygraph.opsUrl, 'proxies', 'ws');
-    await eventually(() => livePolls(proxygraph.opsUrl, 'proxies', 'ws'), (polls) => polls.ok > start.ok);
+    await eventually(
+      () => livePolls(proxygraph.opsUrl, 'proxies', 'ws'),
+      (polls) => polls.ok > start.ok,
+    );
     watch.unsubscribe();
     await made.close();
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -113,9 +127,9 @@ describe('proxyStatusChanged', () => {
 
 describe('usageThresholdCrossed', () => {
   test('fires once when usage is past the threshold, then the subscription completes', async () => {
-    const watch = subscriber(KEYS.reader).subscribe<{ usageThresholdCrossed: { account: { id: string }; thresholdBytes: number; usage: { bandwidthUsedBytes: number } } }>(
-      'subscription { usageThresholdCrossed(accountId: "ws", thresholdBytes: 1) { account { id } thresholdBytes usage { bandwidthUsedBytes period } } }',
-    );
+    const watch = subscriber(KEYS.reader).subscribe<{
+      usageThresholdCrossed: { account: { id: string }; thresholdBytes: number; usage: { bandwidthUsedBytes: number } };
+    }>('subscription { usageThresholdCrossed(accountId: "ws", thresholdBytes: 1) { account { id } thresholdBytes usage { bandwidthUsedBytes period } } }');
     await watch.done;
     assert.equal(watch.results.length, 1);
     const crossing = watch.results[0].data!.usageThresholdCrossed;
@@ -127,7 +141,10 @@ describe('usageThresholdCrossed', () => {
   test('does not fire while usage is under the threshold', async () => {
     const watch = subscriber(KEYS.reader).subscribe('subscription { usageThresholdCrossed(accountId: "ws", thresholdFraction: 1) { thresholdBytes } }');
     const start = await livePolls(proxygraph.opsUrl, 'usage', 'ws');
-    await eventually(() => livePolls(proxygraph.opsUrl, 'usage', 'ws'), (polls) => polls.ok >= start.ok + 2);
+    await eventually(
+      () => livePolls(proxygraph.opsUrl, 'usage', 'ws'),
+      (polls) => polls.ok >= start.ok + 2,
+    );
     assert.equal(watch.results.length, 0);
     assert.equal(watch.completed(), false);
   });
@@ -139,7 +156,10 @@ describe('proxyReplacementChanged', () => {
       'subscription { proxyReplacementChanged(accountId: "ws") { replacement { id } previousState state } }',
     );
     const start = await livePolls(proxygraph.opsUrl, 'replacements', 'ws');
-    await eventually(() => livePolls(proxygraph.opsUrl, 'replacements', 'ws'), (polls) => polls.ok > start.ok);
+    await eventually(
+      () => livePolls(proxygraph.opsUrl, 'replacements', 'ws'),
+      (polls) => polls.ok > start.ok,
+    );
     const proxy = await firstProxy();
     const made = await admin.data<{ replaceProxies: { id: string } }, unknown>(
       `mutation { replaceProxies(input: { accountId: "ws", toReplace: { type: IP_ADDRESS, ipAddresses: ["${proxy.address}"] }, replaceWith: [{ type: ANY, count: 1 }] }) { id } }`,

@@ -22,10 +22,9 @@ let client: GraphQLTestClient;
 
 before(async () => {
   webshare = await startWebshareSimulator({ seed: 4, rateLimits: false });
-  proxygraph = await startTestProxyGraph(
-    [{ id: 'ws', provider: 'webshare', baseUrl: webshare.origin, credentials: { token: webshare.credentials.token } }],
-    { tracing: createTracing({ exporter }) },
-  );
+  proxygraph = await startTestProxyGraph([{ id: 'ws', provider: 'webshare', baseUrl: webshare.origin, credentials: { token: webshare.credentials.token } }], {
+    tracing: createTracing({ exporter }),
+  });
   client = new GraphQLTestClient(proxygraph.url);
 });
 after(async () => {
@@ -37,7 +36,7 @@ beforeEach(() => {
   webshare.server.resetCalls();
 });
 
-test('an operation continues the caller\'s trace, and each upstream call is a child span whose context reaches the provider', async () => {
+test("an operation continues the caller's trace, and each upstream call is a child span whose context reaches the provider", async () => {
   const result = await client.request('query Overview { account(id: "ws") { profile { email } plan { name } } }', undefined, {
     traceparent: `00-${TRACE_ID}-${PARENT_SPAN_ID}-01`,
     'x-request-id': 'traced-request-1',
@@ -64,7 +63,10 @@ test('an operation continues the caller\'s trace, and each upstream call is a ch
   }
   // The provider saw the same trace, each call with its own span as parent.
   const sent = webshare.server.calls.map((call) => call.headers.traceparent);
-  assert.deepEqual(sent.map((header) => header?.split('-')[1]), calls.map(() => TRACE_ID));
+  assert.deepEqual(
+    sent.map((header) => header?.split('-')[1]),
+    calls.map(() => TRACE_ID),
+  );
   assert.deepEqual(new Set(sent.map((header) => header?.split('-')[2])), new Set(calls.map((call) => call.spanContext().spanId)));
   // No credential in any span.
   assert.ok(!JSON.stringify(spans.map((span) => ({ name: span.name, attributes: span.attributes }))).includes(webshare.credentials.token));

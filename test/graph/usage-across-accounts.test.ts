@@ -22,7 +22,13 @@ import { EstateUsageDocument, EstateUsedBytesDocument, type EstateUsageQuery, ty
 const STATS = 'GET /api/v2/stats/aggregate/';
 const DAY_MS = 24 * 3_600_000;
 
-let simulators: { webshare: ProviderSimulator; webshareOther: ProviderSimulator; proxymesh: ProviderSimulator; wonderproxy: ProviderSimulator; ping: ProviderSimulator };
+let simulators: {
+  webshare: ProviderSimulator;
+  webshareOther: ProviderSimulator;
+  proxymesh: ProviderSimulator;
+  wonderproxy: ProviderSimulator;
+  ping: ProviderSimulator;
+};
 let proxygraph: RunningProxyGraph;
 let client: GraphQLTestClient;
 
@@ -67,7 +73,10 @@ function byId(entries: Entry[]): Map<string, Entry> {
   return new Map(entries.map((entry) => [entry.account.id, entry]));
 }
 
-function sumOf(figures: UsageFiguresFragment[], key: 'bandwidthUsedBytes' | 'bandwidthLimitBytes' | 'bandwidthRemainingBytes' | 'requestsTotal' | 'requestsSucceeded' | 'requestsFailed'): number {
+function sumOf(
+  figures: UsageFiguresFragment[],
+  key: 'bandwidthUsedBytes' | 'bandwidthLimitBytes' | 'bandwidthRemainingBytes' | 'requestsTotal' | 'requestsSucceeded' | 'requestsFailed',
+): number {
   return figures.reduce((total, figure) => total + figure[key]!, 0);
 }
 
@@ -80,12 +89,20 @@ describe('usage across accounts: each figure says its period, totals add like wi
     const webshare = ['ws-a', 'ws-b', 'ws-c'].map((id) => entries.get(id)!);
     for (const entry of webshare) {
       assert.deepEqual([entry.inTotals, entry.notInTotalsBecause], [true, null], entry.account.id);
-      assert.deepEqual([entry.usage!.period, entry.usage!.periodStart, entry.usage!.periodEnd, entry.usage!.coversRequestedWindow], ['REQUESTED_WINDOW', from, to, true]);
+      assert.deepEqual(
+        [entry.usage!.period, entry.usage!.periodStart, entry.usage!.periodEnd, entry.usage!.coversRequestedWindow],
+        ['REQUESTED_WINDOW', from, to, true],
+      );
     }
     assert.deepEqual([entries.get('pm')!.inTotals, entries.get('pm')!.notInTotalsBecause], [false, 'UNSUPPORTED']);
     // WonderProxy and Ping cannot report a window: their own period is shown, marked, and not added.
     assert.deepEqual(
-      ['wp', 'ping'].map((id) => [entries.get(id)!.inTotals, entries.get(id)!.notInTotalsBecause, entries.get(id)!.usage!.period, entries.get(id)!.usage!.coversRequestedWindow]),
+      ['wp', 'ping'].map((id) => [
+        entries.get(id)!.inTotals,
+        entries.get(id)!.notInTotalsBecause,
+        entries.get(id)!.usage!.period,
+        entries.get(id)!.usage!.coversRequestedWindow,
+      ]),
       [
         [false, 'WINDOW_NOT_COVERED', 'BILLING_PERIOD', false],
         [false, 'WINDOW_NOT_COVERED', 'LIFETIME', false],
@@ -112,7 +129,12 @@ describe('usage across accounts: each figure says its period, totals add like wi
     const entries = byId(usage.accounts);
     assert.deepEqual(
       ['ws-a', 'ws-c', 'wp', 'ping'].map((id) => [entries.get(id)!.usage!.period, entries.get(id)!.usage!.coversRequestedWindow]),
-      [['BILLING_PERIOD', null], ['BILLING_PERIOD', null], ['BILLING_PERIOD', null], ['LIFETIME', null]],
+      [
+        ['BILLING_PERIOD', null],
+        ['BILLING_PERIOD', null],
+        ['BILLING_PERIOD', null],
+        ['LIFETIME', null],
+      ],
     );
     assert.deepEqual([entries.get('ping')!.usage!.periodStart, entries.get('ping')!.usage!.periodEnd], [null, null]);
     // ws-a and ws-b share a subscription, so one billing period: they add up; every other period stands alone.
@@ -120,10 +142,7 @@ describe('usage across accounts: each figure says its period, totals add like wi
     assert.deepEqual(groups, [['ws-a', 'ws-b'], ['ws-c'], ['wp'], ['ping']]);
     for (const total of usage.totalsByPeriod) {
       const members = total.accounts.map((member) => entries.get(member.id)!.usage!);
-      assert.deepEqual(
-        [total.usage.period, total.usage.periodStart, total.usage.periodEnd],
-        [members[0].period, members[0].periodStart, members[0].periodEnd],
-      );
+      assert.deepEqual([total.usage.period, total.usage.periodStart, total.usage.periodEnd], [members[0].period, members[0].periodStart, members[0].periodEnd]);
       assert.equal(total.usage.bandwidthUsedBytes, sumOf(members, 'bandwidthUsedBytes'));
       assertRequestCountsAddUp(total.usage, `total of ${total.accounts.map((member) => member.id)}`);
     }
@@ -131,11 +150,18 @@ describe('usage across accounts: each figure says its period, totals add like wi
     assert.deepEqual([usage.totals.period, usage.totals.bandwidthUsedBytes, usage.totals.requestsTotal], [null, null, null]);
     assert.deepEqual(
       usage.accounts.map((entry) => [entry.account.id, entry.notInTotalsBecause]),
-      [['ws-a', 'PERIOD_DIFFERS'], ['ws-b', 'PERIOD_DIFFERS'], ['ws-c', 'PERIOD_DIFFERS'], ['pm', 'UNSUPPORTED'], ['wp', 'PERIOD_DIFFERS'], ['ping', 'PERIOD_DIFFERS']],
+      [
+        ['ws-a', 'PERIOD_DIFFERS'],
+        ['ws-b', 'PERIOD_DIFFERS'],
+        ['ws-c', 'PERIOD_DIFFERS'],
+        ['pm', 'UNSUPPORTED'],
+        ['wp', 'PERIOD_DIFFERS'],
+        ['ping', 'PERIOD_DIFFERS'],
+      ],
     );
   });
 
-  test('request counts add up in every account\'s figures and every total, with or without a window', async () => {
+  test("request counts add up in every account's figures and every total, with or without a window", async () => {
     for (const variables of [{}, { from: new Date(Date.now() - DAY_MS).toISOString() }]) {
       const { usage } = await client.data(EstateUsageDocument, variables);
       for (const entry of usage.accounts) if (entry.usage) assertRequestCountsAddUp(entry.usage, entry.account.id);
@@ -159,7 +185,10 @@ describe('usage across accounts: each figure says its period, totals add like wi
     const result = await client.request(EstateUsageDocument, { from });
     const usage = result.data!.usage;
     const entries = byId(usage.accounts);
-    assert.deepEqual([entries.get('ws-c')!.inTotals, entries.get('ws-c')!.notInTotalsBecause, entries.get('ws-c')!.error?.code], [false, 'FAILED', 'PROVIDER_FORBIDDEN']);
+    assert.deepEqual(
+      [entries.get('ws-c')!.inTotals, entries.get('ws-c')!.notInTotalsBecause, entries.get('ws-c')!.error?.code],
+      [false, 'FAILED', 'PROVIDER_FORBIDDEN'],
+    );
     const added = ['ws-a', 'ws-b'].map((id) => entries.get(id)!.usage!);
     assert.equal(usage.totals.bandwidthUsedBytes, sumOf(added, 'bandwidthUsedBytes'));
   });
@@ -177,7 +206,10 @@ describe('usage across accounts: each figure says its period, totals add like wi
 
   test('to without from names no window and is refused before any upstream call, as is a window that ends before it starts', async () => {
     const now = Date.now();
-    for (const variables of [{ to: new Date(now).toISOString() }, { from: new Date(now - DAY_MS).toISOString(), to: new Date(now - 2 * DAY_MS).toISOString() }]) {
+    for (const variables of [
+      { to: new Date(now).toISOString() },
+      { from: new Date(now - DAY_MS).toISOString(), to: new Date(now - 2 * DAY_MS).toISOString() },
+    ]) {
       const result = await client.request(EstateUsageDocument, variables);
       assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT'], JSON.stringify(variables));
     }

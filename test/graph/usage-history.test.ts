@@ -97,7 +97,10 @@ describe('one replica, the default interval: the snapshot at start', () => {
     const hourly = (await admin.data(UsageHistoryDocument, { id: WEBSHARE_ACCOUNT_ID })).account!.usageHistory!.hourly!;
     assert.ok(hourly.length > 24 * 20, `kept ${hourly.length} hours of the retention`);
     const starts = hourly.map((point) => Date.parse(point.hourStart));
-    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+    assert.deepEqual(
+      starts,
+      [...starts].sort((a, b) => a - b),
+    );
     assert.ok(starts[0] >= Date.now() - 30 * DAY - 3_600_000);
     assert.ok(hourly.every((point) => !point.projected && point.requestsTotal === point.requestsSucceeded! + point.requestsFailed!));
     // The same hours the provider's own series reports.
@@ -105,7 +108,10 @@ describe('one replica, the default interval: the snapshot at start', () => {
     const series = await admin.data<{ account: { usageSeries: Array<{ hourStart: string; bandwidthBytes: number }> } }, unknown>(
       `{ account(id: "ws") { usageSeries(from: "${from}", to: "${hourly.at(-2)!.hourStart}") { hourStart bandwidthBytes } } }`,
     );
-    assert.deepEqual(series.account.usageSeries, hourly.slice(0, -1).map(({ hourStart, bandwidthBytes }) => ({ hourStart, bandwidthBytes })));
+    assert.deepEqual(
+      series.account.usageSeries,
+      hourly.slice(0, -1).map(({ hourStart, bandwidthBytes }) => ({ hourStart, bandwidthBytes })),
+    );
 
     assert.equal((await admin.data(UsageHistoryDocument, { id: 'wp' })).account!.usageHistory!.hourly, null);
   });
@@ -135,7 +141,10 @@ describe('one replica, the default interval: the snapshot at start', () => {
     const hidden = await wpOnly.request(UsageHistoryDocument, { id: WEBSHARE_ACCOUNT_ID });
     assert.equal(hidden.data?.account ?? null, null);
     const all = await wpOnly.data(UsageHistoryOfAccountsDocument, {});
-    assert.deepEqual(all.accounts.map((account) => account.id), ['wp']);
+    assert.deepEqual(
+      all.accounts.map((account) => account.id),
+      ['wp'],
+    );
     const entity = await wpOnly.request<{ _entities: unknown[] }, unknown>(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Account { id usageHistory { snapshots { takenAt } } } } }',
       { r: [{ __typename: 'Account', id: WEBSHARE_ACCOUNT_ID }] },
@@ -155,11 +164,19 @@ describe('one replica, the default interval: the snapshot at start', () => {
   test('from after to, or a window wider than the retention, is BAD_USER_INPUT before anything is read', async () => {
     const before = upstreamCalls();
     const now = Date.now();
-    const reversed = await as(KEYS.admin).request(UsageHistoryDocument, { id: WEBSHARE_ACCOUNT_ID, from: new Date(now - DAY).toISOString(), to: new Date(now - 2 * DAY).toISOString() });
+    const reversed = await as(KEYS.admin).request(UsageHistoryDocument, {
+      id: WEBSHARE_ACCOUNT_ID,
+      from: new Date(now - DAY).toISOString(),
+      to: new Date(now - 2 * DAY).toISOString(),
+    });
     assert.deepEqual(errorCodes(reversed), ['BAD_USER_INPUT']);
     const wide = await as(KEYS.admin).request(UsageHistoryDocument, { id: WEBSHARE_ACCOUNT_ID, from: new Date(now - 31 * DAY).toISOString() });
     assert.deepEqual(errorCodes(wide), ['BAD_USER_INPUT']);
-    const wideBackwards = await as(KEYS.admin).request(UsageHistoryDocument, { id: 'wp', from: new Date(now - 40 * DAY).toISOString(), to: new Date(now - 5 * DAY).toISOString() });
+    const wideBackwards = await as(KEYS.admin).request(UsageHistoryDocument, {
+      id: 'wp',
+      from: new Date(now - 40 * DAY).toISOString(),
+      to: new Date(now - 5 * DAY).toISOString(),
+    });
     assert.deepEqual(errorCodes(wideBackwards), ['BAD_USER_INPUT']);
     assert.equal(upstreamCalls(), before);
   });
@@ -178,9 +195,23 @@ describe('one replica with the file store and a short (test-only) interval', () 
     webshare = await startWebshareSimulator({ seed: 32, rateLimits: false });
     dataDir = mkdtempSync(join(tmpdir(), 'proxygraph-usage-history-'));
     // What an earlier run left: a snapshot and an hour past the retention, and a snapshot within it.
-    const snapshot = (at: Date, usedBytes: number) => ({ type: 'snapshot', accountId: 'ws', takenAt: at.toISOString(), bandwidthUsedBytes: usedBytes, bandwidthLimitBytes: null, bandwidthRemainingBytes: null, requestsTotal: null, period: 'BILLING_PERIOD', periodStart: null, periodEnd: null });
+    const snapshot = (at: Date, usedBytes: number) => ({
+      type: 'snapshot',
+      accountId: 'ws',
+      takenAt: at.toISOString(),
+      bandwidthUsedBytes: usedBytes,
+      bandwidthLimitBytes: null,
+      bandwidthRemainingBytes: null,
+      requestsTotal: null,
+      period: 'BILLING_PERIOD',
+      periodStart: null,
+      periodEnd: null,
+    });
     const oldHour = { type: 'hour', accountId: 'ws', hourStart: oldHourStart, bandwidthBytes: 5, requestsTotal: 1, requestsSucceeded: 1, requestsFailed: 0 };
-    writeFileSync(join(dataDir, 'usage-history.jsonl'), [snapshot(old, 111), oldHour, snapshot(recent, 222)].map((line) => `${JSON.stringify(line)}\n`).join(''));
+    writeFileSync(
+      join(dataDir, 'usage-history.jsonl'),
+      [snapshot(old, 111), oldHour, snapshot(recent, 222)].map((line) => `${JSON.stringify(line)}\n`).join(''),
+    );
     proxygraph = await startTestProxyGraph(accounts(), { dataDir, usageHistory: { retentionDays: 30 }, usageHistoryIntervalMs: 1_000 });
   });
   after(async () => {
@@ -225,10 +256,29 @@ describe('one replica with the file store and a short (test-only) interval', () 
 
   test('the file store drops entries past the retention when it writes', async () => {
     const store = new FileUsageHistoryStore(join(dataDir, 'direct.jsonl'), 1);
-    const snapshot = (at: Date) => ({ accountId: 'a', takenAt: at.toISOString(), bandwidthUsedBytes: 1, bandwidthLimitBytes: null, bandwidthRemainingBytes: null, requestsTotal: null, period: null, periodStart: null, periodEnd: null });
+    const snapshot = (at: Date) => ({
+      accountId: 'a',
+      takenAt: at.toISOString(),
+      bandwidthUsedBytes: 1,
+      bandwidthLimitBytes: null,
+      bandwidthRemainingBytes: null,
+      requestsTotal: null,
+      period: null,
+      periodStart: null,
+      periodEnd: null,
+    });
     await store.addSnapshot(snapshot(new Date(Date.now() - 2 * DAY)));
     await store.addSnapshot(snapshot(new Date()));
-    await store.putHours('a', [{ accountId: 'a', hourStart: new Date(Date.now() - 3 * DAY).toISOString(), bandwidthBytes: 1, requestsTotal: null, requestsSucceeded: null, requestsFailed: null }]);
+    await store.putHours('a', [
+      {
+        accountId: 'a',
+        hourStart: new Date(Date.now() - 3 * DAY).toISOString(),
+        bandwidthBytes: 1,
+        requestsTotal: null,
+        requestsSucceeded: null,
+        requestsFailed: null,
+      },
+    ]);
     assert.equal((await store.snapshots('a', 0, Date.now())).length, 1);
     assert.equal((await store.hours('a', 0, Date.now())).length, 0);
     await store.close();
@@ -275,15 +325,35 @@ describe('replicas sharing Redis', () => {
 
   test('the Redis store drops entries past the retention when it writes', async () => {
     const store = new RedisUsageHistoryStore(redis, `${keyPrefix}direct:`, 1, 'test');
-    const snapshot = (at: Date) => ({ accountId: 'a', takenAt: at.toISOString(), bandwidthUsedBytes: 1, bandwidthLimitBytes: null, bandwidthRemainingBytes: null, requestsTotal: null, period: null, periodStart: null, periodEnd: null });
-    const hour = (at: Date, bytes: number) => ({ accountId: 'a', hourStart: at.toISOString(), bandwidthBytes: bytes, requestsTotal: null, requestsSucceeded: null, requestsFailed: null });
+    const snapshot = (at: Date) => ({
+      accountId: 'a',
+      takenAt: at.toISOString(),
+      bandwidthUsedBytes: 1,
+      bandwidthLimitBytes: null,
+      bandwidthRemainingBytes: null,
+      requestsTotal: null,
+      period: null,
+      periodStart: null,
+      periodEnd: null,
+    });
+    const hour = (at: Date, bytes: number) => ({
+      accountId: 'a',
+      hourStart: at.toISOString(),
+      bandwidthBytes: bytes,
+      requestsTotal: null,
+      requestsSucceeded: null,
+      requestsFailed: null,
+    });
     await store.addSnapshot(snapshot(new Date(Date.now() - 2 * DAY)));
     await store.addSnapshot(snapshot(new Date()));
     const thisHour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
     await store.putHours('a', [hour(new Date(Date.now() - 3 * DAY), 1), hour(thisHour, 1)]);
     await store.putHours('a', [hour(thisHour, 2)]);
     assert.equal((await store.snapshots('a', 0, Date.now())).length, 1);
-    assert.deepEqual((await store.hours('a', 0, Date.now())).map((kept) => kept.bandwidthBytes), [2]);
+    assert.deepEqual(
+      (await store.hours('a', 0, Date.now())).map((kept) => kept.bandwidthBytes),
+      [2],
+    );
     assert.equal(await store.lastHourMs('a'), thisHour.getTime());
     assert.equal(await store.claim('a', 1, 1_000), true);
     assert.equal(await store.claim('a', 1, 1_000), false);

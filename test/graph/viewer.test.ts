@@ -30,7 +30,11 @@ describe('with API keys', () => {
 
   test('each key sees its own name and scopes, in read, write, credentials order', async () => {
     const as = (key: string) => harness.client.withHeaders({ authorization: `Bearer ${key}` });
-    assert.deepEqual((await as(KEYS.admin).data<any, unknown>(VIEWER)).viewer, { name: 'admin', scopes: ['read', 'write', 'credentials'], authenticated: true });
+    assert.deepEqual((await as(KEYS.admin).data<any, unknown>(VIEWER)).viewer, {
+      name: 'admin',
+      scopes: ['read', 'write', 'credentials'],
+      authenticated: true,
+    });
     assert.deepEqual((await as(KEYS.reader).data<any, unknown>(VIEWER)).viewer, { name: 'reader', scopes: ['read'], authenticated: true });
     // A key without `read` may still ask who it is: viewer needs no scope.
     assert.deepEqual((await as(KEYS.writer).data<any, unknown>(VIEWER)).viewer, { name: 'writer', scopes: ['write'], authenticated: true });

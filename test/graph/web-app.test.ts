@@ -102,7 +102,8 @@ function dashboardOperations(): { file: string; source: string }[] {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.tsx?$/.test(entry.name)) for (const match of readFileSync(path, 'utf8').matchAll(/gql`([^`]*)`/g)) found.push({ file: path, source: match[1] });
+      else if (/\.tsx?$/.test(entry.name))
+        for (const match of readFileSync(path, 'utf8').matchAll(/gql`([^`]*)`/g)) found.push({ file: path, source: match[1] });
     }
   };
   walk(join(REPO_ROOT, 'web', 'src'));
@@ -114,7 +115,11 @@ test('every operation the dashboard sends, subscription and usage history includ
   const operations = dashboardOperations();
   assert.ok(operations.length >= 15, `${operations.length} operations found`);
   for (const { file, source } of operations) {
-    assert.deepEqual(validate(schema, parse(source)).map((error) => error.message), [], file);
+    assert.deepEqual(
+      validate(schema, parse(source)).map((error) => error.message),
+      [],
+      file,
+    );
   }
   assert.ok(operations.some(({ source }) => /subscription DashboardProxyStatusChanges/.test(source)));
   assert.ok(operations.some(({ source }) => /usageHistory\(/.test(source)));

@@ -68,17 +68,26 @@ describe('Webshare IP authorization with IPv6', () => {
   test('authorizeIp with an IPv6 address works on Webshare, and another spelling of it is already done', async () => {
     const ip = '2001:db8::1';
     const data = await harness.client.data(AuthorizeIpDocument, { input: { ip, accountIds: [WEBSHARE_ACCOUNT_ID] } });
-    assert.deepEqual(data.authorizeIp.map((result) => [result.ok, result.alreadyDone, result.ipAuthorization?.ip]), [[true, false, ip]]);
+    assert.deepEqual(
+      data.authorizeIp.map((result) => [result.ok, result.alreadyDone, result.ipAuthorization?.ip]),
+      [[true, false, ip]],
+    );
     assert.ok([...harness.webshare.state.ipAuthorizations.values()].some((entry) => entry.record.ip_address === ip));
     const again = await harness.client.data(AuthorizeIpDocument, { input: { ip: '2001:DB8:0::1', accountIds: [WEBSHARE_ACCOUNT_ID] } });
-    assert.deepEqual(again.authorizeIp.map((result) => [result.ok, result.alreadyDone, result.ipAuthorization?.ip]), [[true, true, ip]]);
+    assert.deepEqual(
+      again.authorizeIp.map((result) => [result.ok, result.alreadyDone, result.ipAuthorization?.ip]),
+      [[true, true, ip]],
+    );
     const revoked = await harness.client.data(RevokeIpDocument, { ip, accountIds: [WEBSHARE_ACCOUNT_ID] });
-    assert.deepEqual(revoked.revokeIp.map((result) => [result.ok, result.removedCount]), [[true, 1]]);
+    assert.deepEqual(
+      revoked.revokeIp.map((result) => [result.ok, result.removedCount]),
+      [[true, 1]],
+    );
   });
 });
 
 describe('Webshare backbone: residential plans and the gateway', () => {
-  test('a residential plan\'s proxies come from the backbone list: no address, the gateway host, a numbered username, their own port', async () => {
+  test("a residential plan's proxies come from the backbone list: no address, the gateway host, a numbered username, their own port", async () => {
     const { username } = await config(residentialPlanId);
     harness.webshare.server.resetCalls();
     const data = await harness.client.data(WebshareResidentialProxiesDocument, { id: RESIDENTIAL, first: 100 });
@@ -92,7 +101,8 @@ describe('Webshare backbone: residential plans and the gateway', () => {
       assert.ok(node.ports.http! >= 9_999 && node.ports.http! <= 19_999, `${node.ports.http}`);
     }
     // Cold: the direct list is tried, Webshare refuses that mode for residential plans, the plan decides.
-    const modes = (endpoint: string) => harness.webshare.server.callsTo(endpoint).map((call) => `${new URLSearchParams(call.query).get('mode')} ${call.status}`);
+    const modes = (endpoint: string) =>
+      harness.webshare.server.callsTo(endpoint).map((call) => `${new URLSearchParams(call.query).get('mode')} ${call.status}`);
     assert.deepEqual(modes(PROXY_LIST), ['direct 400', 'backbone 200']);
     assert.equal(harness.webshare.server.callCount(/subscription\/plan/), 1);
     // Then remembered: the next page reads the backbone list at once (the plan is read only for Proxy.type).
@@ -105,10 +115,13 @@ describe('Webshare backbone: residential plans and the gateway', () => {
     assert.equal(germany.account!.proxies!.totalCount, 30);
   });
 
-  test('a datacenter plan\'s proxies still come from the direct list, at the first try', async () => {
+  test("a datacenter plan's proxies still come from the direct list, at the first try", async () => {
     await harness.client.data(WebshareResidentialProxiesDocument, { id: WEBSHARE_ACCOUNT_ID, first: 5 });
     const listCalls = harness.webshare.server.callsTo(PROXY_LIST);
-    assert.deepEqual(listCalls.map((call) => `${new URLSearchParams(call.query).get('mode')} ${call.status}`), ['direct 200']);
+    assert.deepEqual(
+      listCalls.map((call) => `${new URLSearchParams(call.query).get('mode')} ${call.status}`),
+      ['direct 200'],
+    );
   });
 
   test('a residential proxy is found again by its id', async () => {
@@ -126,7 +139,10 @@ describe('Webshare backbone: residential plans and the gateway', () => {
 
   test('the gateway says how to connect: p.webshare.io, its ports, the list mode and the username grammar', async () => {
     const [datacenter, residential] = await Promise.all([config(defaultPlanId), config(residentialPlanId)]);
-    const direct = await harness.client.data(WebshareProxyGatewayDocument, { id: WEBSHARE_ACCOUNT_ID, targeting: { countries: ['US', 'fr'], sessionId: '1234' } });
+    const direct = await harness.client.data(WebshareProxyGatewayDocument, {
+      id: WEBSHARE_ACCOUNT_ID,
+      targeting: { countries: ['US', 'fr'], sessionId: '1234' },
+    });
     assert.deepEqual(direct.account!.proxyGateway, {
       host: 'p.webshare.io',
       ports: [80, 1080, 3128],
@@ -137,7 +153,10 @@ describe('Webshare backbone: residential plans and the gateway', () => {
       usernameTemplate: '{username}[-{cc}...][-city_{name}][-{session}|-rotate]',
       usernameFor: `${datacenter.username}-us-fr-1234`,
     });
-    const backbone = await harness.client.data(WebshareProxyGatewayDocument, { id: RESIDENTIAL, targeting: { countries: ['us'], city: 'Los_Angeles', rotate: true } });
+    const backbone = await harness.client.data(WebshareProxyGatewayDocument, {
+      id: RESIDENTIAL,
+      targeting: { countries: ['us'], city: 'Los_Angeles', rotate: true },
+    });
     const gateway = backbone.account!.proxyGateway!;
     assert.deepEqual([gateway.listMode, gateway.cityTargeting, gateway.username], ['BACKBONE', true, residential.username]);
     assert.equal(gateway.usernameFor, `${residential.username}-us-city_los_angeles-rotate`);
@@ -180,7 +199,10 @@ describe('Webshare proxy list status and stats (API v3)', () => {
     const stats = data.account!.proxyListStats!;
     const byPrefix = (prefix: number) => stats.ipRanges.filter((range) => range.prefixLength === prefix).reduce((sum, range) => sum + range.count, 0);
     assert.deepEqual([byPrefix(24), byPrefix(16), byPrefix(8)], [250, 250, 250]);
-    assert.equal(stats.asns.reduce((sum, asn) => sum + asn.count, 0), 250);
+    assert.equal(
+      stats.asns.reduce((sum, asn) => sum + asn.count, 0),
+      250,
+    );
     assert.ok(stats.asns.every((asn) => asn.name && asn.asn > 0));
     assert.ok(stats.availableCountries.length > 0 && stats.availableAsns.length > 0);
     const residential = await harness.client.data(WebshareProxyListStatsDocument, { id: RESIDENTIAL });
@@ -203,7 +225,15 @@ describe('Webshare allocation of unallocated countries', () => {
 
   test('input of the wrong shape is BAD_USER_INPUT with no upstream call', async () => {
     unallocate({ FR: 3, DE: 2 });
-    for (const countries of [[], [{ country: 'FR', count: 0 }], [{ country: 'FRA', count: 5 }], [{ country: 'FR', count: 3 }, { country: 'fr', count: 2 }]]) {
+    for (const countries of [
+      [],
+      [{ country: 'FR', count: 0 }],
+      [{ country: 'FRA', count: 5 }],
+      [
+        { country: 'FR', count: 3 },
+        { country: 'fr', count: 2 },
+      ],
+    ]) {
       const result = await harness.client.request(AllocateUnallocatedCountriesDocument, { accountId: WEBSHARE_ACCOUNT_ID, countries });
       assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT'], JSON.stringify(countries));
     }
@@ -212,14 +242,20 @@ describe('Webshare allocation of unallocated countries', () => {
 
   test('counts that do not add up to what is unallocated are BAD_USER_INPUT before the allocation call', async () => {
     unallocate({ FR: 3, DE: 2 });
-    const result = await harness.client.request(AllocateUnallocatedCountriesDocument, { accountId: WEBSHARE_ACCOUNT_ID, countries: [{ country: 'FR', count: 4 }] });
+    const result = await harness.client.request(AllocateUnallocatedCountriesDocument, {
+      accountId: WEBSHARE_ACCOUNT_ID,
+      countries: [{ country: 'FR', count: 4 }],
+    });
     assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT']);
     assert.equal(harness.webshare.server.callCount(ALLOCATE), 0);
   });
 
   test('a country Webshare cannot allocate is its own 400, passed on as BAD_USER_INPUT from the provider', async () => {
     unallocate({ FR: 3, DE: 2 });
-    const result = await harness.client.request(AllocateUnallocatedCountriesDocument, { accountId: WEBSHARE_ACCOUNT_ID, countries: [{ country: 'XX', count: 5 }] });
+    const result = await harness.client.request(AllocateUnallocatedCountriesDocument, {
+      accountId: WEBSHARE_ACCOUNT_ID,
+      countries: [{ country: 'XX', count: 5 }],
+    });
     assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT']);
     assert.equal(result.errors[0].extensions?.provider, 'WEBSHARE');
     assert.equal(harness.webshare.server.callCount(ALLOCATE), 1);
@@ -229,10 +265,19 @@ describe('Webshare allocation of unallocated countries', () => {
     unallocate({ FR: 3, DE: 2 });
     const before = await harness.client.data(WebshareProxyListStatusDocument, { id: WEBSHARE_ACCOUNT_ID });
     assert.equal(before.account!.proxyListStatus!.unallocatedCount, 5);
-    assert.deepEqual(before.account!.proxyListStatus!.unallocatedCountries, [{ country: 'FR', count: 3 }, { country: 'DE', count: 2 }]);
+    assert.deepEqual(before.account!.proxyListStatus!.unallocatedCountries, [
+      { country: 'FR', count: 3 },
+      { country: 'DE', count: 2 },
+    ]);
     const countryCount = (code: string) => before.account!.proxyListStatus!.countries.find((entry) => entry.country === code)?.count ?? 0;
     harness.webshare.server.resetCalls();
-    const data = await harness.client.data(AllocateUnallocatedCountriesDocument, { accountId: WEBSHARE_ACCOUNT_ID, countries: [{ country: 'fr', count: 3 }, { country: 'DE', count: 2 }] });
+    const data = await harness.client.data(AllocateUnallocatedCountriesDocument, {
+      accountId: WEBSHARE_ACCOUNT_ID,
+      countries: [
+        { country: 'fr', count: 3 },
+        { country: 'DE', count: 2 },
+      ],
+    });
     const [sent] = harness.webshare.server.callsTo(ALLOCATE);
     assert.deepEqual(JSON.parse(sent.body), { new_countries: { FR: 3, DE: 2 } });
     const status = data.allocateUnallocatedCountries.proxyListStatus!;
@@ -245,7 +290,10 @@ describe('Webshare allocation of unallocated countries', () => {
 
   test('with nothing unallocated an allocation is BAD_USER_INPUT and never sent', async () => {
     unallocate({});
-    const result = await harness.client.request(AllocateUnallocatedCountriesDocument, { accountId: WEBSHARE_ACCOUNT_ID, countries: [{ country: 'FR', count: 1 }] });
+    const result = await harness.client.request(AllocateUnallocatedCountriesDocument, {
+      accountId: WEBSHARE_ACCOUNT_ID,
+      countries: [{ country: 'FR', count: 1 }],
+    });
     assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT']);
     assert.equal(harness.webshare.server.callCount(ALLOCATE), 0);
   });
@@ -274,7 +322,13 @@ describe('Webshare proxy settings', () => {
   test('updateProxySettings sends only the fields given, upper-cases countries, and answers from the PATCH without another read', async () => {
     const data = await harness.client.data(UpdateWebshareProxySettingsDocument, {
       accountId: RESIDENTIAL,
-      input: { requestIdleTimeoutSeconds: 600, ipAuthorizationCountries: ['us', 'DE'], ipAuthorizationCity: 'Berlin', ipAuthorizationAsn: 'AS7922', autoReplaceOutOfRotationProxies: true },
+      input: {
+        requestIdleTimeoutSeconds: 600,
+        ipAuthorizationCountries: ['us', 'DE'],
+        ipAuthorizationCity: 'Berlin',
+        ipAuthorizationAsn: 'AS7922',
+        autoReplaceOutOfRotationProxies: true,
+      },
     });
     const [sent] = harness.webshare.server.callsTo(PATCH_CONFIG);
     assert.deepEqual(JSON.parse(sent.body), {
@@ -287,7 +341,13 @@ describe('Webshare proxy settings', () => {
     assert.equal(new URLSearchParams(sent.query).get('plan_id'), String(residentialPlanId));
     const settings = data.updateProxySettings.proxySettings!;
     assert.deepEqual(
-      [settings.requestIdleTimeoutSeconds, settings.ipAuthorizationCountries, settings.ipAuthorizationCity, settings.ipAuthorizationAsn, settings.autoReplaceOutOfRotationProxies],
+      [
+        settings.requestIdleTimeoutSeconds,
+        settings.ipAuthorizationCountries,
+        settings.ipAuthorizationCity,
+        settings.ipAuthorizationAsn,
+        settings.autoReplaceOutOfRotationProxies,
+      ],
       [600, ['US', 'DE'], 'Berlin', 'AS7922', true],
     );
     assert.equal(harness.webshare.server.callCount('GET /api/v3/proxy/config'), 0);
@@ -296,10 +356,16 @@ describe('Webshare proxy settings', () => {
   });
 
   test('null clears a restriction: it is sent as null', async () => {
-    const data = await harness.client.data(UpdateWebshareProxySettingsDocument, { accountId: RESIDENTIAL, input: { ipAuthorizationCity: null, ipAuthorizationCountries: null } });
+    const data = await harness.client.data(UpdateWebshareProxySettingsDocument, {
+      accountId: RESIDENTIAL,
+      input: { ipAuthorizationCity: null, ipAuthorizationCountries: null },
+    });
     const [sent] = harness.webshare.server.callsTo(PATCH_CONFIG);
     assert.deepEqual(JSON.parse(sent.body), { ip_authorization_city: null, ip_authorization_country_codes: null });
-    assert.deepEqual([data.updateProxySettings.proxySettings!.ipAuthorizationCity, data.updateProxySettings.proxySettings!.ipAuthorizationCountries], [null, null]);
+    assert.deepEqual(
+      [data.updateProxySettings.proxySettings!.ipAuthorizationCity, data.updateProxySettings.proxySettings!.ipAuthorizationCountries],
+      [null, null],
+    );
   });
 
   test('changes the documented rules refuse are BAD_USER_INPUT with no upstream call', async () => {

@@ -21,7 +21,14 @@ import {
   ResetDownloadTokenExpiryDocument,
   UsageSeriesDocument,
 } from '../generated/graphql';
-import type { WebshareActivityPage, WebshareDownloadToken, WebsharePage, WebshareProxy, WebshareProxyStat, WebshareSubscription } from '../../src/providers/webshare/wire';
+import type {
+  WebshareActivityPage,
+  WebshareDownloadToken,
+  WebsharePage,
+  WebshareProxy,
+  WebshareProxyStat,
+  WebshareSubscription,
+} from '../../src/providers/webshare/wire';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -38,7 +45,9 @@ let reader: GraphQLTestClient;
 let writer: GraphQLTestClient;
 
 before(async () => {
-  const started = await Promise.all(THROTTLED.map((name, index) => startWebshareSimulator({ seed: 40 + index, rateLimits: false, token: `throttled-${name}-key-0123456789` })));
+  const started = await Promise.all(
+    THROTTLED.map((name, index) => startWebshareSimulator({ seed: 40 + index, rateLimits: false, token: `throttled-${name}-key-0123456789` })),
+  );
   throttled = Object.fromEntries(THROTTLED.map((name, index) => [name, started[index]])) as typeof throttled;
   harness = await startHarness({
     webshare: { proxyCount: 120, replacementDelayMs: 50 },
@@ -52,7 +61,12 @@ before(async () => {
     },
     extraAccounts: (webshare) => [
       { id: 'ws-bad', provider: 'webshare', baseUrl: webshare.origin, credentials: { token: BAD_TOKEN } },
-      ...THROTTLED.map((name) => ({ id: `ws-429-${name}`, provider: 'webshare' as const, baseUrl: throttled[name].origin, credentials: { token: throttled[name].credentials.token } })),
+      ...THROTTLED.map((name) => ({
+        id: `ws-429-${name}`,
+        provider: 'webshare' as const,
+        baseUrl: throttled[name].origin,
+        credentials: { token: throttled[name].credentials.token },
+      })),
     ],
   });
   admin = harness.client.withHeaders({ authorization: `Bearer ${KEYS.admin}` });
@@ -79,7 +93,10 @@ describe('Account.usageSeries: Webshare hourly stats as chart points', () => {
     const to = iso(Date.now() - HOUR);
     const data = await admin.data(UsageSeriesDocument, { id: WEBSHARE_ACCOUNT_ID, from, to });
     const points = data.account!.usageSeries!;
-    assert.deepEqual(calls('GET /api/v2/stats/').map((query) => [query.get('timestamp__gte'), query.get('timestamp__lte')]), [[from, to]]);
+    assert.deepEqual(
+      calls('GET /api/v2/stats/').map((query) => [query.get('timestamp__gte'), query.get('timestamp__lte')]),
+      [[from, to]],
+    );
     assert.equal(harness.webshare.server.callCount('GET /api/v2/subscription/'), 0, 'a past window needs no subscription read');
     const rows = await webshareGet<WebshareProxyStat[]>(harness.webshare, `/api/v2/stats/?timestamp__gte=${from}&timestamp__lte=${to}`);
     assert.ok(rows.length > 24);
@@ -123,7 +140,11 @@ describe('Account.usageSeries: Webshare hourly stats as chart points', () => {
   test('a window ending after the subscription is BAD_USER_INPUT on `to`, refused before the stats call', async () => {
     const subscription = await webshareGet<WebshareSubscription>(harness.webshare, '/api/v2/subscription/');
     harness.webshare.server.resetCalls();
-    const result = await admin.request(UsageSeriesDocument, { id: WEBSHARE_ACCOUNT_ID, from: iso(Date.now() - HOUR), to: iso(Date.parse(subscription.end_date) + HOUR) });
+    const result = await admin.request(UsageSeriesDocument, {
+      id: WEBSHARE_ACCOUNT_ID,
+      from: iso(Date.now() - HOUR),
+      to: iso(Date.parse(subscription.end_date) + HOUR),
+    });
     assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT']);
     assert.deepEqual(Object.keys(result.errors[0].extensions?.fields as object), ['to']);
     assert.equal(harness.webshare.server.callCount('GET /api/v2/stats/'), 0);
@@ -131,7 +152,7 @@ describe('Account.usageSeries: Webshare hourly stats as chart points', () => {
 });
 
 describe('Account.proxyActivity: the request log, newest first', () => {
-  test('the first page is Webshare\'s first page with durations in milliseconds, and totalCount is its count', async () => {
+  test("the first page is Webshare's first page with durations in milliseconds, and totalCount is its count", async () => {
     const data = await admin.data(ProxyActivityDocument, { id: WEBSHARE_ACCOUNT_ID, first: 10 });
     const connection = data.account!.proxyActivity!;
     const [query] = calls('GET /api/v2/proxy/activity/');
@@ -180,18 +201,23 @@ describe('Account.proxyActivity: the request log, newest first', () => {
     const queries = calls('GET /api/v2/proxy/activity/');
     assert.ok(queries.length >= 2);
     assert.equal(queries[0].get('starting_after'), null);
-    assert.ok(queries.slice(1).every((query) => /^\d{4}-\d{2}-\d{2}T.*\.\d{6}[+-]\d{2}:\d{2}$/.test(query.get('starting_after')!)), 'Webshare\'s own timestamps, microseconds kept');
+    assert.ok(
+      queries.slice(1).every((query) => /^\d{4}-\d{2}-\d{2}T.*\.\d{6}[+-]\d{2}:\d{2}$/.test(query.get('starting_after')!)),
+      "Webshare's own timestamps, microseconds kept",
+    );
   });
 
   test('the filter reaches Webshare as its own parameters: failedOnly is error_reason=*, byte and time bounds as __gte/__lte', async () => {
     const from = iso(Date.now() - 3 * DAY);
-    const failed = (await admin.data(ProxyActivityDocument, { id: WEBSHARE_ACCOUNT_ID, first: 100, filter: { failedOnly: true, from } })).account!.proxyActivity!;
+    const failed = (await admin.data(ProxyActivityDocument, { id: WEBSHARE_ACCOUNT_ID, first: 100, filter: { failedOnly: true, from } })).account!
+      .proxyActivity!;
     assert.ok(failed.edges.length > 0);
     assert.ok(failed.edges.every((edge) => edge.node.errorReason !== null && Date.parse(edge.node.at) >= Date.parse(from)));
     const reason = failed.edges[0].node.errorReason!;
     const exact = (await admin.data(ProxyActivityDocument, { id: WEBSHARE_ACCOUNT_ID, first: 100, filter: { errorReason: reason } })).account!.proxyActivity!;
     assert.ok(exact.edges.every((edge) => edge.node.errorReason === reason));
-    const sized = (await admin.data(ProxyActivityDocument, { id: WEBSHARE_ACCOUNT_ID, first: 100, filter: { minBytes: 100_000, maxBytes: 900_000 } })).account!.proxyActivity!;
+    const sized = (await admin.data(ProxyActivityDocument, { id: WEBSHARE_ACCOUNT_ID, first: 100, filter: { minBytes: 100_000, maxBytes: 900_000 } })).account!
+      .proxyActivity!;
     assert.ok(sized.edges.length > 0);
     assert.ok(sized.edges.every((edge) => edge.node.transferredBytes >= 100_000 && edge.node.transferredBytes <= 900_000));
     const queries = calls('GET /api/v2/proxy/activity/');
@@ -231,7 +257,12 @@ describe('replaced proxies', () => {
     const list = await webshareGet<WebsharePage<WebshareProxy>>(harness.webshare, '/api/v2/proxy/list/?mode=direct&page_size=1');
     const address = list.results[0].proxy_address!;
     const created = await admin.data(ReplaceProxiesDocument, {
-      input: { accountId: WEBSHARE_ACCOUNT_ID, toReplace: { type: 'IP_ADDRESS', ipAddresses: [address] }, replaceWith: [{ type: 'COUNTRY', countryCode: 'DE' }], dryRun: false },
+      input: {
+        accountId: WEBSHARE_ACCOUNT_ID,
+        toReplace: { type: 'IP_ADDRESS', ipAddresses: [address] },
+        replaceWith: [{ type: 'COUNTRY', countryCode: 'DE' }],
+        dryRun: false,
+      },
     });
     const id = created.replaceProxies.id;
     let replacement;
@@ -254,7 +285,7 @@ describe('replaced proxies', () => {
 });
 
 describe('download tokens: the key is a secret', () => {
-  test('a reader sees a token\'s scope and expiry; asking for its key is FORBIDDEN and the key appears nowhere in the response', async () => {
+  test("a reader sees a token's scope and expiry; asking for its key is FORBIDDEN and the key appears nowhere in the response", async () => {
     const token = await webshareGet<WebshareDownloadToken>(harness.webshare, '/api/v2/download_token/activity/');
     const data = await reader.data(DownloadTokenExpiryDocument, { id: WEBSHARE_ACCOUNT_ID, scope: 'ACTIVITY' });
     assert.deepEqual(data.account!.downloadToken, { scope: 'ACTIVITY', expiresAt: new Date(token.expire_at!).toISOString() });
@@ -263,8 +294,12 @@ describe('download tokens: the key is a secret', () => {
     assert.ok(!JSON.stringify(result).includes(token.key));
   });
 
-  test('with the credentials scope the key is Webshare\'s key of that scope', async () => {
-    for (const [scope, wire] of [['PROXY_LIST', 'proxy_list'], ['REPLACED_PROXIES', 'replaced_proxy'], ['ACTIVITY', 'activity']] as const) {
+  test("with the credentials scope the key is Webshare's key of that scope", async () => {
+    for (const [scope, wire] of [
+      ['PROXY_LIST', 'proxy_list'],
+      ['REPLACED_PROXIES', 'replaced_proxy'],
+      ['ACTIVITY', 'activity'],
+    ] as const) {
       const token = await webshareGet<WebshareDownloadToken>(harness.webshare, `/api/v2/download_token/${wire}/`);
       const data = await admin.data(DownloadTokenKeyDocument, { id: WEBSHARE_ACCOUNT_ID, scope });
       assert.deepEqual([data.account!.downloadToken!.scope, data.account!.downloadToken!.key], [scope, token.key]);
@@ -281,7 +316,8 @@ describe('download tokens: the key is a secret', () => {
     const before = await webshareGet<WebshareDownloadToken>(harness.webshare, '/api/v2/download_token/activity/');
     const reset = await admin.data(ResetDownloadTokenDocument, { accountId: WEBSHARE_ACCOUNT_ID, scope: 'ACTIVITY' });
     assert.notEqual(reset.resetDownloadToken.key, before.key);
-    const download = (key: string) => fetch(`${harness.webshare.origin}/api/v2/proxy/activity/download/?download_token=${key}`).then((response) => response.status);
+    const download = (key: string) =>
+      fetch(`${harness.webshare.origin}/api/v2/proxy/activity/download/?download_token=${key}`).then((response) => response.status);
     assert.deepEqual([await download(before.key), await download(reset.resetDownloadToken.key)], [401, 200]);
 
     harness.webshare.server.resetCalls();
@@ -293,7 +329,7 @@ describe('download tokens: the key is a secret', () => {
   });
 });
 
-describe('Webshare\'s error answers on the new endpoints', () => {
+describe("Webshare's error answers on the new endpoints", () => {
   const operations = [
     {
       name: 'usageSeries',
@@ -323,7 +359,12 @@ describe('Webshare\'s error answers on the new endpoints', () => {
 
   for (const operation of operations) {
     test(`${operation.name}: a 400 in the live field-error form is BAD_USER_INPUT carrying Webshare's fields`, async () => {
-      harness.webshare.server.injectFault({ endpoint: operation.endpoint, status: 400, body: { plan_id: [{ message: 'A valid integer is required.', code: 'invalid' }] }, times: 1 });
+      harness.webshare.server.injectFault({
+        endpoint: operation.endpoint,
+        status: 400,
+        body: { plan_id: [{ message: 'A valid integer is required.', code: 'invalid' }] },
+        times: 1,
+      });
       const result = await operation.run(admin, WEBSHARE_ACCOUNT_ID);
       assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT']);
       assert.deepEqual(result.errors[0].extensions?.fields, { plan_id: ['A valid integer is required.'] });
@@ -343,7 +384,12 @@ describe('Webshare\'s error answers on the new endpoints', () => {
 
     test(`${operation.name}: a 429 with Retry-After is RATE_LIMITED with retryAfterSeconds, after one call`, async () => {
       const simulator = throttled[operation.throttled];
-      simulator.server.injectFault({ endpoint: operation.endpoint, status: 429, headers: { 'retry-after': '7' }, body: { detail: 'Request was throttled. Expected available in 7 seconds.' } });
+      simulator.server.injectFault({
+        endpoint: operation.endpoint,
+        status: 429,
+        headers: { 'retry-after': '7' },
+        body: { detail: 'Request was throttled. Expected available in 7 seconds.' },
+      });
       const result = await operation.run(admin, `ws-429-${operation.throttled}`);
       assert.deepEqual(errorCodes(result), ['RATE_LIMITED']);
       assert.ok((result.errors[0].extensions?.retryAfterSeconds as number) > 0);

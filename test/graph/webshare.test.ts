@@ -32,7 +32,15 @@ import {
   UpdateSubUserDocument,
 } from '../generated/graphql';
 import type { AccountProxiesQuery } from '../generated/graphql';
-import type { WebshareAggregateStats, WebshareIpAuthorization, WebsharePage, WebsharePlan, WebshareProxy, WebshareSubscription, WebshareSubuser } from '../../src/providers/webshare/wire';
+import type {
+  WebshareAggregateStats,
+  WebshareIpAuthorization,
+  WebsharePage,
+  WebsharePlan,
+  WebshareProxy,
+  WebshareSubscription,
+  WebshareSubuser,
+} from '../../src/providers/webshare/wire';
 
 const GIB = 2 ** 30;
 let harness: Harness;
@@ -62,8 +70,22 @@ describe('Webshare account, profile, plan and usage', () => {
         provider: 'WEBSHARE',
         label: 'Webshare test',
         capabilities: [
-          'DOWNLOAD_TOKENS', 'IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'PROXY_ACTIVITY', 'PROXY_ALLOCATION', 'PROXY_CREDENTIALS',
-          'PROXY_GATEWAY', 'PROXY_LIST_REFRESH', 'PROXY_REPLACEMENT', 'PROXY_SETTINGS', 'SUB_USERS', 'SUB_USER_PROXY_REFRESH', 'USAGE', 'USAGE_HISTORY',
+          'DOWNLOAD_TOKENS',
+          'IP_AUTHORIZATIONS',
+          'PLAN',
+          'PROFILE',
+          'PROXIES',
+          'PROXY_ACTIVITY',
+          'PROXY_ALLOCATION',
+          'PROXY_CREDENTIALS',
+          'PROXY_GATEWAY',
+          'PROXY_LIST_REFRESH',
+          'PROXY_REPLACEMENT',
+          'PROXY_SETTINGS',
+          'SUB_USERS',
+          'SUB_USER_PROXY_REFRESH',
+          'USAGE',
+          'USAGE_HISTORY',
         ],
       },
     ]);
@@ -107,13 +129,20 @@ describe('Webshare account, profile, plan and usage', () => {
       .callsTo('GET /api/v2/stats/aggregate/')
       .map((call) => new URLSearchParams(call.query))
       .filter((query) => query.get('timestamp__gte') === from);
-    assert.deepEqual(windowCalls.map((query) => query.get('timestamp__lte')), [to]);
+    assert.deepEqual(
+      windowCalls.map((query) => query.get('timestamp__lte')),
+      [to],
+    );
   });
 
-  test('bandwidthRemainingBytes is the plan limit minus the billing period\'s usage, whatever window is asked', async () => {
+  test("bandwidthRemainingBytes is the plan limit minus the billing period's usage, whatever window is asked", async () => {
     const day = 24 * 3_600_000;
     const now = Date.now();
-    const windows = [{}, { from: new Date(now - day).toISOString() }, { from: new Date(now - 5 * day).toISOString(), to: new Date(now - 2 * day).toISOString() }];
+    const windows = [
+      {},
+      { from: new Date(now - day).toISOString() },
+      { from: new Date(now - 5 * day).toISOString(), to: new Date(now - 2 * day).toISOString() },
+    ];
     const usages = [];
     for (const window of windows) usages.push((await harness.client.data(AccountOverviewDocument, { id: WEBSHARE_ACCOUNT_ID, ...window })).account!.usage!);
     const billing = usages[0];
@@ -128,10 +157,16 @@ describe('Webshare account, profile, plan and usage', () => {
 
   test('a window costs one more stats call (the billing period) only when bandwidthRemainingBytes is selected', async () => {
     const from = new Date(Date.now() - 2 * 24 * 3_600_000).toISOString();
-    await harness.client.data(`query($id: ID!, $from: DateTime) { account(id: $id) { usage(from: $from) { bandwidthUsedBytes } } }`, { id: WEBSHARE_ACCOUNT_ID, from });
+    await harness.client.data(`query($id: ID!, $from: DateTime) { account(id: $id) { usage(from: $from) { bandwidthUsedBytes } } }`, {
+      id: WEBSHARE_ACCOUNT_ID,
+      from,
+    });
     assert.equal(harness.webshare.server.callCount('GET /api/v2/stats/aggregate/'), 1);
     harness.webshare.server.resetCalls();
-    await harness.client.data(`query($id: ID!, $from: DateTime) { account(id: $id) { usage(from: $from) { bandwidthUsedBytes bandwidthRemainingBytes } } }`, { id: WEBSHARE_ACCOUNT_ID, from });
+    await harness.client.data(`query($id: ID!, $from: DateTime) { account(id: $id) { usage(from: $from) { bandwidthUsedBytes bandwidthRemainingBytes } } }`, {
+      id: WEBSHARE_ACCOUNT_ID,
+      from,
+    });
     assert.equal(harness.webshare.server.callCount('GET /api/v2/stats/aggregate/'), 2);
     harness.webshare.server.resetCalls();
     // Without a window the billing period's one read serves both.
@@ -139,7 +174,7 @@ describe('Webshare account, profile, plan and usage', () => {
     assert.equal(harness.webshare.server.callCount('GET /api/v2/stats/aggregate/'), 1);
   });
 
-  test('a usage window reaching past Webshare\'s 90 days of statistics is refused before any upstream stats call', async () => {
+  test("a usage window reaching past Webshare's 90 days of statistics is refused before any upstream stats call", async () => {
     const from = new Date(Date.now() - 120 * 24 * 3_600_000).toISOString();
     const result = await harness.client.request(AccountOverviewDocument, { id: WEBSHARE_ACCOUNT_ID, from });
     assert.ok(errorCodes(result).includes('BAD_USER_INPUT'));
@@ -148,7 +183,7 @@ describe('Webshare account, profile, plan and usage', () => {
 });
 
 describe('Webshare proxies', () => {
-  test('the first page matches the provider\'s list in order, with Relay cursors and the total count', async () => {
+  test("the first page matches the provider's list in order, with Relay cursors and the total count", async () => {
     const upstream = await simulatorProxies(1, 25);
     harness.webshare.server.resetCalls();
     const data = await harness.client.data(AccountProxiesDocument, { id: WEBSHARE_ACCOUNT_ID, first: 25 });
@@ -274,7 +309,10 @@ describe('Webshare IP authorizations', () => {
     const listed = await harness.client.data(AccountIpAuthorizationsDocument, { id: WEBSHARE_ACCOUNT_ID });
     assert.ok(listed.account!.ipAuthorizations!.some((entry) => entry.ip === ip));
     const across = await harness.client.data(IpAuthorizationsDocument, { filter: { ip } });
-    assert.deepEqual(across.ipAuthorizations.map((entry) => entry.ip), [ip]);
+    assert.deepEqual(
+      across.ipAuthorizations.map((entry) => entry.ip),
+      [ip],
+    );
 
     const again = await harness.client.data(AuthorizeIpDocument, { input: { ip } });
     assert.equal(again.authorizeIp[0].ok, true);
@@ -299,7 +337,10 @@ describe('Webshare IP authorizations', () => {
     const ip = '192.0.2.140';
     await harness.client.data(AuthorizeIpDocument, { input: { ip } });
     const result = await harness.client.data(RevokeIpDocument, { ip, accountIds: [WEBSHARE_ACCOUNT_ID] });
-    assert.deepEqual(result.revokeIp.map((entry) => [entry.account.id, entry.ok, entry.removedCount]), [[WEBSHARE_ACCOUNT_ID, true, 1]]);
+    assert.deepEqual(
+      result.revokeIp.map((entry) => [entry.account.id, entry.ok, entry.removedCount]),
+      [[WEBSHARE_ACCOUNT_ID, true, 1]],
+    );
     const listed = await harness.client.data(AccountIpAuthorizationsDocument, { id: WEBSHARE_ACCOUNT_ID });
     assert.ok(!listed.account!.ipAuthorizations!.some((entry) => entry.ip === ip));
   });
@@ -349,7 +390,7 @@ describe('Webshare sub-users', () => {
     assert.equal(callsTo(harness.webshare, /^POST \/api\/v2\/subuser\/:[^/]+\/refresh\/$/), 1);
   });
 
-  test('a sub-user\'s proxy username and password are read as that sub-user through X-Subuser', async () => {
+  test("a sub-user's proxy username and password are read as that sub-user through X-Subuser", async () => {
     const created = await harness.client.data(CreateSubUserDocument, { input: { accountId: WEBSHARE_ACCOUNT_ID, label: 'masked' } });
     harness.webshare.server.resetCalls();
     const data = await harness.client.data(SubUserCredentialsDocument, { id: created.createSubUser.id });

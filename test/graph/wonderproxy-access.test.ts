@@ -40,7 +40,7 @@ async function authorize(ip: string, user: string | null, expiresAt: Date | null
 }
 
 describe('WonderProxy IP authorizations: reading', () => {
-  test('the authlist is listed with each entry\'s user and expiry as DateTime', async () => {
+  test("the authlist is listed with each entry's user and expiry as DateTime", async () => {
     const upstream = await authlist();
     harness.wonderproxy.server.resetCalls();
     const { account } = await harness.client.data(AccountIpAuthorizationsDocument, { id: WONDERPROXY_ACCOUNT_ID });
@@ -53,7 +53,10 @@ describe('WonderProxy IP authorizations: reading', () => {
 
   test('an IP filter keeps only that exact address, compared on canonical forms in one list call (upstream ?ip= matches text)', async () => {
     const data = await harness.client.data(IpAuthorizationsDocument, { filter: { ip: '::ffff:123.52.25.14' } });
-    assert.deepEqual(data.ipAuthorizations.map((entry) => entry.ip), ['123.52.25.14']);
+    assert.deepEqual(
+      data.ipAuthorizations.map((entry) => entry.ip),
+      ['123.52.25.14'],
+    );
     assert.equal(harness.wonderproxy.server.callCount(LIST), 1);
     assert.equal(new URLSearchParams(harness.wonderproxy.server.callsTo(LIST)[0].query).get('ip'), null);
   });
@@ -71,7 +74,10 @@ describe('WonderProxy IP authorizations: reading', () => {
     const result = await harness.client.request(WonderProxyIpAuthorizationsByUsersDocument, { first: ['joe,jill'], second: ['jack'] });
     assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT']);
     // Only the valid alias reached WonderProxy.
-    assert.deepEqual(harness.wonderproxy.server.callsTo(LIST).map((call) => new URLSearchParams(call.query).get('user')), ['jack']);
+    assert.deepEqual(
+      harness.wonderproxy.server.callsTo(LIST).map((call) => new URLSearchParams(call.query).get('user')),
+      ['jack'],
+    );
   });
 
   test('a federation reference to an entry reads it by id; a removed one resolves to null', async () => {
@@ -81,7 +87,10 @@ describe('WonderProxy IP authorizations: reading', () => {
     const query = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on IpAuthorization { id ip user } } }`;
     const gone = Buffer.from(`IpAuthorization:${WONDERPROXY_ACCOUNT_ID}:999999`).toString('base64url');
     const result = await harness.client.request<{ _entities: Array<{ ip: string; user: string } | null> }, { representations: unknown[] }>(query, {
-      representations: [{ __typename: 'IpAuthorization', id: target.id }, { __typename: 'IpAuthorization', id: gone }],
+      representations: [
+        { __typename: 'IpAuthorization', id: target.id },
+        { __typename: 'IpAuthorization', id: gone },
+      ],
     });
     assert.deepEqual(result.errors, []);
     assert.deepEqual(result.data!._entities, [{ id: target.id, ip: target.ip, user: target.user }, null]);
@@ -99,7 +108,11 @@ describe('WonderProxy IP authorizations: changes', () => {
       { ip: result.ipAuthorization!.ip, user: result.ipAuthorization!.user, expiresAt: result.ipAuthorization!.expiresAt },
       { ip: '31.14.15.92', user: 'jack', expiresAt: toSeconds(expiresAt) },
     );
-    assert.deepEqual(JSON.parse(harness.wonderproxy.server.callsTo(CREATE)[0].body), { ip: '31.14.15.92', user: 'jack', expiry: Math.floor(expiresAt.getTime() / 1000) });
+    assert.deepEqual(JSON.parse(harness.wonderproxy.server.callsTo(CREATE)[0].body), {
+      ip: '31.14.15.92',
+      user: 'jack',
+      expiry: Math.floor(expiresAt.getTime() / 1000),
+    });
     assert.ok((await authlist()).some((entry) => entry.ip === '31.14.15.92'));
   });
 
@@ -119,7 +132,9 @@ describe('WonderProxy IP authorizations: changes', () => {
       input: { ip: '31.14.15.100', accountIds: [WONDERPROXY_ACCOUNT_ID], user: 'joe', expiresAt: new Date(Date.now() - 60_000).toISOString() },
     });
     assert.deepEqual(errorCodes(past), ['BAD_USER_INPUT']);
-    const badIp = await harness.client.request(AuthorizeIpDocument, { input: { ip: '999.1.1.1', accountIds: [WONDERPROXY_ACCOUNT_ID], user: 'joe', expiresAt: inHours(1).toISOString() } });
+    const badIp = await harness.client.request(AuthorizeIpDocument, {
+      input: { ip: '999.1.1.1', accountIds: [WONDERPROXY_ACCOUNT_ID], user: 'joe', expiresAt: inHours(1).toISOString() },
+    });
     assert.deepEqual(errorCodes(badIp), ['BAD_USER_INPUT']);
     assert.equal(harness.wonderproxy.server.callCount(), 0);
   });
@@ -133,7 +148,7 @@ describe('WonderProxy IP authorizations: changes', () => {
     assert.ok(Math.abs(expiresAtMs - (before + 30 * 86_400_000)) < 60_000, entry.ipAuthorization!.expiresAt!);
   });
 
-  test('an IP on another contract\'s authlist, or an inactive user, is CONFLICT carrying WonderProxy\'s message', async () => {
+  test("an IP on another contract's authlist, or an inactive user, is CONFLICT carrying WonderProxy's message", async () => {
     const foreign = await authorize('45.180.22.7', 'joe', inHours(1));
     assert.equal(foreign.ok, false);
     assert.equal(foreign.error!.code, 'CONFLICT');
@@ -158,7 +173,9 @@ describe('WonderProxy IP authorizations: changes', () => {
     const taken = await harness.client.request(WonderProxyUpdateIpAuthorizationDocument, { id: created.id, input: { ip: '31.14.15.92' } });
     assert.deepEqual(errorCodes(taken), ['CONFLICT']);
     const unknown = Buffer.from(`IpAuthorization:${WONDERPROXY_ACCOUNT_ID}:999999`).toString('base64url');
-    assert.deepEqual(errorCodes(await harness.client.request(WonderProxyUpdateIpAuthorizationDocument, { id: unknown, input: { user: 'joe' } })), ['NOT_FOUND']);
+    assert.deepEqual(errorCodes(await harness.client.request(WonderProxyUpdateIpAuthorizationDocument, { id: unknown, input: { user: 'joe' } })), [
+      'NOT_FOUND',
+    ]);
     const empty = await harness.client.request(WonderProxyUpdateIpAuthorizationDocument, { id: created.id, input: {} });
     assert.deepEqual(errorCodes(empty), ['BAD_USER_INPUT']);
   });
@@ -176,7 +193,10 @@ describe('WonderProxy IP authorizations: changes', () => {
   test('revokeIp removes an address by value', async () => {
     await authorize('31.14.18.1', 'joe', inHours(1));
     const { revokeIp } = await harness.client.data(RevokeIpDocument, { ip: '31.14.18.1', accountIds: [WONDERPROXY_ACCOUNT_ID] });
-    assert.deepEqual(revokeIp.map((result) => [result.ok, result.removedCount]), [[true, 1]]);
+    assert.deepEqual(
+      revokeIp.map((result) => [result.ok, result.removedCount]),
+      [[true, 1]],
+    );
   });
 
   test('clearIpAuthorizations empties the authlist with one DELETE and says how many entries it removed', async () => {

@@ -62,12 +62,21 @@ describe('WonderProxy custom DNS: reading', () => {
     const [first] = await overrides();
     harness.wonderproxy.server.resetCalls();
     const byIp = await harness.client.data(WonderProxyAccountDnsOverridesDocument, { id: WONDERPROXY_ACCOUNT_ID, filter: { ip: first.ip } });
-    assert.deepEqual(byIp.account!.dnsOverrides!.map((entry) => entry.ip), [first.ip]);
-    const byHost = await harness.client.data(WonderProxyAccountDnsOverridesDocument, { id: WONDERPROXY_ACCOUNT_ID, filter: { server: `${first.server}.wonderproxy.com` } });
+    assert.deepEqual(
+      byIp.account!.dnsOverrides!.map((entry) => entry.ip),
+      [first.ip],
+    );
+    const byHost = await harness.client.data(WonderProxyAccountDnsOverridesDocument, {
+      id: WONDERPROXY_ACCOUNT_ID,
+      filter: { server: `${first.server}.wonderproxy.com` },
+    });
     assert.ok(byHost.account!.dnsOverrides!.every((entry) => entry.server === first.server));
     const queries = harness.wonderproxy.server.callsTo(LIST).map((call) => Object.fromEntries(new URLSearchParams(call.query)));
     assert.deepEqual(queries, [{}, { server: first.server }]);
-    const elsewhere = await harness.client.data(WonderProxyAccountDnsOverridesDocument, { id: WONDERPROXY_ACCOUNT_ID, filter: { server: 'paris.wonderproxy.com' } });
+    const elsewhere = await harness.client.data(WonderProxyAccountDnsOverridesDocument, {
+      id: WONDERPROXY_ACCOUNT_ID,
+      filter: { server: 'paris.wonderproxy.com' },
+    });
     assert.deepEqual(elsewhere.account!.dnsOverrides, []);
   });
 
@@ -80,7 +89,10 @@ describe('WonderProxy custom DNS: reading', () => {
     for (const entry of dnsOverrides) {
       const wire = contractServers.find((server) => server.server === entry.server)!;
       assert.equal(entry.proxyServer!.hostname, wire.hostname);
-      assert.deepEqual(entry.proxyServer!.ips, wire.ips.map((ip) => ({ address: ip.ip, port: 10_000 + ip.port_base, customDnsPort: 10_500 + ip.port_base })));
+      assert.deepEqual(
+        entry.proxyServer!.ips,
+        wire.ips.map((ip) => ({ address: ip.ip, port: 10_000 + ip.port_base, customDnsPort: 10_500 + ip.port_base })),
+      );
     }
     assert.equal(harness.wonderproxy.server.callCount(LIST), 1);
     assert.equal(harness.wonderproxy.server.callCount(SERVERS), 1);
@@ -94,7 +106,12 @@ describe('WonderProxy custom DNS: reading', () => {
     const unknown = Buffer.from(`DnsOverride:${WONDERPROXY_ACCOUNT_ID}:999999`).toString('base64url');
     const result = await harness.client.request<{ _entities: Array<{ id: string; hostname: string } | null> }, { representations: unknown[] }>(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on DnsOverride { id hostname } } }`,
-      { representations: [{ __typename: 'DnsOverride', id: first.id }, { __typename: 'DnsOverride', id: unknown }] },
+      {
+        representations: [
+          { __typename: 'DnsOverride', id: first.id },
+          { __typename: 'DnsOverride', id: unknown },
+        ],
+      },
     );
     assert.deepEqual(result.errors, []);
     assert.deepEqual(result.data!._entities, [{ id: first.id, hostname: first.hostname }, null]);
@@ -108,15 +125,18 @@ describe('WonderProxy custom DNS: changes', () => {
     const result = await create('melbourne.wonderproxy.com', 'Google.com', '31.14.15.92', expiresAt);
     assert.deepEqual(result.errors, []);
     const entry = result.data!.createDnsOverride;
-    assert.deepEqual({ ...entry, id: undefined }, {
-      id: undefined,
-      server: 'melbourne',
-      hostname: 'google.com',
-      ip: '31.14.15.92',
-      expiresAt: toSeconds(expiresAt),
-      status: 'PENDING',
-      account: { id: WONDERPROXY_ACCOUNT_ID },
-    });
+    assert.deepEqual(
+      { ...entry, id: undefined },
+      {
+        id: undefined,
+        server: 'melbourne',
+        hostname: 'google.com',
+        ip: '31.14.15.92',
+        expiresAt: toSeconds(expiresAt),
+        status: 'PENDING',
+        account: { id: WONDERPROXY_ACCOUNT_ID },
+      },
+    );
     assert.deepEqual(JSON.parse(harness.wonderproxy.server.callsTo(CREATE)[0].body), {
       server: 'melbourne',
       hostname: 'google.com',
@@ -125,7 +145,7 @@ describe('WonderProxy custom DNS: changes', () => {
     });
   });
 
-  test('a server not on the account is BAD_USER_INPUT naming the account\'s servers, and nothing is posted', async () => {
+  test("a server not on the account is BAD_USER_INPUT naming the account's servers, and nothing is posted", async () => {
     const result = await create('paris', 'a.example.com', '1.2.3.4');
     assert.deepEqual(errorCodes(result), ['BAD_USER_INPUT']);
     const fields = result.errors[0].extensions!.fields as Record<string, string[]>;
@@ -140,7 +160,7 @@ describe('WonderProxy custom DNS: changes', () => {
     assert.equal(harness.wonderproxy.server.callCount(), 0);
   });
 
-  test('a server/hostname already overridden (on any contract) is CONFLICT carrying WonderProxy\'s message', async () => {
+  test("a server/hostname already overridden (on any contract) is CONFLICT carrying WonderProxy's message", async () => {
     const result = await create('denver', 'www.example.org', '1.2.3.4');
     assert.deepEqual(errorCodes(result), ['CONFLICT']);
     assert.ok(result.errors[0].message.includes('That server/hostname combination already exists'));
@@ -153,7 +173,10 @@ describe('WonderProxy custom DNS: changes', () => {
     const input = { ip: '31.14.15.93', expiresAt: expiresAt.toISOString() };
     const { updateDnsOverride } = await harness.client.data(WonderProxyUpdateDnsOverrideDocument, { id: created.id, input });
     assert.deepEqual([updateDnsOverride.ip, updateDnsOverride.expiresAt, updateDnsOverride.status], ['31.14.15.93', toSeconds(expiresAt), 'PENDING']);
-    assert.deepEqual(JSON.parse(harness.wonderproxy.server.callsTo('PATCH /v0/contract/overrides/:id')[0].body), { ip: '31.14.15.93', expiry: Math.floor(expiresAt.getTime() / 1000) });
+    assert.deepEqual(JSON.parse(harness.wonderproxy.server.callsTo('PATCH /v0/contract/overrides/:id')[0].body), {
+      ip: '31.14.15.93',
+      expiry: Math.floor(expiresAt.getTime() / 1000),
+    });
     // WonderProxy answers 409 "No changes were made" for a PATCH that changes nothing: the graph treats it as done.
     const again = await harness.client.request(WonderProxyUpdateDnsOverrideDocument, { id: created.id, input });
     assert.deepEqual(again.errors, []);

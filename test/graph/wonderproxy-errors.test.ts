@@ -31,9 +31,10 @@ describe('WonderProxy errors', () => {
     });
     const text = await response.text();
     const body = JSON.parse(text) as { errors: Array<{ extensions: { code: string; provider: string; accountId: string } }> };
-    assert.deepEqual(body.errors.map((error) => [error.extensions.code, error.extensions.provider, error.extensions.accountId]), [
-      ['PROVIDER_AUTH_FAILED', 'WONDERPROXY', 'wp-bad'],
-    ]);
+    assert.deepEqual(
+      body.errors.map((error) => [error.extensions.code, error.extensions.provider, error.extensions.accountId]),
+      [['PROVIDER_AUTH_FAILED', 'WONDERPROXY', 'wp-bad']],
+    );
     assert.ok(!text.includes(BAD_TOKEN));
     assert.ok(!text.includes(Buffer.from(`${BAD_TOKEN}:`).toString('base64')));
   });
@@ -72,10 +73,13 @@ describe('WonderProxy errors', () => {
     assert.ok(errorCodes(result).every((code) => code === 'PROVIDER_UNAVAILABLE'));
   });
 
-  test('across accounts, the healthy account\'s DNS entries come back beside the failing account\'s error', async () => {
+  test("across accounts, the healthy account's DNS entries come back beside the failing account's error", async () => {
     const result = await harness.client.request(WonderProxyDnsOverridesDocument, {});
     assert.ok(result.data!.dnsOverrides.length >= 1);
     assert.ok(result.data!.dnsOverrides.every((entry) => entry.account.id === WONDERPROXY_ACCOUNT_ID));
-    assert.deepEqual(result.errors.map((error) => [error.extensions!.code, error.extensions!.accountId]), [['PROVIDER_AUTH_FAILED', 'wp-bad']]);
+    assert.deepEqual(
+      result.errors.map((error) => [error.extensions!.code, error.extensions!.accountId]),
+      [['PROVIDER_AUTH_FAILED', 'wp-bad']],
+    );
   });
 });

@@ -68,10 +68,13 @@ describe('WonderProxy IP counts', () => {
       assert.equal(server.ipCount, wire.find((entry) => entry.hostname === server.hostname)!.ip_count);
       assert.equal(server.ips, null);
     }
-    assert.deepEqual(harness.wonderproxy.server.calls.map((call) => call.endpoint), ['GET /v0/servers']);
+    assert.deepEqual(
+      harness.wonderproxy.server.calls.map((call) => call.endpoint),
+      ['GET /v0/servers'],
+    );
   });
 
-  test('contract servers list their IPs, and ipCount is the catalogue\'s count for the same host', async () => {
+  test("contract servers list their IPs, and ipCount is the catalogue's count for the same host", async () => {
     const data = await harness.client.data(WonderProxyContractServerCountsDocument, { id: WONDERPROXY_ACCOUNT_ID });
     const catalogue = await harness.client.data(WonderProxyNetworkServerCountsDocument, {});
     for (const server of data.account!.servers!) {

@@ -41,7 +41,18 @@ describe('WonderProxy account, plan and usage', () => {
     harness.wonderproxy.server.resetCalls();
     const { account } = await harness.client.data(WonderProxyAccountDocument, { id: WONDERPROXY_ACCOUNT_ID });
     assert.equal(account!.provider, 'WONDERPROXY');
-    assert.deepEqual(account!.capabilities, ['DNS_OVERRIDES', 'IP_AUTHORIZATIONS', 'IP_AUTHORIZATION_UPDATES', 'IP_AUTHORIZATION_USERS', 'NETWORK_SERVERS', 'PLAN', 'PROFILE', 'PROXIES', 'SERVERS', 'USAGE']);
+    assert.deepEqual(account!.capabilities, [
+      'DNS_OVERRIDES',
+      'IP_AUTHORIZATIONS',
+      'IP_AUTHORIZATION_UPDATES',
+      'IP_AUTHORIZATION_USERS',
+      'NETWORK_SERVERS',
+      'PLAN',
+      'PROFILE',
+      'PROXIES',
+      'SERVERS',
+      'USAGE',
+    ]);
     assert.deepEqual(account!.profile, { name: contract.name, email: null, createdAt: null });
     assert.deepEqual(account!.plan, {
       name: 'corporate',
@@ -69,7 +80,10 @@ describe('WonderProxy account, plan and usage', () => {
   test('a usage window is answered with the current billing period, marked as not covering the window', async () => {
     const contract = await wonderproxyGet<WonderProxyContract>(harness.wonderproxy, '/v0/contract');
     harness.wonderproxy.server.resetCalls();
-    const { account } = await harness.client.data(WonderProxyUsageWindowDocument, { id: WONDERPROXY_ACCOUNT_ID, from: new Date(Date.now() - 86_400_000).toISOString() });
+    const { account } = await harness.client.data(WonderProxyUsageWindowDocument, {
+      id: WONDERPROXY_ACCOUNT_ID,
+      from: new Date(Date.now() - 86_400_000).toISOString(),
+    });
     assert.deepEqual(account!.usage, {
       bandwidthUsedBytes: contract.period.usage,
       period: 'BILLING_PERIOD',
@@ -82,7 +96,7 @@ describe('WonderProxy account, plan and usage', () => {
 });
 
 describe('WonderProxy proxies: one per exit IP', () => {
-  test('every exit IP of every contract server is a proxy on the server\'s hostname, with its port and health', async () => {
+  test("every exit IP of every contract server is a proxy on the server's hostname, with its port and health", async () => {
     const { account } = await harness.client.data(WonderProxyProxiesDocument, { id: WONDERPROXY_ACCOUNT_ID, first: 100 });
     const expected = servers.flatMap((server) => server.ips.map((ip) => ({ server, ip })));
     const connection = account!.proxies!;
@@ -118,21 +132,35 @@ describe('WonderProxy proxies: one per exit IP', () => {
       first.geoStatus,
       Object.entries(ip.geostatus!)
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([source, entry]) => ({ source, status: { ok: 'OK', warn: 'DEGRADED', crit: 'DOWN', unknown: 'UNKNOWN' }[entry.status], providerStatus: entry.status, checkedAt: iso(entry.status_time) })),
+        .map(([source, entry]) => ({
+          source,
+          status: { ok: 'OK', warn: 'DEGRADED', crit: 'DOWN', unknown: 'UNKNOWN' }[entry.status],
+          providerStatus: entry.status,
+          checkedAt: iso(entry.status_time),
+        })),
     );
   });
 
   test('pages follow cursors, and filters by status and country narrow the list', async () => {
     const page1 = (await harness.client.data(WonderProxyProxiesDocument, { id: WONDERPROXY_ACCOUNT_ID, first: 4 })).account!.proxies!;
-    const page2 = (await harness.client.data(WonderProxyProxiesDocument, { id: WONDERPROXY_ACCOUNT_ID, first: 4, after: page1.pageInfo.endCursor })).account!.proxies!;
+    const page2 = (await harness.client.data(WonderProxyProxiesDocument, { id: WONDERPROXY_ACCOUNT_ID, first: 4, after: page1.pageInfo.endCursor })).account!
+      .proxies!;
     assert.equal(page1.pageInfo.hasNextPage, true);
     const all = servers.flatMap((server) => server.ips.map((ip) => ip.ip));
-    assert.deepEqual([...page1.edges, ...page2.edges].map((edge) => edge.node.exitIp), all.slice(0, 8));
+    assert.deepEqual(
+      [...page1.edges, ...page2.edges].map((edge) => edge.node.exitIp),
+      all.slice(0, 8),
+    );
     harness.wonderproxy.server.resetCalls();
-    const ok = (await harness.client.data(WonderProxyProxiesDocument, { id: WONDERPROXY_ACCOUNT_ID, first: 100, filter: { statuses: ['OK'] } })).account!.proxies!;
+    const ok = (await harness.client.data(WonderProxyProxiesDocument, { id: WONDERPROXY_ACCOUNT_ID, first: 100, filter: { statuses: ['OK'] } })).account!
+      .proxies!;
     assert.equal(ok.totalCount, servers.flatMap((server) => server.ips).filter((ip) => ip.status === 'ok').length);
-    const inBrazil = (await harness.client.data(WonderProxyProxiesDocument, { id: WONDERPROXY_ACCOUNT_ID, first: 100, filter: { countries: ['br'] } })).account!.proxies!;
-    assert.deepEqual(inBrazil.edges.map((edge) => edge.node.host).filter((host, i, list) => list.indexOf(host) === i), ['joaopessoa.wonderproxy.com', 'saopaulo.wonderproxy.com']);
+    const inBrazil = (await harness.client.data(WonderProxyProxiesDocument, { id: WONDERPROXY_ACCOUNT_ID, first: 100, filter: { countries: ['br'] } })).account!
+      .proxies!;
+    assert.deepEqual(
+      inBrazil.edges.map((edge) => edge.node.host).filter((host, i, list) => list.indexOf(host) === i),
+      ['joaopessoa.wonderproxy.com', 'saopaulo.wonderproxy.com'],
+    );
     // The country filter needs the location even though the query does not show it.
     assert.deepEqual(detailsSent(harness.wonderproxy, SERVERS), ['', 'location']);
     const typed = (await harness.client.data(WonderProxyProxiesDocument, { id: WONDERPROXY_ACCOUNT_ID, filter: { types: ['RESIDENTIAL'] } })).account!.proxies!;
@@ -171,12 +199,17 @@ describe('WonderProxy proxies: one per exit IP', () => {
     const edges = (await harness.client.data(WonderProxyProxiesDocument, { id: WONDERPROXY_ACCOUNT_ID, first: 100 })).account!.proxies!.edges;
     const picked = [edges[0], edges[edges.length - 1], edges[Math.floor(edges.length / 2)]].map((edge) => edge.node);
     harness.wonderproxy.server.resetCalls();
-    const result = await harness.client.request<{ _entities: Array<{ id: string; exitIp: string; geoStatus: unknown[] | null }> }, { representations: unknown[] }>(
-      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Proxy { id exitIp geoStatus { source } } } }`,
-      { representations: picked.map((proxy) => ({ __typename: 'Proxy', id: proxy.id })) },
-    );
+    const result = await harness.client.request<
+      { _entities: Array<{ id: string; exitIp: string; geoStatus: unknown[] | null }> },
+      { representations: unknown[] }
+    >(`query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Proxy { id exitIp geoStatus { source } } } }`, {
+      representations: picked.map((proxy) => ({ __typename: 'Proxy', id: proxy.id })),
+    });
     assert.deepEqual(result.errors, []);
-    assert.deepEqual(result.data!._entities.map((entity) => entity.exitIp), picked.map((proxy) => proxy.exitIp));
+    assert.deepEqual(
+      result.data!._entities.map((entity) => entity.exitIp),
+      picked.map((proxy) => proxy.exitIp),
+    );
     assert.ok(result.data!._entities.every((entity) => Array.isArray(entity.geoStatus)));
     assert.equal(harness.wonderproxy.server.callCount(SERVERS) + harness.wonderproxy.server.callCount(SERVER), 1);
     assert.deepEqual(detailsSent(harness.wonderproxy, SERVERS).concat(detailsSent(harness.wonderproxy, SERVER)), ['geostatus']);
@@ -186,7 +219,10 @@ describe('WonderProxy proxies: one per exit IP', () => {
 describe('WonderProxy servers', () => {
   test('Account.servers lists the contract servers with per-IP ports, the custom DNS port and health', async () => {
     const { account } = await harness.client.data(WonderProxyServersDocument, { id: WONDERPROXY_ACCOUNT_ID });
-    assert.deepEqual(account!.servers!.map((server) => server.name), servers.map((server) => server.server));
+    assert.deepEqual(
+      account!.servers!.map((server) => server.name),
+      servers.map((server) => server.server),
+    );
     const denver = account!.servers![0];
     assert.equal(denver.hostname, 'denver.wonderproxy.com');
     assert.equal(denver.title, 'Denver');

@@ -27,7 +27,7 @@ describe('Ping Proxies extras mapping', () => {
     });
   });
 
-  test('a service adjustment keeps Ping\'s words and objects, its integer id as a string, and who made it', () => {
+  test("a service adjustment keeps Ping's words and objects, its integer id as a string, and who made it", () => {
     const record = toServiceAdjustment({
       service_adjustment_id: 42,
       service_id: 'API-1234-5678',
@@ -44,25 +44,54 @@ describe('Ping Proxies extras mapping', () => {
       invoice_id: null,
     });
     assert.equal(record.nativeId, '42');
-    assert.deepEqual([record.type, record.status, record.byAdministrator, record.automatic, record.byCustomer], ['proxy_replacement', 'complete', true, false, false]);
+    assert.deepEqual(
+      [record.type, record.status, record.byAdministrator, record.automatic, record.byCustomer],
+      ['proxy_replacement', 'complete', true, false, false],
+    );
     assert.deepEqual([record.before, record.after, record.evaluation], [{ proxy_ip_address: '1.2.3.4' }, { proxy_ip_address: '5.6.7.8' }, null]);
     assert.deepEqual([record.createdAt, record.updatedAt], [new Date('2023-09-12T10:00:00Z'), new Date('2023-09-12T11:00:00Z')]);
   });
 
   test('the documented list option and credit balance in cents map as given; an absent balance stays absent', () => {
-    assert.deepEqual(toListOption({ has_access: true, proxy_user_id: 'stevejobs', proxy_user_is_default: false }), { subUserNativeId: 'stevejobs', hasAccess: true, isDefault: false });
-    const customer = { customer_id: 1955, customer_email_address: 'steve.jobs@apple.com', customer_first_name: 'Steve', customer_last_name: 'Jobs', customer_creation_datetime: '2023-09-01 10:00:00', customer_proxy_user_limit: 5 } as PingCustomer;
-    assert.deepEqual([toProfile({ ...customer, credit_balance: 1234 }).creditBalanceCents, toProfile({ ...customer, credit_balance: 1234 }).creditBalanceCurrency], [1234, 'USD']);
+    assert.deepEqual(toListOption({ has_access: true, proxy_user_id: 'stevejobs', proxy_user_is_default: false }), {
+      subUserNativeId: 'stevejobs',
+      hasAccess: true,
+      isDefault: false,
+    });
+    const customer = {
+      customer_id: 1955,
+      customer_email_address: 'steve.jobs@apple.com',
+      customer_first_name: 'Steve',
+      customer_last_name: 'Jobs',
+      customer_creation_datetime: '2023-09-01 10:00:00',
+      customer_proxy_user_limit: 5,
+    } as PingCustomer;
+    assert.deepEqual(
+      [toProfile({ ...customer, credit_balance: 1234 }).creditBalanceCents, toProfile({ ...customer, credit_balance: 1234 }).creditBalanceCurrency],
+      [1234, 'USD'],
+    );
     assert.equal('creditBalanceCents' in toProfile(customer), false);
   });
 
   test('list options send only what was chosen; residential targets go lower-case', () => {
     assert.deepEqual(toListOptions({}), {});
-    assert.deepEqual(toListOptions({ format: 'socks5h', authentication: 'proxy_specific', protocol: 'socks5', ipVersion: 'ipv6', subUserNativeId: 'stevejobs' }), {
-      list_format: 'socks5h', list_authentication: 'proxy_specific', list_protocol: 'socks5', list_version: 'ipv6', proxy_user_id: 'stevejobs',
-    });
+    assert.deepEqual(
+      toListOptions({ format: 'socks5h', authentication: 'proxy_specific', protocol: 'socks5', ipVersion: 'ipv6', subUserNativeId: 'stevejobs' }),
+      {
+        list_format: 'socks5h',
+        list_authentication: 'proxy_specific',
+        list_protocol: 'socks5',
+        list_version: 'ipv6',
+        proxy_user_id: 'stevejobs',
+      },
+    );
     assert.deepEqual(toResidentialListQuery({ country: 'US', subdivision: 'US-TX', cityId: 75202, count: 5, sessionType: 'sticky', sessionTtlSeconds: 600 }), {
-      country_id: 'us', subdivision_id: 'us-tx', city_id: 75202, list_count: 5, list_session_type: 'sticky', list_session_ttl: 600,
+      country_id: 'us',
+      subdivision_id: 'us-tx',
+      city_id: 75202,
+      list_count: 5,
+      list_session_type: 'sticky',
+      list_session_ttl: 600,
     });
   });
 });

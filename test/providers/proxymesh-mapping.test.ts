@@ -33,12 +33,25 @@ describe('ProxyMesh mapping', () => {
     // With a bearer token there is no username, and the gateway gets no password either.
     assert.equal(toProxy('us-ca.proxymesh.com:31280', null, 'unused').password, null);
     assert.deepEqual(toServer('fr.proxymesh.com'), {
-      hostname: 'fr.proxymesh.com', title: 'fr', services: ['proxy'], location: { country: 'FR', city: null, latitude: null, longitude: null }, ips: null, ipCount: null, port: 31280,
+      hostname: 'fr.proxymesh.com',
+      title: 'fr',
+      services: ['proxy'],
+      location: { country: 'FR', city: null, latitude: null, longitude: null },
+      ips: null,
+      ipCount: null,
+      port: 31280,
     });
   });
 
   test('sub-account details map GB to bytes, 0 limits to null, and optional names only when present', () => {
-    const record = toSubUser({ username: 'pm-x', active: false, monthly_bandwidth: 1.5, monthly_bandwidth_limit: 0, total_bandwidth: 3, total_bandwidth_limit: 10 });
+    const record = toSubUser({
+      username: 'pm-x',
+      active: false,
+      monthly_bandwidth: 1.5,
+      monthly_bandwidth_limit: 0,
+      total_bandwidth: 3,
+      total_bandwidth_limit: 10,
+    });
     assert.equal(record.nativeId, 'pm-x');
     assert.equal(record.active, false);
     assert.equal(record.monthlyBandwidthUsedBytes, 1.5 * GIB);
@@ -55,7 +68,10 @@ describe('ProxyMesh mapping', () => {
   });
 
   test('geo-IP counts become country pools sorted by country', () => {
-    assert.deepEqual(toCountryPools('open', { US: 5, gb: 2 }), [{ pool: 'open', country: 'GB', count: 2 }, { pool: 'open', country: 'US', count: 5 }]);
+    assert.deepEqual(toCountryPools('open', { US: 5, gb: 2 }), [
+      { pool: 'open', country: 'GB', count: 2 },
+      { pool: 'open', country: 'US', count: 5 },
+    ]);
   });
 });
 
@@ -110,7 +126,16 @@ describe('credential breaker', () => {
   });
 
   test('when the state store fails, the breaker still protects this process', async () => {
-    const failing = { members: async () => { throw new Error('down'); }, add: async () => { throw new Error('down'); }, remove: async () => false, close: async () => {} };
+    const failing = {
+      members: async () => {
+        throw new Error('down');
+      },
+      add: async () => {
+        throw new Error('down');
+      },
+      remove: async () => false,
+      close: async () => {},
+    };
     const subject = breaker(failing as unknown as FileStateStore);
     let attempts = 0;
     const counted = () => {

@@ -4,7 +4,14 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gatewayUsername, listModeOf, toProxyListStats, toProxyListStatus, toProxySettings, toProxySettingsUpdate } from '../../src/providers/webshare/mapping-config';
+import {
+  gatewayUsername,
+  listModeOf,
+  toProxyListStats,
+  toProxyListStatus,
+  toProxySettings,
+  toProxySettingsUpdate,
+} from '../../src/providers/webshare/mapping-config';
 import type { WebsharePlan } from '../../src/providers/webshare/wire';
 
 describe('Webshare proxy-config mapping', () => {
@@ -21,25 +28,45 @@ describe('Webshare proxy-config mapping', () => {
       available_asns: { '9421': ['ASN NAME', 105] },
     });
     assert.deepEqual(stats.availableCountries, [{ country: 'US', count: 95 }]);
-    assert.deepEqual(stats.ipRanges.map((range) => [range.cidr, range.prefixLength, range.count]), [
-      ['10.1.1.0/24', 24, 5], ['10.1.3.0/24', 24, 100], ['10.1.0.0/16', 16, 105], ['10.0.0.0/8', 8, 105],
-    ]);
+    assert.deepEqual(
+      stats.ipRanges.map((range) => [range.cidr, range.prefixLength, range.count]),
+      [
+        ['10.1.1.0/24', 24, 5],
+        ['10.1.3.0/24', 24, 100],
+        ['10.1.0.0/16', 16, 105],
+        ['10.0.0.0/8', 8, 105],
+      ],
+    );
     assert.deepEqual(stats.asns, [{ asn: 6137, name: 'ASN NAME', count: 105 }]);
     assert.deepEqual(stats.availableAsns, [{ asn: 9421, name: 'ASN NAME', count: 105 }]);
   });
 
   test('the documented v3 status sample: state upper case, countries largest first, nothing unallocated', () => {
-    const status = toProxyListStatus({ state: 'completed', countries: { US: 5, FR: 100 }, unallocated_countries: {}, username: 'username', password: 'password', is_proxy_used: false });
+    const status = toProxyListStatus({
+      state: 'completed',
+      countries: { US: 5, FR: 100 },
+      unallocated_countries: {},
+      username: 'username',
+      password: 'password',
+      is_proxy_used: false,
+    });
     assert.deepEqual(status, {
       state: 'COMPLETED',
-      countries: [{ country: 'FR', count: 100 }, { country: 'US', count: 5 }],
+      countries: [
+        { country: 'FR', count: 100 },
+        { country: 'US', count: 5 },
+      ],
       unallocatedCountries: [],
       unallocatedCount: 0,
       proxiesUsed: false,
       username: 'username',
       password: 'password',
     });
-    assert.equal(toProxyListStatus({ state: 'pending', countries: {}, unallocated_countries: { FR: 3, de: 2 }, username: 'u', password: 'p', is_proxy_used: false }).unallocatedCount, 5);
+    assert.equal(
+      toProxyListStatus({ state: 'pending', countries: {}, unallocated_countries: { FR: 3, de: 2 }, username: 'u', password: 'p', is_proxy_used: false })
+        .unallocatedCount,
+      5,
+    );
   });
 
   test('the documented v3 config sample becomes settings with units in their names; fields the sample lacks are null', () => {

@@ -22,30 +22,53 @@ describe('Webshare list mode', () => {
   test('a datacenter list is read directly without a plan read, and direct is remembered', async () => {
     const { modes, memory, planReads } = modesFor('default');
     const seen: WebshareProxyListMode[] = [];
-    const count = await modes.read(async (mode) => (seen.push(mode), 250), (n) => n === 0);
+    const count = await modes.read(
+      async (mode) => (seen.push(mode), 250),
+      (n) => n === 0,
+    );
     assert.deepEqual([count, seen, planReads(), memory.known()], [250, ['direct'], 0, 'direct']);
   });
 
   test('a refused direct read lets the plan decide: backbone, read again and remembered', async () => {
     const { modes, memory, planReads } = modesFor('residential');
     const seen: WebshareProxyListMode[] = [];
-    const count = await modes.read(async (mode) => {
-      seen.push(mode);
-      if (mode === 'direct') throw refusal();
-      return 40;
-    }, (n) => n === 0);
+    const count = await modes.read(
+      async (mode) => {
+        seen.push(mode);
+        if (mode === 'direct') throw refusal();
+        return 40;
+      },
+      (n) => n === 0,
+    );
     assert.deepEqual([count, seen, planReads(), memory.known()], [40, ['direct', 'backbone'], 1, 'backbone']);
     seen.length = 0;
-    await modes.read(async (mode) => (seen.push(mode), 40), (n) => n === 0);
+    await modes.read(
+      async (mode) => (seen.push(mode), 40),
+      (n) => n === 0,
+    );
     assert.deepEqual(seen, ['backbone']);
   });
 
   test('an empty direct answer also asks the plan; other errors pass through untouched', async () => {
     const { modes } = modesFor('residential');
     const seen: WebshareProxyListMode[] = [];
-    assert.equal(await modes.read(async (mode) => (seen.push(mode), mode === 'direct' ? 0 : 40), (n) => n === 0), 40);
+    assert.equal(
+      await modes.read(
+        async (mode) => (seen.push(mode), mode === 'direct' ? 0 : 40),
+        (n) => n === 0,
+      ),
+      40,
+    );
     assert.deepEqual(seen, ['direct', 'backbone']);
     const other = modesFor('default').modes;
-    await assert.rejects(other.read(async () => { throw new ProxyGraphError('PROVIDER_UNAVAILABLE', 'down'); }, () => false), (error: ProxyGraphError) => error.code === 'PROVIDER_UNAVAILABLE');
+    await assert.rejects(
+      other.read(
+        async () => {
+          throw new ProxyGraphError('PROVIDER_UNAVAILABLE', 'down');
+        },
+        () => false,
+      ),
+      (error: ProxyGraphError) => error.code === 'PROVIDER_UNAVAILABLE',
+    );
   });
 });

@@ -70,7 +70,13 @@ describe('Ping simulator: auth, envelopes and errors', () => {
     const response = await call('GET', '/residential/summary');
     assert.deepEqual(
       { ...response.json.data, proxy_user_ids: undefined },
-      { residential_bytes: 10737418240, residential_bytes_used: 3221225472, residential_bytes_left: 7516192768, residential_requests: 145022, proxy_user_ids: undefined },
+      {
+        residential_bytes: 10737418240,
+        residential_bytes_used: 3221225472,
+        residential_bytes_left: 7516192768,
+        residential_requests: 145022,
+        proxy_user_ids: undefined,
+      },
     );
   });
 
@@ -119,7 +125,7 @@ describe('Ping simulator: search', () => {
     assertError(await call('GET', '/proxy/search?colour=blue'), 400, 'Bad Request');
   });
 
-  test('search rows add proxy_user_ids and ready-made strings; service_id filters a service\'s proxies', async () => {
+  test("search rows add proxy_user_ids and ready-made strings; service_id filters a service's proxies", async () => {
     const rows = (await call('GET', `/proxy/search?service_id=${ISP_SERVICE_ID}&per_page=3`)).json.data;
     assert.ok(rows.every((proxy: any) => proxy.service_id === ISP_SERVICE_ID));
     assert.ok(rows[0].proxy_user_ids.includes('default_user'));
@@ -128,9 +134,15 @@ describe('Ping simulator: search', () => {
 
   test('proxy users filter by metadata key existence and value', async () => {
     const exists = (await call('GET', '/proxy_user/search?proxy_user_metadata.exists_department=1')).json.data;
-    assert.deepEqual(exists.map((user: any) => user.proxy_user_id), ['marketing_team']);
+    assert.deepEqual(
+      exists.map((user: any) => user.proxy_user_id),
+      ['marketing_team'],
+    );
     const value = (await call('GET', '/proxy_user/search?proxy_user_metadata.department=Marketing')).json.data;
-    assert.deepEqual(value.map((user: any) => user.proxy_user_id), ['marketing_team']);
+    assert.deepEqual(
+      value.map((user: any) => user.proxy_user_id),
+      ['marketing_team'],
+    );
   });
 });
 
@@ -140,7 +152,10 @@ describe('Ping simulator: list_by_id', () => {
     const ids = [proxies[0].proxy_id, 'not-a-proxy', proxies[1].proxy_id];
     const standard = await call('POST', '/proxy/list_by_id', { proxy_ids: ids });
     const password = proxies[0].default_proxy_user_password;
-    assert.deepEqual(standard.json.data, proxies.map((proxy: any) => `${proxy.proxy_ip_address}:8080:default_user:${password}`));
+    assert.deepEqual(
+      standard.json.data,
+      proxies.map((proxy: any) => `${proxy.proxy_ip_address}:8080:default_user:${password}`),
+    );
     const socks = await call('POST', '/proxy/list_by_id', { proxy_ids: ids, list_format: 'socks5' });
     assert.equal(socks.json.data[0], `socks5://default_user:${password}@${proxies[0].proxy_ip_address}:1080`);
     const specific = await call('POST', '/proxy/list_by_id', { proxy_ids: [proxies[0].proxy_id], list_authentication: 'proxy_specific' });
@@ -155,7 +170,11 @@ describe('Ping simulator: proxy users', () => {
   test('create answers 201 with created[] and the credentials; an omitted id is random within 10-32 characters', async () => {
     const created = await call('POST', '/proxy_user/create', { proxy_user_id: 'sim_user_0001', proxy_user_password: 'pw-123456' });
     assert.equal(created.status, 201);
-    assert.deepEqual(created.json, { created: ['sim_user_0001'], data: { proxy_user_id: 'sim_user_0001', proxy_user_password: 'pw-123456' }, message: 'Proxy User successfully created.' });
+    assert.deepEqual(created.json, {
+      created: ['sim_user_0001'],
+      data: { proxy_user_id: 'sim_user_0001', proxy_user_password: 'pw-123456' },
+      message: 'Proxy User successfully created.',
+    });
     const random = await call('POST', '/proxy_user/create', {});
     assert.equal(random.status, 201);
     assert.ok(random.json.data.proxy_user_id.length >= 10 && random.json.data.proxy_user_id.length <= 32);
@@ -171,9 +190,21 @@ describe('Ping simulator: proxy users', () => {
     assertError(await call('POST', '/proxy_user/create', { ip_address_authentications: ['1.1.1.1'] }), 409, 'Conflict');
     assertError(await call('POST', '/proxy_user/create', { ip_address_authentications: ['1.2.3'] }), 400, 'Bad Request');
     assertError(await call('POST', '/proxy_user/create', { proxy_user_metadata: { a: { b: 1 } } }), 400, 'Bad Request');
-    assertError(await call('POST', '/proxy_user/create', { proxy_user_metadata: Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`k${i}`, i])) }), 400, 'Bad Request');
+    assertError(
+      await call('POST', '/proxy_user/create', { proxy_user_metadata: Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`k${i}`, i])) }),
+      400,
+      'Bad Request',
+    );
     assertError(await call('POST', '/proxy_user/create', { proxy_user_colour: 'red' }), 400, 'Bad Request');
-    assertError(await call('POST', '/proxy_user/create', '{"proxy_user_id": "x"', { 'x-api-public-key': simulator.credentials.publicKey, 'x-api-private-key': simulator.credentials.privateKey, 'content-type': 'application/json' }), 400, 'Bad Request');
+    assertError(
+      await call('POST', '/proxy_user/create', '{"proxy_user_id": "x"', {
+        'x-api-public-key': simulator.credentials.publicKey,
+        'x-api-private-key': simulator.credentials.privateKey,
+        'content-type': 'application/json',
+      }),
+      400,
+      'Bad Request',
+    );
   });
 
   test('edit replaces the IP list and metadata whole and answers edited[]', async () => {
@@ -187,10 +218,16 @@ describe('Ping simulator: proxy users', () => {
   test('leaving a restricted access type for "all" needs clear_proxy_user_acl', async () => {
     assertError(await call('PATCH', '/proxy_user/edit/marketing_team', { proxy_user_access_type: 'all' }), 400, 'Bad Request');
     const entries = (await call('GET', '/proxy_user_acl/search?proxy_user_id=marketing_team')).json.data;
-    assert.deepEqual(entries.map((acl: any) => acl.service_id), [ISP_SERVICE_ID]);
+    assert.deepEqual(
+      entries.map((acl: any) => acl.service_id),
+      [ISP_SERVICE_ID],
+    );
     const cleared = await call('PATCH', '/proxy_user/edit/marketing_team', { proxy_user_access_type: 'all', clear_proxy_user_acl: true });
     // The ACL entries the edit removed, by their ids.
-    assert.deepEqual(cleared.json.proxy_user_acl_deleted, entries.map((acl: any) => acl.proxy_user_acl_id));
+    assert.deepEqual(
+      cleared.json.proxy_user_acl_deleted,
+      entries.map((acl: any) => acl.proxy_user_acl_id),
+    );
   });
 
   test('past customer_proxy_user_limit a create is 422', async () => {
@@ -217,7 +254,11 @@ describe('Ping simulator: services', () => {
     assert.deepEqual(edited.json.edited, [ISP_SERVICE_ID]);
     assert.deepEqual((await call('GET', `/service/retrieve/${ISP_SERVICE_ID}`)).json.data.service_metadata, { k: 'v' });
     assertError(await call('DELETE', `/service/cancel/${DATACENTER_SERVICE_ID}`, { cancel_feedback: 'bored' }), 400, 'Bad Request');
-    assertError(await call('DELETE', `/service/cancel/${DATACENTER_SERVICE_ID}`, { cancel_feedback: 'other', cancel_comment: 'x'.repeat(301) }), 400, 'Bad Request');
+    assertError(
+      await call('DELETE', `/service/cancel/${DATACENTER_SERVICE_ID}`, { cancel_feedback: 'other', cancel_comment: 'x'.repeat(301) }),
+      400,
+      'Bad Request',
+    );
     const canceled = await call('DELETE', `/service/cancel/${DATACENTER_SERVICE_ID}`, { cancel_feedback: 'unused', cancel_comment: 'done' });
     assert.equal(canceled.json.message, 'Service successfully canceled.');
     assert.deepEqual(canceled.json.edited, [DATACENTER_SERVICE_ID]);
@@ -233,8 +274,14 @@ describe('Ping simulator: proxy user ACLs, list options, list_by_search, residen
 
   before(async () => {
     // Two restricted users of this suite's own, made through the API.
-    for (const [id, access] of [['acl_service_user', 'service_restricted'], ['acl_proxy_user1', 'proxy_restricted']]) {
-      assert.equal((await call('POST', '/proxy_user/create', { proxy_user_id: id, proxy_user_password: 'pw-for-acl-tests', proxy_user_access_type: access })).status, 201);
+    for (const [id, access] of [
+      ['acl_service_user', 'service_restricted'],
+      ['acl_proxy_user1', 'proxy_restricted'],
+    ]) {
+      assert.equal(
+        (await call('POST', '/proxy_user/create', { proxy_user_id: id, proxy_user_password: 'pw-for-acl-tests', proxy_user_access_type: access })).status,
+        201,
+      );
     }
   });
 
@@ -247,14 +294,31 @@ describe('Ping simulator: proxy user ACLs, list options, list_by_search, residen
     assert.match(id, UUID);
 
     const retrieved = await call('GET', `/proxy_user_acl/retrieve/${id}`);
-    assert.deepEqual(Object.keys(retrieved.json.data).sort(), ['proxy_id', 'proxy_user_acl_creation_datetime', 'proxy_user_acl_id', 'proxy_user_id', 'service_id']);
-    assert.deepEqual([retrieved.json.data.proxy_user_id, retrieved.json.data.service_id, retrieved.json.data.proxy_id], ['acl_service_user', ISP_SERVICE_ID, null]);
+    assert.deepEqual(Object.keys(retrieved.json.data).sort(), [
+      'proxy_id',
+      'proxy_user_acl_creation_datetime',
+      'proxy_user_acl_id',
+      'proxy_user_id',
+      'service_id',
+    ]);
+    assert.deepEqual(
+      [retrieved.json.data.proxy_user_id, retrieved.json.data.service_id, retrieved.json.data.proxy_id],
+      ['acl_service_user', ISP_SERVICE_ID, null],
+    );
     assert.match(retrieved.json.data.proxy_user_acl_creation_datetime, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 
     const found = await call('GET', '/proxy_user_acl/search?proxy_user_id=acl_service_user&per_page=5');
-    assert.deepEqual({ ...found.json, data: found.json.data.map((acl: any) => acl.proxy_user_acl_id) }, {
-      data: [id], item_count: 1, message: 'Proxy User ACL search successful.', page: 1, per_page: 5, total_count: 1,
-    });
+    assert.deepEqual(
+      { ...found.json, data: found.json.data.map((acl: any) => acl.proxy_user_acl_id) },
+      {
+        data: [id],
+        item_count: 1,
+        message: 'Proxy User ACL search successful.',
+        page: 1,
+        per_page: 5,
+        total_count: 1,
+      },
+    );
     // The user's legacy list follows its entries [C object page].
     assert.deepEqual((await call('GET', '/proxy_user/retrieve/acl_service_user')).json.data.restricted_service_ids, [ISP_SERVICE_ID]);
 
@@ -271,12 +335,20 @@ describe('Ping simulator: proxy user ACLs, list options, list_by_search, residen
     assertError(missing, 400, 'Bad Request');
     assert.equal(missing.json.message, 'The proxy_user_id field is required.');
     assertError(await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'acl_proxy_user1' }), 400, 'Bad Request');
-    assertError(await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'acl_proxy_user1', proxy_id: proxyId, service_id: ISP_SERVICE_ID }), 400, 'Bad Request');
+    assertError(
+      await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'acl_proxy_user1', proxy_id: proxyId, service_id: ISP_SERVICE_ID }),
+      400,
+      'Bad Request',
+    );
     assertError(await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'acl_proxy_user1', service_id: ISP_SERVICE_ID }), 400, 'Bad Request');
     assertError(await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'default_user', service_id: ISP_SERVICE_ID }), 400, 'Bad Request');
     assertError(await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'nobody_at_all', service_id: ISP_SERVICE_ID }), 404, 'Not Found');
     assertError(await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'acl_service_user', service_id: 'NO-SUCH-SERVICE' }), 404, 'Not Found');
-    assertError(await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'acl_proxy_user1', proxy_id: '00000000-0000-4000-8000-000000000000' }), 404, 'Not Found');
+    assertError(
+      await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'acl_proxy_user1', proxy_id: '00000000-0000-4000-8000-000000000000' }),
+      404,
+      'Not Found',
+    );
     assert.equal((await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'acl_proxy_user1', proxy_id: proxyId })).status, 201);
     assertError(await call('POST', '/proxy_user_acl/create', { proxy_user_id: 'acl_proxy_user1', proxy_id: proxyId }), 409, 'Conflict');
     assertError(await call('GET', '/proxy_user_acl/search', undefined, {}), 401, 'Unauthorized');
@@ -289,7 +361,10 @@ describe('Ping simulator: proxy user ACLs, list options, list_by_search, residen
     const options = await call('POST', '/proxy/list/options', { proxy_ids: [granted.proxy_id] });
     assert.equal(options.json.message, 'Proxy user list options successfully retrieved.');
     const live = [...simulator.state.proxyUsers.values()].filter((user) => !user.proxy_user_is_deleted).map((user) => user.proxy_user_id);
-    assert.deepEqual(options.json.data.map((option: any) => option.proxy_user_id), live);
+    assert.deepEqual(
+      options.json.data.map((option: any) => option.proxy_user_id),
+      live,
+    );
     const byUser = (data: any[], id: string) => data.find((option) => option.proxy_user_id === id);
     assert.deepEqual(byUser(options.json.data, 'acl_proxy_user1'), { has_access: true, proxy_user_id: 'acl_proxy_user1', proxy_user_is_default: false });
     assert.equal(byUser(options.json.data, 'default_user').proxy_user_is_default, true);
@@ -309,7 +384,9 @@ describe('Ping simulator: proxy user ACLs, list options, list_by_search, residen
   test('proxy/list_by_search filters like proxy/search and formats one line per proxy; bad options are 400, an unknown proxy user 404', async () => {
     const listed = await call('GET', '/proxy/list_by_search?country_id=de&proxy_type=datacenter&list_authentication=ip_address');
     assert.equal(listed.json.message, 'Proxy list successfully generated.');
-    const expected = simulator.state.proxies.filter((proxy) => proxy.country_id === 'de' && proxy.proxy_type === 'datacenter').map((proxy) => `${proxy.proxy_ip_address}:${proxy.proxy_http_port}`);
+    const expected = simulator.state.proxies
+      .filter((proxy) => proxy.country_id === 'de' && proxy.proxy_type === 'datacenter')
+      .map((proxy) => `${proxy.proxy_ip_address}:${proxy.proxy_http_port}`);
     assert.ok(expected.length > 0);
     assert.deepEqual(listed.json.data, expected);
     const restricted = await call('GET', '/proxy/list_by_search?proxy_user_id=acl_proxy_user1&list_format=http');

@@ -124,7 +124,13 @@ describe('ProxyMesh simulator: sub-accounts', () => {
     const created = await call(simulator, 'POST', '/api/sub/create/', { username: 'sim-new1', password: 'pw', monthly_limit: '5', email: 'new1@example.com' });
     assert.equal(created.status, 200);
     assert.deepEqual(created.json, {
-      username: 'sim-new1', active: true, monthly_bandwidth: 0, monthly_bandwidth_limit: 5, total_bandwidth: 0, total_bandwidth_limit: 0, email: 'new1@example.com',
+      username: 'sim-new1',
+      active: true,
+      monthly_bandwidth: 0,
+      monthly_bandwidth_limit: 5,
+      total_bandwidth: 0,
+      total_bandwidth_limit: 0,
+      email: 'new1@example.com',
     });
     const fetched = await call(simulator, 'GET', '/api/sub/get/?username=sim-new1');
     assert.deepEqual(fetched.json, created.json);
@@ -132,7 +138,11 @@ describe('ProxyMesh simulator: sub-accounts', () => {
 
   test('an invalid form is 400 with field errors; a username taken anywhere on ProxyMesh is 400 too', async () => {
     const invalid = await call(simulator, 'POST', '/api/sub/create/', {
-      username: 'has space', first_name: 'x'.repeat(21), email: 'not-an-email', total_limit: '-1', monthly_limit: '1.5',
+      username: 'has space',
+      first_name: 'x'.repeat(21),
+      email: 'not-an-email',
+      total_limit: '-1',
+      monthly_limit: '1.5',
     });
     assert.equal(invalid.status, 400);
     assert.deepEqual(Object.keys(invalid.json).sort(), ['email', 'first_name', 'monthly_limit', 'total_limit', 'username']);
@@ -143,7 +153,7 @@ describe('ProxyMesh simulator: sub-accounts', () => {
     assert.equal((await call(simulator, 'POST', '/api/sub/create/', { username: simulator.credentials.username })).status, 400);
   });
 
-  test('past the plan\'s sub-account limit create is 402, and 503 while the plan cannot be looked up', async () => {
+  test("past the plan's sub-account limit create is 402, and 503 while the plan cannot be looked up", async () => {
     simulator.setPlanLookupFailing(true);
     assert.equal((await call(simulator, 'POST', '/api/sub/create/', { username: 'sim-plan' })).status, 503);
     simulator.setPlanLookupFailing(false);
@@ -156,7 +166,7 @@ describe('ProxyMesh simulator: sub-accounts', () => {
     for (const username of filled) assert.equal((await call(simulator, 'POST', '/api/sub/delete/', { username })).status, 200);
   });
 
-  test('edit changes only the fields sent; another parent\'s username is 403 and an unknown one 404', async () => {
+  test("edit changes only the fields sent; another parent's username is 403 and an unknown one 404", async () => {
     await call(simulator, 'POST', '/api/sub/create/', { username: 'sim-edit', first_name: 'Ann', email: 'ann@example.com' });
     const edited = await call(simulator, 'POST', '/api/sub/edit/', { username: 'sim-edit', total_limit: '7' });
     assert.equal(edited.status, 200);
@@ -240,7 +250,7 @@ describe('ProxyMesh simulator: IPs, hostnames, proxies and geo IPs', () => {
   });
 });
 
-describe('ProxyMesh simulator: usernames follow the docs\' `pm_` advice', () => {
+describe("ProxyMesh simulator: usernames follow the docs' `pm_` advice", () => {
   test('seeded sub-accounts carry the pm_ prefix, and a pm_ username is created and read back; characters outside letters, digits and _ . @ + - are 400', async () => {
     const own = await startProxyMeshSimulator({ seed: 1, subAccountCount: 3 });
     try {

@@ -19,7 +19,13 @@ let simulator: WebshareSimulator;
 const clock = new ManualClock(Date.parse('2026-11-01T12:00:00Z'));
 
 before(async () => {
-  simulator = await startWebshareSimulator({ seed: 11, proxyCount: 250, clock, rateLimits: { generalPerMinute: 240, proxyListPerMinute: 60 }, replacementDelayMs: 1_000 });
+  simulator = await startWebshareSimulator({
+    seed: 11,
+    proxyCount: 250,
+    clock,
+    rateLimits: { generalPerMinute: 240, proxyListPerMinute: 60 },
+    replacementDelayMs: 1_000,
+  });
 });
 after(() => simulator.stop());
 
@@ -129,7 +135,10 @@ describe('Webshare simulator: state', () => {
     const refreshed = await call('POST', `/api/v2/subuser/${custom.json.id}/refresh/`);
     assert.equal(refreshed.status, 200);
     const after: Page<any> = (await call('GET', '/api/v2/proxy/list/?mode=direct', undefined, { 'x-subuser': String(custom.json.id) })).json;
-    assert.notDeepEqual(after.results.map((proxy) => proxy.id), list.results.map((proxy) => proxy.id));
+    assert.notDeepEqual(
+      after.results.map((proxy) => proxy.id),
+      list.results.map((proxy) => proxy.id),
+    );
   });
 
   test('an on-demand refresh is 204, spends one refresh and replaces every proxy; with none left it is 400', async () => {
@@ -203,7 +212,8 @@ describe('Webshare simulator: hourly stats, proxy activity, replaced proxies and
   const HOUR = 3_600_000;
   const DAY = 24 * HOUR;
   const iso = (ms: number) => new Date(ms).toISOString();
-  const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([key, value]): [string, string] => [key, String(value)])).toString();
+  const q = (params: Record<string, string | number>) =>
+    new URLSearchParams(Object.entries(params).map(([key, value]): [string, string] => [key, String(value)])).toString();
 
   before(() => {
     // The rate-limit suite above used up the minute's budget.
@@ -227,7 +237,10 @@ describe('Webshare simulator: hourly stats, proxy activity, replaced proxies and
     assert.ok(projected.length > 0);
     for (const row of projected) {
       assert.ok(Date.parse(row.timestamp) > now);
-      assert.deepEqual([row.error_reasons, row.countries_used, row.protocols_used, row.number_of_proxies_used, row.average_rps, row.last_request_sent_at], [[], {}, {}, 0, null, null]);
+      assert.deepEqual(
+        [row.error_reasons, row.countries_used, row.protocols_used, row.number_of_proxies_used, row.average_rps, row.last_request_sent_at],
+        [[], {}, {}, 0, null, null],
+      );
     }
   });
 
@@ -261,7 +274,10 @@ describe('Webshare simulator: hourly stats, proxy activity, replaced proxies and
     assert.equal(seen.length, first.json.count);
     assert.equal(new Set(seen).size, seen.length);
     const instants = seen.map((text) => Date.parse(text));
-    assert.deepEqual(instants, [...instants].sort((a, b) => b - a));
+    assert.deepEqual(
+      instants,
+      [...instants].sort((a, b) => b - a),
+    );
   });
 
   test('activity filters: error_reason * is any error, a reason matches exactly, bytes and timestamps bound the entries', async () => {
@@ -320,7 +336,7 @@ describe('Webshare simulator: hourly stats, proxy activity, replaced proxies and
     assert.equal((await fetch(`${simulator.origin}/api/v2/proxy/activity/download/?download_token=${reset.json.key}`)).status, 200);
   });
 
-  test('the proxy_list token is the proxy config\'s download token; an unknown scope is 404; no token is 401', async () => {
+  test("the proxy_list token is the proxy config's download token; an unknown scope is 404; no token is 401", async () => {
     const token = await call('GET', '/api/v2/download_token/proxy_list/');
     assert.equal(token.json.key, (await call('GET', '/api/v2/proxy/config/')).json.proxy_list_download_token);
     const unknown = await call('GET', '/api/v2/download_token/everything/');
@@ -347,7 +363,10 @@ describe('Webshare simulator: IPv6, proxy list status and stats, allocation, pro
     assert.equal(created.json.ip_address, '2001:db8::1');
     const again = await call('POST', '/api/v2/proxy/ipauthorization/', { ip_address: '2001:DB8:0:0::1' });
     assert.equal(again.status, 400);
-    assert.deepEqual(again.json.ip_address.map((error: { code: string }) => error.code), ['unique']);
+    assert.deepEqual(
+      again.json.ip_address.map((error: { code: string }) => error.code),
+      ['unique'],
+    );
     for (const bad of ['2001:db8::g', '01.2.3.4', '1.2.3', 'fe80::1%eth0']) {
       const refused = await call('POST', '/api/v2/proxy/ipauthorization/', { ip_address: bad });
       assert.equal(refused.status, 400, bad);
@@ -380,7 +399,7 @@ describe('Webshare simulator: IPv6, proxy list status and stats, allocation, pro
     }
   });
 
-  test('the v3 list status has exactly the documented fields and agrees with the v2 config; the stats are the config\'s composition', async () => {
+  test("the v3 list status has exactly the documented fields and agrees with the v2 config; the stats are the config's composition", async () => {
     const status = await call('GET', withPlan('/api/v3/proxy/list/status'));
     assert.equal(status.status, 200);
     assert.deepEqual(Object.keys(status.json).sort(), ['countries', 'is_proxy_used', 'password', 'state', 'unallocated_countries', 'username']);
@@ -391,7 +410,15 @@ describe('Webshare simulator: IPv6, proxy list status and stats, allocation, pro
     const stats = await call('GET', withPlan('/api/v3/proxy/list/stats'));
     assert.equal(stats.status, 200);
     assert.deepEqual(Object.keys(stats.json).sort(), [
-      'asns', 'available_asns', 'available_countries', 'available_ip_ranges_16', 'available_ip_ranges_24', 'available_ip_ranges_8', 'ip_ranges_16', 'ip_ranges_24', 'ip_ranges_8',
+      'asns',
+      'available_asns',
+      'available_countries',
+      'available_ip_ranges_16',
+      'available_ip_ranges_24',
+      'available_ip_ranges_8',
+      'ip_ranges_16',
+      'ip_ranges_24',
+      'ip_ranges_8',
     ]);
     assert.deepEqual(stats.json.ip_ranges_24, config.json.ip_ranges_24);
     const total = (ranges: Record<string, number>) => Object.values(ranges).reduce((sum, count) => sum + count, 0);
@@ -415,7 +442,11 @@ describe('Webshare simulator: IPv6, proxy list status and stats, allocation, pro
     for (const [body, field, code] of refusals) {
       const refused = await call('POST', path, body);
       assert.equal(refused.status, 400, JSON.stringify(body));
-      assert.deepEqual(refused.json[field].map((error: { code: string }) => error.code), [code], JSON.stringify(body));
+      assert.deepEqual(
+        refused.json[field].map((error: { code: string }) => error.code),
+        [code],
+        JSON.stringify(body),
+      );
     }
     const before = (await call('GET', '/api/v2/proxy/config/')).json.countries;
     const allocated = await call('POST', path, { new_countries: { FR: 4, US: 1 } });
@@ -448,8 +479,15 @@ describe('Webshare simulator: IPv6, proxy list status and stats, allocation, pro
     assert.equal(exclusive.status, 400);
     assert.ok(exclusive.json.non_field_errors);
     const tooShort = await call('PATCH', '/api/v2/proxy/config/', { request_idle_timeout: 10 });
-    assert.deepEqual(tooShort.json.request_idle_timeout.map((error: { code: string }) => error.code), ['min_value']);
-    const cleared = await call('PATCH', '/api/v2/proxy/config/', { ip_authorization_city: null, ip_authorization_country_codes: null, ip_authorization_asn: null });
+    assert.deepEqual(
+      tooShort.json.request_idle_timeout.map((error: { code: string }) => error.code),
+      ['min_value'],
+    );
+    const cleared = await call('PATCH', '/api/v2/proxy/config/', {
+      ip_authorization_city: null,
+      ip_authorization_country_codes: null,
+      ip_authorization_asn: null,
+    });
     assert.equal(cleared.json.ip_authorization_city, null);
     assert.equal(cleared.json.ip_authorization_country_codes, null);
   });
@@ -461,7 +499,10 @@ describe('Webshare simulator: IPv6, proxy list status and stats, allocation, pro
       const url = `${limited.origin}/api/v3/proxy/list/status?plan_id=${limited.state.subscription.plan}`;
       const statuses = [];
       for (let i = 0; i < 3; i++) statuses.push(await fetch(url, { headers }));
-      assert.deepEqual(statuses.map((response) => response.status), [200, 200, 429]);
+      assert.deepEqual(
+        statuses.map((response) => response.status),
+        [200, 200, 429],
+      );
       assert.ok(Number(statuses[2].headers.get('retry-after')) > 0);
       assert.match(((await statuses[2].json()) as { detail: string }).detail, /^Request was throttled/);
     } finally {
@@ -470,7 +511,11 @@ describe('Webshare simulator: IPv6, proxy list status and stats, allocation, pro
   });
 
   test('a residential plan is listed in backbone mode only: entries have no address, a numbered username and their own port; direct mode is refused', async () => {
-    const residential = await startWebshareSimulator({ seed: 5, rateLimits: false, plans: [{ proxy_subtype: 'residential', proxy_countries: { US: 30, DE: 10 } }] });
+    const residential = await startWebshareSimulator({
+      seed: 5,
+      rateLimits: false,
+      plans: [{ proxy_subtype: 'residential', proxy_countries: { US: 30, DE: 10 } }],
+    });
     try {
       const get = async (path: string) => {
         const response = await fetch(`${residential.origin}${path}`, { headers: { authorization: `Token ${residential.credentials.token}` } });

@@ -100,11 +100,17 @@ describe('WonderProxy simulator: servers and contract', () => {
     assert.equal(denver.hostname, 'denver.wonderproxy.com');
     assert.equal(denver.usage, undefined);
     assert.equal(denver.location, undefined);
-    assert.deepEqual(denver.ips.map((ip: any) => ip.port_base), denver.ips.map((_: unknown, index: number) => index));
+    assert.deepEqual(
+      denver.ips.map((ip: any) => ip.port_base),
+      denver.ips.map((_: unknown, index: number) => index),
+    );
     assert.ok(['ok', 'warn', 'crit', 'unknown'].includes(denver.ips[0].status));
     assert.equal(denver.ips[0].geostatus, undefined);
     const full = (await call('GET', '/v0/contract/servers?server=denver,melbourne,nowhere&detail=location,usage,geostatus')).json;
-    assert.deepEqual(full.map((server: any) => server.server), ['denver', 'melbourne']);
+    assert.deepEqual(
+      full.map((server: any) => server.server),
+      ['denver', 'melbourne'],
+    );
     assert.deepEqual(Object.keys(full[0].usage).sort(), ['current', 'last_30_days', 'limit']);
     assert.equal(full[0].location.country, 'us');
     assert.ok(Object.keys(full[0].ips[0].geostatus).length >= 1);
@@ -118,7 +124,7 @@ describe('WonderProxy simulator: servers and contract', () => {
     assert.equal((await call('GET', '/v0/contract/servers/paris')).status, 404);
   });
 
-  test('an IP\'s health changes when monitoring says so', async () => {
+  test("an IP's health changes when monitoring says so", async () => {
     const before = (await call('GET', '/v0/contract/servers/tokyo')).json.ips[0];
     assert.ok(simulator.setIpStatus('tokyo', before.ip, 'crit'));
     const after = (await call('GET', '/v0/contract/servers/tokyo')).json.ips[0];
@@ -133,7 +139,10 @@ describe('WonderProxy simulator: IP authlist', () => {
     assert.deepEqual(Object.keys(all[0]).sort(), ['expiry', 'id', 'ip', 'user', 'user_active']);
     assert.equal(all.find((entry: any) => entry.user === 'jill').user_active, false);
     assert.equal((await call('GET', '/v0/contract/ip-authlist?ip=123.52')).json.length, 3);
-    assert.deepEqual((await call('GET', '/v0/contract/ip-authlist?ip=123.52.25.14')).json.map((entry: any) => entry.ip), ['123.52.25.14']);
+    assert.deepEqual(
+      (await call('GET', '/v0/contract/ip-authlist?ip=123.52.25.14')).json.map((entry: any) => entry.ip),
+      ['123.52.25.14'],
+    );
     const byUsers = (await call('GET', '/v0/contract/ip-authlist?user=jill,joe')).json;
     assert.deepEqual(byUsers.map((entry: any) => entry.user).sort(), ['jill', 'joe']);
     const one = await call('GET', `/v0/contract/ip-authlist/${all[0].id}`);
@@ -141,7 +150,7 @@ describe('WonderProxy simulator: IP authlist', () => {
     assert.equal((await call('GET', '/v0/contract/ip-authlist/999999')).status, 404);
   });
 
-  test('create answers 201 with a Location; without an ip the caller\'s address is used', async () => {
+  test("create answers 201 with a Location; without an ip the caller's address is used", async () => {
     const expiry = nowSeconds() + 3_600;
     const made = await call('POST', '/v0/contract/ip-authlist', { ip: '31.14.15.92', user: 'jack', expiry });
     assert.equal(made.status, 201);
@@ -229,7 +238,8 @@ describe('WonderProxy simulator: custom DNS', () => {
   });
 
   test('patch goes back to pending; a server off the contract or no change at all is the documented 409', async () => {
-    const made = (await call('POST', '/v0/contract/overrides', { server: 'tokyo', hostname: 'api.test.com', ip: '31.14.15.92', expiry: nowSeconds() + 3_600 })).json;
+    const made = (await call('POST', '/v0/contract/overrides', { server: 'tokyo', hostname: 'api.test.com', ip: '31.14.15.92', expiry: nowSeconds() + 3_600 }))
+      .json;
     clock.advance(120_000);
     const expiry = nowSeconds() + 7_200;
     const patched = await call('PATCH', `/v0/contract/overrides/${made.id}`, { ip: '31.14.15.93', expiry });
@@ -250,7 +260,7 @@ describe('WonderProxy simulator: custom DNS', () => {
 });
 
 describe('WonderProxy simulator: IP counts and authlist users', () => {
-  test('a network server\'s ip_count is the number of exit IPs the contract detail lists for the same server', async () => {
+  test("a network server's ip_count is the number of exit IPs the contract detail lists for the same server", async () => {
     const network = (await call('GET', '/v0/servers')).json;
     const contract = (await call('GET', '/v0/contract/servers')).json;
     assert.ok(contract.length > 0);
@@ -261,7 +271,7 @@ describe('WonderProxy simulator: IP counts and authlist users', () => {
     }
   });
 
-  test('user_active says whether the entry\'s user is an active proxy user, the same on every entry of that user', async () => {
+  test("user_active says whether the entry's user is an active proxy user, the same on every entry of that user", async () => {
     // A fresh simulator: the tests above empty this file's authlist.
     const own = await startWonderProxySimulator({ seed: 3, authlistCount: 6 });
     let entries: any[];

@@ -28,7 +28,9 @@ export const CHROMIUM_ARGS = [
 
 /** Why the browser tests cannot run here, or null when they can (pass it to `describe(..., { skip })`). */
 export function browserUnavailable(): string | null {
-  return existsSync(CHROMIUM_PATH) ? null : `no Chromium at ${CHROMIUM_PATH}: install Debian's (apt-get install -y chromium; .ci/run does) to run the dashboard's browser tests`;
+  return existsSync(CHROMIUM_PATH)
+    ? null
+    : `no Chromium at ${CHROMIUM_PATH}: install Debian's (apt-get install -y chromium; .ci/run does) to run the dashboard's browser tests`;
 }
 
 export interface TestBrowser {

@@ -18,13 +18,8 @@ export interface FakeAccount {
   session: () => AccountSession;
 }
 
-export function fakeScope(
-  accounts: readonly FakeAccount[],
-  principal: { scopes?: Scope[]; accounts?: '*' | string[] } = {},
-): RequestScope {
-  const configs = accounts.map(
-    (account) => ({ id: account.id, provider: account.provider ?? 'webshare', credentials: { token: 'fake' } }) as AccountConfig,
-  );
+export function fakeScope(accounts: readonly FakeAccount[], principal: { scopes?: Scope[]; accounts?: '*' | string[] } = {}): RequestScope {
+  const configs = accounts.map((account) => ({ id: account.id, provider: account.provider ?? 'webshare', credentials: { token: 'fake' } }) as AccountConfig);
   const sessions = new Map(accounts.map((account) => [account.id, account.session]));
   const factory = (config: AccountConfig) => ({
     provider: config.provider,

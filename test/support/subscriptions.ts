@@ -99,7 +99,15 @@ export async function livePolls(opsUrl: string, kind: string, accountId: string)
   const text = await (await fetch(`${opsUrl}/metrics`)).text();
   const counts = { ok: 0, failed: 0, skipped: 0 };
   for (const outcome of Object.keys(counts) as Array<keyof typeof counts>) {
-    const line = text.split('\n').find((row) => row.startsWith('proxygraph_live_polls_total{') && row.includes(`kind="${kind}"`) && row.includes(`account_id="${accountId}"`) && row.includes(`outcome="${outcome}"`));
+    const line = text
+      .split('\n')
+      .find(
+        (row) =>
+          row.startsWith('proxygraph_live_polls_total{') &&
+          row.includes(`kind="${kind}"`) &&
+          row.includes(`account_id="${accountId}"`) &&
+          row.includes(`outcome="${outcome}"`),
+      );
     counts[outcome] = line ? Number(line.split(' ').at(-1)) : 0;
   }
   return counts;

@@ -31,7 +31,11 @@ describe('pathWith', () => {
 
   test('refuses an empty, dot, dot-dot, slash-bearing or control-character segment, also percent-encoded, with BAD_USER_INPUT', () => {
     for (const value of ['', '.', '..', 'a/b', '/', '..%2f', '%2e%2e', '%2E', '%2f', 'a%5Cb', 'a\\b', 'a\u0000b', '\n']) {
-      assert.equal(codeOf(() => pathWith('/api/v2/subuser/:id/', { id: value })), 'BAD_USER_INPUT', JSON.stringify(value));
+      assert.equal(
+        codeOf(() => pathWith('/api/v2/subuser/:id/', { id: value })),
+        'BAD_USER_INPUT',
+        JSON.stringify(value),
+      );
     }
   });
 
@@ -51,7 +55,14 @@ describe('the gateway refuses a path with a dot, dot-dot or empty segment, befor
     const gateway = new UpstreamGateway();
     const channel = gateway.channel(webshareTarget('ws', webshare.credentials.token, webshare.origin));
     try {
-      for (const path of ['/api/v2/subuser/../', '/api/v2/subuser/./', '/api/v2/subuser/%2e%2E/', '/api/v2//subuser/', '/api/v2/subuser/a%2fb/', '/api/v2/subuser/..']) {
+      for (const path of [
+        '/api/v2/subuser/../',
+        '/api/v2/subuser/./',
+        '/api/v2/subuser/%2e%2E/',
+        '/api/v2//subuser/',
+        '/api/v2/subuser/a%2fb/',
+        '/api/v2/subuser/..',
+      ]) {
         await assert.rejects(
           channel.send({ method: 'DELETE', path, endpoint: 'DELETE /api/v2/subuser/:id/' }),
           (error: unknown) => error instanceof ProxyGraphError && error.code === 'BAD_USER_INPUT',

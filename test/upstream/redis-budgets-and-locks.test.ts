@@ -53,14 +53,20 @@ describe('RedisKeyedLock', () => {
 
   test('a holder that throws releases the key for the next one', async () => {
     const lock = new RedisKeyedLock(first, keyPrefix);
-    await assert.rejects(lock.withLock('k', async () => Promise.reject(new Error('boom'))), /boom/);
+    await assert.rejects(
+      lock.withLock('k', async () => Promise.reject(new Error('boom'))),
+      /boom/,
+    );
     assert.equal(await lock.withLock('k', async () => 'next'), 'next');
   });
 
   test('a key held elsewhere past the acquire timeout fails the waiter, and different keys never wait', async () => {
     await first.set(`${keyPrefix}lock:held`, 'someone-else', 'PX', 5_000);
     const lock = new RedisKeyedLock(second, keyPrefix, { acquireTimeoutMs: 100, pollMs: 10 });
-    await assert.rejects(lock.withLock('held', async () => 'never'), (error: { code?: string }) => error.code === 'PROVIDER_UNAVAILABLE');
+    await assert.rejects(
+      lock.withLock('held', async () => 'never'),
+      (error: { code?: string }) => error.code === 'PROVIDER_UNAVAILABLE',
+    );
     assert.equal(await lock.withLock('other', async () => 'free'), 'free');
   });
 });
@@ -88,7 +94,7 @@ describe('RedisBudgetStore', () => {
     assert.ok(Number(await first.pttl(`${keyPrefix}budget:closing:closed`)) > 1_000);
   });
 
-  test('when Redis cannot answer, the store falls back to this replica\'s own budget', async () => {
+  test("when Redis cannot answer, the store falls back to this replica's own budget", async () => {
     const broken = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, lazyConnect: true, enableOfflineQueue: false, retryStrategy: () => null });
     let fellBack = 0;
     const store = new RedisBudgetStore(broken, keyPrefix, { onFallback: () => (fellBack += 1) });

@@ -228,7 +228,9 @@ export const AUTHORIZE_IP: TypedDocumentNode<{ authorizeIp: AccountOperationResu
 export interface AccessData {
   account: {
     id: string;
-    ipAuthorizations?: { id: string; ip: string; user: string | null; expiresAt: string | null; createdAt: string | null; subUser: { id: string; username: string } | null }[] | null;
+    ipAuthorizations?:
+      | { id: string; ip: string; user: string | null; expiresAt: string | null; createdAt: string | null; subUser: { id: string; username: string } | null }[]
+      | null;
     hostnameAuthorizations?: { id: string; hostname: string; subUser: { id: string; username: string } | null }[] | null;
     dnsOverrides?: { id: string; server: string; hostname: string; ip: string; expiresAt: string; status: string }[] | null;
     subUsers?: {
@@ -317,7 +319,10 @@ export const ADD_HOSTNAME: TypedDocumentNode<{ addHostnameAuthorization: { id: s
   }
 `;
 
-export const REMOVE_HOSTNAME: TypedDocumentNode<{ removeHostnameAuthorization: { deleted: boolean } }, { accountId: string; hostname: string; subUserId: string | null }> = gql`
+export const REMOVE_HOSTNAME: TypedDocumentNode<
+  { removeHostnameAuthorization: { deleted: boolean } },
+  { accountId: string; hostname: string; subUserId: string | null }
+> = gql`
   mutation DashboardRemoveHostname($accountId: ID!, $hostname: String!, $subUserId: ID) {
     removeHostnameAuthorization(accountId: $accountId, hostname: $hostname, subUserId: $subUserId) {
       deleted
@@ -383,7 +388,21 @@ export const AUDIT_LOG: TypedDocumentNode<
 `;
 
 /** Every document above, for the test that validates them against the schema. */
-export const ALL_OPERATIONS = [VIEWER, OVERVIEW, ACCOUNTS, PROXIES, PROXY_LIST, AUTHORIZE_IP, ACCESS, REVOKE_IP_AUTHORIZATION, ADD_HOSTNAME, REMOVE_HOSTNAME, DELETE_DNS_OVERRIDE, SET_SUB_USER_ACTIVE, AUDIT_LOG];
+export const ALL_OPERATIONS = [
+  VIEWER,
+  OVERVIEW,
+  ACCOUNTS,
+  PROXIES,
+  PROXY_LIST,
+  AUTHORIZE_IP,
+  ACCESS,
+  REVOKE_IP_AUTHORIZATION,
+  ADD_HOSTNAME,
+  REMOVE_HOSTNAME,
+  DELETE_DNS_OVERRIDE,
+  SET_SUB_USER_ACTIVE,
+  AUDIT_LOG,
+];
 
 export interface ProxyStatusChange {
   proxy: { id: string; host: string; status: string; account: { id: string; label: string | null } };

@@ -106,12 +106,19 @@ export function useUsageHistory(accountId: string): { history: AccountHistory | 
     const hourly = history.hourly ?? [];
     return {
       history: hourly.length
-        ? { accountId, cumulative: false, limitBytes: null, points: hourly.map((point) => ({ at: point.hourStart, bytes: point.bandwidthBytes, projected: point.projected })) }
+        ? {
+            accountId,
+            cumulative: false,
+            limitBytes: null,
+            points: hourly.map((point) => ({ at: point.hourStart, bytes: point.bandwidthBytes, projected: point.projected })),
+          }
         : {
             accountId,
             cumulative: true,
             limitBytes: history.snapshots.at(-1)?.bandwidthLimitBytes ?? null,
-            points: history.snapshots.filter((snapshot) => snapshot.bandwidthUsedBytes !== null).map((snapshot) => ({ at: snapshot.takenAt, bytes: snapshot.bandwidthUsedBytes!, projected: false })),
+            points: history.snapshots
+              .filter((snapshot) => snapshot.bandwidthUsedBytes !== null)
+              .map((snapshot) => ({ at: snapshot.takenAt, bytes: snapshot.bandwidthUsedBytes!, projected: false })),
           },
       loading: snapshots.loading,
       error: snapshots.error?.message ?? null,
@@ -120,7 +127,12 @@ export function useUsageHistory(accountId: string): { history: AccountHistory | 
   const points = series.data?.account?.usageSeries;
   if (!points) return { history: null, loading: series.loading, error: series.error?.message ?? null };
   return {
-    history: { accountId, cumulative: false, limitBytes: null, points: points.map((point) => ({ at: point.hourStart, bytes: point.bandwidthBytes, projected: point.projected })) },
+    history: {
+      accountId,
+      cumulative: false,
+      limitBytes: null,
+      points: points.map((point) => ({ at: point.hourStart, bytes: point.bandwidthBytes, projected: point.projected })),
+    },
     loading: series.loading,
     error: series.error?.message ?? null,
   };

@@ -8,15 +8,7 @@
  * other string refuses all C0 and C1 control characters and DEL: a NUL or a line break in a username,
  * label or id is never meant, and providers store or forward it as is.
  */
-import {
-  getNamedType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isScalarType,
-  type GraphQLArgument,
-  type GraphQLInputType,
-} from 'graphql';
+import { getNamedType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLArgument, type GraphQLInputType } from 'graphql';
 
 /** Ids in one list (accounts, sub-users): one request names at most this many. */
 export const MAX_ID_LIST_LENGTH = 100;

@@ -8,7 +8,15 @@
  * entry is announced once per expiry time; a sub-user near its limit once until it drops back below.
  */
 import { badUserInput } from '../../core/errors';
-import type { DnsOverrideRecord, IpAuthorizationRecord, ProxyRecord, ProxyReplacementRecord, ProxyStatus, SubUserRecord, UsageRecord } from '../../providers/contract/records';
+import type {
+  DnsOverrideRecord,
+  IpAuthorizationRecord,
+  ProxyRecord,
+  ProxyReplacementRecord,
+  ProxyStatus,
+  SubUserRecord,
+  UsageRecord,
+} from '../../providers/contract/records';
 import type { AccessView } from '../request-scope';
 import { EventQueue } from './event-queue';
 import type { LiveHub } from './hub';
@@ -74,7 +82,10 @@ export function watchedAccounts(view: AccessView<'read'>, kind: WatchKind, accou
     }
     return ids;
   }
-  const ids = view.accounts().filter((account) => facets.some((facet) => view.facetIfAny(account.id, facet))).map((account) => account.id);
+  const ids = view
+    .accounts()
+    .filter((account) => facets.some((facet) => view.facetIfAny(account.id, facet)))
+    .map((account) => account.id);
   if (ids.length === 0) throw badUserInput('none of the accounts you may see can report this', { accountIds: ['no account to watch'] });
   return ids;
 }
@@ -106,7 +117,8 @@ export async function proxyStatusChanges(hub: LiveHub, view: AccessView<'read'>,
   const ids = watchedAccounts(view, 'proxies', accountIds);
   return watchAll<'proxies', ProxyStatusEvent>(hub, 'proxies', ids, (accountId, message, queue) => {
     const observedAt = new Date(message.observedAt);
-    for (const change of message.changes) queue.push({ accountId, proxy: change.proxy, previousStatus: change.previousStatus, status: change.proxy.status, observedAt });
+    for (const change of message.changes)
+      queue.push({ accountId, proxy: change.proxy, previousStatus: change.previousStatus, status: change.proxy.status, observedAt });
   });
 }
 
@@ -134,7 +146,12 @@ function thresholdBytesOf(threshold: UsageThreshold, usage: UsageRecord): number
   return Math.ceil(usage.bandwidthLimitBytes * threshold.thresholdFraction!);
 }
 
-export async function usageThresholdCrossings(hub: LiveHub, view: AccessView<'read'>, accountId: string, threshold: UsageThreshold): Promise<EventQueue<UsageThresholdEvent>> {
+export async function usageThresholdCrossings(
+  hub: LiveHub,
+  view: AccessView<'read'>,
+  accountId: string,
+  threshold: UsageThreshold,
+): Promise<EventQueue<UsageThresholdEvent>> {
   checkUsageThreshold(threshold);
   const [id] = watchedAccounts(view, 'usage', [accountId]);
   return watchAll<'usage', UsageThresholdEvent>(hub, 'usage', [id], (_accountId, message, queue) => {
@@ -142,7 +159,11 @@ export async function usageThresholdCrossings(hub: LiveHub, view: AccessView<'re
     if (!usage || usage.bandwidthUsedBytes == null) return;
     const thresholdBytes = thresholdBytesOf(threshold, usage);
     if (thresholdBytes === null) {
-      queue.finish(badUserInput('thresholdFraction needs a bandwidth limit, and this account has none; give thresholdBytes', { thresholdFraction: ['the account has no bandwidth limit'] }));
+      queue.finish(
+        badUserInput('thresholdFraction needs a bandwidth limit, and this account has none; give thresholdBytes', {
+          thresholdFraction: ['the account has no bandwidth limit'],
+        }),
+      );
       return;
     }
     if (usage.bandwidthUsedBytes < thresholdBytes) return;
@@ -162,7 +183,13 @@ export async function replacementChanges(
   return watchAll<'replacements', ReplacementEvent>(hub, 'replacements', [id], (_accountId, message, queue) => {
     for (const change of message.changes) {
       if (replacementNativeId && change.replacement.nativeId !== replacementNativeId) continue;
-      queue.push({ accountId: id, replacement: change.replacement, previousState: change.previousState, state: change.replacement.state, observedAt: new Date(message.observedAt) });
+      queue.push({
+        accountId: id,
+        replacement: change.replacement,
+        previousState: change.previousState,
+        state: change.replacement.state,
+        observedAt: new Date(message.observedAt),
+      });
     }
   });
 }
@@ -173,7 +200,12 @@ export function checkExpiryWindow(withinSeconds: number): void {
   }
 }
 
-export async function expiringSoon(hub: LiveHub, view: AccessView<'read'>, accountIds: readonly string[] | null | undefined, withinSeconds: number): Promise<EventQueue<ExpiryEvent>> {
+export async function expiringSoon(
+  hub: LiveHub,
+  view: AccessView<'read'>,
+  accountIds: readonly string[] | null | undefined,
+  withinSeconds: number,
+): Promise<EventQueue<ExpiryEvent>> {
   checkExpiryWindow(withinSeconds);
   const ids = watchedAccounts(view, 'expiries', accountIds);
   // Announced once per entry and expiry time: an extended authorization is announced again when it nears its new end.
@@ -207,14 +239,20 @@ export function checkLimitFraction(fraction: number): void {
 
 /** A sub-user's use against its limit: the total limit where it has one, else its monthly one. */
 function limitUse(subUser: SubUserRecord): { usedBytes: number; limitBytes: number } | null {
-  if (subUser.bandwidthLimitBytes && subUser.bandwidthUsedBytes != null) return { usedBytes: subUser.bandwidthUsedBytes, limitBytes: subUser.bandwidthLimitBytes };
+  if (subUser.bandwidthLimitBytes && subUser.bandwidthUsedBytes != null)
+    return { usedBytes: subUser.bandwidthUsedBytes, limitBytes: subUser.bandwidthLimitBytes };
   if (subUser.monthlyBandwidthLimitBytes && subUser.monthlyBandwidthUsedBytes != null) {
     return { usedBytes: subUser.monthlyBandwidthUsedBytes, limitBytes: subUser.monthlyBandwidthLimitBytes };
   }
   return null;
 }
 
-export async function subUsersNearLimit(hub: LiveHub, view: AccessView<'read'>, accountIds: readonly string[] | null | undefined, fraction: number): Promise<EventQueue<SubUserLimitEvent>> {
+export async function subUsersNearLimit(
+  hub: LiveHub,
+  view: AccessView<'read'>,
+  accountIds: readonly string[] | null | undefined,
+  fraction: number,
+): Promise<EventQueue<SubUserLimitEvent>> {
   checkLimitFraction(fraction);
   const ids = watchedAccounts(view, 'subUsers', accountIds);
   const near = new Set<string>();

@@ -8,7 +8,15 @@
  * States and messages travel as JSON between replicas (state/live-bus.ts): plain records, dates revived.
  */
 import type { FacetName } from '../../providers/contract/session';
-import type { DnsOverrideRecord, IpAuthorizationRecord, ProxyRecord, ProxyReplacementRecord, ProxyStatus, SubUserRecord, UsageRecord } from '../../providers/contract/records';
+import type {
+  DnsOverrideRecord,
+  IpAuthorizationRecord,
+  ProxyRecord,
+  ProxyReplacementRecord,
+  ProxyStatus,
+  SubUserRecord,
+  UsageRecord,
+} from '../../providers/contract/records';
 import type { AccessView } from '../request-scope';
 
 export type WatchKind = 'proxies' | 'usage' | 'replacements' | 'expiries' | 'subUsers';
@@ -77,7 +85,7 @@ interface Watch<K extends WatchKind> {
 /** Pages through a list of the provider's (100 a page, the largest every provider accepts). */
 async function readAll<T>(read: (offset: number, limit: number) => Promise<{ items: T[]; hasMore: boolean }>): Promise<T[]> {
   const items: T[] = [];
-  for (let offset = 0; ; ) {
+  for (let offset = 0; ;) {
     const page = await read(offset, 100);
     items.push(...page.items);
     if (!page.hasMore || page.items.length === 0) return items;

@@ -122,7 +122,12 @@ export class PingClient {
 
   /** DELETE with a JSON body, as documented [C]. */
   cancelService(serviceId: string, body: PingServiceCancel): Promise<PingEditedEnvelope> {
-    return this.write('DELETE', pathWith(`${USER}/service/cancel/:service_id`, { service_id: serviceId }), 'DELETE /public/user/service/cancel/:service_id', body);
+    return this.write(
+      'DELETE',
+      pathWith(`${USER}/service/cancel/:service_id`, { service_id: serviceId }),
+      'DELETE /public/user/service/cancel/:service_id',
+      body,
+    );
   }
 
   // ---- proxies ----
@@ -147,7 +152,10 @@ export class PingClient {
   }
 
   proxyUser(proxyUserId: string): Promise<PingEnvelope<PingProxyUser>> {
-    return this.get(pathWith(`${USER}/proxy_user/retrieve/:proxy_user_id`, { proxy_user_id: proxyUserId }), 'GET /public/user/proxy_user/retrieve/:proxy_user_id');
+    return this.get(
+      pathWith(`${USER}/proxy_user/retrieve/:proxy_user_id`, { proxy_user_id: proxyUserId }),
+      'GET /public/user/proxy_user/retrieve/:proxy_user_id',
+    );
   }
 
   createProxyUser(body: PingProxyUserCreate): Promise<PingCreatedEnvelope<PingProxyUserCreated>> {
@@ -155,11 +163,20 @@ export class PingClient {
   }
 
   editProxyUser(proxyUserId: string, body: PingProxyUserEdit): Promise<PingEditedEnvelope> {
-    return this.write('PATCH', pathWith(`${USER}/proxy_user/edit/:proxy_user_id`, { proxy_user_id: proxyUserId }), 'PATCH /public/user/proxy_user/edit/:proxy_user_id', body);
+    return this.write(
+      'PATCH',
+      pathWith(`${USER}/proxy_user/edit/:proxy_user_id`, { proxy_user_id: proxyUserId }),
+      'PATCH /public/user/proxy_user/edit/:proxy_user_id',
+      body,
+    );
   }
 
   deleteProxyUser(proxyUserId: string): Promise<PingDeletedEnvelope> {
-    return this.write('DELETE', pathWith(`${USER}/proxy_user/delete/:proxy_user_id`, { proxy_user_id: proxyUserId }), 'DELETE /public/user/proxy_user/delete/:proxy_user_id');
+    return this.write(
+      'DELETE',
+      pathWith(`${USER}/proxy_user/delete/:proxy_user_id`, { proxy_user_id: proxyUserId }),
+      'DELETE /public/user/proxy_user/delete/:proxy_user_id',
+    );
   }
 
   // ---- proxy user ACLs ----
@@ -169,7 +186,10 @@ export class PingClient {
   }
 
   proxyUserAcl(aclId: string): Promise<PingEnvelope<PingProxyUserAcl>> {
-    return this.get(pathWith(`${USER}/proxy_user_acl/retrieve/:proxy_user_acl_id`, { proxy_user_acl_id: aclId }), 'GET /public/user/proxy_user_acl/retrieve/:proxy_user_acl_id');
+    return this.get(
+      pathWith(`${USER}/proxy_user_acl/retrieve/:proxy_user_acl_id`, { proxy_user_acl_id: aclId }),
+      'GET /public/user/proxy_user_acl/retrieve/:proxy_user_acl_id',
+    );
   }
 
   /** [C] 201 `{created: [acl id], message}`: no data, the entry is read back by id. */
@@ -178,7 +198,11 @@ export class PingClient {
   }
 
   deleteProxyUserAcl(aclId: string): Promise<PingDeletedEnvelope> {
-    return this.write('DELETE', pathWith(`${USER}/proxy_user_acl/delete/:proxy_user_acl_id`, { proxy_user_acl_id: aclId }), 'DELETE /public/user/proxy_user_acl/delete/:proxy_user_acl_id');
+    return this.write(
+      'DELETE',
+      pathWith(`${USER}/proxy_user_acl/delete/:proxy_user_acl_id`, { proxy_user_acl_id: aclId }),
+      'DELETE /public/user/proxy_user_acl/delete/:proxy_user_acl_id',
+    );
   }
 
   // ---- proxy lists ----

@@ -100,7 +100,9 @@ export class IpListWriter {
     const live = batch.filter((change) => !change.settled);
     if (live.length === 0) return;
     const contexts = live.map((change) => change.context);
-    const client = this.clientFor(contexts.every((context) => context !== undefined) ? UpstreamRequestContext.union(contexts as UpstreamRequestContext[]) : undefined);
+    const client = this.clientFor(
+      contexts.every((context) => context !== undefined) ? UpstreamRequestContext.union(contexts as UpstreamRequestContext[]) : undefined,
+    );
     try {
       await this.apply(client, proxyUserId, live, 1);
     } catch (error) {
@@ -119,7 +121,9 @@ export class IpListWriter {
         change.reject(this.errors.notFound(`authorization of ${change.ip} on proxy user ${proxyUserId}`));
       } else if (change.kind === 'add' && !hasIpRoom(current, list.length)) {
         // Known from the fresh read: the edit would be refused, so it is not sent.
-        change.reject(this.errors.planLimit(`proxy user ${proxyUserId} can hold at most ${current.proxy_user_ip_address_authentication_limit} IP authorizations`));
+        change.reject(
+          this.errors.planLimit(`proxy user ${proxyUserId} can hold at most ${current.proxy_user_ip_address_authentication_limit} IP authorizations`),
+        );
       } else {
         list = change.kind === 'add' ? [...list, change.ip] : list.filter((entry) => !sameIp(entry, change.ip));
         todo.push(change);

@@ -6,8 +6,28 @@
 import { canonicalOrNull, displayIp } from '../../domain/checks/ip';
 import { normaliseCountry, parseUtcDateTime } from '../../domain/units';
 import type { CreateSubUserParams, UpdateServiceParams } from '../contract/params';
-import type { AccountProfileRecord, IpAuthorizationRecord, PlanRecord, ProxyRecord, ProxyStatus, ProxyType, ServiceRecord, SubUserRecord, UsageRecord } from '../contract/records';
-import type { PingCustomer, PingProxy, PingProxyStatus, PingProxyType, PingProxyUser, PingProxyUserEdit, PingResidentialSummary, PingService, PingServiceEdit } from './wire';
+import type {
+  AccountProfileRecord,
+  IpAuthorizationRecord,
+  PlanRecord,
+  ProxyRecord,
+  ProxyStatus,
+  ProxyType,
+  ServiceRecord,
+  SubUserRecord,
+  UsageRecord,
+} from '../contract/records';
+import type {
+  PingCustomer,
+  PingProxy,
+  PingProxyStatus,
+  PingProxyType,
+  PingProxyUser,
+  PingProxyUserEdit,
+  PingResidentialSummary,
+  PingService,
+  PingServiceEdit,
+} from './wire';
 
 /** [I] Ping prices in US dollars (its checkout is Stripe in USD); amounts on the wire are cents [C]. */
 export const PING_CURRENCY = 'USD';
@@ -57,7 +77,7 @@ export function toPlan(customer: PingCustomer, services: readonly PingService[])
     id: active.length === 1 ? active[0].service_id : null,
     name: active.length ? active.map((service) => service.service_name).join(', ') : null,
     type: active.length ? [...new Set(active.map((service) => service.service_type))].join(',') : null,
-    status: active.length ? 'active' : services[0]?.service_status ?? null,
+    status: active.length ? 'active' : (services[0]?.service_status ?? null),
     proxyCount: typeof customer.proxy_count === 'number' ? customer.proxy_count : null,
     periodStart: created.length ? new Date(Math.max(...created.map((date) => date.getTime()))) : null,
     periodEnd: expiries.length ? new Date(Math.min(...expiries.map((date) => date.getTime()))) : null,
@@ -192,9 +212,7 @@ export function parseListEntry(entry: string): ListEntry | null {
 
 /** The graph's URL form (same as the Proxy.url resolver builds): scheme://user:pass@host:port. */
 export function formatProxyUrl(scheme: 'http' | 'socks5', entry: ListEntry): string {
-  const auth = entry.username
-    ? `${encodeURIComponent(entry.username)}${entry.password ? `:${encodeURIComponent(entry.password)}` : ''}@`
-    : '';
+  const auth = entry.username ? `${encodeURIComponent(entry.username)}${entry.password ? `:${encodeURIComponent(entry.password)}` : ''}@` : '';
   const host = entry.host.includes(':') ? `[${entry.host}]` : entry.host;
   return `${scheme}://${auth}${host}:${entry.port}`;
 }

@@ -57,8 +57,7 @@ export class PingProxies implements ProxiesFacet {
 
   /** A filter Ping cannot push down: read the (pushed-down part of the) list whole, then filter and window here. */
   private async scanAndFilter(window: ListWindow, plan: ProxyQueryPlan): Promise<ProxyListPage> {
-    const fetchPage = (page: number) =>
-      this.searchPages.load(JSON.stringify({ ...plan.query, sort_by: PING_PROXY_SORT, page, per_page: PING_MAX_PER_PAGE }));
+    const fetchPage = (page: number) => this.searchPages.load(JSON.stringify({ ...plan.query, sort_by: PING_PROXY_SORT, page, per_page: PING_MAX_PER_PAGE }));
     const first = await fetchPage(1);
     const pages = [first];
     const total = totalOf(first);

@@ -56,7 +56,8 @@ export class PingSubUsers implements SubUsersFacet {
     checkProxyUserId(nativeId, this.errors);
     validateProxyUserParams(params, 'update');
     const body = toProxyUserEdit(params);
-    if (Object.keys(body).length === 0) throw this.errors.badInput('input has no field Ping Proxies can change', { input: ['no field Ping Proxies can change'] });
+    if (Object.keys(body).length === 0)
+      throw this.errors.badInput('input has no field Ping Proxies can change', { input: ['no field Ping Proxies can change'] });
     await this.client.editProxyUser(nativeId, body);
     return this.readBack(nativeId);
   }

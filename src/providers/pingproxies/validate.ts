@@ -95,7 +95,9 @@ export function validateProxyUserParams(params: CreateSubUserParams, mode: 'crea
  */
 export function checkNotDefaultProxyUser(proxyUserId: string, defaultProxyUserId: string | null): void {
   if (proxyUserId === defaultProxyUserId) {
-    throw badUserInput(`${proxyUserId} is the account's default proxy user, which Ping Proxies does not let you delete`, { id: ['the default proxy user cannot be deleted'] });
+    throw badUserInput(`${proxyUserId} is the account's default proxy user, which Ping Proxies does not let you delete`, {
+      id: ['the default proxy user cannot be deleted'],
+    });
   }
 }
 
@@ -146,7 +148,10 @@ export function checkAccessRuleTarget(
 ): void {
   const targets = [params.serviceNativeId, params.proxyNativeId].filter((value) => value != null);
   if (targets.length !== 1) {
-    throw badUserInput('an access rule names exactly one of serviceId and proxyId', { serviceId: ['exactly one of serviceId and proxyId'], proxyId: ['exactly one of serviceId and proxyId'] });
+    throw badUserInput('an access rule names exactly one of serviceId and proxyId', {
+      serviceId: ['exactly one of serviceId and proxyId'],
+      proxyId: ['exactly one of serviceId and proxyId'],
+    });
   }
   checkProxyUserId(params.subUserNativeId, errors);
   if (params.serviceNativeId != null) checkServiceId(params.serviceNativeId, errors);
@@ -155,7 +160,9 @@ export function checkAccessRuleTarget(
 
 export function checkNoAccessRulesOnDefault(proxyUserId: string, defaultProxyUserId: string | null): void {
   if (proxyUserId === defaultProxyUserId) {
-    throw badUserInput(`${proxyUserId} is the account's default proxy user, which cannot have access rules on Ping Proxies`, { subUserId: ['the default proxy user cannot have access rules'] });
+    throw badUserInput(`${proxyUserId} is the account's default proxy user, which cannot have access rules on Ping Proxies`, {
+      subUserId: ['the default proxy user cannot have access rules'],
+    });
   }
 }
 
@@ -167,7 +174,8 @@ export const RESIDENTIAL_SESSION_TTL_MAX_SECONDS = 86_400;
 
 export function validateProxyIds(ids: readonly string[]): void {
   if (ids.length === 0) throw badUserInput('proxyIds names no proxy', { proxyIds: ['at least one'] });
-  if (ids.length > LIST_MAX_PROXY_IDS) throw badUserInput(`at most ${LIST_MAX_PROXY_IDS} proxy ids in one call`, { proxyIds: [`at most ${LIST_MAX_PROXY_IDS}`] });
+  if (ids.length > LIST_MAX_PROXY_IDS)
+    throw badUserInput(`at most ${LIST_MAX_PROXY_IDS} proxy ids in one call`, { proxyIds: [`at most ${LIST_MAX_PROXY_IDS}`] });
 }
 
 /**
@@ -180,13 +188,21 @@ export function refuseUnsearchableFilter(): never {
   });
 }
 
-export function validateResidentialList(params: { country?: string | null; subdivision?: string | null; cityId?: number | null; count?: number | null; sessionType?: string | null; sessionTtlSeconds?: number | null }): void {
+export function validateResidentialList(params: {
+  country?: string | null;
+  subdivision?: string | null;
+  cityId?: number | null;
+  count?: number | null;
+  sessionType?: string | null;
+  sessionTtlSeconds?: number | null;
+}): void {
   const problems: Problems = {};
   if (params.country != null && !/^[A-Za-z]{2}$/.test(params.country)) add(problems, 'country', 'a two-letter ISO 3166-1 code');
   // [C examples] subdivision ids are `<country>-<code>`, e.g. us-tx.
   if (params.subdivision != null && !/^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$/.test(params.subdivision)) add(problems, 'subdivision', 'a subdivision id such as us-tx');
   if (params.cityId != null && (!Number.isInteger(params.cityId) || params.cityId < 1)) add(problems, 'cityId', 'a positive city id');
-  if (params.count != null && (!Number.isInteger(params.count) || params.count < 1 || params.count > RESIDENTIAL_LIST_MAX)) add(problems, 'count', `between 1 and ${RESIDENTIAL_LIST_MAX}`);
+  if (params.count != null && (!Number.isInteger(params.count) || params.count < 1 || params.count > RESIDENTIAL_LIST_MAX))
+    add(problems, 'count', `between 1 and ${RESIDENTIAL_LIST_MAX}`);
   if (params.sessionTtlSeconds != null) {
     if (params.sessionType !== 'sticky') add(problems, 'sessionTtlSeconds', 'only for STICKY sessions');
     else if (!Number.isInteger(params.sessionTtlSeconds) || params.sessionTtlSeconds < 1 || params.sessionTtlSeconds > RESIDENTIAL_SESSION_TTL_MAX_SECONDS) {

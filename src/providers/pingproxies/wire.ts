@@ -92,14 +92,7 @@ export interface PingCustomer {
 // ---- service [C] -----------------------------------------------------------------------------------------------
 
 export type PingServiceStatus =
-  | 'awaiting_fulfillment'
-  | 'awaiting_manual_fulfillment'
-  | 'awaiting_additional_fulfillment'
-  | 'active'
-  | 'paused'
-  | 'overdue'
-  | 'canceled'
-  | 'complete';
+  'awaiting_fulfillment' | 'awaiting_manual_fulfillment' | 'awaiting_additional_fulfillment' | 'active' | 'paused' | 'overdue' | 'canceled' | 'complete';
 
 export type PingServiceType = 'datacenter' | 'isp' | 'residential' | 'off_catalog' | 'mobile';
 
@@ -327,7 +320,8 @@ export interface PingListOptions {
 export type PingListBySearchQuery = PingListOptions & Omit<PingProxySearchQuery, keyof PingSearchQuery>;
 
 /** POST /proxy/list/options: exactly one of the two [C]. */
-export type PingListOptionsBody = { proxy_ids: string[]; search_filter?: never } | { search_filter: Omit<PingProxySearchQuery, keyof PingSearchQuery>; proxy_ids?: never };
+export type PingListOptionsBody =
+  { proxy_ids: string[]; search_filter?: never } | { search_filter: Omit<PingProxySearchQuery, keyof PingSearchQuery>; proxy_ids?: never };
 
 /** One active proxy user, and whether it may use every proxy named [C]. */
 export interface PingProxyUserListOption {

@@ -30,6 +30,8 @@ export function proxymeshAccountIssues(account: ProxyMeshAccountConfig): Account
   if (!('username' in account.credentials)) return [];
   const parent = account.credentials.username.toLowerCase();
   return (account.knownSubAccounts ?? []).flatMap((username, index) =>
-    username.toLowerCase() === parent ? [{ path: ['knownSubAccounts', index], message: 'is the parent account\'s username, which no sub-account can take' }] : [],
+    username.toLowerCase() === parent
+      ? [{ path: ['knownSubAccounts', index], message: "is the parent account's username, which no sub-account can take" }]
+      : [],
   );
 }

@@ -20,7 +20,11 @@ export class ProxyMeshProxies implements ProxiesFacet {
   async list(window: ListWindow, filter: ProxyListFilter): Promise<ProxyListPage> {
     // Gateways are ROTATING_GATEWAY with UNKNOWN health and belong to no Ping service: other filters match none.
     const serviceIds = (filter as { serviceIds?: string[] }).serviceIds;
-    if ((filter.statuses?.length && !filter.statuses.includes('UNKNOWN')) || (filter.types?.length && !filter.types.includes('ROTATING_GATEWAY')) || serviceIds?.length) {
+    if (
+      (filter.statuses?.length && !filter.statuses.includes('UNKNOWN')) ||
+      (filter.types?.length && !filter.types.includes('ROTATING_GATEWAY')) ||
+      serviceIds?.length
+    ) {
       return { items: [], totalCount: 0, hasMore: false };
     }
     const countries = filter.countries?.length && !filter.countries.includes('ZZ') ? new Set(filter.countries) : null;

@@ -47,7 +47,11 @@ export class ProxyMeshSubUsers implements SubUsersFacet {
     const form = subAccountForm(requiredUsername(params.username), params);
     checkNotParent(form.username, this.parentUsername);
     const created = await this.client.createSubAccount(form);
-    await this.directory.record('add', created.username, `was created at ProxyMesh, but ProxyGraph could not record it, so it will not be listed; run importSubUser for it once the state store is back`);
+    await this.directory.record(
+      'add',
+      created.username,
+      `was created at ProxyMesh, but ProxyGraph could not record it, so it will not be listed; run importSubUser for it once the state store is back`,
+    );
     this.directory.remember(created);
     return toSubUser(created);
   }
@@ -69,7 +73,11 @@ export class ProxyMeshSubUsers implements SubUsersFacet {
       if (isCode(error, 'NOT_FOUND')) await this.directory.forget(nativeId);
       throw error;
     }
-    await this.directory.record('remove', nativeId, 'was deleted at ProxyMesh, but ProxyGraph could not update its state store; the name is dropped the next time sub-accounts are listed');
+    await this.directory.record(
+      'remove',
+      nativeId,
+      'was deleted at ProxyMesh, but ProxyGraph could not update its state store; the name is dropped the next time sub-accounts are listed',
+    );
     this.directory.deleted(nativeId);
   }
 
@@ -106,7 +114,11 @@ export class ProxyMeshSubUserImport implements SubUserImportFacet {
   async import(username: string): Promise<SubUserRecord> {
     checkUsername(username);
     const sub = await this.client.subAccount(username);
-    await this.directory.record('add', sub.username, 'exists at ProxyMesh, but ProxyGraph could not record it, so it will not be listed; run importSubUser again once the state store is back');
+    await this.directory.record(
+      'add',
+      sub.username,
+      'exists at ProxyMesh, but ProxyGraph could not record it, so it will not be listed; run importSubUser again once the state store is back',
+    );
     this.directory.remember(sub);
     return toSubUser(sub);
   }

@@ -59,7 +59,7 @@ export function requiredUsername(username: string | null | undefined): string {
 /** [C] a sub-account's username "must differ from parent": the parent's own name is refused before the create. */
 export function checkNotParent(username: string, parentUsername: string | null): void {
   if (parentUsername !== null && username.toLowerCase() === parentUsername.toLowerCase()) {
-    throw badUserInput('a ProxyMesh sub-account cannot take the parent account\'s username', { username: ['the parent account\'s username'] });
+    throw badUserInput("a ProxyMesh sub-account cannot take the parent account's username", { username: ["the parent account's username"] });
   }
 }
 

@@ -17,11 +17,7 @@ export interface WindowResult<T> {
   hasMore: boolean;
 }
 
-export async function readWindow<T>(
-  window: ListWindow,
-  pageSize: number,
-  fetchPage: (page: number) => Promise<NumberedPage<T>>,
-): Promise<WindowResult<T>> {
+export async function readWindow<T>(window: ListWindow, pageSize: number, fetchPage: (page: number) => Promise<NumberedPage<T>>): Promise<WindowResult<T>> {
   if (window.limit === 0) {
     const first = await fetchPage(1);
     return { items: [], totalCount: first.totalCount, hasMore: (first.totalCount ?? first.items.length) > window.offset };
@@ -43,7 +39,6 @@ export async function readWindow<T>(
   const items = all.slice(skip, skip + window.limit);
   const totalCount = pages.find((page) => page.totalCount !== null)?.totalCount ?? null;
   const lastFetched = pages[pages.length - 1];
-  const hasMore =
-    totalCount !== null ? window.offset + items.length < totalCount : lastFetched.items.length === pageSize && items.length === window.limit;
+  const hasMore = totalCount !== null ? window.offset + items.length < totalCount : lastFetched.items.length === pageSize && items.length === window.limit;
   return { items, totalCount, hasMore };
 }

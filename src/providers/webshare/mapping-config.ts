@@ -106,15 +106,15 @@ export function toProxyListStatus(status: WebshareProxyListStatus): ProxyListSta
 }
 
 function toIpRanges(...maps: Array<Record<string, number> | undefined>): IpRangeCountRecord[] {
-  return maps.flatMap((ranges) =>
-    Object.entries(ranges ?? {}).map(([cidr, count]) => ({ cidr, prefixLength: Number(cidr.split('/')[1] ?? 32), count })),
-  );
+  return maps.flatMap((ranges) => Object.entries(ranges ?? {}).map(([cidr, count]) => ({ cidr, prefixLength: Number(cidr.split('/')[1] ?? 32), count })));
 }
 
 /** `{"6137": ["ASN NAME", 105]}` [C]; a bare count is read as a count without a name. */
 function toAsns(asns: WebshareAsnCounts | undefined): AsnCountRecord[] {
   return Object.entries(asns ?? {})
-    .map(([asn, value]) => (Array.isArray(value) ? { asn: Number(asn), name: value[0] || null, count: value[1] } : { asn: Number(asn), name: null, count: Number(value) }))
+    .map(([asn, value]) =>
+      Array.isArray(value) ? { asn: Number(asn), name: value[0] || null, count: value[1] } : { asn: Number(asn), name: null, count: Number(value) },
+    )
     .sort((a, b) => b.count - a.count || a.asn - b.asn);
 }
 

@@ -59,7 +59,9 @@ export function toPlan(plan: WebsharePlan, subscription: WebshareSubscription | 
   const yearly = subscription?.term === 'yearly';
   return {
     id: String(plan.id),
-    name: `${capitalise(plan.proxy_type)} ${plan.proxy_subtype === 'default' ? '' : `${plan.proxy_subtype} `}${plan.proxy_count} proxies`.replace(/\s+/g, ' ').trim(),
+    name: `${capitalise(plan.proxy_type)} ${plan.proxy_subtype === 'default' ? '' : `${plan.proxy_subtype} `}${plan.proxy_count} proxies`
+      .replace(/\s+/g, ' ')
+      .trim(),
     type: `${plan.proxy_type}/${plan.proxy_subtype}`,
     status: plan.status,
     proxyCount: plan.proxy_count,
@@ -160,7 +162,9 @@ export function toSubuserChanges(params: CreateSubUserParams): Partial<WebshareS
   };
 }
 
-export function toProxyCredentials(config: Pick<WebshareProxyConfig, 'username' | 'password' | 'request_timeout' | 'request_idle_timeout'>): ProxyCredentialsRecord {
+export function toProxyCredentials(
+  config: Pick<WebshareProxyConfig, 'username' | 'password' | 'request_timeout' | 'request_idle_timeout'>,
+): ProxyCredentialsRecord {
   return {
     username: config.username,
     password: config.password,

@@ -34,20 +34,23 @@ export class WebshareProxies implements ProxiesFacet {
     const countries = filter.countries?.filter((country) => country !== 'ZZ');
     // [C] residential plans are listed in backbone mode only, where `valid` does not filter: refused before the list is read.
     if (valid !== undefined) checkBackboneQuery({ mode: await this.modes.certain(), valid }, { valid: 'statuses' });
-    const { mode, result } = await this.modes.read(async (mode) => ({
-      mode,
-      result: await readWindow(window, WEBSHARE_PAGE_SIZE, async (page) => {
-        const query = {
-          mode,
-          page,
-          page_size: WEBSHARE_PAGE_SIZE,
-          ...(countries?.length ? { country_code__in: countries.join(',') } : {}),
-          ...(valid === undefined ? {} : { valid }),
-        };
-        const response = await this.proxies.pages.load(JSON.stringify(query));
-        return { items: response.results, totalCount: response.count };
+    const { mode, result } = await this.modes.read(
+      async (mode) => ({
+        mode,
+        result: await readWindow(window, WEBSHARE_PAGE_SIZE, async (page) => {
+          const query = {
+            mode,
+            page,
+            page_size: WEBSHARE_PAGE_SIZE,
+            ...(countries?.length ? { country_code__in: countries.join(',') } : {}),
+            ...(valid === undefined ? {} : { valid }),
+          };
+          const response = await this.proxies.pages.load(JSON.stringify(query));
+          return { items: response.results, totalCount: response.count };
+        }),
       }),
-    }), ({ result }) => result.totalCount === 0);
+      ({ result }) => result.totalCount === 0,
+    );
     return { items: result.items.map((proxy) => toProxyIn(mode, proxy, type)), totalCount: result.totalCount, hasMore: result.hasMore };
   }
 

@@ -89,7 +89,11 @@ export class WebshareProxyLoaders {
     const read = (page: number) => this.client.proxyList({ mode: 'backbone', page, page_size: WEBSHARE_PAGE_SIZE });
     const first = await read(1);
     const pageCount = Math.min(MAX_BACKBONE_PAGES, Math.ceil(first.count / WEBSHARE_PAGE_SIZE));
-    const rest = await mapBounded(Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => index + 2), 4, read);
+    const rest = await mapBounded(
+      Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => index + 2),
+      4,
+      read,
+    );
     const type = this.account ? await this.account.proxyType() : undefined;
     return new Map([first, ...rest].flatMap((page) => page.results).map((proxy) => [proxyNativeId(proxy), toProxyIn('backbone', proxy, type)]));
   }

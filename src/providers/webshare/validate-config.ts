@@ -73,7 +73,8 @@ export function checkProxySettingsChange(change: ProxySettingsChange): void {
   const geo = GEO_FIELDS.filter((field) => change[field] != null);
   if (geo.length > 1) add(problems, geo[1], `only one of city, state and postal code can restrict IP authorization (also given: ${geo[0]})`);
   for (const field of GEO_FIELDS) if (change[field] != null && change[field]!.trim() === '') add(problems, field, 'give null to clear it, not an empty text');
-  if (change.ipAuthorizationAsn != null && !/^(AS)?\d{1,10}$/i.test(change.ipAuthorizationAsn)) add(problems, 'ipAuthorizationAsn', 'an ASN such as 7922 or AS7922');
+  if (change.ipAuthorizationAsn != null && !/^(AS)?\d{1,10}$/i.test(change.ipAuthorizationAsn))
+    add(problems, 'ipAuthorizationAsn', 'an ASN such as 7922 or AS7922');
   fail(problems, 'proxy settings change');
 }
 

@@ -63,7 +63,8 @@ export function checkSubUserParams(params: CreateSubUserParams): void {
   const problems: Problems = {};
   if (params.password != null) add(problems, 'password', 'not supported by Webshare: sub-user passwords follow the proxy configuration');
   if (params.monthlyBandwidthLimitBytes != null) add(problems, 'monthlyBandwidthLimitBytes', 'not supported by Webshare: use bandwidthLimitBytes');
-  if (params.username != null && params.label != null && params.username !== params.label) add(problems, 'username', 'Webshare names a sub-user by its label; give one of them');
+  if (params.username != null && params.label != null && params.username !== params.label)
+    add(problems, 'username', 'Webshare names a sub-user by its label; give one of them');
   unsupportedFieldProblems(params, ['metadata', 'strictSecurity', 'firstName', 'lastName', 'email'], 'Webshare', problems);
   fail(problems, 'sub-user');
 }
@@ -125,7 +126,7 @@ function selectorProblems(selector: ProxyReplacementSelectorRecord, side: Side, 
   }
   if (rule.count === 'required' && selector.count == null) add(problems, `${field}.count`, `${name} needs count`);
   if (rule.count === 'none' && selector.count != null) add(problems, `${field}.count`, `${name} selects by its addresses; leave count out`);
-  for (const range of selector.type === 'IP_RANGE' ? selector.ipRanges ?? [] : []) {
+  for (const range of selector.type === 'IP_RANGE' ? (selector.ipRanges ?? []) : []) {
     if (!hostBitsZero(range)) add(problems, `${field}.ipRanges`, `${range} has host bits set`);
   }
 }

@@ -66,11 +66,7 @@ export interface WebshareProfile {
 export type WebshareTerm = 'monthly' | 'yearly';
 
 /** Promotion kinds on a subscription. */
-export type WebsharePromoType =
-  | 'first_time_value_off'
-  | 'first_time_percent_off'
-  | 'always_value_off'
-  | 'always_percent_off';
+export type WebsharePromoType = 'first_time_value_off' | 'first_time_percent_off' | 'always_value_off' | 'always_percent_off';
 
 /** GET /api/v2/subscription/ — the account's single subscription; `plan` is the current plan id. */
 export interface WebshareSubscription {
@@ -362,18 +358,10 @@ export interface WebshareAnySelector {
 }
 
 /** What `to_replace` accepts. */
-export type WebshareToReplace =
-  | WebshareIpRangeSelector
-  | WebshareIpAddressSelector
-  | WebshareAsnSelector
-  | WebshareCountrySelector;
+export type WebshareToReplace = WebshareIpRangeSelector | WebshareIpAddressSelector | WebshareAsnSelector | WebshareCountrySelector;
 
 /** What each `replace_with` item accepts. */
-export type WebshareReplaceWith =
-  | WebshareIpRangeSelector
-  | WebshareAsnSelector
-  | WebshareCountrySelector
-  | WebshareAnySelector;
+export type WebshareReplaceWith = WebshareIpRangeSelector | WebshareAsnSelector | WebshareCountrySelector | WebshareAnySelector;
 
 /** POST /api/v3/proxy/replace/ body. */
 export interface WebshareProxyReplacementCreate {
@@ -387,13 +375,7 @@ export type WebshareReplacementState = 'validating' | 'validated' | 'processing'
 
 /** Why a proxy left the list. */
 export type WebshareReplacementReason =
-  | 'list_updated'
-  | 'proxy_replaced'
-  | 'auto_invalidated'
-  | 'auto_out_of_rotation'
-  | 'auto_low_country_confidence'
-  | 'auto_deleted'
-  | 'auto_site_check';
+  'list_updated' | 'proxy_replaced' | 'auto_invalidated' | 'auto_out_of_rotation' | 'auto_low_country_confidence' | 'auto_deleted' | 'auto_site_check';
 
 /** An asynchronous proxy replacement request (v3). `reason` is "" until processed. */
 export interface WebshareProxyReplacement {

@@ -106,7 +106,11 @@ export class WonderProxyClient {
   }
 
   async deleteAuthlistEntry(entryId: string): Promise<void> {
-    await this.channel.send({ method: 'DELETE', path: pathWith('/v0/contract/ip-authlist/:id', { id: entryId }), endpoint: 'DELETE /v0/contract/ip-authlist/:id' });
+    await this.channel.send({
+      method: 'DELETE',
+      path: pathWith('/v0/contract/ip-authlist/:id', { id: entryId }),
+      endpoint: 'DELETE /v0/contract/ip-authlist/:id',
+    });
   }
 
   async clearAuthlist(): Promise<void> {
@@ -142,7 +146,11 @@ export class WonderProxyClient {
   }
 
   async deleteOverride(overrideId: string): Promise<void> {
-    await this.channel.send({ method: 'DELETE', path: pathWith('/v0/contract/overrides/:id', { id: overrideId }), endpoint: 'DELETE /v0/contract/overrides/:id' });
+    await this.channel.send({
+      method: 'DELETE',
+      path: pathWith('/v0/contract/overrides/:id', { id: overrideId }),
+      endpoint: 'DELETE /v0/contract/overrides/:id',
+    });
   }
 
   async clearOverrides(): Promise<void> {

@@ -6,7 +6,21 @@
  */
 import { displayIp } from '../../domain/checks/ip';
 import { epochSecondsToDate, normaliseCountry } from '../../domain/units';
-import type { AccountProfileRecord, DnsOverrideRecord, DnsOverrideStatus, GeoStatusRecord, IpAuthorizationRecord, IpAuthorizationUserRecord, LocationRecord, PlanRecord, ProxyRecord, ProxyServerRecord, ProxyStatus, ServerIpRecord, UsageRecord } from '../contract/records';
+import type {
+  AccountProfileRecord,
+  DnsOverrideRecord,
+  DnsOverrideStatus,
+  GeoStatusRecord,
+  IpAuthorizationRecord,
+  IpAuthorizationUserRecord,
+  LocationRecord,
+  PlanRecord,
+  ProxyRecord,
+  ProxyServerRecord,
+  ProxyStatus,
+  ServerIpRecord,
+  UsageRecord,
+} from '../contract/records';
 import type {
   WonderProxyAuthlistEntry,
   WonderProxyContract,
@@ -169,7 +183,16 @@ export function toProxies(server: WonderProxyContractServer): ProxyRecord[] {
 }
 
 export function toIpAuthorization(entry: WonderProxyAuthlistEntry): IpAuthorizationRecord {
-  return { nativeId: String(entry.id), ip: displayIp(entry.ip), user: entry.user, userActive: typeof entry.user_active === 'boolean' ? entry.user_active : null, subUserNativeId: null, expiresAt: epochSecondsToDate(entry.expiry), createdAt: null, lastUsedAt: null };
+  return {
+    nativeId: String(entry.id),
+    ip: displayIp(entry.ip),
+    user: entry.user,
+    userActive: typeof entry.user_active === 'boolean' ? entry.user_active : null,
+    subUserNativeId: null,
+    expiresAt: epochSecondsToDate(entry.expiry),
+    createdAt: null,
+    lastUsedAt: null,
+  };
 }
 
 /**

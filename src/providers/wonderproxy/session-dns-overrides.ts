@@ -105,10 +105,9 @@ export class WonderProxyDnsOverrides implements DnsOverridesFacet {
     const match = known.find((server) => ('name' in reference ? server.server === reference.name : server.hostname.toLowerCase() === reference.hostname));
     if (match) return match.server;
     const names = known.map((server) => server.server).sort();
-    throw this.errors.badInput(
-      `server "${value.slice(0, 80)}" is not on this WonderProxy account; its servers are: ${names.join(', ') || '(none)'}`,
-      { server: [`not on the account; use one of: ${names.join(', ')}`] },
-    );
+    throw this.errors.badInput(`server "${value.slice(0, 80)}" is not on this WonderProxy account; its servers are: ${names.join(', ') || '(none)'}`, {
+      server: [`not on the account; use one of: ${names.join(', ')}`],
+    });
   }
 }
 

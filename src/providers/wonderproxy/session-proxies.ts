@@ -32,6 +32,6 @@ export class WonderProxyProxies implements ProxiesFacet {
     const parts = parseProxyNativeId(nativeId);
     if (!parts || !isServerName(parts.server)) return null;
     const server = await this.servers.one(parts.server, details);
-    return server ? toProxies(server).find((proxy) => proxy.exitIp === parts.ip) ?? null : null;
+    return server ? (toProxies(server).find((proxy) => proxy.exitIp === parts.ip) ?? null) : null;
   }
 }

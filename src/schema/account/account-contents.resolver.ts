@@ -56,7 +56,8 @@ export class AccountContentsResolver {
   @CallsUpstream()
   @FieldResolver(() => [IpAuthorizationUser], {
     nullable: true,
-    description: 'WonderProxy: the users the account\'s IP authorizations belong to, with whether each is active. Known only from the authlist (WonderProxy lists users nowhere else), so a user with no entry is absent.',
+    description:
+      "WonderProxy: the users the account's IP authorizations belong to, with whether each is active. Known only from the authlist (WonderProxy lists users nowhere else), so a user with no entry is absent.",
   })
   ipAuthorizationUsers(@Root() account: AccountNode, @Ctx() ctx: Context) {
     return ctx.scope.reads.facet(account.id, 'ipAuthorizationUsers').list();

@@ -15,7 +15,7 @@ import { accountUsage } from '../../domain/usage';
 
 @ArgsType()
 export class UsageArgs {
-  @Field(() => DateTime, { nullable: true, description: 'Start of the window; without it, each provider\'s own period.' })
+  @Field(() => DateTime, { nullable: true, description: "Start of the window; without it, each provider's own period." })
   from?: Date | null;
 
   @Field(() => DateTime, { nullable: true, description: 'End of the window (default now); needs from.' })
@@ -29,7 +29,11 @@ export class AccountResolver {
     return ctx.scope.reads.accounts({ provider: provider ? providerName(provider) : null }).map(accountNode);
   }
 
-  @Query(() => Account, { nullable: true, description: 'An account by its configured id; one that does not exist or is hidden is null with NOT_FOUND, the same answer as everywhere an account id is given.' })
+  @Query(() => Account, {
+    nullable: true,
+    description:
+      'An account by its configured id; one that does not exist or is hidden is null with NOT_FOUND, the same answer as everywhere an account id is given.',
+  })
   account(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): AccountNode {
     return accountNode(ctx.scope.reads.account(id));
   }

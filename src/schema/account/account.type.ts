@@ -24,7 +24,10 @@ export class AccountProfile {
   @Field(() => DateTime, { nullable: true })
   createdAt!: Date | null;
 
-  @Field(() => SafeInt, { nullable: true, description: 'Prepaid credit the provider holds (Ping credit_balance), in cents of creditBalanceCurrency; null when the provider has none.' })
+  @Field(() => SafeInt, {
+    nullable: true,
+    description: 'Prepaid credit the provider holds (Ping credit_balance), in cents of creditBalanceCurrency; null when the provider has none.',
+  })
   creditBalanceCents!: number | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 4217 currency of creditBalanceCents.' })
@@ -33,7 +36,7 @@ export class AccountProfile {
 
 @ObjectType({ description: 'What the account pays for.' })
 export class Plan {
-  @Field(() => ID, { nullable: true, description: 'The provider\'s plan id.' })
+  @Field(() => ID, { nullable: true, description: "The provider's plan id." })
   id!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -87,7 +90,10 @@ export class Usage {
   @Field(() => SafeInt, { nullable: true, description: 'Bytes used in the period.' })
   bandwidthUsedBytes!: number | null;
 
-  @Field(() => SafeInt, { nullable: true, description: 'The plan\'s limit for its plan period (lifetime bytes bought for Ping Proxies); null when unlimited or unknown.' })
+  @Field(() => SafeInt, {
+    nullable: true,
+    description: "The plan's limit for its plan period (lifetime bytes bought for Ping Proxies); null when unlimited or unknown.",
+  })
   bandwidthLimitBytes!: number | null;
 
   @Field(() => SafeInt, {
@@ -96,7 +102,11 @@ export class Usage {
   })
   bandwidthRemainingBytes!: number | null;
 
-  @Field(() => SafeInt, { nullable: true, description: 'Requests in the period: requestsSucceeded + requestsFailed when the provider splits them; otherwise the provider\'s total, with both parts null.' })
+  @Field(() => SafeInt, {
+    nullable: true,
+    description:
+      "Requests in the period: requestsSucceeded + requestsFailed when the provider splits them; otherwise the provider's total, with both parts null.",
+  })
   requestsTotal!: number | null;
 
   @Field(() => SafeInt, { nullable: true })
@@ -105,7 +115,10 @@ export class Usage {
   @Field(() => SafeInt, { nullable: true })
   requestsFailed!: number | null;
 
-  @Field(() => UsagePeriod, { nullable: true, description: 'Which period bandwidthUsedBytes and the request counts cover. Null only on totals that add nothing.' })
+  @Field(() => UsagePeriod, {
+    nullable: true,
+    description: 'Which period bandwidthUsedBytes and the request counts cover. Null only on totals that add nothing.',
+  })
   period!: UsagePeriod | null;
 
   @Field(() => DateTime, { nullable: true, description: 'Start of the period; null for LIFETIME.' })
@@ -116,7 +129,8 @@ export class Usage {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'True when the figures cover exactly the from/to window asked; false when a window was asked and they cover another period; null when no window was asked.',
+    description:
+      'True when the figures cover exactly the from/to window asked; false when a window was asked and they cover another period; null when no window was asked.',
   })
   coversRequestedWindow!: boolean | null;
 }

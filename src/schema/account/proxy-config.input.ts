@@ -28,7 +28,6 @@ export abstract class ProxyTimeoutsFields {
     'A change of proxy settings: a field left out is unchanged; null clears a restriction (ipAuthorizationCountries null = all countries). City, state and postal code exclude one another.',
 })
 export class ProxySettingsInput extends ProxyTimeoutsFields {
-
   @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-2 codes, any case; null = all countries.' })
   @IsOptional()
   @Matches(/^[A-Za-z]{2}$/, { each: true, message: 'each country must be a two-letter ISO 3166-1 code' })
@@ -100,7 +99,9 @@ export function countryCounts(inputs: readonly CountryCountInput[]): CountryCoun
   return inputs.map((input) => ({ country: input.country.toUpperCase(), count: input.count }));
 }
 
-@InputType({ description: 'Targeting appended to the gateway username. sessionId (sticky) and rotate exclude each other; city needs a plan with cityTargeting.' })
+@InputType({
+  description: 'Targeting appended to the gateway username. sessionId (sticky) and rotate exclude each other; city needs a plan with cityTargeting.',
+})
 export class GatewayUsernameInput {
   @Field(() => [String], { nullable: true, description: 'Two-letter country codes, chained in this order.' })
   @IsOptional()

@@ -17,7 +17,10 @@ type ProxyGatewayNode = ProxyGatewayRecord & { accountId: string };
 @Resolver(() => Account)
 export class AccountProxyConfigResolver {
   @CallsUpstream()
-  @FieldResolver(() => ProxyGateway, { nullable: true, description: 'Webshare: the backbone gateway (p.webshare.io), which list the proxies come from, and the username grammar.' })
+  @FieldResolver(() => ProxyGateway, {
+    nullable: true,
+    description: 'Webshare: the backbone gateway (p.webshare.io), which list the proxies come from, and the username grammar.',
+  })
   async proxyGateway(@Root() account: AccountNode, @Ctx() ctx: Context): Promise<ProxyGatewayNode> {
     return { ...(await ctx.scope.reads.facet(account.id, 'proxyGateway').get()), accountId: account.id };
   }
@@ -35,7 +38,10 @@ export class AccountProxyConfigResolver {
   }
 
   @CallsUpstream()
-  @FieldResolver(() => ProxySettings, { nullable: true, description: 'Webshare: timeouts, where IP-authorized clients may connect from, automatic replacement.' })
+  @FieldResolver(() => ProxySettings, {
+    nullable: true,
+    description: 'Webshare: timeouts, where IP-authorized clients may connect from, automatic replacement.',
+  })
   proxySettings(@Root() account: AccountNode, @Ctx() ctx: Context) {
     return ctx.scope.reads.facet(account.id, 'proxySettings').get();
   }
@@ -52,7 +58,9 @@ export class AccountProxyConfigResolver {
   }
 
   @CallsUpstream()
-  @Mutation(() => Account, { description: 'Webshare: place the proxies the plan could not allocate; the counts must add up to proxyListStatus.unallocatedCount.' })
+  @Mutation(() => Account, {
+    description: 'Webshare: place the proxies the plan could not allocate; the counts must add up to proxyListStatus.unallocatedCount.',
+  })
   async allocateUnallocatedCountries(
     @Ctx() ctx: Context,
     @Arg('accountId', () => ID) accountId: string,

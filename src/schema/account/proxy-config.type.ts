@@ -33,7 +33,7 @@ export class PortRange {
 
 @ObjectType({
   description:
-    'How to connect through the provider\'s rotating gateway (Webshare backbone) with the proxy username and password (Account.proxyCredentials). IP-authorized clients use each proxy\'s own port instead.',
+    "How to connect through the provider's rotating gateway (Webshare backbone) with the proxy username and password (Account.proxyCredentials). IP-authorized clients use each proxy's own port instead.",
 })
 export class ProxyGateway {
   @Field(() => String)
@@ -106,7 +106,10 @@ export class AsnCount {
   count!: number;
 }
 
-@ObjectType({ description: 'The proxy list by network (/24, /16, /8 ranges and ASNs), and what is available to replace proxies with. Empty ranges and ASNs on residential plans.' })
+@ObjectType({
+  description:
+    'The proxy list by network (/24, /16, /8 ranges and ASNs), and what is available to replace proxies with. Empty ranges and ASNs on residential plans.',
+})
 export class ProxyListStats {
   @Field(() => [CountryCount])
   availableCountries!: CountryCount[];

@@ -40,7 +40,10 @@ function positionWindow(page: PageArgs): PositionWindow {
 @Resolver(() => Account)
 export class ProxyActivityResolver {
   @CallsUpstream()
-  @FieldResolver(() => ProxyActivityConnection, { nullable: true, description: 'Requests made through the account\'s proxies, newest first (Webshare proxy activity).' })
+  @FieldResolver(() => ProxyActivityConnection, {
+    nullable: true,
+    description: "Requests made through the account's proxies, newest first (Webshare proxy activity).",
+  })
   async proxyActivity(
     @Root() account: AccountNode,
     @Ctx() ctx: Context,

@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTime, SafeInt } from '../common/scalars';
 import { PageInfo } from '../common/pagination';
 
-@ObjectType({ description: 'One request made through the account\'s proxies, as the provider logged it.' })
+@ObjectType({ description: "One request made through the account's proxies, as the provider logged it." })
 export class ProxyActivity {
   @Field(() => DateTime)
   at!: Date;
@@ -23,7 +23,7 @@ export class ProxyActivity {
   @Field(() => Int, { nullable: true })
   tunnelDurationMs!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the request failed (Webshare\'s X-Webshare-Error-Reason); null when it succeeded.' })
+  @Field(() => String, { nullable: true, description: "Why the request failed (Webshare's X-Webshare-Error-Reason); null when it succeeded." })
   errorReason!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -56,7 +56,7 @@ export class ProxyActivity {
 
 @ObjectType()
 export class ProxyActivityEdge {
-  @Field(() => String, { description: 'Opaque: the provider\'s position of this entry.' })
+  @Field(() => String, { description: "Opaque: the provider's position of this entry." })
   cursor!: string;
 
   @Field(() => ProxyActivity)

@@ -18,11 +18,24 @@ function entryIdOf(cursor: string): string {
 @Resolver()
 export class AuditLogResolver {
   @Query(() => AuditEntryConnection, { description: 'Writes made to providers through ProxyGraph, for the accounts you may see; newest first.' })
-  async auditLog(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => AuditLogFilter, { nullable: true }) filter?: AuditLogFilter | null): Promise<AuditEntryConnection> {
+  async auditLog(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('filter', () => AuditLogFilter, { nullable: true }) filter?: AuditLogFilter | null,
+  ): Promise<AuditEntryConnection> {
     const { limit } = windowFrom(page.first, null);
     const before = page.after ? entryIdOf(page.after) : null;
-    const { entries, hasMore } = await readAuditLog(ctx.scope.reads, ctx.scope.auditLog, { first: limit, before, accountIds: filter?.accountIds, principal: filter?.principal, actions: filter?.actions });
+    const { entries, hasMore } = await readAuditLog(ctx.scope.reads, ctx.scope.auditLog, {
+      first: limit,
+      before,
+      accountIds: filter?.accountIds,
+      principal: filter?.principal,
+      actions: filter?.actions,
+    });
     const edges = entries.map((entry) => ({ cursor: cursorOf(entry.id), node: { ...entry, at: new Date(entry.at), provider: providerEnum(entry.provider) } }));
-    return { edges, pageInfo: { hasNextPage: hasMore, hasPreviousPage: Boolean(before), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
+    return {
+      edges,
+      pageInfo: { hasNextPage: hasMore, hasPreviousPage: Boolean(before), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    };
   }
 }

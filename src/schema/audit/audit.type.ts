@@ -13,7 +13,7 @@ export class AuditEntry {
   @Field(() => DateTime)
   at!: Date;
 
-  @Field(() => String, { description: 'The principal: an API key\'s configured name or a JWT subject.' })
+  @Field(() => String, { description: "The principal: an API key's configured name or a JWT subject." })
   principal!: string;
 
   @Field(() => String, { nullable: true, description: 'The x-request-id of the GraphQL request.' })
@@ -37,7 +37,7 @@ export class AuditEntry {
   @Field(() => String, { description: '`OK`, or the error code the write ended with.' })
   outcome!: string;
 
-  @Field(() => String, { nullable: true, description: 'The provider\'s request id, when its answer had one.' })
+  @Field(() => String, { nullable: true, description: "The provider's request id, when its answer had one." })
   upstreamRequestId!: string | null;
 }
 

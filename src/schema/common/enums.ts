@@ -84,12 +84,15 @@ export enum UsageTotalsExclusion {
 }
 
 registerEnumType(Provider, { name: 'Provider', description: 'The proxy providers ProxyGraph speaks to.' });
-registerEnumType(Capability, { name: 'Capability', description: 'What an account\'s provider can do through ProxyGraph.' });
-registerEnumType(ProxyStatus, { name: 'ProxyStatus', description: 'Normalised health; the provider\'s own word is in Proxy.providerStatus.' });
+registerEnumType(Capability, { name: 'Capability', description: "What an account's provider can do through ProxyGraph." });
+registerEnumType(ProxyStatus, { name: 'ProxyStatus', description: "Normalised health; the provider's own word is in Proxy.providerStatus." });
 registerEnumType(ProxyType, { name: 'ProxyType' });
 registerEnumType(DnsOverrideStatus, { name: 'DnsOverrideStatus' });
 registerEnumType(ProxyProtocol, { name: 'ProxyProtocol' });
-registerEnumType(ProxyReplacementState, { name: 'ProxyReplacementState', description: 'Webshare replacement lifecycle: VALIDATING → VALIDATED (dry run) or PROCESSING → COMPLETED, or FAILED.' });
+registerEnumType(ProxyReplacementState, {
+  name: 'ProxyReplacementState',
+  description: 'Webshare replacement lifecycle: VALIDATING → VALIDATED (dry run) or PROCESSING → COMPLETED, or FAILED.',
+});
 registerEnumType(ProxySelectorType, { name: 'ProxySelectorType' });
 registerEnumType(ServiceCancelReason, { name: 'ServiceCancelReason', description: 'Ping Proxies cancellation feedback.' });
 registerEnumType(UsagePeriod, {
@@ -97,18 +100,18 @@ registerEnumType(UsagePeriod, {
   description: 'Which period usage figures cover.',
   valuesConfig: {
     REQUESTED_WINDOW: { description: 'Exactly the from/to window asked (periodStart/periodEnd).' },
-    BILLING_PERIOD: { description: 'The provider\'s current billing period (periodStart/periodEnd), used so far.' },
-    LIFETIME: { description: 'The account\'s whole life (Ping Proxies: bandwidth bought never expires); no bounds.' },
+    BILLING_PERIOD: { description: "The provider's current billing period (periodStart/periodEnd), used so far." },
+    LIFETIME: { description: "The account's whole life (Ping Proxies: bandwidth bought never expires); no bounds." },
   },
 });
 registerEnumType(UsageTotalsExclusion, {
   name: 'UsageTotalsExclusion',
-  description: 'Why an account\'s usage is not added into UsageSummary.totals.',
+  description: "Why an account's usage is not added into UsageSummary.totals.",
   valuesConfig: {
     UNSUPPORTED: { description: 'The provider cannot report usage.' },
     FAILED: { description: 'The provider failed; see error.' },
     NO_FIGURES: { description: 'The provider answered without figures.' },
     WINDOW_NOT_COVERED: { description: 'A window was asked and this provider cannot report it; its figures cover another period.' },
-    PERIOD_DIFFERS: { description: 'No window was asked and the accounts\' periods differ; see totalsByPeriod.' },
+    PERIOD_DIFFERS: { description: "No window was asked and the accounts' periods differ; see totalsByPeriod." },
   },
 });

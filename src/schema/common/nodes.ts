@@ -4,7 +4,18 @@
  */
 import { encodeGlobalId } from '../../domain/ids';
 import type { RegisteredAccount } from '../../domain/registry';
-import type { DnsOverrideRecord, EntityKind, HostnameAuthorizationRecord, IpAuthorizationRecord, ProxyRecord, ProxyReplacementRecord, ServiceAdjustmentRecord, ServiceRecord, SubUserAccessRuleRecord, SubUserRecord } from '../../providers/contract/records';
+import type {
+  DnsOverrideRecord,
+  EntityKind,
+  HostnameAuthorizationRecord,
+  IpAuthorizationRecord,
+  ProxyRecord,
+  ProxyReplacementRecord,
+  ServiceAdjustmentRecord,
+  ServiceRecord,
+  SubUserAccessRuleRecord,
+  SubUserRecord,
+} from '../../providers/contract/records';
 import type { ProviderName } from '../../core/providers';
 
 export interface AccountNode {
@@ -35,11 +46,7 @@ export function accountNode(account: RegisteredAccount): AccountNode {
  * spent a tenth of its CPU in that copy). A record already made a node of another account (one shared
  * between accounts) is copied instead, so no node ever changes under another.
  */
-export function toNode<T extends { nativeId: string }>(
-  kind: EntityKind,
-  account: Pick<RegisteredAccount, 'id' | 'provider'>,
-  record: T,
-): WithAccount<T> {
+export function toNode<T extends { nativeId: string }>(kind: EntityKind, account: Pick<RegisteredAccount, 'id' | 'provider'>, record: T): WithAccount<T> {
   const id = encodeGlobalId(kind, account.id, record.nativeId);
   const existing = record as T & Partial<{ id: string; accountId: string }>;
   if (existing.accountId !== undefined && (existing.accountId !== account.id || existing.id !== id)) {

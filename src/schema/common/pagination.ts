@@ -70,7 +70,11 @@ export interface Connection<T> {
 }
 
 /** A page of records as a connection of nodes (`toNode` adds the account and the global id). */
-export function connectionOf<R, N>(window: ListWindow, page: { items: R[]; hasMore: boolean; totalCount: number | null }, toNode: (record: R) => N): Connection<N> {
+export function connectionOf<R, N>(
+  window: ListWindow,
+  page: { items: R[]; hasMore: boolean; totalCount: number | null },
+  toNode: (record: R) => N,
+): Connection<N> {
   return connectionFrom(window, page.items.map(toNode), page.hasMore, page.totalCount);
 }
 

@@ -11,10 +11,7 @@ import type { EntityKind } from '../../providers/contract/records';
 import { toNode, type WithAccount } from './nodes';
 
 export function reportAccountFailure(context: Context, info: GraphQLResolveInfo, error: unknown, accountId: string): void {
-  const typed =
-    error instanceof ProxyGraphError
-      ? error
-      : new ProxyGraphError('PROVIDER_ERROR', 'the account could not be read', { accountId });
+  const typed = error instanceof ProxyGraphError ? error : new ProxyGraphError('PROVIDER_ERROR', 'the account could not be read', { accountId });
   const extensions = typed.toExtensions();
   extensions.accountId ??= accountId;
   context.partialErrors.push(new GraphQLError(typed.message, { path: responsePathAsArray(info.path), extensions }));

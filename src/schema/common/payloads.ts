@@ -18,7 +18,7 @@ export class DeletedPayload {
 
 @ObjectType({ description: 'A typed error for one account inside a multi-account result.' })
 export class OperationError {
-  @Field(() => String, { description: 'Same codes as GraphQL errors\' extensions.code.' })
+  @Field(() => String, { description: "Same codes as GraphQL errors' extensions.code." })
   code!: string;
 
   @Field(() => String)
@@ -61,6 +61,14 @@ export function operationResult<T>(
   outcome: AccountOutcome<T>,
   describe: (value: T) => Partial<Pick<AccountOperationResultShape, 'alreadyDone' | 'ipAuthorization' | 'removedCount' | 'notApplied'>>,
 ): AccountOperationResultShape {
-  const base = { account: accountNode(outcome.account), ok: outcome.ok, alreadyDone: false, ipAuthorization: null, removedCount: null, notApplied: [], error: null };
+  const base = {
+    account: accountNode(outcome.account),
+    ok: outcome.ok,
+    alreadyDone: false,
+    ipAuthorization: null,
+    removedCount: null,
+    notApplied: [],
+    error: null,
+  };
   return outcome.ok ? { ...base, ...describe(outcome.value) } : { ...base, error: operationErrorFrom(outcome.error) };
 }

@@ -32,8 +32,12 @@ export class DownloadTokenResolver {
 @Resolver(() => Account)
 export class AccountDownloadTokenResolver {
   @CallsUpstream()
-  @FieldResolver(() => DownloadToken, { nullable: true, description: 'The key of one of the provider\'s download links (Webshare download tokens).' })
-  downloadToken(@Root() account: AccountNode, @Ctx() ctx: Context, @Arg('scope', () => DownloadTokenScope) scope: DownloadTokenScope): Promise<DownloadTokenRecord> {
+  @FieldResolver(() => DownloadToken, { nullable: true, description: "The key of one of the provider's download links (Webshare download tokens)." })
+  downloadToken(
+    @Root() account: AccountNode,
+    @Ctx() ctx: Context,
+    @Arg('scope', () => DownloadTokenScope) scope: DownloadTokenScope,
+  ): Promise<DownloadTokenRecord> {
     return ctx.scope.reads.facet(account.id, 'downloadTokens').get(scope);
   }
 }

@@ -10,7 +10,7 @@ export enum DownloadTokenScope {
 
 registerEnumType(DownloadTokenScope, { name: 'DownloadTokenScope', description: 'Which download link a token opens.' });
 
-@ObjectType({ description: 'A key that opens one of the provider\'s download links without the API key.' })
+@ObjectType({ description: "A key that opens one of the provider's download links without the API key." })
 export class DownloadToken {
   @Field(() => DownloadTokenScope)
   scope!: DownloadTokenScope;

@@ -35,10 +35,7 @@ export class HostnameAuthorizationResolver {
   ): Promise<HostnameAuthorizationNode> {
     const subUserNativeId = subUserFor(accountId, subUserId);
     const account = ctx.scope.writes.account(accountId);
-    const record = await ctx.scope.writes.facet(accountId, 'hostnameAuthorizations').add(
-      hostname.toLowerCase(),
-      subUserNativeId,
-    );
+    const record = await ctx.scope.writes.facet(accountId, 'hostnameAuthorizations').add(hostname.toLowerCase(), subUserNativeId);
     return toNode('HostnameAuthorization', account, record);
   }
 

@@ -42,7 +42,8 @@ export class IpAuthorizationResolver {
 
   @CallsUpstream()
   @Mutation(() => [AccountOperationResult], {
-    description: 'Authorize one IP on many accounts (default: every account that supports it), in parallel. Idempotent: an IP already there is ok with alreadyDone.',
+    description:
+      'Authorize one IP on many accounts (default: every account that supports it), in parallel. Idempotent: an IP already there is ok with alreadyDone.',
   })
   async authorizeIp(@Ctx() ctx: Context, @Arg('input', () => AuthorizeIpInput) input: AuthorizeIpInput): Promise<AccountOperationResultShape[]> {
     const subUsers = input.subUserIds?.map((id) => decodeGlobalId(id, 'SubUser'));
@@ -82,7 +83,7 @@ export class IpAuthorizationResolver {
   }
 
   @CallsUpstream()
-  @Mutation(() => IpAuthorization, { description: 'WonderProxy: change an authlist entry\'s IP, user or expiry.' })
+  @Mutation(() => IpAuthorization, { description: "WonderProxy: change an authlist entry's IP, user or expiry." })
   async updateIpAuthorization(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
@@ -99,7 +100,9 @@ export class IpAuthorizationResolver {
   }
 
   @CallsUpstream()
-  @Mutation(() => DeletedPayload, { description: 'Remove every IP authorization of the account (WonderProxy in one call, others entry by entry). `count` is how many were removed.' })
+  @Mutation(() => DeletedPayload, {
+    description: 'Remove every IP authorization of the account (WonderProxy in one call, others entry by entry). `count` is how many were removed.',
+  })
   async clearIpAuthorizations(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string): Promise<DeletedPayload> {
     const ips = ctx.scope.writes.facet(accountId, 'ipAuthorizations');
     const outcome = await clearAll({ list: () => ips.list(), remove: (id) => ips.revoke(id), clear: ips.clear && (() => ips.clear!()) });

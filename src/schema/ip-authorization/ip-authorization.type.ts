@@ -3,7 +3,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../common/scalars';
 import { OperationError } from '../common/payloads';
 
-@ObjectType({ description: 'A client IP allowed to use the account\'s proxies without a password.' })
+@ObjectType({ description: "A client IP allowed to use the account's proxies without a password." })
 @Directive('@key(fields: "id")')
 export class IpAuthorization {
   @Field(() => ID)
@@ -15,7 +15,10 @@ export class IpAuthorization {
   @Field(() => String, { nullable: true, description: 'WonderProxy user name the entry belongs to.' })
   user!: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'WonderProxy: whether `user` is an active proxy user of the account (user_active); null where the provider has no users.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'WonderProxy: whether `user` is an active proxy user of the account (user_active); null where the provider has no users.',
+  })
   userActive!: boolean | null;
 
   @Field(() => DateTime, { nullable: true })
@@ -36,7 +39,7 @@ export class IpAuthorizationUser {
   @Field(() => Boolean, { description: 'Whether the user is an active proxy user of the account.' })
   active!: boolean;
 
-  @Field(() => Int, { description: 'How many of the account\'s IP authorizations belong to the user.' })
+  @Field(() => Int, { description: "How many of the account's IP authorizations belong to the user." })
   ipAuthorizationCount!: number;
 }
 
@@ -64,7 +67,8 @@ export class AccountOperationResult {
   removedCount!: number | null;
 
   @Field(() => [String], {
-    description: 'Input fields this account\'s provider cannot honour, left out for it (e.g. `user` and `expiresAt` on providers whose entries have no user or expiry).',
+    description:
+      "Input fields this account's provider cannot honour, left out for it (e.g. `user` and `expiresAt` on providers whose entries have no user or expiry).",
   })
   notApplied!: string[];
 

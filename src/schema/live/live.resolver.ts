@@ -34,7 +34,10 @@ void DateTime;
  * Starts the subscriber's events. Each event is then resolved with a request scope of its own (a fresh
  * deadline, call allowance and loaders): a subscription lives for hours, a request's limits for seconds.
  */
-async function live<E>(context: Context, start: (hub: LiveHub, view: AccessView<'read'>) => Promise<EventQueue<E>>): Promise<AsyncIterableIterator<E | LiveFailure>> {
+async function live<E>(
+  context: Context,
+  start: (hub: LiveHub, view: AccessView<'read'>) => Promise<EventQueue<E>>,
+): Promise<AsyncIterableIterator<E | LiveFailure>> {
   if (!context.live) throw new ProxyGraphError('FORBIDDEN', 'subscriptions are turned off on this server (server.live.enabled)');
   const queue = await start(context.live, context.scope.reads);
   const renew = context.renewScope;
@@ -63,7 +66,8 @@ type Args<T> = { args: T; context: Context };
 @Resolver()
 export class LiveResolver {
   @Subscription(() => ProxyStatusChange, {
-    description: 'Proxies whose status changes, on the accounts given (default: every account you may see that lists proxies). Polled every server.live.pollIntervalSeconds.proxies (60 s by default).',
+    description:
+      'Proxies whose status changes, on the accounts given (default: every account you may see that lists proxies). Polled every server.live.pollIntervalSeconds.proxies (60 s by default).',
     subscribe: ({ args, context }: Args<{ accountIds?: string[] | null }>) => live(context, (hub, view) => proxyStatusChanges(hub, view, args.accountIds)),
   })
   proxyStatusChanged(
@@ -73,12 +77,17 @@ export class LiveResolver {
   ): ProxyStatusChange {
     const event = eventOf(root);
     const account = ctx.scope.accountOf(event.accountId);
-    return { proxy: toNode('Proxy', account, event.proxy), previousStatus: event.previousStatus as ProxyStatus, status: event.status as ProxyStatus, observedAt: event.observedAt };
+    return {
+      proxy: toNode('Proxy', account, event.proxy),
+      previousStatus: event.previousStatus as ProxyStatus,
+      status: event.status as ProxyStatus,
+      observedAt: event.observedAt,
+    };
   }
 
   @Subscription(() => UsageThresholdCrossing, {
     description:
-      'Fires once, when the account\'s usage in its own period reaches thresholdBytes or thresholdFraction of its bandwidth limit (exactly one), then ends. Already past it: fires at the first poll.',
+      "Fires once, when the account's usage in its own period reaches thresholdBytes or thresholdFraction of its bandwidth limit (exactly one), then ends. Already past it: fires at the first poll.",
     subscribe: ({ args, context }: Args<{ accountId: string; thresholdBytes?: number | null; thresholdFraction?: number | null }>) =>
       live(context, (hub, view) => usageThresholdCrossings(hub, view, args.accountId, args)),
   })
@@ -91,7 +100,12 @@ export class LiveResolver {
   ): UsageThresholdCrossing {
     const event = eventOf(root);
     const account = ctx.scope.accountOf(event.accountId);
-    return { account: accountNode(account), usage: figuresOf(event.usage, null) as UsageThresholdCrossing['usage'], thresholdBytes: event.thresholdBytes, observedAt: event.observedAt };
+    return {
+      account: accountNode(account),
+      usage: figuresOf(event.usage, null) as UsageThresholdCrossing['usage'],
+      thresholdBytes: event.thresholdBytes,
+      observedAt: event.observedAt,
+    };
   }
 
   @Subscription(() => ProxyReplacementChange, {
@@ -116,7 +130,8 @@ export class LiveResolver {
   }
 
   @Subscription(() => ExpiryWarning, {
-    description: 'IP authorizations and DNS overrides that expire within withinSeconds (60 s to 30 days; default 3600), on the accounts given (default: every account you may see that has either).',
+    description:
+      'IP authorizations and DNS overrides that expire within withinSeconds (60 s to 30 days; default 3600), on the accounts given (default: every account you may see that has either).',
     subscribe: ({ args, context }: Args<{ accountIds?: string[] | null; withinSeconds?: number | null }>) =>
       live(context, (hub, view) => expiringSoon(hub, view, args.accountIds, args.withinSeconds ?? 3_600)),
   })
@@ -140,7 +155,8 @@ export class LiveResolver {
   }
 
   @Subscription(() => SubUserLimitWarning, {
-    description: 'Sub-users whose use reaches fraction (default 0.9) of their bandwidth limit, on the accounts given (default: every account you may see with sub-users).',
+    description:
+      'Sub-users whose use reaches fraction (default 0.9) of their bandwidth limit, on the accounts given (default: every account you may see with sub-users).',
     subscribe: ({ args, context }: Args<{ accountIds?: string[] | null; fraction?: number | null }>) =>
       live(context, (hub, view) => subUsersNearLimit(hub, view, args.accountIds, args.fraction ?? 0.9)),
   })
@@ -152,7 +168,13 @@ export class LiveResolver {
   ): SubUserLimitWarning {
     const event = eventOf(root);
     const account = ctx.scope.accountOf(event.accountId);
-    return { subUser: toNode('SubUser', account, event.subUser), usedBytes: event.usedBytes, limitBytes: event.limitBytes, usedFraction: event.usedFraction, observedAt: event.observedAt };
+    return {
+      subUser: toNode('SubUser', account, event.subUser),
+      usedBytes: event.usedBytes,
+      limitBytes: event.limitBytes,
+      usedFraction: event.usedFraction,
+      observedAt: event.observedAt,
+    };
   }
 }
 
@@ -160,6 +182,7 @@ export class LiveResolver {
 function replacementNativeId(accountId: string, replacementId: string | null | undefined): string | null {
   if (!replacementId) return null;
   const parts = decodeGlobalId(replacementId, 'ProxyReplacement');
-  if (parts.accountId !== accountId) throw new ProxyGraphError('BAD_USER_INPUT', 'replacementId belongs to another account', { fields: { replacementId: ['not of accountId'] } });
+  if (parts.accountId !== accountId)
+    throw new ProxyGraphError('BAD_USER_INPUT', 'replacementId belongs to another account', { fields: { replacementId: ['not of accountId'] } });
   return parts.nativeId;
 }

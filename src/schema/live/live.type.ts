@@ -31,12 +31,12 @@ export class ProxyStatusChange {
   observedAt!: Date;
 }
 
-@ObjectType({ description: 'An account\'s usage reached the threshold the subscriber gave; the subscription ends with it.' })
+@ObjectType({ description: "An account's usage reached the threshold the subscriber gave; the subscription ends with it." })
 export class UsageThresholdCrossing {
   @Field(() => Account)
   account!: AccountNode;
 
-  @Field(() => Usage, { description: 'The usage in the provider\'s own period, as observed.' })
+  @Field(() => Usage, { description: "The usage in the provider's own period, as observed." })
   usage!: Usage;
 
   @Field(() => SafeInt, { description: 'The threshold in bytes (a fraction given is of the bandwidth limit).' })

@@ -40,7 +40,10 @@ export class ProxyListResolver {
 @Resolver(() => Account)
 export class AccountProxyListResolver {
   @CallsUpstream()
-  @FieldResolver(() => ProxyListText, { nullable: true, description: 'This account\'s proxies (the selection and order of Account.proxies) as text to paste, one page at a time.' })
+  @FieldResolver(() => ProxyListText, {
+    nullable: true,
+    description: "This account's proxies (the selection and order of Account.proxies) as text to paste, one page at a time.",
+  })
   async proxyList(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() args: ProxyListArgs): Promise<ProxyListText> {
     const window = windowFrom(args.first, args.after);
     const page = await accountProxyList(ctx.scope, account.id, window, listRequest(args));

@@ -55,7 +55,10 @@ export class ProxyListText {
   @Field(() => Int, { description: 'Proxy lines in `text` (a CSV header is not counted).' })
   lineCount!: number;
 
-  @Field(() => Int, { description: 'Proxies of this page left out: no port for the protocol, or a value the format cannot hold unambiguously (a line break; a colon or @ in the username: use URL or CSV).' })
+  @Field(() => Int, {
+    description:
+      'Proxies of this page left out: no port for the protocol, or a value the format cannot hold unambiguously (a line break; a colon or @ in the username: use URL or CSV).',
+  })
   skippedCount!: number;
 
   @Field(() => PageInfo)

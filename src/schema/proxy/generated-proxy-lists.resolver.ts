@@ -8,7 +8,14 @@ import type { Context } from '../context';
 import { CallsUpstream } from '../common/upstream-calls';
 import { Account } from '../account/account.type';
 import type { AccountNode } from '../common/nodes';
-import { IpVersion, ProxyListAuthentication, GeneratedProxyListFormat, ProxyListSearchFilter, ProxyUserListOption, ResidentialProxyListInput } from './generated-proxy-lists.type';
+import {
+  IpVersion,
+  ProxyListAuthentication,
+  GeneratedProxyListFormat,
+  ProxyListSearchFilter,
+  ProxyUserListOption,
+  ResidentialProxyListInput,
+} from './generated-proxy-lists.type';
 import { ProxyProtocol } from '../common/enums';
 import { decodeGlobalId, encodeGlobalId } from '../../domain/ids';
 import { badUserInput } from '../../core/errors';
@@ -46,9 +53,15 @@ export class ProxyListsResolver {
     @Arg('proxyIds', () => [ID], { nullable: true }) proxyIds?: string[] | null,
     @Arg('filter', () => ProxyListSearchFilter, { nullable: true }) filter?: ProxyListSearchFilter | null,
   ): Promise<ProxyUserListOption[]> {
-    if ((proxyIds == null) === (filter == null)) throw badUserInput('give exactly one of proxyIds and filter', { proxyIds: ['exactly one of proxyIds and filter'], filter: ['exactly one of proxyIds and filter'] });
+    if ((proxyIds == null) === (filter == null))
+      throw badUserInput('give exactly one of proxyIds and filter', {
+        proxyIds: ['exactly one of proxyIds and filter'],
+        filter: ['exactly one of proxyIds and filter'],
+      });
     const lists = ctx.scope.reads.facet(account.id, 'generatedProxyLists');
-    const selection = proxyIds ? { proxyNativeIds: proxyIds.map((id) => nativeIdOn(account.id, id, 'Proxy', 'proxyIds')) } : { filter: listFilter(account.id, filter) };
+    const selection = proxyIds
+      ? { proxyNativeIds: proxyIds.map((id) => nativeIdOn(account.id, id, 'Proxy', 'proxyIds')) }
+      : { filter: listFilter(account.id, filter) };
     const options = await lists.listOptions(selection);
     return options.map((option) => ({
       subUserId: encodeGlobalId('SubUser', account.id, option.subUserNativeId),
@@ -61,7 +74,8 @@ export class ProxyListsResolver {
   @CallsUpstream()
   @FieldResolver(() => [String], {
     nullable: true,
-    description: 'Ping: one ready-to-use line per proxy the filter selects (proxy/list_by_search). Needs the `credentials` scope unless authentication is IP_ADDRESS.',
+    description:
+      'Ping: one ready-to-use line per proxy the filter selects (proxy/list_by_search). Needs the `credentials` scope unless authentication is IP_ADDRESS.',
   })
   async formattedProxyList(
     @Root() account: AccountNode,
@@ -71,7 +85,8 @@ export class ProxyListsResolver {
     @Arg('authentication', () => ProxyListAuthentication, { nullable: true }) authentication?: ProxyListAuthentication | null,
     @Arg('protocol', () => ProxyProtocol, { nullable: true, description: 'For STANDARD lines: which port.' }) protocol?: ProxyProtocol | null,
     @Arg('ipVersion', () => IpVersion, { nullable: true }) ipVersion?: IpVersion | null,
-    @Arg('subUserId', () => ID, { nullable: true, description: 'Whose credentials the lines carry; default: the provider\'s default user.' }) subUserId?: string | null,
+    @Arg('subUserId', () => ID, { nullable: true, description: "Whose credentials the lines carry; default: the provider's default user." })
+    subUserId?: string | null,
   ): Promise<string[]> {
     if (authentication !== ProxyListAuthentication.IP_ADDRESS) ctx.scope.principal.require('credentials');
     const lists = ctx.scope.reads.facet(account.id, 'generatedProxyLists');

@@ -27,15 +27,24 @@ export enum ResidentialSessionType {
   ROTATING = 'ROTATING',
 }
 
-registerEnumType(GeneratedProxyListFormat, { name: 'GeneratedProxyListFormat', description: 'STANDARD is host:port[:user:password]; the others are URLs with that scheme.' });
+registerEnumType(GeneratedProxyListFormat, {
+  name: 'GeneratedProxyListFormat',
+  description: 'STANDARD is host:port[:user:password]; the others are URLs with that scheme.',
+});
 registerEnumType(ProxyListAuthentication, {
   name: 'ProxyListAuthentication',
-  description: 'Which credentials the lines carry: a sub-user\'s username and password, none (IP authorization), or each proxy\'s own.',
+  description: "Which credentials the lines carry: a sub-user's username and password, none (IP authorization), or each proxy's own.",
 });
 registerEnumType(IpVersion, { name: 'IpVersion' });
-registerEnumType(ResidentialSessionType, { name: 'ResidentialSessionType', description: 'STICKY keeps one exit IP for the session\'s lifetime; ROTATING changes it on every request.' });
+registerEnumType(ResidentialSessionType, {
+  name: 'ResidentialSessionType',
+  description: "STICKY keeps one exit IP for the session's lifetime; ROTATING changes it on every request.",
+});
 
-@InputType({ description: 'The proxy filters one provider search can apply: one country, one service, and statuses and types the provider can name as one value (or all but one).' })
+@InputType({
+  description:
+    'The proxy filters one provider search can apply: one country, one service, and statuses and types the provider can name as one value (or all but one).',
+})
 export class ProxyListSearchFilter extends ProxyAttributeFields {
   @Field(() => [ID], { nullable: true, description: 'Service ids of the account.' })
   @IsOptional()
@@ -45,7 +54,7 @@ export class ProxyListSearchFilter extends ProxyAttributeFields {
 
 @InputType()
 export class ResidentialProxyListInput {
-  @Field(() => ID, { nullable: true, description: 'The sub-user whose credentials the lines carry; default: the provider\'s default user.' })
+  @Field(() => ID, { nullable: true, description: "The sub-user whose credentials the lines carry; default: the provider's default user." })
   subUserId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code.' })
@@ -54,10 +63,10 @@ export class ResidentialProxyListInput {
   @Field(() => String, { nullable: true, description: 'Subdivision id such as us-tx.' })
   subdivision?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'The provider\'s city id.' })
+  @Field(() => Int, { nullable: true, description: "The provider's city id." })
   cityId?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'How many lines (1–1000); default: the provider\'s.' })
+  @Field(() => Int, { nullable: true, description: "How many lines (1–1000); default: the provider's." })
   @IsOptional()
   @Min(1)
   @Max(1000)
@@ -78,12 +87,12 @@ export class ProxyUserListOption {
   @Field(() => ID)
   subUserId!: string;
 
-  @Field(() => String, { description: 'The sub-user\'s username (Ping proxy_user_id).' })
+  @Field(() => String, { description: "The sub-user's username (Ping proxy_user_id)." })
   username!: string;
 
   @Field(() => Boolean)
   hasAccess!: boolean;
 
-  @Field(() => Boolean, { description: 'The account\'s default sub-user, which reaches every proxy.' })
+  @Field(() => Boolean, { description: "The account's default sub-user, which reaches every proxy." })
   isDefault!: boolean;
 }

@@ -34,7 +34,12 @@ export async function accountProxiesConnection(
 ): Promise<Connection<ProxyNode>> {
   const page = await listAccountProxies(ctx.scope.reads, accountId, window, proxyQuery(filter), details);
   const account = ctx.scope.accountOf(accountId);
-  return connectionFrom(window, page.items.map((record) => toNode('Proxy', account, record)), page.hasMore, page.totalCount);
+  return connectionFrom(
+    window,
+    page.items.map((record) => toNode('Proxy', account, record)),
+    page.hasMore,
+    page.totalCount,
+  );
 }
 
 export async function proxiesAcrossAccountsConnection(

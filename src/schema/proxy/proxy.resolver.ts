@@ -30,7 +30,7 @@ export async function loadProxy(ctx: Context, id: string, details?: SelectedDeta
 @Resolver(() => Proxy)
 export class ProxyResolver {
   @CallsUpstream()
-  @Query(() => ProxyConnection, { description: 'Proxies across every visible account: accounts in configuration order, each in its provider\'s order.' })
+  @Query(() => ProxyConnection, { description: "Proxies across every visible account: accounts in configuration order, each in its provider's order." })
   proxies(
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
@@ -77,7 +77,8 @@ export class ProxyResolver {
   @CallsUpstream()
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Ready-to-use URL, e.g. http://user:pass@host:port. The password is in it only under the `credentials` scope; without that scope the URL has the username and no password.',
+    description:
+      'Ready-to-use URL, e.g. http://user:pass@host:port. The password is in it only under the `credentials` scope; without that scope the URL has the username and no password.',
   })
   async url(
     @Root() proxy: ProxyNode,

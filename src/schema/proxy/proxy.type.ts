@@ -44,7 +44,7 @@ export class Proxy {
   @Field(() => ProxyStatus)
   status!: ProxyStatus;
 
-  @Field(() => String, { nullable: true, description: 'The provider\'s own status word (e.g. Webshare valid/invalid).' })
+  @Field(() => String, { nullable: true, description: "The provider's own status word (e.g. Webshare valid/invalid)." })
   providerStatus!: string | null;
 
   @Field(() => DateTime, { nullable: true })
@@ -53,13 +53,13 @@ export class Proxy {
   @Field(() => DateTime, { nullable: true })
   createdAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'WonderProxy: the server\'s title (usually the closest metro area).' })
+  @Field(() => String, { nullable: true, description: "WonderProxy: the server's title (usually the closest metro area)." })
   title!: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'WonderProxy: connect to this port (the HTTP port + 500) to have the account\'s custom DNS entries apply.' })
+  @Field(() => Int, { nullable: true, description: "WonderProxy: connect to this port (the HTTP port + 500) to have the account's custom DNS entries apply." })
   customDnsPort!: number | null;
 
-  @Field(() => [GeoIpStatus], { nullable: true, description: 'WonderProxy: per Geo-IP database verdicts on this exit IP\'s location.' })
+  @Field(() => [GeoIpStatus], { nullable: true, description: "WonderProxy: per Geo-IP database verdicts on this exit IP's location." })
   geoStatus!: GeoIpStatus[] | null;
 }
 

@@ -14,7 +14,10 @@ const asIs = <T>(record: T) => record;
 @Resolver(() => Account)
 export class AccountReplacedProxiesResolver {
   @CallsUpstream()
-  @FieldResolver(() => ReplacedProxyConnection, { nullable: true, description: 'Proxies that left the list (manual replacements and automatic ones), in the provider\'s order.' })
+  @FieldResolver(() => ReplacedProxyConnection, {
+    nullable: true,
+    description: "Proxies that left the list (manual replacements and automatic ones), in the provider's order.",
+  })
   async replacedProxies(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
     const window = windowFrom(page.first, page.after);
     return connectionOf(window, await listReplacedProxies(ctx.scope.reads, account.id, window), asIs);
@@ -24,7 +27,10 @@ export class AccountReplacedProxiesResolver {
 @Resolver(() => ProxyReplacement)
 export class ProxyReplacementReplacedProxiesResolver {
   @CallsUpstream()
-  @FieldResolver(() => ReplacedProxyConnection, { nullable: true, description: 'The proxies this replacement removed and what replaced each; empty until it completes.' })
+  @FieldResolver(() => ReplacedProxyConnection, {
+    nullable: true,
+    description: 'The proxies this replacement removed and what replaced each; empty until it completes.',
+  })
   async replacedProxies(@Root() replacement: ProxyReplacementNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
     const window = windowFrom(page.first, page.after);
     return connectionOf(window, await listReplacedProxies(ctx.scope.reads, replacement.accountId, window, replacement.nativeId), asIs);

@@ -5,10 +5,14 @@ import { PageInfo } from '../common/pagination';
 
 @ObjectType({ description: 'A proxy that left the list, and the proxy that took its place.' })
 export class ReplacedProxy {
-  @Field(() => ID, { description: 'The provider\'s id of this entry.' })
+  @Field(() => ID, { description: "The provider's id of this entry." })
   nativeId!: string;
 
-  @Field(() => String, { nullable: true, description: 'Why it left, in the provider\'s words (proxy_replaced for a manual replacement; auto_invalidated, auto_out_of_rotation, ... for automatic ones).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why it left, in the provider's words (proxy_replaced for a manual replacement; auto_invalidated, auto_out_of_rotation, ... for automatic ones).",
+  })
   reason!: string | null;
 
   @Field(() => String, { nullable: true })

@@ -6,7 +6,10 @@ import { ProxyTimeoutsFields } from '../account/proxy-config.input';
 import type { ReplaceProxiesParams } from '../../providers/contract/params';
 import type { ProxyReplacementSelectorRecord } from '../../providers/contract/records';
 
-@InputType({ description: 'IP_RANGE (ipRanges, count), IP_ADDRESS (ipAddresses; toReplace only), ASN (asnNumbers), COUNTRY (countryCode, count), ANY (count; replaceWith only).' })
+@InputType({
+  description:
+    'IP_RANGE (ipRanges, count), IP_ADDRESS (ipAddresses; toReplace only), ASN (asnNumbers), COUNTRY (countryCode, count), ANY (count; replaceWith only).',
+})
 export class ProxySelectorInput {
   @Field(() => ProxySelectorType)
   type!: ProxySelectorType;

@@ -14,8 +14,14 @@ import type { CountryPoolRecord, ProxyServerRecord } from '../../providers/contr
 @Resolver()
 export class ServerResolver {
   @CallsUpstream()
-  @Query(() => [ProxyServer], { description: 'A provider\'s server catalogue (WonderProxy /v0/servers), read through the first visible account of that provider.' })
-  async networkServers(@Ctx() ctx: Context, @Arg('provider', () => Provider) provider: Provider, @Info() info: GraphQLResolveInfo): Promise<ProxyServerRecord[]> {
+  @Query(() => [ProxyServer], {
+    description: "A provider's server catalogue (WonderProxy /v0/servers), read through the first visible account of that provider.",
+  })
+  async networkServers(
+    @Ctx() ctx: Context,
+    @Arg('provider', () => Provider) provider: Provider,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ProxyServerRecord[]> {
     return networkServers(ctx.scope.reads, providerName(provider), serverDetails(info));
   }
 
@@ -33,7 +39,11 @@ export class ServerResolver {
 
   @CallsUpstream()
   @Mutation(() => DeletedPayload, { description: 'ProxyMesh: remove a proxy host from the account.' })
-  async deauthorizeProxyServer(@Ctx() ctx: Context, @Arg('accountId', () => ID) accountId: string, @Arg('host', () => String) host: string): Promise<DeletedPayload> {
+  async deauthorizeProxyServer(
+    @Ctx() ctx: Context,
+    @Arg('accountId', () => ID) accountId: string,
+    @Arg('host', () => String) host: string,
+  ): Promise<DeletedPayload> {
     const authorization = ctx.scope.writes.facet(accountId, 'proxyServerAuthorization');
     return { id: null, ...(await removeOne(() => authorization.deauthorize(host.toLowerCase()))) };
   }

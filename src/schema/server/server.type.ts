@@ -18,7 +18,7 @@ export class Location {
   longitude!: number | null;
 }
 
-@ObjectType({ description: 'What one third-party Geo-IP database says about an exit IP\'s location (WonderProxy geostatus).' })
+@ObjectType({ description: "What one third-party Geo-IP database says about an exit IP's location (WonderProxy geostatus)." })
 export class GeoIpStatus {
   @Field(() => String, { description: 'The Geo-IP database, e.g. google, maxmind.' })
   source!: string;
@@ -26,7 +26,7 @@ export class GeoIpStatus {
   @Field(() => ProxyStatus)
   status!: ProxyStatus;
 
-  @Field(() => String, { description: 'The provider\'s own word: ok, warn, crit, unknown.' })
+  @Field(() => String, { description: "The provider's own word: ok, warn, crit, unknown." })
   providerStatus!: string;
 
   @Field(() => DateTime, { nullable: true })
@@ -35,7 +35,7 @@ export class GeoIpStatus {
 
 @ObjectType({ description: 'Bandwidth on one server, in bytes (WonderProxy).' })
 export class ServerUsage {
-  @Field(() => SafeInt, { nullable: true, description: 'The server\'s own limit with detailed server billing, else the account\'s network limit.' })
+  @Field(() => SafeInt, { nullable: true, description: "The server's own limit with detailed server billing, else the account's network limit." })
   limitBytes!: number | null;
 
   @Field(() => SafeInt, { nullable: true, description: 'Used in the current billing period.' })
@@ -62,13 +62,13 @@ export class ServerIp {
   @Field(() => Int, { nullable: true, description: 'HTTP proxy port that exits through this IP.' })
   port!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'WonderProxy: connect here (port + 500) to have the account\'s custom DNS entries apply.' })
+  @Field(() => Int, { nullable: true, description: "WonderProxy: connect here (port + 500) to have the account's custom DNS entries apply." })
   customDnsPort!: number | null;
 
   @Field(() => DateTime, { nullable: true, description: 'When the status was last checked.' })
   checkedAt!: Date | null;
 
-  @Field(() => [GeoIpStatus], { nullable: true, description: 'WonderProxy: per Geo-IP database verdicts on this IP\'s location.' })
+  @Field(() => [GeoIpStatus], { nullable: true, description: "WonderProxy: per Geo-IP database verdicts on this IP's location." })
   geoStatus!: GeoIpStatus[] | null;
 }
 
@@ -88,7 +88,8 @@ export class ProxyServer {
 
   @Field(() => [ServerIp], {
     nullable: true,
-    description: 'The exit IPs. Null when the provider does not list them for this server (ProxyMesh hosts rotate IPs; WonderProxy\'s network catalogue gives only ipCount, Account.servers lists the IPs of an account\'s servers): unknown, not none.',
+    description:
+      "The exit IPs. Null when the provider does not list them for this server (ProxyMesh hosts rotate IPs; WonderProxy's network catalogue gives only ipCount, Account.servers lists the IPs of an account's servers): unknown, not none.",
   })
   ips!: ServerIp[] | null;
 
@@ -98,7 +99,7 @@ export class ProxyServer {
   @Field(() => Int, { nullable: true })
   port!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The provider\'s short server name (WonderProxy: used by DNS overrides and proxy ids, e.g. denver).' })
+  @Field(() => String, { nullable: true, description: "The provider's short server name (WonderProxy: used by DNS overrides and proxy ids, e.g. denver)." })
   name!: string | null;
 
   @Field(() => ServerUsage, { nullable: true, description: 'WonderProxy contract servers: bandwidth on this server.' })

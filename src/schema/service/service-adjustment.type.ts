@@ -8,7 +8,10 @@ export class ServiceAdjustment {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String, { description: 'The provider\'s word: ingestion, fulfillment, remove_proxy, additional_fulfillment, update, proxy_replacement, extension, top_up, top_up_and_extension or cancel.' })
+  @Field(() => String, {
+    description:
+      "The provider's word: ingestion, fulfillment, remove_proxy, additional_fulfillment, update, proxy_replacement, extension, top_up, top_up_and_extension or cancel.",
+  })
   type!: string;
 
   @Field(() => String, { description: 'pending, complete or failed.' })
@@ -23,13 +26,13 @@ export class ServiceAdjustment {
   @Field(() => Boolean, { nullable: true, description: 'Made by the customer.' })
   byCustomer!: boolean | null;
 
-  @Field(() => JSONObject, { nullable: true, description: 'The service as it was before (the provider\'s fields).' })
+  @Field(() => JSONObject, { nullable: true, description: "The service as it was before (the provider's fields)." })
   before!: Record<string, unknown> | null;
 
-  @Field(() => JSONObject, { nullable: true, description: 'The service as it was after (the provider\'s fields).' })
+  @Field(() => JSONObject, { nullable: true, description: "The service as it was after (the provider's fields)." })
   after!: Record<string, unknown> | null;
 
-  @Field(() => JSONObject, { nullable: true, description: 'The provider\'s evaluation of the change (e.g. price difference).' })
+  @Field(() => JSONObject, { nullable: true, description: "The provider's evaluation of the change (e.g. price difference)." })
   evaluation!: Record<string, unknown> | null;
 
   @Field(() => String, { nullable: true })

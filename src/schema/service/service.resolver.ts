@@ -22,16 +22,24 @@ export class ServiceResolver {
   }
 
   @CallsUpstream()
-  @FieldResolver(() => ProxyConnection, { description: 'The proxies this service provides, in the provider\'s order (Ping: service_id pushed down).' })
+  @FieldResolver(() => ProxyConnection, { description: "The proxies this service provides, in the provider's order (Ping: service_id pushed down)." })
   async proxies(@Root() service: ServiceNode, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<Connection<ProxyNode>> {
     const window = windowFrom(page.first, page.after);
     const result = await listServiceProxies(ctx.scope.reads, service.accountId, service.nativeId, window);
     const account = ctx.scope.accountOf(service.accountId);
-    return connectionFrom(window, result.items.map((record) => toNode('Proxy', account, record)), result.hasMore, result.totalCount);
+    return connectionFrom(
+      window,
+      result.items.map((record) => toNode('Proxy', account, record)),
+      result.hasMore,
+      result.totalCount,
+    );
   }
 
   @CallsUpstream()
-  @FieldResolver(() => ServiceAdjustmentConnection, { nullable: true, description: 'The provider\'s audit trail of this service, newest first (Ping service adjustments).' })
+  @FieldResolver(() => ServiceAdjustmentConnection, {
+    nullable: true,
+    description: "The provider's audit trail of this service, newest first (Ping service adjustments).",
+  })
   async adjustments(@Root() service: ServiceNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
     const window = windowFrom(page.first, page.after);
     const result = await ctx.scope.reads.facet(service.accountId, 'services').adjustments(service.nativeId, window);
@@ -51,7 +59,11 @@ export class ServiceResolver {
 
   @CallsUpstream()
   @Mutation(() => Service)
-  async updateService(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateServiceInput) input: UpdateServiceInput): Promise<ServiceNode> {
+  async updateService(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateServiceInput) input: UpdateServiceInput,
+  ): Promise<ServiceNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'Service');
     const account = ctx.scope.writes.account(accountId);
     const record = await ctx.scope.writes.facet(accountId, 'services').update(nativeId, input);
@@ -60,7 +72,11 @@ export class ServiceResolver {
 
   @CallsUpstream()
   @Mutation(() => Service)
-  async cancelService(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => CancelServiceInput) input: CancelServiceInput): Promise<ServiceNode> {
+  async cancelService(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => CancelServiceInput) input: CancelServiceInput,
+  ): Promise<ServiceNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'Service');
     const account = ctx.scope.writes.account(accountId);
     const record = await ctx.scope.writes.facet(accountId, 'services').cancel(nativeId, {

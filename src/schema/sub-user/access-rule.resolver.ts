@@ -72,7 +72,7 @@ export class SubUserAccessRuleResolver {
   }
 
   @CallsUpstream()
-  @Mutation(() => SubUserAccessRule, { description: 'Ping: grant a restricted proxy user one service\'s proxies or one proxy (a proxy user ACL).' })
+  @Mutation(() => SubUserAccessRule, { description: "Ping: grant a restricted proxy user one service's proxies or one proxy (a proxy user ACL)." })
   async createSubUserAccessRule(
     @Ctx() ctx: Context,
     @Arg('input', () => CreateSubUserAccessRuleInput) input: CreateSubUserAccessRuleInput,
@@ -81,7 +81,9 @@ export class SubUserAccessRuleResolver {
     if ((input.serviceId == null) === (input.proxyId == null)) throw badUserInput('an access rule names exactly one of serviceId and proxyId', BOTH_OR_NEITHER);
     const target = input.serviceId != null ? decodeGlobalId(input.serviceId, 'Service') : decodeGlobalId(input.proxyId!, 'Proxy');
     if (target.accountId !== subUser.accountId) {
-      throw badUserInput('the service or proxy must be on the sub-user\'s account', { [input.serviceId != null ? 'serviceId' : 'proxyId']: ['another account'] });
+      throw badUserInput("the service or proxy must be on the sub-user's account", {
+        [input.serviceId != null ? 'serviceId' : 'proxyId']: ['another account'],
+      });
     }
     const account = ctx.scope.writes.account(subUser.accountId);
     const record = await ctx.scope.writes.facet(subUser.accountId, 'subUserAccessRules').create({
@@ -93,7 +95,9 @@ export class SubUserAccessRuleResolver {
   }
 
   @CallsUpstream()
-  @Mutation(() => SubUser, { description: 'Ping: what the proxy user may use (proxy_user_access_type); leaving a restricted type for ALL needs clearAccessRules: true.' })
+  @Mutation(() => SubUser, {
+    description: 'Ping: what the proxy user may use (proxy_user_access_type); leaving a restricted type for ALL needs clearAccessRules: true.',
+  })
   async setSubUserAccessType(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
@@ -102,7 +106,9 @@ export class SubUserAccessRuleResolver {
   ): Promise<SubUserNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
     const account = ctx.scope.writes.account(accountId);
-    const record = await ctx.scope.writes.facet(accountId, 'subUserAccessRules').setAccessType(nativeId, accessType.toLowerCase() as Lowercase<SubUserAccessType>, clearAccessRules === true);
+    const record = await ctx.scope.writes
+      .facet(accountId, 'subUserAccessRules')
+      .setAccessType(nativeId, accessType.toLowerCase() as Lowercase<SubUserAccessType>, clearAccessRules === true);
     return toNode('SubUser', account, record);
   }
 
@@ -118,7 +124,7 @@ export class SubUserAccessRuleResolver {
 @Resolver(() => SubUser)
 export class SubUserAccessRulesFieldResolver {
   @CallsUpstream()
-  @FieldResolver(() => SubUserAccessRuleConnection, { nullable: true, description: 'Ping: the proxy user\'s ACL entries, in a stable order.' })
+  @FieldResolver(() => SubUserAccessRuleConnection, { nullable: true, description: "Ping: the proxy user's ACL entries, in a stable order." })
   async accessRules(@Root() subUser: SubUserNode, @Ctx() ctx: Context, @Args() page: PageArgs) {
     const window = windowFrom(page.first, page.after);
     const result = await ctx.scope.reads.facet(subUser.accountId, 'subUserAccessRules').list(subUser.nativeId, window);

@@ -14,13 +14,14 @@ export enum SubUserAccessType {
 }
 registerEnumType(SubUserAccessType, {
   name: 'SubUserAccessType',
-  description: 'ALL: every proxy of the account; SERVICE_RESTRICTED: the proxies of the services its access rules name; PROXY_RESTRICTED: the proxies they name.',
+  description:
+    'ALL: every proxy of the account; SERVICE_RESTRICTED: the proxies of the services its access rules name; PROXY_RESTRICTED: the proxies they name.',
 });
 registerEnumType(AccessRuleTarget, { name: 'AccessRuleTarget', description: 'What an access rule grants: every proxy of a service, or one proxy.' });
 
 @ObjectType({
   description:
-    'A grant letting a restricted sub-user use one service\'s proxies or one proxy (Ping proxy user ACL). The grant\'s kind must match the sub-user\'s accessType: SERVICE for service_restricted, PROXY for proxy_restricted.',
+    "A grant letting a restricted sub-user use one service's proxies or one proxy (Ping proxy user ACL). The grant's kind must match the sub-user's accessType: SERVICE for service_restricted, PROXY for proxy_restricted.",
 })
 export class SubUserAccessRule {
   @Field(() => ID)
@@ -54,7 +55,7 @@ export class SubUserAccessRuleConnection {
   totalCount!: number | null;
 }
 
-@InputType({ description: 'Exactly one of serviceId and proxyId, of the sub-user\'s account.' })
+@InputType({ description: "Exactly one of serviceId and proxyId, of the sub-user's account." })
 export class CreateSubUserAccessRuleInput {
   @Field(() => ID)
   subUserId!: string;

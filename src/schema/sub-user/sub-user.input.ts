@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsEmail, IsInt, IsOptional, Length, Matches, Max, MaxLeng
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { JSONObject, SafeInt } from '../common/scalars';
 
-@InputType({ description: 'Proxies of one country for a sub-user\'s custom list.' })
+@InputType({ description: "Proxies of one country for a sub-user's custom list." })
 export class CountryCountInput {
   @Field(() => String)
   @Matches(/^[A-Za-z]{2}$/, { message: 'country must be a two-letter ISO 3166-1 code (ZZ = any)' })
@@ -61,7 +61,10 @@ export class UpdateSubUserInput {
   @IsEmail(undefined, { message: 'email must be a valid email address' })
   email?: string | null;
 
-  @Field(() => JSONObject, { nullable: true, description: 'Ping: replaces the proxy user\'s whole metadata object (at most 30 keys, values at most 300 characters, 32 KB).' })
+  @Field(() => JSONObject, {
+    nullable: true,
+    description: "Ping: replaces the proxy user's whole metadata object (at most 30 keys, values at most 300 characters, 32 KB).",
+  })
   @IsOptional()
   metadata?: Record<string, unknown> | null;
 

@@ -44,7 +44,7 @@ export class SubUserResolver {
   }
 
   @CallsUpstream()
-  @FieldResolver(() => String, { nullable: true, description: 'The password this sub-user\'s proxies use. Needs the `credentials` scope.' })
+  @FieldResolver(() => String, { nullable: true, description: "The password this sub-user's proxies use. Needs the `credentials` scope." })
   async password(@Root() subUser: SubUserNode, @Ctx() ctx: Context): Promise<string | null> {
     ctx.scope.principal.require('credentials');
     if (subUser.password) return subUser.password;
@@ -54,14 +54,14 @@ export class SubUserResolver {
   }
 
   @CallsUpstream()
-  @FieldResolver(() => String, { nullable: true, description: 'The username this sub-user\'s proxies use, where it differs from username.' })
+  @FieldResolver(() => String, { nullable: true, description: "The username this sub-user's proxies use, where it differs from username." })
   async proxyUsername(@Root() subUser: SubUserNode, @Ctx() ctx: Context): Promise<string | null> {
     const subUsers = ctx.scope.reads.facet(subUser.accountId, 'subUsers');
     if (!subUsers.proxyCredentials) return subUser.username;
     return (await subUsers.proxyCredentials(subUser.nativeId))?.username ?? null;
   }
 
-  @FieldResolver(() => [CountryCount], { nullable: true, description: 'Webshare custom proxy list; null = the account\'s list.' })
+  @FieldResolver(() => [CountryCount], { nullable: true, description: "Webshare custom proxy list; null = the account's list." })
   proxyCountries(@Root() subUser: SubUserNode): CountryCount[] | null {
     if (!subUser.proxyCountries) return null;
     return Object.entries(subUser.proxyCountries).map(([country, count]) => ({ country, count }));
@@ -118,7 +118,7 @@ export class SubUserResolver {
   }
 
   @CallsUpstream()
-  @Mutation(() => SubUser, { description: 'Webshare: refresh a sub-user\'s custom proxy list.' })
+  @Mutation(() => SubUser, { description: "Webshare: refresh a sub-user's custom proxy list." })
   async refreshSubUserProxies(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<SubUserNode> {
     const { accountId, nativeId } = decodeGlobalId(id, 'SubUser');
     const account = ctx.scope.writes.account(accountId);

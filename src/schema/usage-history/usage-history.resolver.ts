@@ -21,7 +21,8 @@ export class UsageHistoryResolver {
   // No @CallsUpstream: the history is read from ProxyGraph's own store.
   @FieldResolver(() => UsageHistory, {
     nullable: true,
-    description: 'Usage snapshots ProxyGraph took of this account, oldest first, within [from, to] (default: the whole retention); null where the provider cannot report usage.',
+    description:
+      'Usage snapshots ProxyGraph took of this account, oldest first, within [from, to] (default: the whole retention); null where the provider cannot report usage.',
   })
   usageHistory(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() range: UsageHistoryArgs) {
     return readUsageHistory(ctx.scope.reads, ctx.scope.usageHistory, account.id, { from: range.from, to: range.to });

@@ -4,7 +4,7 @@ import { DateTime, SafeInt } from '../common/scalars';
 import { UsagePeriod } from '../common/enums';
 import { UsagePoint } from '../usage/usage-series.type';
 
-@ObjectType({ description: 'One snapshot of an account\'s usage, as the provider reported it when ProxyGraph took it.' })
+@ObjectType({ description: "One snapshot of an account's usage, as the provider reported it when ProxyGraph took it." })
 export class UsageSnapshot {
   @Field(() => DateTime, { description: 'When ProxyGraph read the figures.' })
   takenAt!: Date;
@@ -12,7 +12,7 @@ export class UsageSnapshot {
   @Field(() => SafeInt, { nullable: true, description: 'Bytes used in the period.' })
   bandwidthUsedBytes!: number | null;
 
-  @Field(() => SafeInt, { nullable: true, description: 'The plan\'s limit in bytes; null when unlimited or not reported.' })
+  @Field(() => SafeInt, { nullable: true, description: "The plan's limit in bytes; null when unlimited or not reported." })
   bandwidthLimitBytes!: number | null;
 
   @Field(() => SafeInt, { nullable: true, description: 'Limit minus usage in the plan period.' })
@@ -31,7 +31,7 @@ export class UsageSnapshot {
   periodEnd!: Date | null;
 }
 
-@ObjectType({ description: 'Usage over time as ProxyGraph kept it: a snapshot every interval, and the provider\'s hourly series where it has one.' })
+@ObjectType({ description: "Usage over time as ProxyGraph kept it: a snapshot every interval, and the provider's hourly series where it has one." })
 export class UsageHistory {
   @Field(() => Int, { description: 'Seconds between two snapshots.' })
   intervalSeconds!: number;
@@ -42,6 +42,6 @@ export class UsageHistory {
   @Field(() => [UsageSnapshot], { description: 'Oldest first.' })
   snapshots!: UsageSnapshot[];
 
-  @Field(() => [UsagePoint], { nullable: true, description: 'Webshare\'s hourly series as ProxyGraph kept it; null where the provider has none.' })
+  @Field(() => [UsagePoint], { nullable: true, description: "Webshare's hourly series as ProxyGraph kept it; null where the provider has none." })
   hourly!: UsagePoint[] | null;
 }

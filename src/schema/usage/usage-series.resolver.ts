@@ -13,14 +13,20 @@ export class UsageSeriesArgs {
   @Field(() => DateTime, { description: 'Start of the window (Webshare: at most 90 days ago).' })
   from!: Date;
 
-  @Field(() => DateTime, { nullable: true, description: 'End of the window, default now; later than now gives projected hours (Webshare: not after the subscription ends).' })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'End of the window, default now; later than now gives projected hours (Webshare: not after the subscription ends).',
+  })
   to?: Date | null;
 }
 
 @Resolver(() => Account)
 export class UsageSeriesResolver {
   @CallsUpstream()
-  @FieldResolver(() => [UsagePoint], { nullable: true, description: 'Traffic hour by hour, oldest first: every hour that starts in the window and had traffic, and projected hours after now.' })
+  @FieldResolver(() => [UsagePoint], {
+    nullable: true,
+    description: 'Traffic hour by hour, oldest first: every hour that starts in the window and had traffic, and projected hours after now.',
+  })
   usageSeries(@Root() account: AccountNode, @Ctx() ctx: Context, @Args() range: UsageSeriesArgs) {
     return accountUsageSeries(ctx.scope.reads, account.id, { from: range.from, to: range.to });
   }

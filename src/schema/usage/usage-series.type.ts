@@ -2,12 +2,12 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DateTime, SafeInt } from '../common/scalars';
 
-@ObjectType({ description: 'One hour of an account\'s traffic. Hours without traffic are left out; hours after now are projected.' })
+@ObjectType({ description: "One hour of an account's traffic. Hours without traffic are left out; hours after now are projected." })
 export class UsagePoint {
   @Field(() => DateTime, { description: 'Start of the hour.' })
   hourStart!: Date;
 
-  @Field(() => SafeInt, { description: 'Bytes used in the hour; for a projected hour, the provider\'s forecast.' })
+  @Field(() => SafeInt, { description: "Bytes used in the hour; for a projected hour, the provider's forecast." })
   bandwidthBytes!: number;
 
   @Field(() => SafeInt, { nullable: true, description: 'requestsSucceeded + requestsFailed; null for a projected hour.' })

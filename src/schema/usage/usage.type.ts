@@ -4,7 +4,7 @@ import { Account, Usage } from '../account/account.type';
 import { UsageTotalsExclusion } from '../common/enums';
 import { OperationError } from '../common/payloads';
 
-@ObjectType({ description: 'One account\'s usage, or why there is none, and whether it is added into the totals.' })
+@ObjectType({ description: "One account's usage, or why there is none, and whether it is added into the totals." })
 export class AccountUsage {
   @Field(() => Boolean, { description: 'False when the provider cannot report usage.' })
   supported!: boolean;
@@ -15,7 +15,7 @@ export class AccountUsage {
   @Field(() => OperationError, { nullable: true })
   error!: OperationError | null;
 
-  @Field(() => Boolean, { description: 'Whether this account\'s figures are added into UsageSummary.totals.' })
+  @Field(() => Boolean, { description: "Whether this account's figures are added into UsageSummary.totals." })
   inTotals!: boolean;
 
   @Field(() => UsageTotalsExclusion, { nullable: true, description: 'Why not, when inTotals is false.' })

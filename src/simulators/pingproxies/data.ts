@@ -37,15 +37,52 @@ interface Location {
   asnName: string;
 }
 
-const loc = (country: string, countryName: string, subdivision: string, subdivisionName: string, cityId: number, city: string, timezone: string, postcode: string, lat: number, lon: number, asn: number, asnName: string): Location => ({
-  country, countryName, subdivision, subdivisionName, cityId, city, timezone, postcode, lat, lon, asn, asnName,
+const loc = (
+  country: string,
+  countryName: string,
+  subdivision: string,
+  subdivisionName: string,
+  cityId: number,
+  city: string,
+  timezone: string,
+  postcode: string,
+  lat: number,
+  lon: number,
+  asn: number,
+  asnName: string,
+): Location => ({
+  country,
+  countryName,
+  subdivision,
+  subdivisionName,
+  cityId,
+  city,
+  timezone,
+  postcode,
+  lat,
+  lon,
+  asn,
+  asnName,
 });
 
 /** The docs' example location first (Dallas, AT&T 7018 [C]). */
 const ISP_LOCATIONS = [
   loc('us', 'United States', 'us-tx', 'Texas', 75202, 'Dallas', 'America/Chicago', '75202', 32.7767, -96.797, 7018, 'AT&T Enterprises, LLC'),
   loc('us', 'United States', 'us-ny', 'New York', 10001, 'New York', 'America/New_York', '10001', 40.7128, -74.006, 701, 'Verizon Business'),
-  loc('us', 'United States', 'us-ca', 'California', 90001, 'Los Angeles', 'America/Los_Angeles', '90001', 34.0522, -118.2437, 7922, 'Comcast Cable Communications, LLC'),
+  loc(
+    'us',
+    'United States',
+    'us-ca',
+    'California',
+    90001,
+    'Los Angeles',
+    'America/Los_Angeles',
+    '90001',
+    34.0522,
+    -118.2437,
+    7922,
+    'Comcast Cable Communications, LLC',
+  ),
 ];
 const DATACENTER_LOCATIONS = [
   loc('de', 'Germany', 'de-he', 'Hesse', 60311, 'Frankfurt am Main', 'Europe/Berlin', '60311', 50.1109, 8.6821, 24940, 'Hetzner Online GmbH'),
@@ -60,7 +97,12 @@ export const DATACENTER_SERVICE_ID = '1955-8012-871';
 export const RESIDENTIAL_SERVICE_ID = 'API-2024-0001';
 export const CANCELED_SERVICE_ID = 'API-0420-1999';
 
-function service(nowMs: number, fields: Partial<PingService> & Pick<PingService, 'service_id' | 'service_name' | 'service_type' | 'service_quantity' | 'service_total'>, ageDays: number, termDays: number): PingService {
+function service(
+  nowMs: number,
+  fields: Partial<PingService> & Pick<PingService, 'service_id' | 'service_name' | 'service_type' | 'service_quantity' | 'service_total'>,
+  ageDays: number,
+  termDays: number,
+): PingService {
   const created = nowMs - ageDays * DAY_MS;
   return {
     country_id: 'us',
@@ -96,7 +138,9 @@ function status(random: () => number): PingProxyStatus {
 function proxy(random: () => number, index: number, isp: boolean, nowMs: number): PingProxy {
   const location = isp ? ISP_LOCATIONS[index % ISP_LOCATIONS.length] : pick(random, DATACENTER_LOCATIONS);
   // Unique addresses: the index picks the host inside a per-type /16.
-  const ip = isp ? `107.225.${72 + Math.floor(index / 250)}.${(index % 250) + 1}` : `45.${130 + Math.floor(index / 250)}.${Math.floor(random() * 250)}.${(index % 250) + 1}`;
+  const ip = isp
+    ? `107.225.${72 + Math.floor(index / 250)}.${(index % 250) + 1}`
+    : `45.${130 + Math.floor(index / 250)}.${Math.floor(random() * 250)}.${(index % 250) + 1}`;
   const octets = ip.split('.');
   return {
     proxy_id: randomUuid(random),
@@ -131,7 +175,11 @@ function proxy(random: () => number, index: number, isp: boolean, nowMs: number)
   };
 }
 
-export function proxyUser(nowMs: number, fields: Partial<PingProxyUser> & Pick<PingProxyUser, 'proxy_user_id' | 'proxy_user_password'>, ipLimit: number): PingProxyUser {
+export function proxyUser(
+  nowMs: number,
+  fields: Partial<PingProxyUser> & Pick<PingProxyUser, 'proxy_user_id' | 'proxy_user_password'>,
+  ipLimit: number,
+): PingProxyUser {
   return {
     proxy_user_access_type: 'all',
     proxy_user_is_default: false,
@@ -161,31 +209,101 @@ export function createPingState(options: PingSeedOptions): PingSimState {
   const ispCount = Math.ceil(options.proxyCount * 0.6);
   const proxies = Array.from({ length: options.proxyCount }, (_, index) => proxy(random, index, index < ispCount, nowMs));
   const services = [
-    service(nowMs, { service_id: ISP_SERVICE_ID, service_name: 'Premium ISP', service_type: 'isp', service_quantity: ispCount, service_total: ispCount * 20, service_metadata: { resell_customer_id: 'APPL-9876-5432' } }, 20, 30),
-    service(nowMs, { service_id: DATACENTER_SERVICE_ID, service_name: 'Datacenter Global', service_type: 'datacenter', service_quantity: options.proxyCount - ispCount, service_total: (options.proxyCount - ispCount) * 9, service_cycle: '3:month', country_id: null }, 40, 90),
-    service(nowMs, { service_id: RESIDENTIAL_SERVICE_ID, service_name: 'Residential 10 GB', service_type: 'residential', service_quantity: 10, service_total: 3000 }, 10, 30),
-    service(nowMs, { service_id: CANCELED_SERVICE_ID, service_name: 'Legacy ISP', service_type: 'isp', service_quantity: 0, service_total: 500, service_status: 'canceled', service_is_automatic_collection: false }, 400, 30),
+    service(
+      nowMs,
+      {
+        service_id: ISP_SERVICE_ID,
+        service_name: 'Premium ISP',
+        service_type: 'isp',
+        service_quantity: ispCount,
+        service_total: ispCount * 20,
+        service_metadata: { resell_customer_id: 'APPL-9876-5432' },
+      },
+      20,
+      30,
+    ),
+    service(
+      nowMs,
+      {
+        service_id: DATACENTER_SERVICE_ID,
+        service_name: 'Datacenter Global',
+        service_type: 'datacenter',
+        service_quantity: options.proxyCount - ispCount,
+        service_total: (options.proxyCount - ispCount) * 9,
+        service_cycle: '3:month',
+        country_id: null,
+      },
+      40,
+      90,
+    ),
+    service(
+      nowMs,
+      { service_id: RESIDENTIAL_SERVICE_ID, service_name: 'Residential 10 GB', service_type: 'residential', service_quantity: 10, service_total: 3000 },
+      10,
+      30,
+    ),
+    service(
+      nowMs,
+      {
+        service_id: CANCELED_SERVICE_ID,
+        service_name: 'Legacy ISP',
+        service_type: 'isp',
+        service_quantity: 0,
+        service_total: 500,
+        service_status: 'canceled',
+        service_is_automatic_collection: false,
+      },
+      400,
+      30,
+    ),
   ];
   const limit = options.ipAuthenticationLimit;
   const users = [
-    proxyUser(nowMs - 60 * DAY_MS, { proxy_user_id: 'default_user', proxy_user_password: 'DfLt7Kq2Zx9Pw4', proxy_user_is_default: true, ip_address_authentications: ['203.0.113.10'], proxy_user_residential_bytes_used: 1.5 * GIB }, limit),
+    proxyUser(
+      nowMs - 60 * DAY_MS,
+      {
+        proxy_user_id: 'default_user',
+        proxy_user_password: 'DfLt7Kq2Zx9Pw4',
+        proxy_user_is_default: true,
+        ip_address_authentications: ['203.0.113.10'],
+        proxy_user_residential_bytes_used: 1.5 * GIB,
+      },
+      limit,
+    ),
     // The docs' example user "stevejobs" (9 characters). Ping documents proxy_user_id as 10–32 characters on
     // the create page only [C]; the same docs show "stevejobs" in create, retrieve and edit answers. So the rule
     // is a creation rule: an existing id may be shorter (it exists, it just could not be created today), and
     // ProxyGraph checks 10–32 on create and 1–32 for ids it is given to read or change.
-    proxyUser(nowMs - 30 * DAY_MS, { proxy_user_id: 'stevejobs', proxy_user_password: 'apple1984', ip_address_authentications: ['1.1.1.1', '2.2.2.2'], proxy_user_residential_bytes_limit: 1_000_000 }, limit),
-    proxyUser(nowMs - 20 * DAY_MS, {
-      proxy_user_id: 'marketing_team',
-      proxy_user_password: 'secure_password',
-      proxy_user_access_type: 'service_restricted',
-      restricted_service_ids: [ISP_SERVICE_ID],
-      proxy_user_is_strict_security: true,
-      proxy_user_metadata: { department: 'Marketing', project: 'Q2 Campaign' },
-      proxy_user_residential_bytes_limit: 5 * GIB,
-      proxy_user_residential_bytes_used: 1.5 * GIB,
-    }, limit),
+    proxyUser(
+      nowMs - 30 * DAY_MS,
+      {
+        proxy_user_id: 'stevejobs',
+        proxy_user_password: 'apple1984',
+        ip_address_authentications: ['1.1.1.1', '2.2.2.2'],
+        proxy_user_residential_bytes_limit: 1_000_000,
+      },
+      limit,
+    ),
+    proxyUser(
+      nowMs - 20 * DAY_MS,
+      {
+        proxy_user_id: 'marketing_team',
+        proxy_user_password: 'secure_password',
+        proxy_user_access_type: 'service_restricted',
+        restricted_service_ids: [ISP_SERVICE_ID],
+        proxy_user_is_strict_security: true,
+        proxy_user_metadata: { department: 'Marketing', project: 'Q2 Campaign' },
+        proxy_user_residential_bytes_limit: 5 * GIB,
+        proxy_user_residential_bytes_used: 1.5 * GIB,
+      },
+      limit,
+    ),
     ...Array.from({ length: options.extraProxyUsers }, (_, index) =>
-      proxyUser(nowMs - (10 - (index % 10)) * DAY_MS, { proxy_user_id: `team_member_${String(index + 1).padStart(3, '0')}`, proxy_user_password: `pw${index}x${Math.floor(random() * 1e6)}` }, limit),
+      proxyUser(
+        nowMs - (10 - (index % 10)) * DAY_MS,
+        { proxy_user_id: `team_member_${String(index + 1).padStart(3, '0')}`, proxy_user_password: `pw${index}x${Math.floor(random() * 1e6)}` },
+        limit,
+      ),
     ),
   ];
   const state: PingSimState = {
@@ -246,13 +364,49 @@ function seedAdjustments(state: PingSimState, services: PingService[]): void {
   for (const entry of services) {
     const created = entry.service_creation_datetime ?? pingDate(0);
     const invoice = `in_${entry.service_id.replace(/-/g, '')}`;
-    addAdjustment(state, entry, { service_adjustment_type: 'ingestion', service_adjustment_is_customer: true, invoice_id: invoice, service_adjustment_post: { service_quantity: entry.service_quantity }, service_adjustment_eval: { service_total: entry.service_total } }, created);
-    addAdjustment(state, entry, { service_adjustment_type: 'fulfillment', service_adjustment_is_automatic: true, service_adjustment_pre: { service_status: 'awaiting_fulfillment' }, service_adjustment_post: { service_status: 'active' } }, entry.service_dispatch_datetime ?? created);
+    addAdjustment(
+      state,
+      entry,
+      {
+        service_adjustment_type: 'ingestion',
+        service_adjustment_is_customer: true,
+        invoice_id: invoice,
+        service_adjustment_post: { service_quantity: entry.service_quantity },
+        service_adjustment_eval: { service_total: entry.service_total },
+      },
+      created,
+    );
+    addAdjustment(
+      state,
+      entry,
+      {
+        service_adjustment_type: 'fulfillment',
+        service_adjustment_is_automatic: true,
+        service_adjustment_pre: { service_status: 'awaiting_fulfillment' },
+        service_adjustment_post: { service_status: 'active' },
+      },
+      entry.service_dispatch_datetime ?? created,
+    );
     if (entry.service_id === ISP_SERVICE_ID) {
-      addAdjustment(state, entry, { service_adjustment_type: 'proxy_replacement', service_adjustment_is_administrator: true, service_adjustment_eval: { reason: 'ip_reputation' } }, entry.service_last_update_datetime ?? created);
+      addAdjustment(
+        state,
+        entry,
+        { service_adjustment_type: 'proxy_replacement', service_adjustment_is_administrator: true, service_adjustment_eval: { reason: 'ip_reputation' } },
+        entry.service_last_update_datetime ?? created,
+      );
     }
     if (entry.service_status === 'canceled') {
-      addAdjustment(state, entry, { service_adjustment_type: 'cancel', service_adjustment_is_customer: true, service_adjustment_pre: { service_status: 'active' }, service_adjustment_post: { service_status: 'canceled' } }, entry.service_last_update_datetime ?? created);
+      addAdjustment(
+        state,
+        entry,
+        {
+          service_adjustment_type: 'cancel',
+          service_adjustment_is_customer: true,
+          service_adjustment_pre: { service_status: 'active' },
+          service_adjustment_post: { service_status: 'canceled' },
+        },
+        entry.service_last_update_datetime ?? created,
+      );
     }
   }
 }

@@ -119,7 +119,12 @@ function like(value: unknown, pattern: string): boolean {
   const haystack = text(value).toLowerCase();
   const needle = pattern.toLowerCase();
   if (!needle.includes('%')) return haystack.includes(needle);
-  const regex = new RegExp(`^${needle.split('%').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const regex = new RegExp(
+    `^${needle
+      .split('%')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return regex.test(haystack);
 }
 
@@ -149,7 +154,11 @@ function positiveInt(raw: string | null, fallback: number): number {
  * metadata filters and `sort_by`. Shared by the searches and by the endpoints that take "any proxy search
  * filter" (list_by_search, list/options' search_filter [C]).
  */
-export function filterRows(query: Iterable<[string, string]>, rows: readonly Row[], spec: Omit<SearchSpec, 'message' | 'uncounted'>): { ok: true; rows: Row[] } | { ok: false; response: SimResponse } {
+export function filterRows(
+  query: Iterable<[string, string]>,
+  rows: readonly Row[],
+  spec: Omit<SearchSpec, 'message' | 'uncounted'>,
+): { ok: true; rows: Row[] } | { ok: false; response: SimResponse } {
   const filters: Array<(row: Row) => boolean> = [];
   let sort: { field: string; descending: boolean } | 'random' | null = null;
   for (const [key, value] of query) {
@@ -166,7 +175,7 @@ export function filterRows(query: Iterable<[string, string]>, rows: readonly Row
       if (metadata.startsWith('exists_')) {
         const name = metadata.slice('exists_'.length);
         const want = truthy(value) ?? true;
-        filters.push((row) => (name in ((row[field] as Row | null) ?? {})) === want);
+        filters.push((row) => name in ((row[field] as Row | null) ?? {}) === want);
       } else {
         filters.push((row) => equals(((row[field] as Row | null) ?? {})[metadata], value));
       }

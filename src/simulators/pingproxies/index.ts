@@ -85,16 +85,18 @@ export async function startPingProxiesSimulator(options: PingProxiesSimulatorOpt
   const context: PingSimContext = { state, nowMs: () => clock.nowMs(), uncountedSearches: new Set(options.uncountedSearches ?? []) };
 
   // Every route: both API keys, then the per-customer rate limit.
-  const guard = (handler: (req: SimRequest) => SimResponse) => (req: SimRequest): SimResponse => {
-    const denied = authenticate(req, publicKey, privateKey);
-    if (denied) return denied;
-    const verdict = limiter?.take(publicKey);
-    if (verdict && !verdict.ok) {
-      // [3P] wording; no Retry-After or rate-limit headers are documented.
-      return pingError(429, `Rate limit exceeded. Please try again in ${verdict.retryAfterSeconds} seconds.`);
-    }
-    return handler(req);
-  };
+  const guard =
+    (handler: (req: SimRequest) => SimResponse) =>
+    (req: SimRequest): SimResponse => {
+      const denied = authenticate(req, publicKey, privateKey);
+      if (denied) return denied;
+      const verdict = limiter?.take(publicKey);
+      if (verdict && !verdict.ok) {
+        // [3P] wording; no Retry-After or rate-limit headers are documented.
+        return pingError(429, `Rate limit exceeded. Please try again in ${verdict.retryAfterSeconds} seconds.`);
+      }
+      return handler(req);
+    };
   registerPingRoutes(server, context, guard);
   await server.start(options.port ?? 0, options.host ?? '127.0.0.1');
 
@@ -116,4 +118,3 @@ function authenticate(req: SimRequest, publicKey: string, privateKey: string): S
   if (givenPublic === publicKey && givenPrivate === privateKey) return undefined;
   return pingError(401, 'API key authentication is required.');
 }
-

@@ -16,29 +16,45 @@ const ALLOWED = new Set(['proxy_user_id', 'service_id', 'proxy_id']);
 export function registerAclRoutes(server: SimulatorServer, context: PingSimContext, guard: Guard): void {
   const { state } = context;
 
-  server.route('GET', `${USER}/proxy_user_acl/search`, guard((req) =>
-    search(req, [...state.acls.values()].map((acl) => ({ ...acl })) as unknown as Record<string, unknown>[], {
-      fields: ACL_FIELDS,
-      message: 'Proxy User ACL search successful.',
-      uncounted: context.uncountedSearches.has('proxy_user_acl'),
+  server.route(
+    'GET',
+    `${USER}/proxy_user_acl/search`,
+    guard((req) =>
+      search(req, [...state.acls.values()].map((acl) => ({ ...acl })) as unknown as Record<string, unknown>[], {
+        fields: ACL_FIELDS,
+        message: 'Proxy User ACL search successful.',
+        uncounted: context.uncountedSearches.has('proxy_user_acl'),
+      }),
+    ),
+  );
+
+  server.route(
+    'GET',
+    `${USER}/proxy_user_acl/retrieve/:proxy_user_acl_id`,
+    guard((req) => {
+      const acl = state.acls.get(req.params.proxy_user_acl_id);
+      return acl ? ok({ ...acl }, 'Proxy User ACL successfully retrieved.') : pingError(404, NOT_FOUND);
     }),
-  ));
+  );
 
-  server.route('GET', `${USER}/proxy_user_acl/retrieve/:proxy_user_acl_id`, guard((req) => {
-    const acl = state.acls.get(req.params.proxy_user_acl_id);
-    return acl ? ok({ ...acl }, 'Proxy User ACL successfully retrieved.') : pingError(404, NOT_FOUND);
-  }));
+  server.route(
+    'POST',
+    `${USER}/proxy_user_acl/create`,
+    guard((req) => create(context, req)),
+  );
 
-  server.route('POST', `${USER}/proxy_user_acl/create`, guard((req) => create(context, req)));
-
-  server.route('DELETE', `${USER}/proxy_user_acl/delete/:proxy_user_acl_id`, guard((req) => {
-    const acl = state.acls.get(req.params.proxy_user_acl_id);
-    if (!acl) return pingError(404, NOT_FOUND);
-    state.acls.delete(acl.proxy_user_acl_id);
-    const user = state.proxyUsers.get(acl.proxy_user_id);
-    if (user) syncRestrictions(state, user);
-    return okBody({ deleted: [acl.proxy_user_acl_id], message: 'Proxy User ACL successfully deleted.' });
-  }));
+  server.route(
+    'DELETE',
+    `${USER}/proxy_user_acl/delete/:proxy_user_acl_id`,
+    guard((req) => {
+      const acl = state.acls.get(req.params.proxy_user_acl_id);
+      if (!acl) return pingError(404, NOT_FOUND);
+      state.acls.delete(acl.proxy_user_acl_id);
+      const user = state.proxyUsers.get(acl.proxy_user_id);
+      if (user) syncRestrictions(state, user);
+      return okBody({ deleted: [acl.proxy_user_acl_id], message: 'Proxy User ACL successfully deleted.' });
+    }),
+  );
 }
 
 function create(context: PingSimContext, req: SimRequest): SimResponse {

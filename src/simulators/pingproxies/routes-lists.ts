@@ -25,9 +25,21 @@ type Checked<T> = { ok: true; value: T } | { ok: false; response: SimResponse };
 
 export function registerListRoutes(server: SimulatorServer, context: PingSimContext, guard: Guard): void {
   const { state } = context;
-  server.route('GET', `${USER}/proxy/list_by_search`, guard((req) => listBySearch(state, req)));
-  server.route('POST', `${USER}/proxy/list/options`, guard((req) => listOptions(state, req)));
-  server.route('GET', `${USER}/residential/list`, guard((req) => residentialList(state, req)));
+  server.route(
+    'GET',
+    `${USER}/proxy/list_by_search`,
+    guard((req) => listBySearch(state, req)),
+  );
+  server.route(
+    'POST',
+    `${USER}/proxy/list/options`,
+    guard((req) => listOptions(state, req)),
+  );
+  server.route(
+    'GET',
+    `${USER}/residential/list`,
+    guard((req) => residentialList(state, req)),
+  );
 }
 
 /** The proxy user a list is for: the named one (404 when unknown or deleted) or the default one [I]. */
@@ -46,7 +58,8 @@ function lineOptions(state: PingSimState, get: (name: string) => string | null):
   if (protocol !== 'http' && protocol !== 'socks5') return { ok: false, response: pingError(400, 'The list_protocol field must be http or socks5.') };
   if (version !== 'ipv4' && version !== 'ipv6') return { ok: false, response: pingError(400, 'The list_version field must be ipv4 or ipv6.') };
   if (!FORMATS.includes(format)) return { ok: false, response: pingError(400, `The list_format field must be one of ${FORMATS.join(', ')}.`) };
-  if (!AUTHENTICATIONS.includes(authentication)) return { ok: false, response: pingError(400, `The list_authentication field must be one of ${AUTHENTICATIONS.join(', ')}.`) };
+  if (!AUTHENTICATIONS.includes(authentication))
+    return { ok: false, response: pingError(400, `The list_authentication field must be one of ${AUTHENTICATIONS.join(', ')}.`) };
   const user = listUser(state, get('proxy_user_id'));
   if (!user.ok) return user;
   const who = user.value;
@@ -84,7 +97,8 @@ function listOptions(state: PingSimState, req: SimRequest): SimResponse {
   if ((ids === undefined) === (filter === undefined)) return pingError(400, 'Either proxy_ids or search_filter must be provided, but not both.');
   let proxies: PingProxy[];
   if (ids !== undefined) {
-    if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) return pingError(400, 'The proxy_ids field must be a non-empty list of proxy ids.');
+    if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string'))
+      return pingError(400, 'The proxy_ids field must be a non-empty list of proxy ids.');
     if (ids.length > LIST_BY_ID_MAX_IDS) return pingError(400, `The proxy_ids field can hold at most ${LIST_BY_ID_MAX_IDS} ids.`);
     // [I] an id that is not the customer's is a 404, as on proxy/retrieve.
     const found = (ids as string[]).map((id) => state.proxyIndex.get(id));
@@ -97,7 +111,11 @@ function listOptions(state: PingSimState, req: SimRequest): SimResponse {
     if (!filtered.ok) return filtered.response;
     proxies = filtered.rows.map((row) => state.proxyIndex.get(String(row.proxy_id))!);
   }
-  const data = liveProxyUsers(state).map((user) => ({ has_access: hasAccess(state, user, proxies), proxy_user_id: user.proxy_user_id, proxy_user_is_default: user.proxy_user_is_default }));
+  const data = liveProxyUsers(state).map((user) => ({
+    has_access: hasAccess(state, user, proxies),
+    proxy_user_id: user.proxy_user_id,
+    proxy_user_is_default: user.proxy_user_is_default,
+  }));
   return ok(data, 'Proxy user list options successfully retrieved.');
 }
 
@@ -117,13 +135,24 @@ function hasAccess(state: PingSimState, user: PingProxyUser, proxies: readonly P
 function intParam(raw: string | null, name: string, min: number, max: number): Checked<number | undefined> {
   if (raw === null || raw === '') return { ok: true, value: undefined };
   const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(value) || value < min || value > max) return { ok: false, response: pingError(400, `The ${name} field must be an integer between ${min} and ${max}.`) };
+  if (!Number.isInteger(value) || value < min || value > max)
+    return { ok: false, response: pingError(400, `The ${name} field must be an integer between ${min} and ${max}.`) };
   return { ok: true, value };
 }
 
 const RESIDENTIAL_PARAMS = new Set([
-  'proxy_user_id', 'country_id', 'city_id', 'city_alias', 'zip_code_id', 'subdivision_id', 'list_count', 'list_format',
-  'list_session_type', 'list_session_ttl', 'list_mode', 'list_smartpath_enabled',
+  'proxy_user_id',
+  'country_id',
+  'city_id',
+  'city_alias',
+  'zip_code_id',
+  'subdivision_id',
+  'list_count',
+  'list_format',
+  'list_session_type',
+  'list_session_ttl',
+  'list_mode',
+  'list_smartpath_enabled',
 ]);
 
 /**
@@ -138,7 +167,8 @@ function residentialList(state: PingSimState, req: SimRequest): SimResponse {
   const country = req.query.get('country_id');
   if (country !== null && !/^[a-z]{2}$/i.test(country)) return pingError(400, 'The country_id field must be a two-letter country id.');
   const subdivision = req.query.get('subdivision_id');
-  if (subdivision !== null && !/^[a-z]{2}-[a-z0-9]{1,3}$/i.test(subdivision)) return pingError(400, 'The subdivision_id field must be a subdivision id such as us-tx.');
+  if (subdivision !== null && !/^[a-z]{2}-[a-z0-9]{1,3}$/i.test(subdivision))
+    return pingError(400, 'The subdivision_id field must be a subdivision id such as us-tx.');
   const city = intParam(req.query.get('city_id'), 'city_id', 1, Number.MAX_SAFE_INTEGER);
   if (!city.ok) return city.response;
   const count = intParam(req.query.get('list_count'), 'list_count', 1, RESIDENTIAL_LIST_MAX);
@@ -152,7 +182,9 @@ function residentialList(state: PingSimState, req: SimRequest): SimResponse {
   if (ttl.value !== undefined && session !== 'sticky') return pingError(400, 'The list_session_ttl field applies to sticky sessions only.');
   const socks = format === 'socks5' || format === 'socks5h';
   const port = socks ? RESIDENTIAL_GATEWAY.socks5Port : RESIDENTIAL_GATEWAY.httpPort;
-  const target = [country && `country-${country.toLowerCase()}`, subdivision && `subdivision-${subdivision.toLowerCase()}`, city.value && `city-${city.value}`].filter(Boolean).join('-');
+  const target = [country && `country-${country.toLowerCase()}`, subdivision && `subdivision-${subdivision.toLowerCase()}`, city.value && `city-${city.value}`]
+    .filter(Boolean)
+    .join('-');
   const lines = Array.from({ length: count.value ?? RESIDENTIAL_LIST_DEFAULT }, () => {
     const sessionPart = session === 'sticky' ? `session-${randomToken(state, 8)}-ttl-${ttl.value ?? 600}` : '';
     const name = [user.value!.proxy_user_id, target, sessionPart].filter(Boolean).join('-');

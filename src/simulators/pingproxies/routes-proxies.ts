@@ -9,10 +9,32 @@ import { defaultProxyUser, renderProxy, type PingSimState } from './state';
 import type { PingListAuthentication, PingListFormat, PingProxy } from '../../providers/pingproxies/wire';
 
 export const PROXY_FIELDS = [
-  'proxy_id', 'service_id', 'proxy_ip_address', 'subnet_id', 'subnet_id_v6', 'ip_address_id_v4', 'ip_address_id_v6',
-  'proxy_http_port', 'proxy_socks5_port', 'proxy_status', 'proxy_type', 'proxy_protocol', 'country_id', 'country_name',
-  'subdivision_id', 'subdivision_name', 'city_id', 'city_name', 'city_timezone', 'city_example_postcode', 'city_latitude',
-  'city_longitude', 'asn_id', 'asn_name', 'proxy_last_update_datetime', 'proxy_user_id',
+  'proxy_id',
+  'service_id',
+  'proxy_ip_address',
+  'subnet_id',
+  'subnet_id_v6',
+  'ip_address_id_v4',
+  'ip_address_id_v6',
+  'proxy_http_port',
+  'proxy_socks5_port',
+  'proxy_status',
+  'proxy_type',
+  'proxy_protocol',
+  'country_id',
+  'country_name',
+  'subdivision_id',
+  'subdivision_name',
+  'city_id',
+  'city_name',
+  'city_timezone',
+  'city_example_postcode',
+  'city_latitude',
+  'city_longitude',
+  'asn_id',
+  'asn_name',
+  'proxy_last_update_datetime',
+  'proxy_user_id',
 ];
 
 export const FORMATS: PingListFormat[] = ['standard', 'http', 'https', 'socks5', 'socks5h'];
@@ -23,28 +45,40 @@ export const LIST_BY_ID_MAX_IDS = 1_000;
 export function registerProxyRoutes(server: SimulatorServer, context: PingSimContext, guard: Guard): void {
   const { state } = context;
 
-  server.route('GET', `${USER}/proxy/search`, guard((req) => {
-    // `proxy_user_id` filters by the proxy users that reach each proxy (search rows carry proxy_user_ids [3P]).
-    const rows = state.proxies.map((proxy) => {
-      const row = renderProxy(state, proxy, true) as unknown as Record<string, unknown>;
-      return { ...row, proxy_user_id: row.proxy_user_ids };
-    });
-    const response = search(req, rows, {
-      fields: PROXY_FIELDS,
-      message: 'Proxy search successful.',
-      uncounted: context.uncountedSearches.has('proxy'),
-    });
-    const body = response.body as { data?: Array<Record<string, unknown>> };
-    if (body.data) body.data = body.data.map(({ proxy_user_id: _dropped, ...proxy }) => proxy);
-    return response;
-  }));
+  server.route(
+    'GET',
+    `${USER}/proxy/search`,
+    guard((req) => {
+      // `proxy_user_id` filters by the proxy users that reach each proxy (search rows carry proxy_user_ids [3P]).
+      const rows = state.proxies.map((proxy) => {
+        const row = renderProxy(state, proxy, true) as unknown as Record<string, unknown>;
+        return { ...row, proxy_user_id: row.proxy_user_ids };
+      });
+      const response = search(req, rows, {
+        fields: PROXY_FIELDS,
+        message: 'Proxy search successful.',
+        uncounted: context.uncountedSearches.has('proxy'),
+      });
+      const body = response.body as { data?: Array<Record<string, unknown>> };
+      if (body.data) body.data = body.data.map(({ proxy_user_id: _dropped, ...proxy }) => proxy);
+      return response;
+    }),
+  );
 
-  server.route('GET', `${USER}/proxy/retrieve/:proxy_id`, guard((req) => {
-    const proxy = state.proxyIndex.get(req.params.proxy_id);
-    return proxy ? ok(renderProxy(state, proxy, false), 'Proxy successfully retrieved.') : pingError(404, 'The requested proxy could not be found.');
-  }));
+  server.route(
+    'GET',
+    `${USER}/proxy/retrieve/:proxy_id`,
+    guard((req) => {
+      const proxy = state.proxyIndex.get(req.params.proxy_id);
+      return proxy ? ok(renderProxy(state, proxy, false), 'Proxy successfully retrieved.') : pingError(404, 'The requested proxy could not be found.');
+    }),
+  );
 
-  server.route('POST', `${USER}/proxy/list_by_id`, guard((req) => listById(state, req)));
+  server.route(
+    'POST',
+    `${USER}/proxy/list_by_id`,
+    guard((req) => listById(state, req)),
+  );
 }
 
 function listById(state: PingSimState, req: SimRequest): SimResponse {
@@ -77,7 +111,13 @@ function listById(state: PingSimState, req: SimRequest): SimResponse {
     // [I] ids that are not the customer's are skipped, not an error.
     const proxy = state.proxyIndex.get(id);
     if (!proxy) continue;
-    const line = formatLine(proxy, { protocol, version, format, authentication, user: user && { name: user.proxy_user_id, password: user.proxy_user_password } });
+    const line = formatLine(proxy, {
+      protocol,
+      version,
+      format,
+      authentication,
+      user: user && { name: user.proxy_user_id, password: user.proxy_user_password },
+    });
     if (line) lines.push(line);
   }
   return ok(lines, 'Proxy list successfully generated.');
@@ -102,8 +142,10 @@ export function formatLine(proxy: PingProxy, options: LineOptions): string | nul
     options.authentication === 'ip_address'
       ? null
       : options.authentication === 'proxy_specific'
-        ? proxy.proxy_username && proxy.proxy_password ? { name: proxy.proxy_username, password: proxy.proxy_password } : null
-        : options.user ?? null;
+        ? proxy.proxy_username && proxy.proxy_password
+          ? { name: proxy.proxy_username, password: proxy.proxy_password }
+          : null
+        : (options.user ?? null);
   if (options.format === 'standard') return `${host}:${port}${credentials ? `:${credentials.name}:${credentials.password}` : ''}`;
   const auth = credentials ? `${encodeURIComponent(credentials.name)}:${encodeURIComponent(credentials.password)}@` : '';
   return `${options.format}://${auth}${host.includes(':') ? `[${host}]` : host}:${port}`;

@@ -13,44 +13,73 @@ import { checkProxyUserBody, type ProxyUserFields } from './validate';
 import type { PingProxyUser } from '../../providers/pingproxies/wire';
 
 const PROXY_USER_FIELDS = [
-  'proxy_user_id', 'proxy_user_password', 'proxy_user_ip_address_authentication_limit', 'proxy_user_is_deleted',
-  'proxy_user_access_type', 'proxy_user_is_strict_security', 'proxy_user_is_default', 'proxy_user_creation_datetime',
-  'proxy_user_last_update_datetime', 'proxy_user_residential_bytes_limit', 'proxy_user_residential_bytes_used',
-  'proxy_user_enforce_https', 'ip_address_authentications',
+  'proxy_user_id',
+  'proxy_user_password',
+  'proxy_user_ip_address_authentication_limit',
+  'proxy_user_is_deleted',
+  'proxy_user_access_type',
+  'proxy_user_is_strict_security',
+  'proxy_user_is_default',
+  'proxy_user_creation_datetime',
+  'proxy_user_last_update_datetime',
+  'proxy_user_residential_bytes_limit',
+  'proxy_user_residential_bytes_used',
+  'proxy_user_enforce_https',
+  'ip_address_authentications',
 ];
 const NOT_FOUND = 'The requested proxy user could not be found.'; // [I] after the proxy's [C] wording
 
 export function registerProxyUserRoutes(server: SimulatorServer, context: PingSimContext, guard: Guard): void {
   const { state } = context;
 
-  server.route('GET', `${USER}/proxy_user/search`, guard((req) =>
-    search(req, [...state.proxyUsers.values()].map((user) => renderProxyUser(state, user)) as unknown as Record<string, unknown>[], {
-      fields: PROXY_USER_FIELDS,
-      metadataField: 'proxy_user_metadata',
-      message: 'Proxy User search successful.',
-      uncounted: context.uncountedSearches.has('proxy_user'),
-    }),
-  ));
+  server.route(
+    'GET',
+    `${USER}/proxy_user/search`,
+    guard((req) =>
+      search(req, [...state.proxyUsers.values()].map((user) => renderProxyUser(state, user)) as unknown as Record<string, unknown>[], {
+        fields: PROXY_USER_FIELDS,
+        metadataField: 'proxy_user_metadata',
+        message: 'Proxy User search successful.',
+        uncounted: context.uncountedSearches.has('proxy_user'),
+      }),
+    ),
+  );
 
   // [I] a deleted proxy user still reads, flagged proxy_user_is_deleted (the flag and its filter exist [3P]).
-  server.route('GET', `${USER}/proxy_user/retrieve/:proxy_user_id`, guard((req) => {
-    const user = state.proxyUsers.get(req.params.proxy_user_id);
-    return user ? ok(renderProxyUser(state, user), 'Proxy User successfully retrieved.') : pingError(404, NOT_FOUND);
-  }));
+  server.route(
+    'GET',
+    `${USER}/proxy_user/retrieve/:proxy_user_id`,
+    guard((req) => {
+      const user = state.proxyUsers.get(req.params.proxy_user_id);
+      return user ? ok(renderProxyUser(state, user), 'Proxy User successfully retrieved.') : pingError(404, NOT_FOUND);
+    }),
+  );
 
-  server.route('POST', `${USER}/proxy_user/create`, guard((req) => create(context, req)));
-  server.route('PATCH', `${USER}/proxy_user/edit/:proxy_user_id`, guard((req) => edit(context, req)));
+  server.route(
+    'POST',
+    `${USER}/proxy_user/create`,
+    guard((req) => create(context, req)),
+  );
+  server.route(
+    'PATCH',
+    `${USER}/proxy_user/edit/:proxy_user_id`,
+    guard((req) => edit(context, req)),
+  );
 
-  server.route('DELETE', `${USER}/proxy_user/delete/:proxy_user_id`, guard((req) => {
-    const user = state.proxyUsers.get(req.params.proxy_user_id);
-    if (!user || user.proxy_user_is_deleted) return pingError(404, NOT_FOUND);
-    // [I] every customer keeps its default proxy user (proxies carry its credentials [C]).
-    if (user.proxy_user_is_default) return pingError(400, 'The default proxy user cannot be deleted.');
-    // [I] deletion is a flag; the user's IPs are released for reuse and its ACL entries go with it.
-    removeAcls(state, user);
-    Object.assign(user, { proxy_user_is_deleted: true, ip_address_authentications: [], proxy_user_last_update_datetime: pingDate(context.nowMs()) });
-    return okBody({ deleted: [user.proxy_user_id], message: 'Proxy User successfully deleted.' });
-  }));
+  server.route(
+    'DELETE',
+    `${USER}/proxy_user/delete/:proxy_user_id`,
+    guard((req) => {
+      const user = state.proxyUsers.get(req.params.proxy_user_id);
+      if (!user || user.proxy_user_is_deleted) return pingError(404, NOT_FOUND);
+      // [I] every customer keeps its default proxy user (proxies carry its credentials [C]).
+      if (user.proxy_user_is_default) return pingError(400, 'The default proxy user cannot be deleted.');
+      // [I] deletion is a flag; the user's IPs are released for reuse and its ACL entries go with it.
+      removeAcls(state, user);
+      Object.assign(user, { proxy_user_is_deleted: true, ip_address_authentications: [], proxy_user_last_update_datetime: pingDate(context.nowMs()) });
+      return okBody({ deleted: [user.proxy_user_id], message: 'Proxy User successfully deleted.' });
+    }),
+  );
 }
 
 function create(context: PingSimContext, req: SimRequest): SimResponse {
@@ -66,13 +95,20 @@ function create(context: PingSimContext, req: SimRequest): SimResponse {
   if (liveProxyUsers(state).length >= state.customer.customer_proxy_user_limit) {
     return pingError(422, 'You have reached your proxy user limit.');
   }
-  const user = proxyUser(context.nowMs(), { proxy_user_id: id, proxy_user_password: fields.proxy_user_password ?? randomToken(state, 12) }, state.ipAuthenticationLimit);
+  const user = proxyUser(
+    context.nowMs(),
+    { proxy_user_id: id, proxy_user_password: fields.proxy_user_password ?? randomToken(state, 12) },
+    state.ipAuthenticationLimit,
+  );
   const problem = ipProblem(state, user, fields.ip_address_authentications);
   if (problem) return problem;
   apply(user, fields, context.nowMs());
   state.proxyUsers.set(id, user);
   replaceAclsFromLists(state, user, fields, pingDate(context.nowMs()));
-  return okBody({ created: [id], data: { proxy_user_id: id, proxy_user_password: user.proxy_user_password }, message: 'Proxy User successfully created.' }, 201);
+  return okBody(
+    { created: [id], data: { proxy_user_id: id, proxy_user_password: user.proxy_user_password }, message: 'Proxy User successfully created.' },
+    201,
+  );
 }
 
 function edit(context: PingSimContext, req: SimRequest): SimResponse {

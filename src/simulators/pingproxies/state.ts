@@ -3,7 +3,15 @@
  * shapes; fields that follow from other state (the default proxy user's credentials on each proxy, which
  * proxy users reach a proxy, residential bytes left, the customer's proxy count) are computed when rendered.
  */
-import type { PingCustomer, PingProxy, PingProxyUser, PingProxyUserAcl, PingResidentialSummary, PingService, PingServiceAdjustment } from '../../providers/pingproxies/wire';
+import type {
+  PingCustomer,
+  PingProxy,
+  PingProxyUser,
+  PingProxyUserAcl,
+  PingResidentialSummary,
+  PingService,
+  PingServiceAdjustment,
+} from '../../providers/pingproxies/wire';
 
 export interface PingSimState {
   customer: PingCustomer;
@@ -161,7 +169,12 @@ export function removeAcls(state: PingSimState, user: PingProxyUser, which: (acl
 }
 
 /** The legacy lists in a create/edit body [C older field set] replace the user's entries of that kind [I]. */
-export function replaceAclsFromLists(state: PingSimState, user: PingProxyUser, lists: { restricted_service_ids?: string[]; restricted_proxy_ids?: string[] }, created: string): void {
+export function replaceAclsFromLists(
+  state: PingSimState,
+  user: PingProxyUser,
+  lists: { restricted_service_ids?: string[]; restricted_proxy_ids?: string[] },
+  created: string,
+): void {
   if (lists.restricted_service_ids) {
     removeAcls(state, user, (acl) => acl.service_id !== null);
     for (const id of new Set(lists.restricted_service_ids)) addAcl(state, user, { service_id: id }, created);

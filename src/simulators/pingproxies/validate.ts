@@ -70,7 +70,8 @@ function isByteLimit(value: unknown): value is number | null {
 
 /** A proxy user create (`mode: create`) or edit body. */
 export function checkProxyUserBody(body: Record<string, unknown>, mode: 'create' | 'edit'): Checked<ProxyUserFields> {
-  const allowed: readonly string[] = mode === 'create' ? PROXY_USER_FIELDS : [...PROXY_USER_FIELDS.filter((name) => name !== 'proxy_user_id'), 'clear_proxy_user_acl'];
+  const allowed: readonly string[] =
+    mode === 'create' ? PROXY_USER_FIELDS : [...PROXY_USER_FIELDS.filter((name) => name !== 'proxy_user_id'), 'clear_proxy_user_acl'];
   for (const key of Object.keys(body)) if (!allowed.includes(key)) return fail(`The ${key} field is not allowed.`);
   const id = body.proxy_user_id;
   if (id !== undefined) {
@@ -119,7 +120,14 @@ export interface ServiceEditFields {
 
 /** [3P] the editable service fields. */
 export function checkServiceEdit(body: Record<string, unknown>): Checked<ServiceEditFields> {
-  const allowed = ['payment_method_id', 'service_is_automatic_collection', 'service_is_pending_cancellation', 'service_metadata', 'cancel_comment', 'cancel_feedback'];
+  const allowed = [
+    'payment_method_id',
+    'service_is_automatic_collection',
+    'service_is_pending_cancellation',
+    'service_metadata',
+    'cancel_comment',
+    'cancel_feedback',
+  ];
   for (const key of Object.keys(body)) if (!allowed.includes(key)) return fail(`The ${key} field is not allowed.`);
   if (Object.keys(body).length === 0) return fail('At least one field is required.');
   if (body.payment_method_id !== undefined && typeof body.payment_method_id !== 'string') return fail('The payment_method_id field must be a string.');

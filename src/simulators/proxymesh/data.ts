@@ -26,8 +26,7 @@ const WORLD_COUNTRIES = [...OPEN_COUNTRIES, 'AU', 'ES', 'IT', 'PL', 'SE', 'CH', 
 
 export function seedGeoIps(seed: number): { open: Record<string, number>; world: Record<string, number> } {
   const random = seededRandom(seed * 7919 + 17);
-  const counts = (countries: readonly string[], scale: number) =>
-    Object.fromEntries(countries.map((country) => [country, 1 + Math.floor(random() * scale)]));
+  const counts = (countries: readonly string[], scale: number) => Object.fromEntries(countries.map((country) => [country, 1 + Math.floor(random() * scale)]));
   return { open: counts(OPEN_COUNTRIES, 400), world: counts(WORLD_COUNTRIES, 2_000) };
 }
 

@@ -5,16 +5,7 @@
 import { isIP } from 'node:net';
 import type { SimRequest, SimResponse, SimulatorServer } from '../kit';
 import type { Guard } from './index';
-import {
-  field,
-  fieldError,
-  noContent,
-  ok,
-  PAYMENT_REQUIRED_PROXIES,
-  PLAN_LOOKUP_FAILED,
-  REQUIRED,
-  subLookupFailure,
-} from './http';
+import { field, fieldError, noContent, ok, PAYMENT_REQUIRED_PROXIES, PLAN_LOOKUP_FAILED, REQUIRED, subLookupFailure } from './http';
 import { findSub, fullProxyDomain, renderProxyList, type ProxyMeshState } from './state';
 
 const DOMAIN = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
@@ -112,24 +103,68 @@ function deleteProxy(state: ProxyMeshState, req: SimRequest): SimResponse {
 }
 
 export function registerAccessRoutes(server: SimulatorServer, state: ProxyMeshState, guard: Guard): void {
-  server.route('GET', '/api/ips/', guard((req) => {
-    const list = scopeList(state, req.query, 'ips');
-    return isResponse(list) ? list : ok({ ips: [...list] });
-  }));
-  server.route('POST', '/api/ip/add/', guard((req) => addIp(state, req)));
-  server.route('POST', '/api/ip/delete/', guard((req) => deleteIp(state, req)));
+  server.route(
+    'GET',
+    '/api/ips/',
+    guard((req) => {
+      const list = scopeList(state, req.query, 'ips');
+      return isResponse(list) ? list : ok({ ips: [...list] });
+    }),
+  );
+  server.route(
+    'POST',
+    '/api/ip/add/',
+    guard((req) => addIp(state, req)),
+  );
+  server.route(
+    'POST',
+    '/api/ip/delete/',
+    guard((req) => deleteIp(state, req)),
+  );
 
-  server.route('GET', '/api/hostnames/', guard((req) => {
-    const list = scopeList(state, req.query, 'domains');
-    return isResponse(list) ? list : ok({ domains: [...list] });
-  }));
-  server.route('POST', '/api/hostname/add/', guard((req) => addDomain(state, req)));
-  server.route('POST', '/api/hostname/delete/', guard((req) => deleteDomain(state, req)));
+  server.route(
+    'GET',
+    '/api/hostnames/',
+    guard((req) => {
+      const list = scopeList(state, req.query, 'domains');
+      return isResponse(list) ? list : ok({ domains: [...list] });
+    }),
+  );
+  server.route(
+    'POST',
+    '/api/hostname/add/',
+    guard((req) => addDomain(state, req)),
+  );
+  server.route(
+    'POST',
+    '/api/hostname/delete/',
+    guard((req) => deleteDomain(state, req)),
+  );
 
-  server.route('GET', '/api/proxies/', guard(() => ok(renderProxyList(state))));
-  server.route('POST', '/api/proxy/add/', guard((req) => addProxy(state, req)));
-  server.route('POST', '/api/proxy/delete/', guard((req) => deleteProxy(state, req)));
+  server.route(
+    'GET',
+    '/api/proxies/',
+    guard(() => ok(renderProxyList(state))),
+  );
+  server.route(
+    'POST',
+    '/api/proxy/add/',
+    guard((req) => addProxy(state, req)),
+  );
+  server.route(
+    'POST',
+    '/api/proxy/delete/',
+    guard((req) => deleteProxy(state, req)),
+  );
 
-  server.route('GET', '/api/geoips/open/', guard(() => ok({ ...state.geoIps.open })));
-  server.route('GET', '/api/geoips/world/', guard(() => ok({ ...state.geoIps.world })));
+  server.route(
+    'GET',
+    '/api/geoips/open/',
+    guard(() => ok({ ...state.geoIps.open })),
+  );
+  server.route(
+    'GET',
+    '/api/geoips/world/',
+    guard(() => ok({ ...state.geoIps.world })),
+  );
 }

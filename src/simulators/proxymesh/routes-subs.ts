@@ -111,19 +111,45 @@ function withSub(state: ProxyMeshState, source: 'query' | 'form', act: (sub: Sub
 }
 
 export function registerSubAccountRoutes(server: SimulatorServer, state: ProxyMeshState, guard: Guard): void {
-  server.route('POST', '/api/sub/create/', guard((req) => create(state, req)));
-  server.route('POST', '/api/sub/edit/', guard((req) => edit(state, req)));
+  server.route(
+    'POST',
+    '/api/sub/create/',
+    guard((req) => create(state, req)),
+  );
+  server.route(
+    'POST',
+    '/api/sub/edit/',
+    guard((req) => edit(state, req)),
+  );
   server.route('GET', '/api/sub/get/', guard(withSub(state, 'query', (sub) => ok(renderSubAccount(sub)))));
-  server.route('POST', '/api/sub/activate/', guard(withSub(state, 'form', (sub) => {
-    sub.active = true;
-    return ok(renderSubAccount(sub));
-  })));
-  server.route('POST', '/api/sub/deactivate/', guard(withSub(state, 'form', (sub) => {
-    sub.active = false;
-    return ok(renderSubAccount(sub));
-  })));
-  server.route('POST', '/api/sub/delete/', guard(withSub(state, 'form', (sub) => {
-    state.subs.delete(sub.username);
-    return emptyOk();
-  })));
+  server.route(
+    'POST',
+    '/api/sub/activate/',
+    guard(
+      withSub(state, 'form', (sub) => {
+        sub.active = true;
+        return ok(renderSubAccount(sub));
+      }),
+    ),
+  );
+  server.route(
+    'POST',
+    '/api/sub/deactivate/',
+    guard(
+      withSub(state, 'form', (sub) => {
+        sub.active = false;
+        return ok(renderSubAccount(sub));
+      }),
+    ),
+  );
+  server.route(
+    'POST',
+    '/api/sub/delete/',
+    guard(
+      withSub(state, 'form', (sub) => {
+        state.subs.delete(sub.username);
+        return emptyOk();
+      }),
+    ),
+  );
 }

@@ -106,7 +106,8 @@ export function activityLog(source: ActivitySource, nowMs: number): ActivityEntr
 /** The CSV the download link serves [C: CSV text; I: columns are the JSON fields in order]. */
 export function activityCsv(entries: ActivityEntry[]): string {
   const columns = Object.keys(entries[0]?.record ?? { timestamp: '' }) as Array<keyof WebshareActivity>;
-  const cell = (value: unknown) => (value === null || value === undefined ? '' : /[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
+  const cell = (value: unknown) =>
+    value === null || value === undefined ? '' : /[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value);
   return [columns.join(','), ...entries.map((entry) => columns.map((column) => cell(entry.record[column])).join(','))].join('\n') + '\n';
 }
 

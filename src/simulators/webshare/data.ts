@@ -18,20 +18,171 @@ export interface CatalogEntry {
 
 // [I] Plausible datacenter networks; Webshare does not publish its ranges.
 export const CATALOG: CatalogEntry[] = [
-  { country: 'US', weight: 34, cities: ['New York', 'Los Angeles', 'Chicago', 'Dallas', 'Ashburn', 'Seattle', 'Miami'], asns: [{ number: 8100, name: 'QUADRANET' }, { number: 62904, name: 'EONIX-COMMUNICATIONS-ASBLOCK-62904' }, { number: 40676, name: 'AS40676' }], prefixes: [[104, 227], [45, 158], [64, 137], [38, 154]] },
-  { country: 'DE', weight: 10, cities: ['Frankfurt', 'Berlin', 'Dusseldorf', 'Munich'], asns: [{ number: 24940, name: 'Hetzner Online GmbH' }, { number: 51167, name: 'Contabo GmbH' }], prefixes: [[45, 87], [194, 33], [178, 254]] },
-  { country: 'GB', weight: 10, cities: ['London', 'Manchester', 'Coventry'], asns: [{ number: 9009, name: 'M247 Europe SRL' }, { number: 20860, name: 'Iomart Cloud Services Limited' }], prefixes: [[185, 230], [91, 246], [2, 58]] },
-  { country: 'FR', weight: 7, cities: ['Paris', 'Marseille', 'Roubaix'], asns: [{ number: 16276, name: 'OVH SAS' }], prefixes: [[51, 158], [141, 94], [37, 59]] },
-  { country: 'NL', weight: 6, cities: ['Amsterdam', 'Rotterdam'], asns: [{ number: 60781, name: 'LeaseWeb Netherlands B.V.' }], prefixes: [[85, 17], [212, 32], [89, 38]] },
-  { country: 'CA', weight: 6, cities: ['Toronto', 'Montreal', 'Vancouver'], asns: [{ number: 32489, name: 'AMANAHA-NEW' }], prefixes: [[142, 44], [192, 99], [198, 27]] },
-  { country: 'JP', weight: 5, cities: ['Tokyo', 'Osaka'], asns: [{ number: 20473, name: 'AS-CHOOPA' }], prefixes: [[45, 76], [139, 180], [108, 61]] },
-  { country: 'BR', weight: 4, cities: ['Sao Paulo', 'Rio de Janeiro'], asns: [{ number: 262287, name: 'Latitude.sh LTDA' }], prefixes: [[177, 54], [186, 233], [189, 1]] },
-  { country: 'ES', weight: 4, cities: ['Madrid', 'Barcelona'], asns: [{ number: 9009, name: 'M247 Europe SRL' }], prefixes: [[185, 93], [37, 120], [92, 204]] },
-  { country: 'IT', weight: 4, cities: ['Milan', 'Rome'], asns: [{ number: 9009, name: 'M247 Europe SRL' }], prefixes: [[193, 42], [5, 181], [95, 174]] },
-  { country: 'SG', weight: 4, cities: ['Singapore'], asns: [{ number: 14061, name: 'DIGITALOCEAN-ASN' }], prefixes: [[128, 199], [159, 89], [188, 166]] },
-  { country: 'AU', weight: 3, cities: ['Sydney', 'Melbourne'], asns: [{ number: 9009, name: 'M247 Europe SRL' }], prefixes: [[103, 208], [45, 248], [27, 50]] },
-  { country: 'IN', weight: 2, cities: ['Mumbai', 'Bangalore'], asns: [{ number: 14061, name: 'DIGITALOCEAN-ASN' }], prefixes: [[139, 59], [165, 22], [143, 110]] },
-  { country: 'PL', weight: 1, cities: ['Warsaw'], asns: [{ number: 9009, name: 'M247 Europe SRL' }], prefixes: [[185, 246], [5, 226], [91, 239]] },
+  {
+    country: 'US',
+    weight: 34,
+    cities: ['New York', 'Los Angeles', 'Chicago', 'Dallas', 'Ashburn', 'Seattle', 'Miami'],
+    asns: [
+      { number: 8100, name: 'QUADRANET' },
+      { number: 62904, name: 'EONIX-COMMUNICATIONS-ASBLOCK-62904' },
+      { number: 40676, name: 'AS40676' },
+    ],
+    prefixes: [
+      [104, 227],
+      [45, 158],
+      [64, 137],
+      [38, 154],
+    ],
+  },
+  {
+    country: 'DE',
+    weight: 10,
+    cities: ['Frankfurt', 'Berlin', 'Dusseldorf', 'Munich'],
+    asns: [
+      { number: 24940, name: 'Hetzner Online GmbH' },
+      { number: 51167, name: 'Contabo GmbH' },
+    ],
+    prefixes: [
+      [45, 87],
+      [194, 33],
+      [178, 254],
+    ],
+  },
+  {
+    country: 'GB',
+    weight: 10,
+    cities: ['London', 'Manchester', 'Coventry'],
+    asns: [
+      { number: 9009, name: 'M247 Europe SRL' },
+      { number: 20860, name: 'Iomart Cloud Services Limited' },
+    ],
+    prefixes: [
+      [185, 230],
+      [91, 246],
+      [2, 58],
+    ],
+  },
+  {
+    country: 'FR',
+    weight: 7,
+    cities: ['Paris', 'Marseille', 'Roubaix'],
+    asns: [{ number: 16276, name: 'OVH SAS' }],
+    prefixes: [
+      [51, 158],
+      [141, 94],
+      [37, 59],
+    ],
+  },
+  {
+    country: 'NL',
+    weight: 6,
+    cities: ['Amsterdam', 'Rotterdam'],
+    asns: [{ number: 60781, name: 'LeaseWeb Netherlands B.V.' }],
+    prefixes: [
+      [85, 17],
+      [212, 32],
+      [89, 38],
+    ],
+  },
+  {
+    country: 'CA',
+    weight: 6,
+    cities: ['Toronto', 'Montreal', 'Vancouver'],
+    asns: [{ number: 32489, name: 'AMANAHA-NEW' }],
+    prefixes: [
+      [142, 44],
+      [192, 99],
+      [198, 27],
+    ],
+  },
+  {
+    country: 'JP',
+    weight: 5,
+    cities: ['Tokyo', 'Osaka'],
+    asns: [{ number: 20473, name: 'AS-CHOOPA' }],
+    prefixes: [
+      [45, 76],
+      [139, 180],
+      [108, 61],
+    ],
+  },
+  {
+    country: 'BR',
+    weight: 4,
+    cities: ['Sao Paulo', 'Rio de Janeiro'],
+    asns: [{ number: 262287, name: 'Latitude.sh LTDA' }],
+    prefixes: [
+      [177, 54],
+      [186, 233],
+      [189, 1],
+    ],
+  },
+  {
+    country: 'ES',
+    weight: 4,
+    cities: ['Madrid', 'Barcelona'],
+    asns: [{ number: 9009, name: 'M247 Europe SRL' }],
+    prefixes: [
+      [185, 93],
+      [37, 120],
+      [92, 204],
+    ],
+  },
+  {
+    country: 'IT',
+    weight: 4,
+    cities: ['Milan', 'Rome'],
+    asns: [{ number: 9009, name: 'M247 Europe SRL' }],
+    prefixes: [
+      [193, 42],
+      [5, 181],
+      [95, 174],
+    ],
+  },
+  {
+    country: 'SG',
+    weight: 4,
+    cities: ['Singapore'],
+    asns: [{ number: 14061, name: 'DIGITALOCEAN-ASN' }],
+    prefixes: [
+      [128, 199],
+      [159, 89],
+      [188, 166],
+    ],
+  },
+  {
+    country: 'AU',
+    weight: 3,
+    cities: ['Sydney', 'Melbourne'],
+    asns: [{ number: 9009, name: 'M247 Europe SRL' }],
+    prefixes: [
+      [103, 208],
+      [45, 248],
+      [27, 50],
+    ],
+  },
+  {
+    country: 'IN',
+    weight: 2,
+    cities: ['Mumbai', 'Bangalore'],
+    asns: [{ number: 14061, name: 'DIGITALOCEAN-ASN' }],
+    prefixes: [
+      [139, 59],
+      [165, 22],
+      [143, 110],
+    ],
+  },
+  {
+    country: 'PL',
+    weight: 1,
+    cities: ['Warsaw'],
+    asns: [{ number: 9009, name: 'M247 Europe SRL' }],
+    prefixes: [
+      [185, 246],
+      [5, 226],
+      [91, 239],
+    ],
+  },
 ];
 
 const BY_COUNTRY = new Map(CATALOG.map((entry) => [entry.country, entry]));
@@ -93,7 +244,10 @@ export function unit(hash: number): number {
 /** Lower-case hex string of `length` characters derived from the parts. */
 export function hexToken(length: number, ...parts: number[]): string {
   let out = '';
-  for (let i = 0; out.length < length; i++) out += mix(...parts, i).toString(16).padStart(8, '0');
+  for (let i = 0; out.length < length; i++)
+    out += mix(...parts, i)
+      .toString(16)
+      .padStart(8, '0');
   return out.slice(0, length);
 }
 
@@ -144,12 +298,12 @@ export function parseCidr(text: string): (Ipv4Range & { hostBitsZero: boolean })
   const prefixLength = Number(bits);
   if (value === undefined || prefixLength > 32) return undefined;
   const mask = prefixLength === 0 ? 0 : (0xffffffff << (32 - prefixLength)) >>> 0;
-  return { network: (value & mask) >>> 0, prefixLength, hostBitsZero: ((value & ~mask) >>> 0) === 0 };
+  return { network: (value & mask) >>> 0, prefixLength, hostBitsZero: (value & ~mask) >>> 0 === 0 };
 }
 
 export function rangeContains(range: Ipv4Range, address: number): boolean {
   const mask = range.prefixLength === 0 ? 0 : (0xffffffff << (32 - range.prefixLength)) >>> 0;
-  return ((address & mask) >>> 0) === range.network;
+  return (address & mask) >>> 0 === range.network;
 }
 
 /** Host numbers inside a /16 that avoid .0 and .255 in the last octet (254 × 256 of them). */

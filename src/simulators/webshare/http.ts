@@ -109,7 +109,10 @@ function pageUrl(req: SimRequest, page: number): string {
 export function commaList(req: SimRequest, name: string): string[] | undefined {
   const raw = req.query.get(name);
   if (raw === null || raw.trim() === '') return undefined;
-  return raw.split(',').map((item) => item.trim()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** django-filter BooleanFilter: true/false/1/0 (any case); anything else means "no filter" [I]. */

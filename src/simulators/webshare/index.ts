@@ -84,14 +84,16 @@ export async function startWebshareSimulator(options: WebshareSimulatorOptions =
   const context: WebshareSimContext = { state, nowMs: () => clock.nowMs() };
 
   // Every authenticated route passes auth, then the throttles, then lets pending replacements move on.
-  const guard = (handler: (req: SimRequest) => SimResponse) => (req: SimRequest): SimResponse => {
-    const denied = authenticate(req, token);
-    if (denied) return denied;
-    const throttled = throttle(req, token, general, proxyList);
-    if (throttled) return throttled;
-    settleReplacements(state, clock.nowMs(), replacementDelayMs);
-    return handler(req);
-  };
+  const guard =
+    (handler: (req: SimRequest) => SimResponse) =>
+    (req: SimRequest): SimResponse => {
+      const denied = authenticate(req, token);
+      if (denied) return denied;
+      const throttled = throttle(req, token, general, proxyList);
+      if (throttled) return throttled;
+      settleReplacements(state, clock.nowMs(), replacementDelayMs);
+      return handler(req);
+    };
   registerWebshareRoutes(server, context, guard);
   await server.start(options.port ?? 0, options.host ?? '127.0.0.1');
 

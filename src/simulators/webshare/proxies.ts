@@ -5,16 +5,7 @@
  * config of whoever reads it (the plan owner or a sub-user), so changing them changes every proxy at once.
  */
 import type { WebshareCountryCounts, WebshareProxy, WebshareProxyListMode } from '../../providers/webshare/wire';
-import {
-  catalogEntry,
-  formatTimestamp,
-  hostAddress,
-  HOSTS_PER_PREFIX,
-  ipToNumber,
-  mix,
-  weightedEntry,
-  type CatalogEntry,
-} from './data';
+import { catalogEntry, formatTimestamp, hostAddress, HOSTS_PER_PREFIX, ipToNumber, mix, weightedEntry, type CatalogEntry } from './data';
 
 /** One materialized proxy, before credentials are applied. */
 export interface ProxySlot {
@@ -54,7 +45,18 @@ export interface ProxyList {
 }
 
 export function createProxyList(ordinal: number, seed: number, countries: WebshareCountryCounts, residential: boolean, generatedAtMs: number): ProxyList {
-  return { ordinal, salt: mix(seed, ordinal, 0x5eed), residential, countries: { ...countries }, generation: 0, generatedAtMs, overrides: new Map(), validity: new Map(), issued: 0, cache: null };
+  return {
+    ordinal,
+    salt: mix(seed, ordinal, 0x5eed),
+    residential,
+    countries: { ...countries },
+    generation: 0,
+    generatedAtMs,
+    overrides: new Map(),
+    validity: new Map(),
+    issued: 0,
+    cache: null,
+  };
 }
 
 export function listSize(list: ProxyList): number {
@@ -81,7 +83,7 @@ export function materialize(list: ProxyList): ProxySlot[] {
       const slot = slots.length;
       const h = (n: number) => mix(list.salt, list.generation, slot, n);
       // [I] A country outside our catalog borrows a network but keeps its code.
-      const entry = code === 'ZZ' ? weightedEntry(h(1)) : catalogEntry(code) ?? weightedEntry(h(1));
+      const entry = code === 'ZZ' ? weightedEntry(h(1)) : (catalogEntry(code) ?? weightedEntry(h(1)));
       const country = code === 'ZZ' ? entry.country : code;
       const k = perCountryIndex.get(entry.country) ?? 0;
       perCountryIndex.set(entry.country, k + 1);
@@ -193,9 +195,7 @@ export function filterProxies(list: ProxyList, filter: ProxyListFilter): ProxySl
   // [I] search covers the text fields: address, country, city and ASN name.
   if (filter.search) {
     const needle = filter.search.toLowerCase();
-    proxies = proxies.filter((proxy) =>
-      [proxy.address ?? '', proxy.country, proxy.city, proxy.asnName].some((text) => text.toLowerCase().includes(needle)),
-    );
+    proxies = proxies.filter((proxy) => [proxy.address ?? '', proxy.country, proxy.city, proxy.asnName].some((text) => text.toLowerCase().includes(needle)));
   }
   if (filter.ordering?.length) proxies = orderProxies(proxies, filter.ordering);
   return proxies;
@@ -237,7 +237,7 @@ export interface ProxyCredentials {
 
 /** The wire form of one proxy as a given reader sees it. */
 export function renderProxy(proxy: ProxySlot, credentials: ProxyCredentials, mode: WebshareProxyListMode, nowMs: number): WebshareProxy {
-  const lastVerifiedMs = nowMs - ((nowMs - proxy.verifyPhaseMs) % 30_000 + 30_000) % 30_000;
+  const lastVerifiedMs = nowMs - ((((nowMs - proxy.verifyPhaseMs) % 30_000) + 30_000) % 30_000);
   return {
     id: proxy.id,
     // [I] Backbone entries carry a numbered username and a per-proxy port in the 10000+ backbone range.

@@ -72,7 +72,8 @@ function checkSelector(errors: FieldErrors, field: string, raw: unknown, types: 
     case 'ip_address':
       for (const address of list('ip_addresses')) {
         // [C] any IPv4 or IPv6 address is valid; one that is not in the list simply matches nothing
-        if (typeof address !== 'string' || cleanIpAddress(address) === undefined) errors.add(`${field}.ip_addresses`, 'Enter a valid IPv4 or IPv6 address.', 'invalid');
+        if (typeof address !== 'string' || cleanIpAddress(address) === undefined)
+          errors.add(`${field}.ip_addresses`, 'Enter a valid IPv4 or IPv6 address.', 'invalid');
       }
       break;
     case 'asn':
@@ -136,9 +137,19 @@ export function createReplacement(state: WebshareState, planState: PlanState, re
     plan: null,
     generation: planState.list.generation,
     record: {
-      id, to_replace: request.to_replace, replace_with: request.replace_with, dry_run: request.dry_run, state: 'validating',
-      proxies_removed: null, proxies_added: null, reason: '', error: null, error_code: null,
-      created_at: formatTimestamp(nowMs), dry_run_completed_at: null, completed_at: null,
+      id,
+      to_replace: request.to_replace,
+      replace_with: request.replace_with,
+      dry_run: request.dry_run,
+      state: 'validating',
+      proxies_removed: null,
+      proxies_added: null,
+      reason: '',
+      error: null,
+      error_code: null,
+      created_at: formatTimestamp(nowMs),
+      dry_run_completed_at: null,
+      completed_at: null,
     },
   };
   state.replacements.set(id, entry);
@@ -237,8 +248,15 @@ function complete(state: WebshareState, entry: ReplacementState, planState: Plan
       planId: planState.plan.id,
       replacementId: entry.record.id,
       record: {
-        id: state.next.replacedProxy++, reason: 'proxy_replaced', proxy: old.address ?? '', proxy_port: old.port, proxy_country_code: old.country,
-        replaced_with: override.address ?? '', replaced_with_port: override.port, replaced_with_country_code: override.country, created_at: formatTimestamp(atMs),
+        id: state.next.replacedProxy++,
+        reason: 'proxy_replaced',
+        proxy: old.address ?? '',
+        proxy_port: old.port,
+        proxy_country_code: old.country,
+        replaced_with: override.address ?? '',
+        replaced_with_port: override.port,
+        replaced_with_country_code: override.country,
+        created_at: formatTimestamp(atMs),
       },
     });
   }

@@ -31,47 +31,59 @@ export function registerConfigRoutes(server: SimulatorServer, context: WebshareS
       return isResponse(reader) ? reader : ok(render(reader));
     });
 
-  server.route('GET', '/api/v3/proxy/list/status', v3((reader): WebshareProxyListStatus => {
-    const used = composition(reader.list);
-    return {
-      state: 'completed',
-      countries: used.countries,
-      unallocated_countries: unallocatedOf(reader),
-      username: reader.config.username,
-      password: reader.config.password,
-      is_proxy_used: Object.keys(used.countries).length > 0, // [I] as the v2 config says
-    };
-  }));
+  server.route(
+    'GET',
+    '/api/v3/proxy/list/status',
+    v3((reader): WebshareProxyListStatus => {
+      const used = composition(reader.list);
+      return {
+        state: 'completed',
+        countries: used.countries,
+        unallocated_countries: unallocatedOf(reader),
+        username: reader.config.username,
+        password: reader.config.password,
+        is_proxy_used: Object.keys(used.countries).length > 0, // [I] as the v2 config says
+      };
+    }),
+  );
 
-  server.route('GET', '/api/v3/proxy/list/stats', v3((reader): WebshareProxyListStats => {
-    const config = renderConfig(reader.config, reader.list);
-    return {
-      available_countries: config.available_countries,
-      ip_ranges_24: config.ip_ranges_24,
-      ip_ranges_16: config.ip_ranges_16,
-      ip_ranges_8: config.ip_ranges_8,
-      available_ip_ranges_24: config.available_ip_ranges_24,
-      available_ip_ranges_16: config.available_ip_ranges_16,
-      available_ip_ranges_8: config.available_ip_ranges_8,
-      asns: config.asns,
-      available_asns: config.available_asns,
-    };
-  }));
+  server.route(
+    'GET',
+    '/api/v3/proxy/list/stats',
+    v3((reader): WebshareProxyListStats => {
+      const config = renderConfig(reader.config, reader.list);
+      return {
+        available_countries: config.available_countries,
+        ip_ranges_24: config.ip_ranges_24,
+        ip_ranges_16: config.ip_ranges_16,
+        ip_ranges_8: config.ip_ranges_8,
+        available_ip_ranges_24: config.available_ip_ranges_24,
+        available_ip_ranges_16: config.available_ip_ranges_16,
+        available_ip_ranges_8: config.available_ip_ranges_8,
+        asns: config.asns,
+        available_asns: config.available_asns,
+      };
+    }),
+  );
 
-  server.route('POST', '/api/v2/proxy/config/allocate_unallocated_countries/', guard((req) => {
-    const planState = resolvePlan(state, req);
-    if (isResponse(planState)) return planState;
-    const body = jsonObject(req);
-    if (!body.ok) return body.response;
-    const checked = checkNewCountries(body.body.new_countries, planState);
-    if (!isCounts(checked)) return checked;
-    // The allocated proxies join the list; nothing stays unallocated.
-    for (const [code, count] of Object.entries(checked)) planState.list.countries[code] = (planState.list.countries[code] ?? 0) + count;
-    invalidate(planState.list);
-    planState.unallocated = {};
-    planState.config.updatedAtMs = context.nowMs();
-    return ok(renderConfig(planState.config, planState.list, planState.unallocated));
-  }));
+  server.route(
+    'POST',
+    '/api/v2/proxy/config/allocate_unallocated_countries/',
+    guard((req) => {
+      const planState = resolvePlan(state, req);
+      if (isResponse(planState)) return planState;
+      const body = jsonObject(req);
+      if (!body.ok) return body.response;
+      const checked = checkNewCountries(body.body.new_countries, planState);
+      if (!isCounts(checked)) return checked;
+      // The allocated proxies join the list; nothing stays unallocated.
+      for (const [code, count] of Object.entries(checked)) planState.list.countries[code] = (planState.list.countries[code] ?? 0) + count;
+      invalidate(planState.list);
+      planState.unallocated = {};
+      planState.config.updatedAtMs = context.nowMs();
+      return ok(renderConfig(planState.config, planState.list, planState.unallocated));
+    }),
+  );
 }
 
 function isCounts(value: WebshareCountryCounts | SimResponse): value is WebshareCountryCounts {
@@ -94,7 +106,8 @@ function checkNewCountries(raw: unknown, planState: PlanState): WebshareCountryC
   for (const [code, count] of Object.entries(raw as Record<string, unknown>)) {
     if (!/^[A-Z]{2}$/.test(code)) errors.add('new_countries', `"${code}" is not a valid upper-case country code.`, 'invalid');
     else if (!ALLOCATABLE.has(code)) errors.add('new_countries', `Country ${code} is not available.`, 'unavailable_country');
-    else if (typeof count !== 'number' || !Number.isInteger(count) || count <= 0) errors.add('new_countries', `The count for ${code} must be a positive integer.`, 'invalid');
+    else if (typeof count !== 'number' || !Number.isInteger(count) || count <= 0)
+      errors.add('new_countries', `The count for ${code} must be a positive integer.`, 'invalid');
     else counts[code] = count;
   }
   if (Object.keys(raw).length === 0) errors.add('new_countries', 'This dictionary may not be empty.', 'empty');

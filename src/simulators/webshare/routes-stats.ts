@@ -20,11 +20,15 @@ const TOKEN_LIFETIME_MS = 30 * DAY_MS;
 export function registerStatsRoutes(server: SimulatorServer, context: WebshareSimContext, guard: Guard): void {
   const tokens = new DownloadTokens(context);
 
-  server.route('GET', '/api/v2/proxy/activity/', guard((req) => {
-    const reader = resolveReader(context.state, req);
-    if (isResponse(reader)) return reader;
-    return activityPage(context, req, reader);
-  }));
+  server.route(
+    'GET',
+    '/api/v2/proxy/activity/',
+    guard((req) => {
+      const reader = resolveReader(context.state, req);
+      if (isResponse(reader)) return reader;
+      return activityPage(context, req, reader);
+    }),
+  );
 
   // [C] no API key: the download token (scope `activity`) is the credential, with the same filters.
   server.route('GET', '/api/v2/proxy/activity/download/', (req) => {
@@ -35,18 +39,26 @@ export function registerStatsRoutes(server: SimulatorServer, context: WebshareSi
     return { status: 200, headers: { 'content-type': 'text/csv; charset=utf-8' }, body: activityCsv(filtered) };
   });
 
-  server.route('GET', '/api/v2/download_token/:scope/', guard((req) => {
-    const planState = resolvePlan(context.state, req);
-    if (isResponse(planState)) return planState;
-    const scope = scopeOf(req);
-    return scope ? ok(tokens.current(planState, scope)) : NOT_FOUND;
-  }));
-  server.route('POST', '/api/v2/download_token/:scope/reset/', guard((req) => {
-    const planState = resolvePlan(context.state, req);
-    if (isResponse(planState)) return planState;
-    const scope = scopeOf(req);
-    return scope ? ok(tokens.reset(planState, scope)) : NOT_FOUND;
-  }));
+  server.route(
+    'GET',
+    '/api/v2/download_token/:scope/',
+    guard((req) => {
+      const planState = resolvePlan(context.state, req);
+      if (isResponse(planState)) return planState;
+      const scope = scopeOf(req);
+      return scope ? ok(tokens.current(planState, scope)) : NOT_FOUND;
+    }),
+  );
+  server.route(
+    'POST',
+    '/api/v2/download_token/:scope/reset/',
+    guard((req) => {
+      const planState = resolvePlan(context.state, req);
+      if (isResponse(planState)) return planState;
+      const scope = scopeOf(req);
+      return scope ? ok(tokens.reset(planState, scope)) : NOT_FOUND;
+    }),
+  );
 }
 
 /** [I] an unknown scope is an unknown URL to Django's router: 404. */
@@ -79,14 +91,18 @@ function filterActivity(context: WebshareSimContext, req: SimRequest, reader: Re
   const source = reader.subuser
     ? { seed: context.state.seed, salt: reader.subuser.record.id, username: reader.config.username }
     : { seed: context.state.seed, salt: reader.planState.plan.id, username: reader.config.username };
-  return activityLog(source, context.nowMs()).filter(({ atMicros, record }) =>
-    (from === undefined || atMicros >= from) &&
-    (to === undefined || atMicros <= to) &&
-    (minBytes === undefined || record.bytes >= minBytes) &&
-    (maxBytes === undefined || record.bytes <= maxBytes) &&
-    // [C] `*` matches any error
-    (!reason || (reason === '*' ? record.error_reason !== null : record.error_reason === reason)) &&
-    (!search || [record.hostname, record.domain, record.proxy_address, record.client_address, record.ip_address, record.error_reason].some((field) => field?.toLowerCase().includes(search))),
+  return activityLog(source, context.nowMs()).filter(
+    ({ atMicros, record }) =>
+      (from === undefined || atMicros >= from) &&
+      (to === undefined || atMicros <= to) &&
+      (minBytes === undefined || record.bytes >= minBytes) &&
+      (maxBytes === undefined || record.bytes <= maxBytes) &&
+      // [C] `*` matches any error
+      (!reason || (reason === '*' ? record.error_reason !== null : record.error_reason === reason)) &&
+      (!search ||
+        [record.hostname, record.domain, record.proxy_address, record.client_address, record.ip_address, record.error_reason].some((field) =>
+          field?.toLowerCase().includes(search),
+        )),
   );
 }
 
@@ -138,7 +154,8 @@ class DownloadTokens {
   constructor(private readonly context: WebshareSimContext) {}
 
   current(planState: PlanState, scope: WebshareDownloadTokenScope): WebshareDownloadToken {
-    const token = this.find(planState.plan.id, scope) ?? this.issue(planState, scope, scope === 'proxy_list' ? planState.config.proxy_list_download_token : undefined);
+    const token =
+      this.find(planState.plan.id, scope) ?? this.issue(planState, scope, scope === 'proxy_list' ? planState.config.proxy_list_download_token : undefined);
     return render(token);
   }
 

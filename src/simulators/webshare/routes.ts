@@ -21,51 +21,95 @@ export type Guard = (handler: (req: SimRequest) => SimResponse) => SimHandler;
 export function registerWebshareRoutes(server: SimulatorServer, context: WebshareSimContext, guard: Guard): void {
   const { state } = context;
 
-  server.route('GET', '/api/v2/profile/', guard(() => ok(state.profile)));
-  server.route('GET', '/api/v2/subscription/', guard(() => ok(state.subscription)));
-  server.route('GET', '/api/v2/subscription/plan/', guard((req) => paginate(req, [...state.plans.values()], (entry) => renderPlan(state, entry))));
-  server.route('GET', '/api/v2/subscription/plan/:id/', guard((req) => {
-    const entry = /^\d+$/.test(req.params.id) ? state.plans.get(Number(req.params.id)) : undefined;
-    return entry ? ok(renderPlan(state, entry)) : NOT_FOUND;
-  }));
+  server.route(
+    'GET',
+    '/api/v2/profile/',
+    guard(() => ok(state.profile)),
+  );
+  server.route(
+    'GET',
+    '/api/v2/subscription/',
+    guard(() => ok(state.subscription)),
+  );
+  server.route(
+    'GET',
+    '/api/v2/subscription/plan/',
+    guard((req) => paginate(req, [...state.plans.values()], (entry) => renderPlan(state, entry))),
+  );
+  server.route(
+    'GET',
+    '/api/v2/subscription/plan/:id/',
+    guard((req) => {
+      const entry = /^\d+$/.test(req.params.id) ? state.plans.get(Number(req.params.id)) : undefined;
+      return entry ? ok(renderPlan(state, entry)) : NOT_FOUND;
+    }),
+  );
 
-  server.route('GET', '/api/v2/proxy/list/', guard((req) => proxyList(context, req)));
-  server.route('POST', '/api/v2/proxy/list/refresh/', guard((req) => {
-    const planState = resolvePlan(state, req);
-    if (isResponse(planState)) return planState;
-    const plan = planState.plan;
-    // [C] only while on_demand_refreshes_available > 0; [I] wording and code
-    if (plan.on_demand_refreshes_total - plan.on_demand_refreshes_used <= 0) {
-      return detailError(400, 'No on-demand refreshes available on this plan.', 'no_on_demand_refreshes_available');
-    }
-    plan.on_demand_refreshes_used += 1;
-    regenerate(planState.list, context.nowMs());
-    return noContent();
-  }));
+  server.route(
+    'GET',
+    '/api/v2/proxy/list/',
+    guard((req) => proxyList(context, req)),
+  );
+  server.route(
+    'POST',
+    '/api/v2/proxy/list/refresh/',
+    guard((req) => {
+      const planState = resolvePlan(state, req);
+      if (isResponse(planState)) return planState;
+      const plan = planState.plan;
+      // [C] only while on_demand_refreshes_available > 0; [I] wording and code
+      if (plan.on_demand_refreshes_total - plan.on_demand_refreshes_used <= 0) {
+        return detailError(400, 'No on-demand refreshes available on this plan.', 'no_on_demand_refreshes_available');
+      }
+      plan.on_demand_refreshes_used += 1;
+      regenerate(planState.list, context.nowMs());
+      return noContent();
+    }),
+  );
 
-  server.route('GET', '/api/v2/proxy/config/', guard((req) => {
-    const reader = resolveReader(state, req);
-    return isResponse(reader) ? reader : ok(renderConfig(reader.config, reader.list, unallocatedOf(reader)));
-  }));
-  server.route('PATCH', '/api/v2/proxy/config/', guard((req) => {
-    const reader = resolveReader(state, req);
-    if (isResponse(reader)) return reader;
-    const body = jsonObject(req);
-    if (!body.ok) return body.response;
-    const result = validateConfigUpdate(body.body, reader.config, reader.planState.plan);
-    if (!result.ok) return result.response;
-    Object.assign(reader.config, result.value, { updatedAtMs: context.nowMs() });
-    return ok(renderConfig(reader.config, reader.list, unallocatedOf(reader)));
-  }));
+  server.route(
+    'GET',
+    '/api/v2/proxy/config/',
+    guard((req) => {
+      const reader = resolveReader(state, req);
+      return isResponse(reader) ? reader : ok(renderConfig(reader.config, reader.list, unallocatedOf(reader)));
+    }),
+  );
+  server.route(
+    'PATCH',
+    '/api/v2/proxy/config/',
+    guard((req) => {
+      const reader = resolveReader(state, req);
+      if (isResponse(reader)) return reader;
+      const body = jsonObject(req);
+      if (!body.ok) return body.response;
+      const result = validateConfigUpdate(body.body, reader.config, reader.planState.plan);
+      if (!result.ok) return result.response;
+      Object.assign(reader.config, result.value, { updatedAtMs: context.nowMs() });
+      return ok(renderConfig(reader.config, reader.list, unallocatedOf(reader)));
+    }),
+  );
   // [C] the v3 read has no trailing slash and requires plan_id
-  server.route('GET', '/api/v3/proxy/config', guard((req) => {
-    if (req.query.get('plan_id') === null) return new FieldErrors().add('plan_id', REQUIRED, 'required').response();
-    const reader = resolveReader(state, req);
-    return isResponse(reader) ? reader : ok(renderConfigV3(reader.config));
-  }));
+  server.route(
+    'GET',
+    '/api/v3/proxy/config',
+    guard((req) => {
+      if (req.query.get('plan_id') === null) return new FieldErrors().add('plan_id', REQUIRED, 'required').response();
+      const reader = resolveReader(state, req);
+      return isResponse(reader) ? reader : ok(renderConfigV3(reader.config));
+    }),
+  );
 
-  server.route('GET', '/api/v2/stats/', guard((req) => stats(context, req, 'hourly')));
-  server.route('GET', '/api/v2/stats/aggregate/', guard((req) => stats(context, req, 'aggregate')));
+  server.route(
+    'GET',
+    '/api/v2/stats/',
+    guard((req) => stats(context, req, 'hourly')),
+  );
+  server.route(
+    'GET',
+    '/api/v2/stats/aggregate/',
+    guard((req) => stats(context, req, 'aggregate')),
+  );
 
   registerAccessRoutes(server, context, guard);
   registerStatsRoutes(server, context, guard);
@@ -79,14 +123,16 @@ function proxyList(context: WebshareSimContext, req: SimRequest): SimResponse {
   const mode = req.query.get('mode');
   const errors = new FieldErrors();
   if (mode === null || mode === '') errors.add('mode', REQUIRED, 'required');
-  else if (!MODES.includes(mode as WebshareProxyListMode)) errors.add('mode', `Select a valid choice. ${mode} is not one of the available choices.`, 'invalid_choice');
+  else if (!MODES.includes(mode as WebshareProxyListMode))
+    errors.add('mode', `Select a valid choice. ${mode} is not one of the available choices.`, 'invalid_choice');
   const asnNumber = integerParam(req, 'asn_number');
   if (Number.isNaN(asnNumber)) errors.add('asn_number', 'Enter a number.', 'invalid');
   if (errors.has()) return errors.response();
   const reader = resolveReader(context.state, req);
   if (isResponse(reader)) return reader;
   // [C] residential lists are served in backbone mode only; [I] wording
-  if (mode === 'direct' && reader.list.residential) return new FieldErrors().add('mode', 'Residential proxies are only available in backbone mode.', 'invalid').response();
+  if (mode === 'direct' && reader.list.residential)
+    return new FieldErrors().add('mode', 'Residential proxies are only available in backbone mode.', 'invalid').response();
   const single = req.query.get('proxy_address');
   const addresses = commaList(req, 'proxy_address__in') ?? (single ? [single] : undefined);
   const proxies = filterProxies(reader.list, {

@@ -40,5 +40,12 @@ export function ownedBy<T extends { planId: number }>(items: Map<number, T>, raw
 }
 
 export function isResponse(value: unknown): value is SimResponse {
-  return typeof value === 'object' && value !== null && 'status' in value && typeof (value as SimResponse).status === 'number' && !('plan' in value) && !('planState' in value);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'status' in value &&
+    typeof (value as SimResponse).status === 'number' &&
+    !('plan' in value) &&
+    !('planState' in value)
+  );
 }

@@ -105,23 +105,63 @@ export function createState(options: WebshareSeedOptions): WebshareState {
   const state: WebshareState = {
     seed,
     profile: {
-      id: 100_000 + (h(6) % 900_000), email: `${first}.${last}@example.com`.toLowerCase(), first_name: first, last_name: last,
-      last_login: formatTimestamp(nowMs - (1 + (h(7) % 48)) * HOUR_MS), timezone: PROFILE_TIMEZONE,
-      subscribed_bandwidth_usage_notifications: true, subscribed_subscription_notifications: true, subscribed_proxy_usage_statistics: true,
-      subscribed_usage_warnings: true, subscribed_guides_and_tips: false, subscribed_survey_emails: false,
-      tracking_id: hexToken(32, seed, 11), announce_kit_user_token: hexToken(40, seed, 12), helpscout_beacon_signature: hexToken(64, seed, 13),
-      intercom_signature: hexToken(64, seed, 14), is_vip_customer: false,
-      created_at: formatTimestamp(accountCreatedMs), updated_at: formatTimestamp(startMs),
+      id: 100_000 + (h(6) % 900_000),
+      email: `${first}.${last}@example.com`.toLowerCase(),
+      first_name: first,
+      last_name: last,
+      last_login: formatTimestamp(nowMs - (1 + (h(7) % 48)) * HOUR_MS),
+      timezone: PROFILE_TIMEZONE,
+      subscribed_bandwidth_usage_notifications: true,
+      subscribed_subscription_notifications: true,
+      subscribed_proxy_usage_statistics: true,
+      subscribed_usage_warnings: true,
+      subscribed_guides_and_tips: false,
+      subscribed_survey_emails: false,
+      tracking_id: hexToken(32, seed, 11),
+      announce_kit_user_token: hexToken(40, seed, 12),
+      helpscout_beacon_signature: hexToken(64, seed, 13),
+      intercom_signature: hexToken(64, seed, 14),
+      is_vip_customer: false,
+      created_at: formatTimestamp(accountCreatedMs),
+      updated_at: formatTimestamp(startMs),
     },
     subscription: {
-      id: 50_000 + (h(8) % 50_000), plan: 0, payment_method: 1 + (h(9) % 5000), free_credits: 0, term: 'monthly',
-      start_date: formatTimestamp(startMs), end_date: formatTimestamp(startMs + 30 * DAY_MS), renewals_paid: h(10) % 12,
-      failed_payment_times: 0, account_discount_percentage: 0, promotion_available_first_time_renewal_25_off: false, customizable: true,
-      paused: false, reactivation_date: null, reactivation_period_left: null, promo_type: null, promo_value: null, throttled: false,
-      renewals_enabled: true, will_renew: true, created_at: formatTimestamp(accountCreatedMs), updated_at: formatTimestamp(startMs),
+      id: 50_000 + (h(8) % 50_000),
+      plan: 0,
+      payment_method: 1 + (h(9) % 5000),
+      free_credits: 0,
+      term: 'monthly',
+      start_date: formatTimestamp(startMs),
+      end_date: formatTimestamp(startMs + 30 * DAY_MS),
+      renewals_paid: h(10) % 12,
+      failed_payment_times: 0,
+      account_discount_percentage: 0,
+      promotion_available_first_time_renewal_25_off: false,
+      customizable: true,
+      paused: false,
+      reactivation_date: null,
+      reactivation_period_left: null,
+      promo_type: null,
+      promo_value: null,
+      throttled: false,
+      renewals_enabled: true,
+      will_renew: true,
+      created_at: formatTimestamp(accountCreatedMs),
+      updated_at: formatTimestamp(startMs),
     },
-    plans: new Map(), subusers: new Map(), ipAuthorizations: new Map(), replacements: new Map(), replacedProxies: [],
-    next: { subuser: 4_000 + (h(15) % 1000), ipAuthorization: 30_000 + (h(16) % 9000), replacement: 98_000 + (h(17) % 1000), replacedProxy: 93_000 + (h(18) % 1000), config: 700 + (h(19) % 300), listOrdinal: 0 },
+    plans: new Map(),
+    subusers: new Map(),
+    ipAuthorizations: new Map(),
+    replacements: new Map(),
+    replacedProxies: [],
+    next: {
+      subuser: 4_000 + (h(15) % 1000),
+      ipAuthorization: 30_000 + (h(16) % 9000),
+      replacement: 98_000 + (h(17) % 1000),
+      replacedProxy: 93_000 + (h(18) % 1000),
+      config: 700 + (h(19) % 300),
+      listOrdinal: 0,
+    },
   };
   const seeds = options.plans.length ? options.plans : [{}];
   const firstPlanId = 200_000 + (h(20) % 700_000);
@@ -144,15 +184,37 @@ function seedPlan(id: number, seed: WebsharePlanSeed, proxyCount: number, subuse
   const refreshes = seed.on_demand_refreshes_total ?? 3;
   const replacements = seed.proxy_replacements_total ?? Math.max(10, Math.round(proxyCount / 10));
   const plan: WebsharePlan = {
-    id, status: 'active', bandwidth_limit: 250, monthly_price: monthly, yearly_price: Math.round(monthly * 12 * 0.6 * 100) / 100,
-    proxy_type: 'shared', proxy_subtype: 'default', proxy_count: proxyCount, proxy_countries: { ZZ: proxyCount }, required_site_checks: [],
-    on_demand_refreshes_total: refreshes, on_demand_refreshes_used: 0, on_demand_refreshes_available: refreshes,
-    automatic_refresh_frequency: 0, automatic_refresh_last_at: null, automatic_refresh_next_at: null,
-    proxy_replacements_total: replacements, proxy_replacements_used: 0, proxy_replacements_available: replacements,
-    subusers_total: subusersTotal, subusers_used: 0, subusers_available: subusersTotal,
-    is_unlimited_ip_authorizations: true, is_high_concurrency: true, is_2x_concurrency: false, is_high_priority_network: false,
-    high_quality_ips_only: false, bundle_info: null, bundle_addons: [],
-    created_at: formatTimestamp(startMs), updated_at: formatTimestamp(startMs),
+    id,
+    status: 'active',
+    bandwidth_limit: 250,
+    monthly_price: monthly,
+    yearly_price: Math.round(monthly * 12 * 0.6 * 100) / 100,
+    proxy_type: 'shared',
+    proxy_subtype: 'default',
+    proxy_count: proxyCount,
+    proxy_countries: { ZZ: proxyCount },
+    required_site_checks: [],
+    on_demand_refreshes_total: refreshes,
+    on_demand_refreshes_used: 0,
+    on_demand_refreshes_available: refreshes,
+    automatic_refresh_frequency: 0,
+    automatic_refresh_last_at: null,
+    automatic_refresh_next_at: null,
+    proxy_replacements_total: replacements,
+    proxy_replacements_used: 0,
+    proxy_replacements_available: replacements,
+    subusers_total: subusersTotal,
+    subusers_used: 0,
+    subusers_available: subusersTotal,
+    is_unlimited_ip_authorizations: true,
+    is_high_concurrency: true,
+    is_2x_concurrency: false,
+    is_high_priority_network: false,
+    high_quality_ips_only: false,
+    bundle_info: null,
+    bundle_addons: [],
+    created_at: formatTimestamp(startMs),
+    updated_at: formatTimestamp(startMs),
   };
   Object.assign(plan, seed);
   plan.proxy_count = proxyCount;
@@ -164,10 +226,18 @@ function seedSubusers(state: WebshareState, planId: number, count: number, start
   for (let i = 0; i < count; i++) {
     const h = (n: number) => mix(state.seed, 0x50b, i, n);
     const countries = i % 2 === 1 ? null : i === 0 ? { US: 10, DE: 5 } : { [CATALOG[h(1) % 6].country]: 5 + (h(2) % 10) };
-    createSubuser(state, planId, {
-      label: SUBUSER_LABELS[i % SUBUSER_LABELS.length] + (i >= SUBUSER_LABELS.length ? ` ${Math.floor(i / SUBUSER_LABELS.length) + 1}` : ''),
-      proxy_limit: [10, 0, 25, 5][i % 4], max_thread_count: [100, 500, 50, 200][i % 4], proxy_countries: countries,
-    }, startMs + (i + 1) * 6 * HOUR_MS, startMs);
+    createSubuser(
+      state,
+      planId,
+      {
+        label: SUBUSER_LABELS[i % SUBUSER_LABELS.length] + (i >= SUBUSER_LABELS.length ? ` ${Math.floor(i / SUBUSER_LABELS.length) + 1}` : ''),
+        proxy_limit: [10, 0, 25, 5][i % 4],
+        max_thread_count: [100, 500, 50, 200][i % 4],
+        proxy_countries: countries,
+      },
+      startMs + (i + 1) * 6 * HOUR_MS,
+      startMs,
+    );
   }
 }
 
@@ -187,11 +257,23 @@ export function sumCounts(counts: WebshareCountryCounts): number {
 export function newProxyConfig(state: WebshareState, nowMs: number): ProxyConfigState {
   const id = state.next.config++;
   return {
-    id, username: alnumToken(8, state.seed, id, 1).replace(/^\d/, 'u'), password: alnumToken(12, state.seed, id, 2),
-    request_timeout: 86_400, request_idle_timeout: 900, ip_authorization_country_codes: null, ip_authorization_city: null,
-    ip_authorization_state: null, ip_authorization_postalcode: null, ip_authorization_asn: null, auto_replace_invalid_proxies: true,
-    auto_replace_low_country_confidence_proxies: false, auto_replace_out_of_rotation_proxies: false, auto_replace_failed_site_check_proxies: false,
-    proxy_list_download_token: alnumToken(32, state.seed, id, 3), createdAtMs: nowMs, updatedAtMs: nowMs,
+    id,
+    username: alnumToken(8, state.seed, id, 1).replace(/^\d/, 'u'),
+    password: alnumToken(12, state.seed, id, 2),
+    request_timeout: 86_400,
+    request_idle_timeout: 900,
+    ip_authorization_country_codes: null,
+    ip_authorization_city: null,
+    ip_authorization_state: null,
+    ip_authorization_postalcode: null,
+    ip_authorization_asn: null,
+    auto_replace_invalid_proxies: true,
+    auto_replace_low_country_confidence_proxies: false,
+    auto_replace_out_of_rotation_proxies: false,
+    auto_replace_failed_site_check_proxies: false,
+    proxy_list_download_token: alnumToken(32, state.seed, id, 3),
+    createdAtMs: nowMs,
+    updatedAtMs: nowMs,
   };
 }
 
@@ -208,16 +290,27 @@ export function renderPlan(state: WebshareState, planState: PlanState): Webshare
   };
 }
 
-export function createSubuser(state: WebshareState, planId: number, fields: { label: string; proxy_limit?: number; max_thread_count?: number; proxy_countries?: WebshareCountryCounts | null; bandwidth_use_start_date?: string }, nowMs: number, periodStartMs = nowMs): SubuserState {
+export function createSubuser(
+  state: WebshareState,
+  planId: number,
+  fields: { label: string; proxy_limit?: number; max_thread_count?: number; proxy_countries?: WebshareCountryCounts | null; bandwidth_use_start_date?: string },
+  nowMs: number,
+  periodStartMs = nowMs,
+): SubuserState {
   const id = state.next.subuser++;
   const startMs = fields.bandwidth_use_start_date ? Date.parse(fields.bandwidth_use_start_date) : periodStartMs;
   const subuser: SubuserState = {
     planId,
     record: {
-      id, label: fields.label, proxy_countries: fields.proxy_countries ?? null, proxy_limit: fields.proxy_limit ?? 0,
+      id,
+      label: fields.label,
+      proxy_countries: fields.proxy_countries ?? null,
+      proxy_limit: fields.proxy_limit ?? 0,
       max_thread_count: fields.max_thread_count ?? 500, // [I] default thread cap, as in the docs' example
-      created_at: formatTimestamp(nowMs), updated_at: formatTimestamp(nowMs),
-      bandwidth_use_start_date: formatTimestamp(startMs), bandwidth_use_end_date: formatTimestamp(startMs + 30 * DAY_MS),
+      created_at: formatTimestamp(nowMs),
+      updated_at: formatTimestamp(nowMs),
+      bandwidth_use_start_date: formatTimestamp(startMs),
+      bandwidth_use_end_date: formatTimestamp(startMs + 30 * DAY_MS),
     },
     config: newProxyConfig(state, nowMs),
     list: null,
@@ -245,7 +338,13 @@ export function renderSubuser(state: WebshareState, subuser: SubuserState, nowMs
   return { ...subuser.record, aggregate_stats: aggregateStats(source, fromMs, Math.max(fromMs, toMs), nowMs) };
 }
 
-export function addIpAuthorization(state: WebshareState, planId: number, address: string, createdMs: number, lastUsedAt: string | null = null): IpAuthorizationState {
+export function addIpAuthorization(
+  state: WebshareState,
+  planId: number,
+  address: string,
+  createdMs: number,
+  lastUsedAt: string | null = null,
+): IpAuthorizationState {
   const id = state.next.ipAuthorization++;
   const entry = { planId, record: { id, ip_address: address, created_at: formatTimestamp(createdMs), last_used_at: lastUsedAt } };
   state.ipAuthorizations.set(id, entry);
@@ -254,7 +353,9 @@ export function addIpAuthorization(state: WebshareState, planId: number, address
 
 // [I] Nominal availability figures: Webshare's pool sizes are not public.
 const AVAILABLE_COUNTRIES = Object.fromEntries(CATALOG.map((entry) => [entry.country, entry.weight * 1_000]));
-const AVAILABLE_ASNS = Object.fromEntries(CATALOG.flatMap((entry) => entry.asns.map((asn) => [String(asn.number), [asn.name, entry.weight * 500] as [string, number]])));
+const AVAILABLE_ASNS = Object.fromEntries(
+  CATALOG.flatMap((entry) => entry.asns.map((asn) => [String(asn.number), [asn.name, entry.weight * 500] as [string, number]])),
+);
 const reserved = CATALOG.map((entry) => entry.prefixes[entry.prefixes.length - 1]);
 const AVAILABLE_RANGES = {
   r24: Object.fromEntries(reserved.map(([a, b]) => [`${a}.${b}.1.0/24`, 254])),
@@ -273,12 +374,17 @@ export function renderConfig(config: ProxyConfigState, list: ProxyList, unalloca
     countries: used.countries,
     available_countries: AVAILABLE_COUNTRIES,
     unallocated_countries: { ...unallocated },
-    ip_ranges_24: used.ranges24, ip_ranges_16: used.ranges16, ip_ranges_8: used.ranges8,
-    available_ip_ranges_24: empty ? {} : AVAILABLE_RANGES.r24, available_ip_ranges_16: empty ? {} : AVAILABLE_RANGES.r16,
+    ip_ranges_24: used.ranges24,
+    ip_ranges_16: used.ranges16,
+    ip_ranges_8: used.ranges8,
+    available_ip_ranges_24: empty ? {} : AVAILABLE_RANGES.r24,
+    available_ip_ranges_16: empty ? {} : AVAILABLE_RANGES.r16,
     available_ip_ranges_8: empty ? {} : AVAILABLE_RANGES.r8,
-    asns: used.asns, available_asns: empty ? {} : AVAILABLE_ASNS,
+    asns: used.asns,
+    available_asns: empty ? {} : AVAILABLE_ASNS,
     is_proxy_used: listSize(list) > 0, // [I] the seeded account has traffic on every list
-    created_at: formatTimestamp(createdAtMs), updated_at: formatTimestamp(updatedAtMs),
+    created_at: formatTimestamp(createdAtMs),
+    updated_at: formatTimestamp(updatedAtMs),
   } as WebshareProxyConfig;
 }
 

@@ -18,9 +18,24 @@ export interface StatsSource {
 
 // [I] Plausible reasons beyond the documented `client_connect_forbidden_host`.
 export const ERROR_REASONS: Array<Omit<WebshareErrorReason, 'count'>> = [
-  { reason: 'client_connect_forbidden_host', type: 'configuration', how_to_fix: 'The target website you are connecting cannot be accessed via Webshare Proxy.', http_status: 403 },
-  { reason: 'client_connect_invalid_credentials', type: 'configuration', how_to_fix: 'Check the proxy username and password in your proxy configuration.', http_status: 407 },
-  { reason: 'target_connect_timeout', type: 'connection', how_to_fix: 'The target website did not respond in time. Retry the request or raise the request timeout.', http_status: 504 },
+  {
+    reason: 'client_connect_forbidden_host',
+    type: 'configuration',
+    how_to_fix: 'The target website you are connecting cannot be accessed via Webshare Proxy.',
+    http_status: 403,
+  },
+  {
+    reason: 'client_connect_invalid_credentials',
+    type: 'configuration',
+    how_to_fix: 'Check the proxy username and password in your proxy configuration.',
+    http_status: 407,
+  },
+  {
+    reason: 'target_connect_timeout',
+    type: 'connection',
+    how_to_fix: 'The target website did not respond in time. Retry the request or raise the request timeout.',
+    http_status: 504,
+  },
 ];
 
 /** Expected bytes in an hour: a daily curve peaking in the (UTC) afternoon, ~60 MB average at scale 1. */
@@ -122,7 +137,12 @@ export function trafficCountries(countries: Record<string, number> | null): stri
 
 function splitErrors(failed: number, hash: number): WebshareErrorReason[] {
   if (failed === 0) return [];
-  const counts = splitAcross(failed, ERROR_REASONS.map((reason) => reason.reason), hash, 0.6);
+  const counts = splitAcross(
+    failed,
+    ERROR_REASONS.map((reason) => reason.reason),
+    hash,
+    0.6,
+  );
   return ERROR_REASONS.filter((reason) => counts[reason.reason]).map((reason) => ({ ...reason, count: counts[reason.reason] }));
 }
 

@@ -55,7 +55,8 @@ function checkCredential(errors: FieldErrors, field: string, value: unknown): st
   if (!checkString(errors, field, value)) return undefined;
   if (value.length < 8) errors.add(field, 'Ensure this field has at least 8 characters.', 'min_length');
   else if (value.length > 32) errors.add(field, 'Ensure this field has no more than 32 characters.', 'max_length');
-  else if (!/^[A-Za-z0-9]+$/.test(value)) errors.add(field, 'Only alphanumeric characters are allowed.', 'invalid'); // [I] wording
+  else if (!/^[A-Za-z0-9]+$/.test(value))
+    errors.add(field, 'Only alphanumeric characters are allowed.', 'invalid'); // [I] wording
   else return value;
   return undefined;
 }
@@ -79,7 +80,12 @@ export function validateConfigUpdate(body: Record<string, unknown>, current: Pro
   if ('ip_authorization_country_codes' in body) {
     const codes = body.ip_authorization_country_codes;
     if (codes === null) changes.ip_authorization_country_codes = null;
-    else if (!Array.isArray(codes)) errors.add('ip_authorization_country_codes', `Expected a list of items but got type "${typeof codes === 'string' ? 'str' : typeof codes}".`, 'not_a_list');
+    else if (!Array.isArray(codes))
+      errors.add(
+        'ip_authorization_country_codes',
+        `Expected a list of items but got type "${typeof codes === 'string' ? 'str' : typeof codes}".`,
+        'not_a_list',
+      );
     else if (codes.some((code) => typeof code !== 'string' || !/^[A-Z]{2}$/.test(code))) {
       errors.add('ip_authorization_country_codes', 'Country codes must be upper-case two-letter codes.', 'invalid'); // [I]
     } else changes.ip_authorization_country_codes = codes as string[];
@@ -94,9 +100,16 @@ export function validateConfigUpdate(body: Record<string, unknown>, current: Pro
       else changes[field] = value;
     }
   }
-  const geo = (['ip_authorization_city', 'ip_authorization_state', 'ip_authorization_postalcode'] as const).filter((field) => (field in changes ? changes[field] : current[field]) !== null);
+  const geo = (['ip_authorization_city', 'ip_authorization_state', 'ip_authorization_postalcode'] as const).filter(
+    (field) => (field in changes ? changes[field] : current[field]) !== null,
+  );
   if (geo.length > 1) errors.add('non_field_errors', 'Only one of city, state and postal code can be used to restrict IP authorization.', 'invalid'); // [SDK] exclusive; [I] wording
-  for (const field of ['auto_replace_invalid_proxies', 'auto_replace_low_country_confidence_proxies', 'auto_replace_out_of_rotation_proxies', 'auto_replace_failed_site_check_proxies'] as const) {
+  for (const field of [
+    'auto_replace_invalid_proxies',
+    'auto_replace_low_country_confidence_proxies',
+    'auto_replace_out_of_rotation_proxies',
+    'auto_replace_failed_site_check_proxies',
+  ] as const) {
     if (!(field in body)) continue;
     const value = checkBoolean(errors, field, body[field]);
     const freeLocked = field === 'auto_replace_invalid_proxies' || field === 'auto_replace_low_country_confidence_proxies';
@@ -114,7 +127,8 @@ export function validateSubuser(body: Record<string, unknown>, partial: boolean)
   if (!('label' in body)) {
     if (!partial) errors.add('label', REQUIRED, 'required');
   } else if (checkString(errors, 'label', body.label)) {
-    if (body.label.length > 255) errors.add('label', 'Ensure this field has no more than 255 characters.', 'max_length'); // [I] max length
+    if (body.label.length > 255)
+      errors.add('label', 'Ensure this field has no more than 255 characters.', 'max_length'); // [I] max length
     else value.label = body.label;
   }
   if ('proxy_limit' in body) {
@@ -141,7 +155,11 @@ export function validateSubuser(body: Record<string, unknown>, partial: boolean)
 function checkCountries(errors: FieldErrors, raw: unknown): WebshareCountryCounts | null | undefined {
   if (raw === null) return null;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    errors.add('proxy_countries', `Expected a dictionary of items but got type "${Array.isArray(raw) ? 'list' : typeof raw === 'string' ? 'str' : typeof raw}".`, 'not_a_dict');
+    errors.add(
+      'proxy_countries',
+      `Expected a dictionary of items but got type "${Array.isArray(raw) ? 'list' : typeof raw === 'string' ? 'str' : typeof raw}".`,
+      'not_a_dict',
+    );
     return undefined;
   }
   const entries = Object.entries(raw as Record<string, unknown>);

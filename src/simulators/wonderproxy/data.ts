@@ -118,12 +118,16 @@ export function seededIps(seed: number, index: number, count: number, nowSeconds
   return Array.from({ length: count }, (_, position) => {
     const geostatus: SeededIp['geostatus'] = {};
     for (const provider of GEO_IP_PROVIDERS) {
-      if (random() < 0.55) geostatus[provider] = { status: random() < 0.85 ? 'ok' : pick(random, ['warn', 'crit'] as const), status_time: nowSeconds - Math.floor(random() * 86_400) };
+      if (random() < 0.55)
+        geostatus[provider] = {
+          status: random() < 0.85 ? 'ok' : pick(random, ['warn', 'crit'] as const),
+          status_time: nowSeconds - Math.floor(random() * 86_400),
+        };
     }
     if (Object.keys(geostatus).length === 0) geostatus.google = { status: 'ok', status_time: nowSeconds - Math.floor(random() * 86_400) };
     return {
       // Index and position keep addresses distinct across servers; the seed moves the block.
-      ip: `${firstOctet}.${(index * 7 + (seed % 50)) % 250 + 1}.${(seed * 13 + index) % 250 + 1}.${10 + position * 3}`,
+      ip: `${firstOctet}.${((index * 7 + (seed % 50)) % 250) + 1}.${((seed * 13 + index) % 250) + 1}.${10 + position * 3}`,
       port_base: position,
       status: seededHealth(random),
       status_time: nowSeconds - Math.floor(random() * 600),

@@ -40,10 +40,10 @@ export function jsonObject(req: SimRequest): { ok: true; body: Record<string, un
   try {
     body = req.json();
   } catch {
-    return { ok: false, response: badRequest('The API didn\'t understand your request: the body is not valid JSON.') };
+    return { ok: false, response: badRequest("The API didn't understand your request: the body is not valid JSON.") };
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    return { ok: false, response: badRequest('The API didn\'t understand your request: the body must be a JSON object.') };
+    return { ok: false, response: badRequest("The API didn't understand your request: the body must be a JSON object.") };
   }
   return { ok: true, body: body as Record<string, unknown> };
 }
@@ -52,7 +52,10 @@ export function jsonObject(req: SimRequest): { ok: true; body: Record<string, un
 export function commaList(req: SimRequest, name: string): string[] | undefined {
   const raw = req.query.get(name);
   if (raw === null || raw.trim() === '') return undefined;
-  return raw.split(',').map((item) => item.trim()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -76,11 +79,7 @@ export function validIp(value: unknown): value is string {
 
 /** A DNS host name: dot-separated labels of letters, digits and inner hyphens, with a top-level label. */
 export function validHostname(value: unknown): value is string {
-  return (
-    typeof value === 'string' &&
-    value.length <= 253 &&
-    /^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,62}$/.test(value)
-  );
+  return typeof value === 'string' && value.length <= 253 && /^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,62}$/.test(value);
 }
 
 /** Epoch seconds as an integer (a numeric string is accepted, as PHP form handling would [I]). */

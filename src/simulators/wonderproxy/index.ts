@@ -89,16 +89,18 @@ export async function startWonderProxySimulator(options: WonderProxySimulatorOpt
     callerIp: (req) => forwardedFor(req) ?? options.callerIp ?? '127.0.0.1',
   };
   // Every route authenticates, then takes from the budget.
-  const guard = (handler: (req: SimRequest) => SimResponse) => (req: SimRequest): SimResponse => {
-    const denied = authenticate(req, token);
-    if (denied) return denied;
-    const verdict = limiter?.take(token);
-    if (verdict && !verdict.ok) {
-      // [I] WonderProxy documents no rate limit; this knob answers the way its other errors do.
-      return message(429, 'Too many requests. Please slow down.', { 'retry-after': String(verdict.retryAfterSeconds) });
-    }
-    return handler(req);
-  };
+  const guard =
+    (handler: (req: SimRequest) => SimResponse) =>
+    (req: SimRequest): SimResponse => {
+      const denied = authenticate(req, token);
+      if (denied) return denied;
+      const verdict = limiter?.take(token);
+      if (verdict && !verdict.ok) {
+        // [I] WonderProxy documents no rate limit; this knob answers the way its other errors do.
+        return message(429, 'Too many requests. Please slow down.', { 'retry-after': String(verdict.retryAfterSeconds) });
+      }
+      return handler(req);
+    };
   registerWonderProxyRoutes(server, context, guard);
   await server.start(options.port ?? 0, options.host ?? '127.0.0.1');
 

@@ -23,76 +23,105 @@ export function registerOverrideRoutes(server: SimulatorServer, context: WonderP
       return handler(req);
     });
 
-  server.route('GET', '/v0/contract/overrides', fresh((req) => {
-    const ip = req.query.get('ip')?.trim() || undefined;
-    const servers = commaList(req, 'server');
-    const entries = [...state.overrides.values()]
-      .filter((entry) => !ip || entry.ip === ip)
-      .filter((entry) => !servers || servers.includes(entry.server))
-      .sort((a, b) => a.id - b.id);
-    return ok(entries.map((entry) => renderOverride(entry, context.nowMs())));
-  }));
+  server.route(
+    'GET',
+    '/v0/contract/overrides',
+    fresh((req) => {
+      const ip = req.query.get('ip')?.trim() || undefined;
+      const servers = commaList(req, 'server');
+      const entries = [...state.overrides.values()]
+        .filter((entry) => !ip || entry.ip === ip)
+        .filter((entry) => !servers || servers.includes(entry.server))
+        .sort((a, b) => a.id - b.id);
+      return ok(entries.map((entry) => renderOverride(entry, context.nowMs())));
+    }),
+  );
 
-  server.route('DELETE', '/v0/contract/overrides', fresh(() => {
-    state.overrides.clear();
-    return noContent();
-  }));
+  server.route(
+    'DELETE',
+    '/v0/contract/overrides',
+    fresh(() => {
+      state.overrides.clear();
+      return noContent();
+    }),
+  );
 
-  server.route('POST', '/v0/contract/overrides', fresh((req) => {
-    const parsed = jsonObject(req);
-    if (!parsed.ok) return parsed.response;
-    const body = parsed.body;
-    for (const name of ['server', 'hostname', 'ip', 'expiry']) {
-      if (body[name] === undefined || body[name] === null || body[name] === '') return badRequest(`The ${name} parameter is required.`);
-    }
-    const invalid = invalidField(body, context.nowMs());
-    if (invalid) return invalid;
-    const candidate = { server: body.server as string, hostname: (body.hostname as string).toLowerCase(), ip: body.ip as string, expiry: epochSeconds(body.expiry)! };
-    // [C] a failure case of the create call; [I] that it is a 409 and its wording.
-    if (!state.contractServers.has(candidate.server)) return conflict('The server you requested is not part of your account.');
-    if (combinationTaken(state, candidate.server, candidate.hostname, undefined)) return conflict(COMBINATION_EXISTS);
-    const id = state.next.override++;
-    const entry: OverrideState = { id, ...candidate, changedAtMs: context.nowMs() };
-    state.overrides.set(id, entry);
-    return created(`/contract/overrides/${id}`, renderOverride(entry, context.nowMs()));
-  }));
+  server.route(
+    'POST',
+    '/v0/contract/overrides',
+    fresh((req) => {
+      const parsed = jsonObject(req);
+      if (!parsed.ok) return parsed.response;
+      const body = parsed.body;
+      for (const name of ['server', 'hostname', 'ip', 'expiry']) {
+        if (body[name] === undefined || body[name] === null || body[name] === '') return badRequest(`The ${name} parameter is required.`);
+      }
+      const invalid = invalidField(body, context.nowMs());
+      if (invalid) return invalid;
+      const candidate = {
+        server: body.server as string,
+        hostname: (body.hostname as string).toLowerCase(),
+        ip: body.ip as string,
+        expiry: epochSeconds(body.expiry)!,
+      };
+      // [C] a failure case of the create call; [I] that it is a 409 and its wording.
+      if (!state.contractServers.has(candidate.server)) return conflict('The server you requested is not part of your account.');
+      if (combinationTaken(state, candidate.server, candidate.hostname, undefined)) return conflict(COMBINATION_EXISTS);
+      const id = state.next.override++;
+      const entry: OverrideState = { id, ...candidate, changedAtMs: context.nowMs() };
+      state.overrides.set(id, entry);
+      return created(`/contract/overrides/${id}`, renderOverride(entry, context.nowMs()));
+    }),
+  );
 
-  server.route('GET', '/v0/contract/overrides/:id', fresh((req) => {
-    const entry = find(state, req);
-    return entry ? ok(renderOverride(entry, context.nowMs())) : NOT_FOUND;
-  }));
+  server.route(
+    'GET',
+    '/v0/contract/overrides/:id',
+    fresh((req) => {
+      const entry = find(state, req);
+      return entry ? ok(renderOverride(entry, context.nowMs())) : NOT_FOUND;
+    }),
+  );
 
   // [C] the sample PATCH sends ip and expiry only and the entry goes back to `pending`.
-  server.route('PATCH', '/v0/contract/overrides/:id', fresh((req) => {
-    const entry = find(state, req);
-    if (!entry) return NOT_FOUND;
-    const parsed = jsonObject(req);
-    if (!parsed.ok) return parsed.response;
-    const body = parsed.body;
-    const invalid = invalidField(body, context.nowMs());
-    if (invalid) return invalid;
-    const next = {
-      server: body.server === undefined ? entry.server : (body.server as string),
-      hostname: body.hostname === undefined ? entry.hostname : (body.hostname as string).toLowerCase(),
-      ip: body.ip === undefined ? entry.ip : (body.ip as string),
-      expiry: body.expiry === undefined ? entry.expiry : epochSeconds(body.expiry)!,
-    };
-    // [C] the sample 409 for a server outside the contract. [I] the same answer when nothing would change,
-    // as its wording ("No changes were made") suggests an update that matched no row.
-    if (!state.contractServers.has(next.server)) return conflict(NO_CHANGES);
-    const unchanged = next.server === entry.server && next.hostname === entry.hostname && next.ip === entry.ip && next.expiry === entry.expiry;
-    if (unchanged) return conflict(NO_CHANGES);
-    if (combinationTaken(state, next.server, next.hostname, entry.id)) return conflict(COMBINATION_EXISTS);
-    Object.assign(entry, next, { changedAtMs: context.nowMs() });
-    return ok(renderOverride(entry, context.nowMs()));
-  }));
+  server.route(
+    'PATCH',
+    '/v0/contract/overrides/:id',
+    fresh((req) => {
+      const entry = find(state, req);
+      if (!entry) return NOT_FOUND;
+      const parsed = jsonObject(req);
+      if (!parsed.ok) return parsed.response;
+      const body = parsed.body;
+      const invalid = invalidField(body, context.nowMs());
+      if (invalid) return invalid;
+      const next = {
+        server: body.server === undefined ? entry.server : (body.server as string),
+        hostname: body.hostname === undefined ? entry.hostname : (body.hostname as string).toLowerCase(),
+        ip: body.ip === undefined ? entry.ip : (body.ip as string),
+        expiry: body.expiry === undefined ? entry.expiry : epochSeconds(body.expiry)!,
+      };
+      // [C] the sample 409 for a server outside the contract. [I] the same answer when nothing would change,
+      // as its wording ("No changes were made") suggests an update that matched no row.
+      if (!state.contractServers.has(next.server)) return conflict(NO_CHANGES);
+      const unchanged = next.server === entry.server && next.hostname === entry.hostname && next.ip === entry.ip && next.expiry === entry.expiry;
+      if (unchanged) return conflict(NO_CHANGES);
+      if (combinationTaken(state, next.server, next.hostname, entry.id)) return conflict(COMBINATION_EXISTS);
+      Object.assign(entry, next, { changedAtMs: context.nowMs() });
+      return ok(renderOverride(entry, context.nowMs()));
+    }),
+  );
 
-  server.route('DELETE', '/v0/contract/overrides/:id', fresh((req) => {
-    const entry = find(state, req);
-    if (!entry) return NOT_FOUND;
-    state.overrides.delete(entry.id);
-    return noContent();
-  }));
+  server.route(
+    'DELETE',
+    '/v0/contract/overrides/:id',
+    fresh((req) => {
+      const entry = find(state, req);
+      if (!entry) return NOT_FOUND;
+      state.overrides.delete(entry.id);
+      return noContent();
+    }),
+  );
 }
 
 function find(state: WonderProxyState, req: SimRequest): OverrideState | undefined {

@@ -31,32 +31,52 @@ export function registerWonderProxyRoutes(server: SimulatorServer, context: Wond
   const { state } = context;
 
   // [C] the docs' authentication sample calls the API root; [I] what it answers with.
-  server.route('GET', '/v0', guard(() => ok({ message: 'WonderProxy API v0' })));
+  server.route(
+    'GET',
+    '/v0',
+    guard(() => ok({ message: 'WonderProxy API v0' })),
+  );
 
   // [C] every server in the network; `location` only with ?detail=location.
-  server.route('GET', '/v0/servers', guard((req) => {
-    const wanted = details(req, ['location']);
-    if (isResponse(wanted)) return wanted;
-    return ok([...state.network.values()].map((entry) => renderNetworkServer(entry, wanted)));
-  }));
+  server.route(
+    'GET',
+    '/v0/servers',
+    guard((req) => {
+      const wanted = details(req, ['location']);
+      if (isResponse(wanted)) return wanted;
+      return ok([...state.network.values()].map((entry) => renderNetworkServer(entry, wanted)));
+    }),
+  );
 
-  server.route('GET', '/v0/contract', guard(() => ok(renderContract(state))));
+  server.route(
+    'GET',
+    '/v0/contract',
+    guard(() => ok(renderContract(state))),
+  );
 
   // [C] ?server=a,b narrows to those servers; [I] names not on the contract are left out, not an error.
-  server.route('GET', '/v0/contract/servers', guard((req) => {
-    const wanted = details(req, CONTRACT_DETAILS);
-    if (isResponse(wanted)) return wanted;
-    const names = commaList(req, 'server');
-    const servers = [...state.contractServers.values()].filter((entry) => !names || names.includes(entry.name));
-    return ok(servers.map((entry) => renderContractServer(state, entry, wanted)));
-  }));
+  server.route(
+    'GET',
+    '/v0/contract/servers',
+    guard((req) => {
+      const wanted = details(req, CONTRACT_DETAILS);
+      if (isResponse(wanted)) return wanted;
+      const names = commaList(req, 'server');
+      const servers = [...state.contractServers.values()].filter((entry) => !names || names.includes(entry.name));
+      return ok(servers.map((entry) => renderContractServer(state, entry, wanted)));
+    }),
+  );
 
-  server.route('GET', '/v0/contract/servers/:server', guard((req) => {
-    const wanted = details(req, CONTRACT_DETAILS);
-    if (isResponse(wanted)) return wanted;
-    const entry = state.contractServers.get(req.params.server);
-    return entry ? ok(renderContractServer(state, entry, wanted)) : NOT_FOUND;
-  }));
+  server.route(
+    'GET',
+    '/v0/contract/servers/:server',
+    guard((req) => {
+      const wanted = details(req, CONTRACT_DETAILS);
+      if (isResponse(wanted)) return wanted;
+      const entry = state.contractServers.get(req.params.server);
+      return entry ? ok(renderContractServer(state, entry, wanted)) : NOT_FOUND;
+    }),
+  );
 
   registerAuthlistRoutes(server, context, guard);
   registerOverrideRoutes(server, context, guard);

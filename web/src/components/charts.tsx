@@ -23,7 +23,11 @@ export function UsageAgainstLimitChart({ bars }: { bars: UsageBar[] }) {
     labels: bars.map((bar) => bar.label),
     datasets: [
       { label: 'Used (GiB)', data: bars.map((bar) => bar.usedBytes / GIB), backgroundColor: '#2f6fb3' },
-      { label: 'Remaining (GiB)', data: bars.map((bar) => (bar.limitBytes === null ? 0 : Math.max(0, bar.limitBytes - bar.usedBytes) / GIB)), backgroundColor: '#cfe0f3' },
+      {
+        label: 'Remaining (GiB)',
+        data: bars.map((bar) => (bar.limitBytes === null ? 0 : Math.max(0, bar.limitBytes - bar.usedBytes) / GIB)),
+        backgroundColor: '#cfe0f3',
+      },
     ],
   };
   return (
@@ -45,7 +49,12 @@ export function UsageAgainstLimitChart({ bars }: { bars: UsageBar[] }) {
 /** Bytes per hour (or used so far, from snapshots) over the history window, projected hours dashed. */
 export function UsageHistoryChart({ accountId, label }: { accountId: string; label: string }) {
   const { history, loading, error } = useUsageHistory(accountId);
-  if (error) return <p className="muted">No history for {label}: {error}</p>;
+  if (error)
+    return (
+      <p className="muted">
+        No history for {label}: {error}
+      </p>
+    );
   if (!history) return <p className="muted">{loading ? 'Loading history…' : `No history for ${label}.`}</p>;
   const labels = history.points.map((point) => point.at.slice(5, 13).replace('T', ' ') + 'h');
   const unit = history.cumulative ? 'used so far (GiB)' : 'per hour (MiB)';

@@ -33,10 +33,23 @@ export function Access() {
     <section aria-labelledby="access-title">
       <h1 id="access-title">Access</h1>
       <ErrorList error={error} />
-      {canWrite ? <AuthorizeIp accounts={accounts.filter((entry) => entry.capabilities.includes('IP_AUTHORIZATIONS'))} /> : <p className="muted" data-testid="read-only-note">Read-only key: changes need the write scope.</p>}
+      {canWrite ? (
+        <AuthorizeIp accounts={accounts.filter((entry) => entry.capabilities.includes('IP_AUTHORIZATIONS'))} />
+      ) : (
+        <p className="muted" data-testid="read-only-note">
+          Read-only key: changes need the write scope.
+        </p>
+      )}
       <nav className="tabs" aria-label="Accounts">
         {accounts.map((entry) => (
-          <button key={entry.id} type="button" role="tab" aria-selected={entry.id === selected} className={entry.id === selected ? 'tab tab-on' : 'tab'} onClick={() => setSelected(entry.id)}>
+          <button
+            key={entry.id}
+            type="button"
+            role="tab"
+            aria-selected={entry.id === selected}
+            className={entry.id === selected ? 'tab tab-on' : 'tab'}
+            onClick={() => setSelected(entry.id)}
+          >
             {entry.label ?? entry.id}
           </button>
         ))}
@@ -117,7 +130,13 @@ function AuthorizeIp({ accounts }: { accounts: AccountSummary[] }) {
 
 function AccountAccess({ account, canWrite }: { account: AccountSummary; canWrite: boolean }) {
   const has = (capability: string) => account.capabilities.includes(capability);
-  const variables = { id: account.id, ips: has('IP_AUTHORIZATIONS'), hostnames: has('HOSTNAME_AUTHORIZATIONS'), dns: has('DNS_OVERRIDES'), subUsers: has('SUB_USERS') };
+  const variables = {
+    id: account.id,
+    ips: has('IP_AUTHORIZATIONS'),
+    hostnames: has('HOSTNAME_AUTHORIZATIONS'),
+    dns: has('DNS_OVERRIDES'),
+    subUsers: has('SUB_USERS'),
+  };
   const { data, error, loading } = useQuery(ACCESS, { variables });
   const refetch = { refetchQueries: ['DashboardAccess', 'DashboardAuditLog'], awaitRefetchQueries: true };
   const [revoke, revoked] = useMutation(REVOKE_IP_AUTHORIZATION, refetch);
@@ -175,7 +194,13 @@ function AccountAccess({ account, canWrite }: { account: AccountSummary; canWrit
               <li key={entry.id} data-testid="hostname">
                 <code>{entry.hostname}</code> {entry.subUser && <span className="muted">({entry.subUser.username})</span>}
                 {canWrite && (
-                  <button type="button" className="danger" onClick={() => void removeHostname({ variables: { accountId: account.id, hostname: entry.hostname, subUserId: entry.subUser?.id ?? null } })}>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() =>
+                      void removeHostname({ variables: { accountId: account.id, hostname: entry.hostname, subUserId: entry.subUser?.id ?? null } })
+                    }
+                  >
                     Remove {entry.hostname}
                   </button>
                 )}
@@ -266,7 +291,8 @@ function AccountAccess({ account, canWrite }: { account: AccountSummary; canWrit
                     {formatBytes(node.bandwidthUsedBytes)} / {node.bandwidthLimitBytes === null ? 'no limit' : formatBytes(node.bandwidthLimitBytes)}
                   </td>
                   <td>
-                    {formatBytes(node.monthlyBandwidthUsedBytes)} / {node.monthlyBandwidthLimitBytes === null ? 'no limit' : formatBytes(node.monthlyBandwidthLimitBytes)}
+                    {formatBytes(node.monthlyBandwidthUsedBytes)} /{' '}
+                    {node.monthlyBandwidthLimitBytes === null ? 'no limit' : formatBytes(node.monthlyBandwidthLimitBytes)}
                   </td>
                   <td>{node.maxThreads ?? '—'}</td>
                   {canWrite && has('SUB_USER_ACTIVATION') && (

@@ -59,12 +59,14 @@ export function Overview() {
           <h2>Bandwidth used against limit</h2>
           {bars.length ? <UsageAgainstLimitChart bars={bars} /> : <p className="muted">No account reports bandwidth.</p>}
         </div>
-        {data.accounts.filter((account) => hasHistory(account.capabilities)).map((account) => (
-          <div className="panel" key={account.id}>
-            <h2>Traffic of {account.label ?? account.id}, last 7 days</h2>
-            <UsageHistoryChart accountId={account.id} label={account.label ?? account.id} />
-          </div>
-        ))}
+        {data.accounts
+          .filter((account) => hasHistory(account.capabilities))
+          .map((account) => (
+            <div className="panel" key={account.id}>
+              <h2>Traffic of {account.label ?? account.id}, last 7 days</h2>
+              <UsageHistoryChart accountId={account.id} label={account.label ?? account.id} />
+            </div>
+          ))}
       </div>
     </section>
   );
@@ -78,7 +80,12 @@ function AccountCard({ account, usage, errors }: { account: Account; usage: Acco
   const periodStart = figures?.periodStart ?? account.plan?.periodStart;
   const periodEnd = figures?.periodEnd ?? account.plan?.periodEnd;
   return (
-    <article className={`card${errors.length ? ' card-error' : ''}`} data-testid="account-card" data-account-id={account.id} aria-label={account.label ?? account.id}>
+    <article
+      className={`card${errors.length ? ' card-error' : ''}`}
+      data-testid="account-card"
+      data-account-id={account.id}
+      aria-label={account.label ?? account.id}
+    >
       <header>
         <h3>{account.label ?? account.id}</h3>
         <span className={`badge provider provider-${account.provider.toLowerCase()}`}>{PROVIDER_NAMES[account.provider] ?? account.provider}</span>
@@ -91,9 +98,7 @@ function AccountCard({ account, usage, errors }: { account: Account; usage: Acco
         <dt>Plan</dt>
         <dd data-testid="plan">{account.plan?.name ?? (account.capabilities.includes('PLAN') ? '—' : 'not reported by provider')}</dd>
         <dt>Period</dt>
-        <dd>
-          {figures?.period === 'LIFETIME' ? 'lifetime' : periodStart || periodEnd ? `${formatDate(periodStart)} → ${formatDate(periodEnd)}` : '—'}
-        </dd>
+        <dd>{figures?.period === 'LIFETIME' ? 'lifetime' : periodStart || periodEnd ? `${formatDate(periodStart)} → ${formatDate(periodEnd)}` : '—'}</dd>
         <dt>Usage</dt>
         <dd data-testid="usage">
           {!usage?.supported
@@ -104,7 +109,14 @@ function AccountCard({ account, usage, errors }: { account: Account; usage: Acco
         </dd>
       </dl>
       {share !== null && (
-        <div className="meter" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share)} aria-label={`${account.label ?? account.id} usage`}>
+        <div
+          className="meter"
+          role="meter"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(share)}
+          aria-label={`${account.label ?? account.id} usage`}
+        >
           <div className={`meter-fill${share > 90 ? ' meter-high' : ''}`} style={{ width: `${share}%` }} />
           <span>{share.toFixed(share < 10 ? 1 : 0)}%</span>
         </div>

@@ -99,7 +99,11 @@ export function Proxies() {
       </form>
       <ErrorList error={error} />
       <p className="muted" data-testid="proxy-count" aria-live="polite">
-        {page ? `${page.totalCount ?? 'Some'} proxies${page.totalCount !== null ? '' : ' (count not known)'} · page ${cursors.length}` : loading ? 'Loading…' : ''}
+        {page
+          ? `${page.totalCount ?? 'Some'} proxies${page.totalCount !== null ? '' : ' (count not known)'} · page ${cursors.length}`
+          : loading
+            ? 'Loading…'
+            : ''}
       </p>
       <table className="table" aria-label="Proxies">
         <thead>
@@ -140,7 +144,11 @@ export function Proxies() {
         <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
           Previous
         </button>
-        <button type="button" disabled={!page?.pageInfo.hasNextPage} onClick={() => page?.pageInfo.endCursor && setCursors([...cursors, page.pageInfo.endCursor])}>
+        <button
+          type="button"
+          disabled={!page?.pageInfo.hasNextPage}
+          onClick={() => page?.pageInfo.endCursor && setCursors([...cursors, page.pageInfo.endCursor])}
+        >
           Next
         </button>
       </div>
