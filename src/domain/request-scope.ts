@@ -82,6 +82,8 @@ export interface RequestLimits {
   onAuditError?: (error: Error) => void;
   /** The client asked for fresh data: the read cache is not consulted for this request. */
   freshReads?: boolean;
+  /** The oldest cached answer the request accepts (upstream/request-context.ts). */
+  maxCacheAgeMs?: number;
   /** Receives warnings for the response's `extensions.warnings`. */
   warn?: (warning: OperationWarning) => void;
 }
@@ -118,6 +120,7 @@ export class RequestScope {
       maxCalls: limits.maxUpstreamCalls,
       clientGone: limits.clientGone,
       freshReads: limits.freshReads,
+      maxCacheAgeMs: limits.maxCacheAgeMs,
       requestId: limits.requestId,
       onRecorded: (call) => {
         this.telemetry.upstreamCalls += 1;

@@ -95,8 +95,11 @@ export class ReadCachePolicy implements UpstreamPolicy {
     }
     const entry = request.context?.freshReads || lookup.entry === undefined ? undefined : this.open(key, lookup.entry);
     const nowMs = Date.now();
-    if (entry && nowMs < entry.freshUntilMs) return this.serve(call, entry, 'hit');
-    if (entry && nowMs < entry.staleUntilMs) {
+    const maxAgeMs = request.context?.maxCacheAgeMs;
+    const youngEnough = maxAgeMs === undefined || (entry !== undefined && nowMs - entry.storedAtMs <= maxAgeMs);
+    if (entry && youngEnough && nowMs < entry.freshUntilMs) return this.serve(call, entry, 'hit');
+    // A reader with an age limit never takes a stale answer: it reads again (and refills) instead.
+    if (entry && maxAgeMs === undefined && nowMs < entry.staleUntilMs) {
       this.refreshInBackground(call, next, slot, lookup.generation, read, ttlMs);
       return this.serve(call, entry, 'stale');
     }

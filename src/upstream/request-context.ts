@@ -28,6 +28,12 @@ export interface UpstreamRequestContextOptions {
   onRecorded?: (record: UpstreamCallRecord) => void;
   /** The client asked for fresh data (`Cache-Control: no-cache`): the read cache is not consulted, only refilled. */
   freshReads?: boolean;
+  /**
+   * The oldest cached answer this request accepts (ms since it was stored); an older one is read again and
+   * refilled. A subscription's poll sets its interval: it reuses what a query read since the last poll, and
+   * never reports older news than that.
+   */
+  maxCacheAgeMs?: number;
   /** The GraphQL request's id: sent upstream as `x-request-id`, so a provider's logs can be matched with ours. */
   requestId?: string;
 }
@@ -65,6 +71,7 @@ export class UpstreamRequestContext {
   tracer?: CallTracer;
   /** Reads skip the read cache (still refilling it): asked by the client, or the request is a mutation. */
   freshReads: boolean;
+  readonly maxCacheAgeMs?: number;
   readonly cacheReads: CacheReadTally = { hit: 0, stale: 0, miss: 0, bypass: 0, oldestAgeMs: 0 };
   private callsMade = 0;
 
@@ -73,6 +80,7 @@ export class UpstreamRequestContext {
     this.deadlineAtMs = options.deadlineAtMs;
     this.maxCalls = options.maxCalls;
     this.freshReads = options.freshReads ?? false;
+    this.maxCacheAgeMs = options.maxCacheAgeMs;
     this.requestId = options.requestId;
   }
 
@@ -90,6 +98,7 @@ export class UpstreamRequestContext {
       maxCalls: Number.POSITIVE_INFINITY,
       onRecorded: (record) => contexts.forEach((context) => context.recorded(record)),
       freshReads: contexts.some((context) => context.freshReads),
+      maxCacheAgeMs: youngest(contexts.map((context) => context.maxCacheAgeMs)),
       requestId: contexts[0]?.requestId,
     });
     union.tracer = contexts[0]?.tracer;
@@ -153,4 +162,10 @@ export class UpstreamRequestContext {
   }
 
   private isGone: () => boolean = () => this.options.clientGone?.aborted ?? false;
+}
+
+/** The strictest of several cache-age limits (undefined: none). */
+function youngest(limits: ReadonlyArray<number | undefined>): number | undefined {
+  const given = limits.filter((limit): limit is number => limit !== undefined);
+  return given.length ? Math.min(...given) : undefined;
 }

@@ -162,6 +162,9 @@ class Poller<K extends WatchKind> {
       const scope = new RequestScope(POLLER_PRINCIPAL, this.options.registry, {
         deadlineAtMs: Date.now() + this.options.pollTimeoutMs,
         maxUpstreamCalls: Number.POSITIVE_INFINITY,
+        // What a query read within the last half interval is reused; anything older is read again (and refills
+        // the cache). A cache TTL longer than the interval would otherwise hide every change for the whole TTL.
+        maxCacheAgeMs: Math.floor(this.intervalMs / 2),
         requestId: `live-${this.kind}-${this.accountId}-${this.polls}`,
       });
       const observation = await WATCHES[this.kind].observe(scope.reads, this.accountId, this.state, new Date().toISOString());
