@@ -54,6 +54,13 @@ async function metric(opsUrl: string, name: string): Promise<number> {
   return line ? Number(line.split(' ').at(-1)) : Number.NaN;
 }
 
+/** Polls of the account's proxies this server made (proxygraph_live_polls_total, outcome ok). */
+async function livePolls(opsUrl: string): Promise<number> {
+  const text = await (await fetch(`${opsUrl}/metrics`)).text();
+  const line = text.split('\n').find((row) => row.startsWith('proxygraph_live_polls_total{') && row.includes('kind="proxies"') && row.includes('outcome="ok"'));
+  return line ? Number(line.split(' ').at(-1)) : 0;
+}
+
 interface Subscriber {
   client: Client;
   received: Array<{ at: number; simulatorId: string; status: string }>;
@@ -129,6 +136,7 @@ async function main() {
     const subscribers = Array.from({ length: count }, () => subscribe(url));
     await sleep(POLL_SECONDS * 1000 + 2_000);
     webshare.server.resetCalls();
+    const pollsBefore = await livePolls(opsUrl);
     const startedAt = Date.now();
     const flips: number[] = [];
     const downAt = new Map<string, number>();
@@ -152,7 +160,7 @@ async function main() {
     phases.push({
       subscribers: count,
       listCallsPerMinute: Math.round((listCalls / minutes) * 10) / 10,
-      pollsPerMinute: Math.round((listCalls / (PROXY_COUNT / 100) / minutes) * 10) / 10,
+      pollsPerMinute: Math.round((((await livePolls(opsUrl)) - pollsBefore) / minutes) * 10) / 10,
       flips: flips.length,
       deliveredPerFlip: Math.round((delivered / (flips.length * 2)) * 10) / 10,
       deliveryDelayMs: { p50: delays[Math.floor(delays.length / 2)] ?? 0, max: delays.at(-1) ?? 0 },
