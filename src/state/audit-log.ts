@@ -6,7 +6,7 @@
  * (redis-audit-log.ts) is the shared one for replicas, bounded by retention only.
  */
 import { appendFile, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readJsonLines } from './json-lines';
 import { matchesAuditQuery, type AuditEntry, type AuditLog, type AuditQuery } from '../domain/audit';
 
 const DAY_MS = 86_400_000;
@@ -23,22 +23,10 @@ export class FileAuditLog implements AuditLog {
     private readonly maxEntries = MAX_FILE_AUDIT_ENTRIES,
   ) {
     if (!filePath) return;
-    let text = '';
-    try {
-      text = readFileSync(filePath, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    const lines = text.split('\n').filter(Boolean);
-    for (const line of lines) {
-      try {
-        this.entries.push(JSON.parse(line) as AuditEntry);
-      } catch {
-        // A torn last line (a crash mid-append) is skipped, not fatal.
-      }
-    }
+    const { values, lineCount } = readJsonLines<AuditEntry>(filePath);
+    this.entries.push(...values);
     this.prune();
-    if (this.entries.length !== lines.length) void writeFile(filePath, this.entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+    if (this.entries.length !== lineCount) void writeFile(filePath, this.entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
   }
 
   async append(entry: Omit<AuditEntry, 'id'>): Promise<void> {

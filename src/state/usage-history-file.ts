@@ -8,7 +8,7 @@
  * replaces an earlier one). Without Redis there is one replica, so every slot claim succeeds.
  */
 import { appendFile, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readJsonLines } from './json-lines';
 import { DAY_MS, type UsageHistoryStore, type UsageHourRecord, type UsageSnapshotRecord } from '../domain/usage-history';
 
 /** Snapshots (and, separately, hours) kept per account: a year of 15-minute snapshots is 35 040. */
@@ -35,24 +35,12 @@ export class FileUsageHistoryStore implements UsageHistoryStore {
     private readonly maxEntries = MAX_FILE_USAGE_ENTRIES,
   ) {
     if (!filePath) return;
-    let text = '';
-    try {
-      text = readFileSync(filePath, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    const lines = text.split('\n').filter(Boolean);
-    for (const line of lines) {
-      try {
-        this.take(JSON.parse(line) as Line);
-      } catch {
-        // A torn last line (a crash mid-append) is skipped, not fatal.
-      }
-    }
+    const { values, lineCount } = readJsonLines<Line>(filePath);
+    for (const line of values) this.take(line);
     for (const accountId of this.accounts.keys()) this.prune(accountId);
-    this.fileLines = lines.length;
+    this.fileLines = lineCount;
     // Compacted at start; should the rewrite fail, the next one (or the next start) drops the same lines.
-    if (this.kept() !== lines.length) this.enqueue(() => this.rewrite()).catch(() => {});
+    if (this.kept() !== lineCount) this.enqueue(() => this.rewrite()).catch(() => {});
   }
 
   async addSnapshot(snapshot: UsageSnapshotRecord): Promise<void> {
