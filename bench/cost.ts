@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from './support';
+import { PRODUCTION_NODE_FLAGS } from '../src/runtime-flags';
 import autocannon from 'autocannon';
 
 const DIST = join(__dirname, '..');
@@ -66,7 +67,9 @@ async function startProxyGraph(simulator: { origin: string; token: string }, cac
       accounts: [{ id: 'ws', provider: 'webshare', baseUrl: simulator.origin, credentials: { token: simulator.token }, limits: UNTHROTTLED }],
     }),
   );
-  const child = spawn(process.execPath, [join(DIST, 'src', 'cli.js'), 'serve', '--config', configPath, '--port', String(port)], {
+  // ProxyGraph runs with the production flags (src/runtime-flags.ts); BENCH_PROXYGRAPH_NODE_FLAGS replaces them ('' for none).
+  const flags = (process.env.BENCH_PROXYGRAPH_NODE_FLAGS ?? PRODUCTION_NODE_FLAGS.join(' ')).split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, join(DIST, 'src', 'cli.js'), 'serve', '--config', configPath, '--port', String(port)], {
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

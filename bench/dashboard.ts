@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from './support';
+import { PRODUCTION_NODE_FLAGS } from '../src/runtime-flags';
 import Redis from 'ioredis';
 import type { ProviderSimulator } from '../src/simulators/kit';
 import { startWebshareSimulator } from '../src/simulators/webshare';
@@ -44,7 +45,7 @@ const OVERVIEW = `query EstateOverview {
 
 async function startReplica(configPath: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, 'serve', '--config', configPath, '--port', String(port)], {
+  const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, CLI, 'serve', '--config', configPath, '--port', String(port)], {
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

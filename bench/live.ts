@@ -16,6 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { freePort } from './support';
+import { PRODUCTION_NODE_FLAGS } from '../src/runtime-flags';
 import { startWebshareSimulator } from '../src/simulators/webshare';
 
 const CLI = join(__dirname, '..', 'src', 'cli.js');
@@ -30,7 +31,7 @@ const SUBSCRIPTION = 'subscription { proxyStatusChanged(accountIds: ["ws"]) { pr
 const simulatorIdOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[2].split('@')[0];
 
 async function startServer(configPath: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--expose-gc', CLI, 'serve', '--config', configPath, '--port', String(port)], {
+  const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, '--expose-gc', CLI, 'serve', '--config', configPath, '--port', String(port)], {
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

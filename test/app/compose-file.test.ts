@@ -14,6 +14,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { loadConfigFile } from '../../src/config/load';
+import { PRODUCTION_NODE_FLAGS } from '../../src/runtime-flags';
 import { startTestProxyGraph } from '../support/proxygraph';
 import { GraphQLTestClient } from '../support/graphql-client';
 import { REPO_ROOT } from '../support/paths';
@@ -47,6 +48,7 @@ test('the Dockerfile builds in one stage and runs as the unprivileged node user 
   for (const stage of stages) assert.match(stage, /node:20\./, 'the Node.js of package.json engines');
   const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
   assert.match(runtime, /^USER node$/m);
+  assert.ok(runtime.includes(`ENV NODE_OPTIONS=${PRODUCTION_NODE_FLAGS.join(' ')}`), 'the production heap limit (src/runtime-flags.ts)');
   assert.match(runtime, /^HEALTHCHECK [^\n]*\\\n[^\n]*\/health/m);
   assert.match(runtime, /npm|node_modules/);
   assert.doesNotMatch(runtime, /npm ci|COPY src /, 'the runtime stage copies the build, it does not build');
