@@ -8,6 +8,7 @@
  * entry is announced once per expiry time; a sub-user near its limit once until it drops back below.
  */
 import { badUserInput } from '../../core/errors';
+import { decodeGlobalId } from '../ids';
 import type {
   DnsOverrideRecord,
   IpAuthorizationRecord,
@@ -173,16 +174,25 @@ export async function usageThresholdCrossings(
   });
 }
 
+/** A replacement id given must be one of this account's replacements; checked before anything is polled. */
+function replacementNativeId(accountId: string, replacementId: string | null): string | null {
+  if (!replacementId) return null;
+  const parts = decodeGlobalId(replacementId, 'ProxyReplacement');
+  if (parts.accountId !== accountId) throw badUserInput('replacementId belongs to another account', { replacementId: ['not of accountId'] });
+  return parts.nativeId;
+}
+
 export async function replacementChanges(
   hub: LiveHub,
   view: AccessView<'read'>,
   accountId: string,
-  replacementNativeId: string | null,
+  replacementId: string | null,
 ): Promise<EventQueue<ReplacementEvent>> {
+  const replacementNativeIdWanted = replacementNativeId(accountId, replacementId);
   const [id] = watchedAccounts(view, 'replacements', [accountId]);
   return watchAll<'replacements', ReplacementEvent>(hub, 'replacements', [id], (_accountId, message, queue) => {
     for (const change of message.changes) {
-      if (replacementNativeId && change.replacement.nativeId !== replacementNativeId) continue;
+      if (replacementNativeIdWanted && change.replacement.nativeId !== replacementNativeIdWanted) continue;
       queue.push({
         accountId: id,
         replacement: change.replacement,

@@ -4,11 +4,7 @@
  * gives before any poller starts.
  */
 import { Arg, Ctx, Float, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
-import { ProxyGraphError } from '../../core/errors';
-import { LiveFailure, type EventQueue } from '../../domain/live/event-queue';
-import type { LiveHub } from '../../domain/live/hub';
-import type { AccessView } from '../../domain/request-scope';
-import { decodeGlobalId } from '../../domain/ids';
+import type { LiveFailure } from '../../domain/live/event-queue';
 import {
   expiringSoon,
   proxyStatusChanges,
@@ -23,45 +19,11 @@ import {
 } from '../../domain/live/subscriptions';
 import { figuresOf } from '../../domain/usage';
 import { accountNode, toNode } from '../common/nodes';
-import { DateTime, SafeInt } from '../common/scalars';
+import { SafeInt } from '../common/scalars';
 import type { ProxyReplacementState, ProxyStatus } from '../common/enums';
 import type { Context } from '../context';
+import { eventOf, live, type Args } from './live-stream';
 import { ExpiringKind, ExpiryWarning, ProxyReplacementChange, ProxyStatusChange, SubUserLimitWarning, UsageThresholdCrossing } from './live.type';
-
-void DateTime;
-
-/**
- * Starts the subscriber's events. Each event is then resolved with a request scope of its own (a fresh
- * deadline, call allowance and loaders): a subscription lives for hours, a request's limits for seconds.
- */
-async function live<E>(
-  context: Context,
-  start: (hub: LiveHub, view: AccessView<'read'>) => Promise<EventQueue<E>>,
-): Promise<AsyncIterableIterator<E | LiveFailure>> {
-  if (!context.live) throw new ProxyGraphError('FORBIDDEN', 'subscriptions are turned off on this server (server.live.enabled)');
-  const queue = await start(context.live, context.scope.reads);
-  const renew = context.renewScope;
-  if (!renew) return queue;
-  const events: AsyncIterableIterator<E | LiveFailure> = {
-    next: () =>
-      queue.next().then((result) => {
-        if (!result.done) context.scope = renew();
-        return result;
-      }),
-    return: () => queue.return(),
-    throw: () => queue.throw(),
-    [Symbol.asyncIterator]: () => events,
-  };
-  return events;
-}
-
-/** The event, or the error that ends the subscription (event-queue.ts says why it comes as an event). */
-function eventOf<E>(root: E | LiveFailure): E {
-  if (root instanceof LiveFailure) throw root.error;
-  return root;
-}
-
-type Args<T> = { args: T; context: Context };
 
 @Resolver()
 export class LiveResolver {
@@ -111,7 +73,7 @@ export class LiveResolver {
   @Subscription(() => ProxyReplacementChange, {
     description: 'Proxy replacements of the account that appear or change state; one replacement when replacementId is given.',
     subscribe: ({ args, context }: Args<{ accountId: string; replacementId?: string | null }>) =>
-      live(context, (hub, view) => replacementChanges(hub, view, args.accountId, replacementNativeId(args.accountId, args.replacementId))),
+      live(context, (hub, view) => replacementChanges(hub, view, args.accountId, args.replacementId ?? null)),
   })
   proxyReplacementChanged(
     @Root() root: ReplacementEvent | LiveFailure,
@@ -176,13 +138,4 @@ export class LiveResolver {
       observedAt: event.observedAt,
     };
   }
-}
-
-/** A replacement id given must be one of this account's replacements. */
-function replacementNativeId(accountId: string, replacementId: string | null | undefined): string | null {
-  if (!replacementId) return null;
-  const parts = decodeGlobalId(replacementId, 'ProxyReplacement');
-  if (parts.accountId !== accountId)
-    throw new ProxyGraphError('BAD_USER_INPUT', 'replacementId belongs to another account', { fields: { replacementId: ['not of accountId'] } });
-  return parts.nativeId;
 }
