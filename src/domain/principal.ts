@@ -15,6 +15,14 @@ export class Principal {
     readonly authenticated = true,
   ) {}
 
+  /**
+   * Background work of ProxyGraph itself (usage snapshots, polls for subscriptions): reads every account and
+   * can never write or see a credential, whatever the code it runs.
+   */
+  static backgroundReader(name: string): Principal {
+    return new Principal(name, new Set<Scope>(['read']), '*');
+  }
+
   static anonymousFullAccess(): Principal {
     return new Principal('anonymous (auth off)', new Set<Scope>(['read', 'write', 'credentials']), '*', false);
   }

@@ -24,7 +24,7 @@ export interface UsageHistorySchedulerOptions {
 }
 
 /** The snapshotter reads every account, whoever may see it, and writes nothing upstream. */
-export const USAGE_HISTORY_PRINCIPAL = new Principal('usage-history (system)', new Set(['read']), '*');
+export const USAGE_HISTORY_PRINCIPAL = Principal.backgroundReader('usage-history (system)');
 
 export class UsageHistoryScheduler {
   private timer: NodeJS.Timeout | null = null;

@@ -17,7 +17,7 @@ import { RequestScope } from '../request-scope';
 import { parseLiveJson, WATCHES, type MessageOf, type WatchKind } from './watches';
 
 /** Reads every account, writes nothing: what a poll may do. */
-const POLLER_PRINCIPAL = new Principal('proxygraph live poller', new Set(['read']), '*');
+const POLLER_PRINCIPAL = Principal.backgroundReader('proxygraph live poller');
 
 export type PollOutcome = 'ok' | 'failed' | 'skipped';
 
@@ -96,6 +96,8 @@ class Poller<K extends WatchKind> {
   private last: MessageOf<K> | null = null;
   private polling = false;
   private stopped = false;
+  /** Aborted on stop: a poll in flight starts no further upstream call (a shutdown does not wait for it). */
+  private readonly stopping = new AbortController();
   private polls = 0;
   private readonly intervalMs: number;
   private readonly leaseMs: number;
@@ -162,6 +164,7 @@ class Poller<K extends WatchKind> {
       const scope = new RequestScope(POLLER_PRINCIPAL, this.options.registry, {
         deadlineAtMs: Date.now() + this.options.pollTimeoutMs,
         maxUpstreamCalls: Number.POSITIVE_INFINITY,
+        clientGone: this.stopping.signal,
         // What a query read within the last half interval is reused; anything older is read again (and refills
         // the cache). A cache TTL longer than the interval would otherwise hide every change for the whole TTL.
         maxCacheAgeMs: Math.floor(this.intervalMs / 2),
@@ -184,6 +187,7 @@ class Poller<K extends WatchKind> {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     if (this.timer) clearInterval(this.timer);
     await this.starting?.catch(() => undefined);
     await this.leaveBus?.();
