@@ -48,6 +48,7 @@ import { listen } from './listen';
 import type { LiveHub } from '../domain/live/hub';
 import type { Principal } from '../domain/principal';
 import { startSubscriptionServer } from './websocket';
+import { eventScopeFactory } from './event-scope';
 import { subscriptionCallbackPlugin } from './subscription-callback-plugin';
 
 /**
@@ -176,6 +177,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   });
 
   const limits = effectiveQueryLimits(options.queryLimits);
+  const newEventScope = eventScopeFactory({ registry: options.registry, usageHistory: options.usageHistory, ...limits });
   app.use(
     '/graphql',
     corsMiddleware,
@@ -219,13 +221,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
           warnings,
           live: options.live?.hub,
           // A router's callback subscription outlives this request: each event gets its own deadline.
-          renewScope: () =>
-            new RequestScope(principal, options.registry, {
-              deadlineAtMs: Date.now() + limits.requestTimeoutMs,
-              maxUpstreamCalls: limits.maxUpstreamCallsPerRequest,
-              requestId,
-              usageHistory: options.usageHistory,
-            }),
+          renewScope: () => newEventScope(principal, requestId),
         };
       },
     }),

@@ -31,10 +31,10 @@ import type { Context } from '../schema/context';
 import type { AccountRegistry } from '../domain/registry';
 import type { LiveHub } from '../domain/live/hub';
 import type { UsageHistorySource } from '../domain/usage-history';
-import { RequestScope } from '../domain/request-scope';
 import type { Principal } from '../domain/principal';
 import type { Authenticator } from './auth';
 import { createErrorFormatter } from './format-error';
+import { eventScopeFactory } from './event-scope';
 import { MAX_QUERY_NESTING, queryNesting } from './query-nesting';
 
 export interface SubscriptionServerOptions {
@@ -92,13 +92,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
   let connectionSeq = 0;
   const connectionIds = new WeakMap<object, number>();
 
-  const newScope = (principal: Principal, requestId: string) =>
-    new RequestScope(principal, options.registry, {
-      deadlineAtMs: Date.now() + options.requestTimeoutMs,
-      maxUpstreamCalls: options.maxUpstreamCallsPerRequest,
-      requestId,
-      usageHistory: options.usageHistory,
-    });
+  const newScope = eventScopeFactory(options);
 
   const server = useServer<Record<string, unknown> | undefined, { principal?: Principal }>(
     {
