@@ -4,6 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import { ACCOUNTS, AUDIT_LOG } from '../graphql';
 import { formatDateTime } from '../format';
 import { ErrorList } from '../components/errors';
+import { Pager } from '../components/pager';
 
 const PAGE_SIZE = 25;
 
@@ -71,18 +72,7 @@ export function Audit() {
       </table>
       {page && !page.edges.length && <p className="muted">No writes recorded{accountId ? ' on this account' : ''}.</p>}
       {loading && !page && <p className="muted">Loading…</p>}
-      <div className="pager">
-        <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
-          Newer
-        </button>
-        <button
-          type="button"
-          disabled={!page?.pageInfo.hasNextPage}
-          onClick={() => page?.pageInfo.endCursor && setCursors([...cursors, page.pageInfo.endCursor])}
-        >
-          Older
-        </button>
-      </div>
+      <Pager cursors={cursors} setCursors={setCursors} pageInfo={page?.pageInfo} backLabel="Newer" forwardLabel="Older" />
     </section>
   );
 }

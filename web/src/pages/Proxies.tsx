@@ -8,6 +8,7 @@ import { useLazyQuery, useQuery } from '@apollo/client/react';
 import { ACCOUNTS, PROVIDERS, PROXIES, PROXY_LIST, PROXY_LIST_FORMATS, PROXY_STATUSES, PROXY_TYPES, type Provider, type ProxyFilter } from '../graphql';
 import { PROVIDER_NAMES, words } from '../format';
 import { ErrorList } from '../components/errors';
+import { Pager } from '../components/pager';
 
 const PAGE_SIZE = 25;
 /** The graph's largest page (MAX_PAGE_SIZE): what one copy holds. */
@@ -140,18 +141,7 @@ export function Proxies() {
           ))}
         </tbody>
       </table>
-      <div className="pager">
-        <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
-          Previous
-        </button>
-        <button
-          type="button"
-          disabled={!page?.pageInfo.hasNextPage}
-          onClick={() => page?.pageInfo.endCursor && setCursors([...cursors, page.pageInfo.endCursor])}
-        >
-          Next
-        </button>
-      </div>
+      <Pager cursors={cursors} setCursors={setCursors} pageInfo={page?.pageInfo} backLabel="Previous" forwardLabel="Next" />
       <ProxyExport filter={filter} />
     </section>
   );
