@@ -19,7 +19,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from './support';
+import { freePort, metricSum } from './support';
 import { PRODUCTION_NODE_FLAGS } from '../src/runtime-flags';
 import autocannon from 'autocannon';
 
@@ -97,14 +97,6 @@ const addedMs = (requestsPerSecond: number, directRequestsPerSecond: number) =>
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Sum of a Prometheus metric's samples whose name matches exactly (all label sets). */
-function metricSum(text: string, name: string): number {
-  let total = 0;
-  for (const line of text.split('\n')) {
-    if (line.startsWith(`${name} `) || line.startsWith(`${name}{`)) total += Number(line.slice(line.lastIndexOf(' ') + 1));
-  }
-  return total;
-}
-
 async function gcAndCpuSeconds(metricsUrl: string) {
   const text = await (await fetch(metricsUrl)).text();
   return { gc: metricSum(text, 'nodejs_gc_duration_seconds_sum'), cpu: metricSum(text, 'process_cpu_seconds_total') };

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
-import { freePort } from './support';
+import { freePort, metricSum } from './support';
 import { PRODUCTION_NODE_FLAGS } from '../src/runtime-flags';
 import { startWebshareSimulator } from '../src/simulators/webshare';
 
@@ -49,18 +49,12 @@ async function startServer(configPath: string, port: number): Promise<ChildProce
   throw new Error('ProxyGraph did not become healthy');
 }
 
-async function metric(opsUrl: string, name: string): Promise<number> {
-  const text = await (await fetch(`${opsUrl}/metrics`)).text();
-  const line = text.split('\n').find((row) => row.startsWith(`${name} `) || row.startsWith(`${name}{`));
-  return line ? Number(line.split(' ').at(-1)) : Number.NaN;
+async function metric(opsUrl: string, name: string, labels: Record<string, string> = {}): Promise<number> {
+  return metricSum(await (await fetch(`${opsUrl}/metrics`)).text(), name, labels);
 }
 
 /** Polls of the account's proxies this server made (proxygraph_live_polls_total, outcome ok). */
-async function livePolls(opsUrl: string): Promise<number> {
-  const text = await (await fetch(`${opsUrl}/metrics`)).text();
-  const line = text.split('\n').find((row) => row.startsWith('proxygraph_live_polls_total{') && row.includes('kind="proxies"') && row.includes('outcome="ok"'));
-  return line ? Number(line.split(' ').at(-1)) : 0;
-}
+const livePolls = (opsUrl: string) => metric(opsUrl, 'proxygraph_live_polls_total', { kind: 'proxies', outcome: 'ok' });
 
 interface Subscriber {
   client: Client;

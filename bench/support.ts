@@ -10,3 +10,17 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * The sum of a Prometheus metric's samples in /metrics text whose labels include every `labels` pair
+ * (all samples without `labels`).
+ */
+export function metricSum(text: string, name: string, labels: Record<string, string> = {}): number {
+  const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
+  let total = 0;
+  for (const line of text.split('\n')) {
+    if (!(line.startsWith(`${name} `) || line.startsWith(`${name}{`))) continue;
+    if (wanted.every((pair) => line.includes(pair))) total += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return total;
+}
