@@ -19,6 +19,7 @@ import { SingleFlightPolicy } from './single-flight';
 import { ReadCachePolicy, type ReadCacheOptions } from './read-cache';
 import { InProcessBudgetStore, type BudgetStore } from './budget-store';
 import { checkPath } from './path';
+import { parseFrozen } from './frozen-json';
 import type { UpstreamRequestContext } from './request-context';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -332,14 +333,25 @@ function safeDescribe(
   }
 }
 
-/** A 2xx answer as provider clients read it; `json()` parses afresh for each caller, so nobody shares objects. */
-export function upstreamResponse(target: AccountTarget, status: number, headers: Record<string, string | undefined>, text: string): UpstreamResponse {
+/**
+ * A 2xx answer as provider clients read it. `json()` parses afresh for each caller, so nobody shares objects;
+ * except an answer kept in this process's read cache (`shared`), which is parsed once, frozen, and kept beside
+ * the text for every later hit (frozen-json.ts).
+ */
+export function upstreamResponse(
+  target: AccountTarget,
+  status: number,
+  headers: Record<string, string | undefined>,
+  text: string,
+  shared?: { parsedBody?: unknown },
+): UpstreamResponse {
   return {
     status,
     headers,
     text,
     json<T>(): T {
       try {
+        if (shared) return (shared.parsedBody ??= parseFrozen(text)) as T;
         return JSON.parse(text) as T;
       } catch {
         throw new ProviderError('PROVIDER_ERROR', `${target.provider} answered with a body that is not JSON`, {

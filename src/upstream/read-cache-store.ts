@@ -19,6 +19,8 @@ export interface CachedResponse {
   freshUntilMs: number;
   /** Until then it is served while one refresh runs (stale-while-revalidate); after, it is a miss. */
   staleUntilMs: number;
+  /** In this process only: the body parsed and frozen by the first hit, shared by the later ones (frozen-json.ts). */
+  parsedBody?: unknown;
 }
 
 /** The address of an entry: its account and group, and the request it answers (already a digest). */
@@ -53,7 +55,8 @@ export class MemoryReadCacheStore implements ReadCacheStore {
   constructor(maxBytes: number) {
     this.entries = new ByteBoundedMemoryCache<CachedResponse | string>(
       maxBytes,
-      (entry, key) => stringBytes(key) + (typeof entry === 'string' ? stringBytes(entry) : stringBytes(entry.text) + 256),
+      // An entry's text, and once hit its parsed body beside it: measured at about the text's size, counted at twice.
+      (entry, key) => stringBytes(key) + (typeof entry === 'string' ? stringBytes(entry) : 2 * stringBytes(entry.text) + 256),
     );
   }
 

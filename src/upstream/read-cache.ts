@@ -205,7 +205,8 @@ export class ReadCachePolicy implements UpstreamPolicy {
 
   private serve(call: UpstreamCall, entry: CachedResponse, result: 'hit' | 'stale'): UpstreamResponse {
     this.note(call, result, Date.now() - entry.storedAtMs);
-    return upstreamResponse(call.target, entry.status, entry.headers, entry.text);
+    // An entry held in this process keeps its parsed body for the next hit; one from Redis was opened afresh.
+    return upstreamResponse(call.target, entry.status, entry.headers, entry.text, this.options.store.shared ? undefined : entry);
   }
 
   private passOver(call: UpstreamCall, next: () => Promise<UpstreamResponse>, result: CacheReadResult): Promise<UpstreamResponse> {

@@ -85,6 +85,40 @@ describe('reads are kept for their TTL', () => {
   });
 });
 
+describe("answers served from the cache are the provider's", () => {
+  const PAGE_QUERY = `{ account(id: "ws") { proxies(first: 20) { edges { node {
+    id host username password ports { http socks5 } country city status providerStatus lastCheckedAt createdAt
+  } } } } }`;
+
+  test('every hit on a kept page answers exactly what the first read mapped, however many requests share it', async () => {
+    // Read fresh (and kept), so the count below does not depend on what earlier tests left in the cache.
+    const first = await harness.client.withHeaders({ 'cache-control': 'no-cache' }).request(PAGE_QUERY);
+    assert.deepEqual(first.errors, []);
+    // Concurrent and repeated hits read the one kept answer; none may see another's changes to it.
+    const hits = await Promise.all(Array.from({ length: 8 }, () => harness.client.request(PAGE_QUERY)));
+    const later = await harness.client.request(PAGE_QUERY);
+    for (const hit of [...hits, later]) {
+      assert.deepEqual(hit.errors, []);
+      assert.match(hit.headers.get('x-proxygraph-cache') ?? '', /hit=1/);
+      assert.deepEqual(hit.data, first.data);
+    }
+    assert.equal(harness.webshare.server.callCount('GET /api/v2/proxy/list/'), 1);
+    const edges = (first.data as { account: { proxies: { edges: unknown[] } } }).account.proxies.edges;
+    assert.equal(edges.length, 20);
+  });
+
+  test('a kept page read with another selection maps the same proxies', async () => {
+    const full = await harness.client.request(PAGE_QUERY);
+    const narrow = await harness.client.request('{ account(id: "ws") { proxies(first: 20) { edges { node { id status } } } } }');
+    assert.match(narrow.headers.get('x-proxygraph-cache') ?? '', /hit=1/);
+    type Page = { account: { proxies: { edges: Array<{ node: { id: string; status: string } }> } } };
+    assert.deepEqual(
+      (narrow.data as Page).account.proxies.edges.map((edge) => edge.node),
+      (full.data as Page).account.proxies.edges.map((edge) => ({ id: edge.node.id, status: edge.node.status })),
+    );
+  });
+});
+
 describe('writes and the cache', () => {
   test('a write invalidates what it changes: the list read right after shows it, and other groups stay kept', async () => {
     await harness.client.data(PROFILE_QUERY);

@@ -34,7 +34,7 @@ export async function readWindow<T>(window: ListWindow, pageSize: number, fetchP
       }),
     ),
   );
-  const all = pages.flatMap((page) => page.items);
+  const all = pages.length === 1 ? pages[0].items : pages.flatMap((page) => page.items);
   const skip = window.offset - (firstPage - 1) * pageSize;
   const items = all.slice(skip, skip + window.limit);
   const totalCount = pages.find((page) => page.totalCount !== null)?.totalCount ?? null;
