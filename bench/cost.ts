@@ -5,7 +5,8 @@
  * - direct: the Webshare simulator page itself (`GET /api/v2/proxy/list/?page=3&page_size=100`);
  * - bare: graphql-js + node:http + undici, one resolver mapping the 7 fields (bench/processes/bare.ts);
  * - proxygraph: `proxygraph serve`, NODE_ENV=production, read cache off (every query reaches the simulator);
- * - proxygraph, warm cache: the same with the read cache on, the page already kept.
+ * - proxygraph, warm cache: the same with the read cache on, the page already kept;
+ * - proxygraph, warm in Redis: the read cache in the local Redis (as replicas share it), the page already kept.
  *
  * The query: `account(id) { proxies(first: 100, after: <offset 199>) { edges { node { id host ports { http }
  * country status username } } } }`. Rounds alternate the series; medians of req/s and p50 are reported with
@@ -28,6 +29,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const QUERY = `query($after: String) { account(id: "ws") { proxies(first: 100, after: $after) { edges { node { id host ports { http } country status username } } } } }`;
 const AFTER = Buffer.from('offset:199').toString('base64url');
+/** The local Redis (the machine's, as for the tests); BENCH_REDIS_URL points elsewhere. */
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const UNTHROTTLED = { requestsPerMinute: 10_000_000, proxyListRequestsPerMinute: 10_000_000 };
 
 /** Starts a child and resolves with its first stdout line. */
@@ -54,7 +57,7 @@ async function waitHealthy(url: string): Promise<void> {
   throw new Error(`${url} never became healthy`);
 }
 
-async function startProxyGraph(simulator: { origin: string; token: string }, cache: boolean) {
+async function startProxyGraph(simulator: { origin: string; token: string }, cache: boolean, redisUrl?: string) {
   const [port, opsPort] = [await freePort(), await freePort()];
   const directory = mkdtempSync(join(tmpdir(), 'proxygraph-cost-'));
   const configPath = join(directory, 'config.json');
@@ -64,6 +67,7 @@ async function startProxyGraph(simulator: { origin: string; token: string }, cac
       server: { host: '127.0.0.1', ops: { host: '127.0.0.1', port: opsPort }, cache: { enabled: cache } },
       auth: { mode: 'none' },
       dataDir: join(directory, 'data'),
+      ...(redisUrl ? { redis: { url: redisUrl, keyPrefix: `bench:cost:${process.pid}:` } } : {}),
       accounts: [{ id: 'ws', provider: 'webshare', baseUrl: simulator.origin, credentials: { token: simulator.token }, limits: UNTHROTTLED }],
     }),
   );
@@ -120,6 +124,7 @@ async function main() {
   });
   const cold = await startProxyGraph(simulator, false);
   const warm = await startProxyGraph(simulator, true);
+  const warmRedis = await startProxyGraph(simulator, true, REDIS_URL);
   const graphqlBody = JSON.stringify({ query: QUERY, variables: { after: AFTER } });
   const json = { 'content-type': 'application/json' };
   const targets: Target[] = [
@@ -132,6 +137,7 @@ async function main() {
     { name: 'bare', url: `http://127.0.0.1:${barePort}/graphql`, method: 'POST', headers: json, body: graphqlBody },
     { name: 'proxygraph', url: cold.url, method: 'POST', headers: json, body: graphqlBody },
     { name: 'proxygraphWarmCache', url: warm.url, method: 'POST', headers: json, body: graphqlBody },
+    { name: 'proxygraphWarmRedis', url: warmRedis.url, method: 'POST', headers: json, body: graphqlBody },
   ];
   // Every GraphQL target answers the same 100 proxies before anything is measured.
   for (const target of targets.slice(1)) {
@@ -191,6 +197,7 @@ async function main() {
   const added = {
     proxygraph: addedMs(summary.proxygraph.c1.requestsPerSecond, summary.direct.c1.requestsPerSecond),
     proxygraphWarmCache: addedMs(summary.proxygraphWarmCache.c1.requestsPerSecond, summary.direct.c1.requestsPerSecond),
+    proxygraphWarmRedis: addedMs(summary.proxygraphWarmRedis.c1.requestsPerSecond, summary.direct.c1.requestsPerSecond),
     bare: addedMs(summary.bare.c1.requestsPerSecond, summary.direct.c1.requestsPerSecond),
   };
   const result = {
@@ -205,6 +212,7 @@ async function main() {
       proxygraphOverBareC16: ratio(summary.proxygraph.c16.requestsPerSecond, summary.bare.c16.requestsPerSecond),
       proxygraphOverBareC1: ratio(summary.proxygraph.c1.requestsPerSecond, summary.bare.c1.requestsPerSecond),
       warmCacheOverBareC16: ratio(summary.proxygraphWarmCache.c16.requestsPerSecond, summary.bare.c16.requestsPerSecond),
+      warmRedisOverBareC16: ratio(summary.proxygraphWarmRedis.c16.requestsPerSecond, summary.bare.c16.requestsPerSecond),
       bareOverDirectC16: ratio(summary.bare.c16.requestsPerSecond, summary.direct.c16.requestsPerSecond),
     },
     // At c=1 one request is in flight at a time, so its mean latency is 1 / throughput; autocannon's own latency
@@ -215,11 +223,12 @@ async function main() {
     addedLatencyOverBareAddedC1: {
       proxygraph: ratio(added.proxygraph, added.bare),
       proxygraphWarmCache: ratio(added.proxygraphWarmCache, added.bare),
+      proxygraphWarmRedis: ratio(added.proxygraphWarmRedis, added.bare),
     },
     c32: { requestsPerSecond: Math.round(c32.requestsPerSecond), p50Ms: c32.p50Ms, peakRssMegabytes: peakRss },
     gcShareOfCpuAtC16: cpuSeconds > 0 ? Math.round((gcSeconds / cpuSeconds) * 1000) / 1000 : null,
   };
-  for (const child of [simulatorChild.child, bare.child, cold.child, warm.child]) child.kill('SIGTERM');
+  for (const child of [simulatorChild.child, bare.child, cold.child, warm.child, warmRedis.child]) child.kill('SIGTERM');
   const directory = join(DIST, '..', 'bench', 'results');
   mkdirSync(directory, { recursive: true });
   writeFileSync(join(directory, 'cost.json'), `${JSON.stringify(result, null, 2)}\n`);

@@ -173,7 +173,7 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
     ? new RedisStringCache(redis, keyPrefix, logger)
     : new ByteBoundedMemoryCache(persistedQueries?.maxCacheBytes ?? PERSISTED_QUERY_DEFAULTS.maxCacheBytes);
   const readCache = gateway.readCache;
-  if (readCache && !config.redis) metrics.trackCacheBytes('upstream', () => readCache.bytes());
+  if (readCache) metrics.trackCacheBytes('upstream', () => readCache.bytes());
   if (persistedQueryCache instanceof ByteBoundedMemoryCache) metrics.trackCacheBytes('apq', () => persistedQueryCache.bytes());
   const { schema, upstreamFields } = await buildProxyGraphSchema();
   const development = options.development ?? false;

@@ -12,6 +12,8 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 /** Digests remembered per account, then forgotten all at once (a few hundred KB at most). */
 const RECENT_DIGESTS = 1_000;
+/** Base64 characters of a sealed entry's head: IV (12 bytes) and tag (16 bytes) are its first 37⅓. */
+const SEAL_HEAD_CHARS = 40;
 
 export class AccountCacheKey {
   private readonly key: Buffer;
@@ -31,6 +33,15 @@ export class AccountCacheKey {
       this.recentDigests.set(requestIdentity, digest);
     }
     return digest;
+  }
+
+  /**
+   * What tells one sealed entry from every other: its random IV and its GCM tag, which authenticates the
+   * ciphertext under this key (the first 40 base64 characters cover both). An entry opened once need not be
+   * fetched or opened again while the store still holds the entry with this head (read-cache.ts).
+   */
+  static sealHead(sealed: string): string {
+    return sealed.slice(0, SEAL_HEAD_CHARS);
   }
 
   seal(plain: string): string {

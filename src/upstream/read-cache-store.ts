@@ -23,6 +23,13 @@ export interface CachedResponse {
   parsedBody?: unknown;
 }
 
+export interface CacheLookup {
+  generation: string;
+  entry?: CachedResponse | string;
+  /** The entry under the generation is the one whose seal head the caller gave. */
+  unchanged?: boolean;
+}
+
 /** The address of an entry: its account and group, and the request it answers (already a digest). */
 export interface CacheSlot {
   accountId: string;
@@ -33,8 +40,12 @@ export interface CacheSlot {
 export interface ReadCacheStore {
   /** Whether entries leave the process (and so are sealed with the account's key, cache-sealing.ts). */
   readonly shared: boolean;
-  /** The generation an entry of this slot is stored under now, and the entry stored under it, if any. */
-  lookup(slot: CacheSlot): Promise<{ generation: string; entry?: CachedResponse | string }>;
+  /**
+   * The generation an entry of this slot is stored under now, and the entry stored under it, if any. A
+   * shared store told the head of the sealed entry the caller already holds (`knownSealHead`) answers
+   * `unchanged` instead of sending that entry again.
+   */
+  lookup(slot: CacheSlot, knownSealHead?: string): Promise<CacheLookup>;
   store(slot: CacheSlot, generation: string, entry: CachedResponse | string, keepMs: number): Promise<void>;
   /** Bumps the account's generation (`'*'`) or some of its groups'. */
   invalidate(accountId: string, groups: readonly string[] | '*'): Promise<void>;
@@ -43,6 +54,9 @@ export interface ReadCacheStore {
   /** Bytes held in this process (0 when Redis holds the entries). */
   bytes(): number;
 }
+
+/** An entry's key and text, and once hit its parsed body beside it: measured at about the text's size, counted at twice. */
+export const cachedResponseBytes = (entry: CachedResponse, key: string) => stringBytes(key) + 2 * stringBytes(entry.text) + 256;
 
 const entryKey = (slot: CacheSlot, generation: string) => `${slot.accountId}|${slot.group}|${generation}|${slot.requestKey}`;
 
@@ -53,14 +67,12 @@ export class MemoryReadCacheStore implements ReadCacheStore {
   private readonly refreshing = new Map<string, number>();
 
   constructor(maxBytes: number) {
-    this.entries = new ByteBoundedMemoryCache<CachedResponse | string>(
-      maxBytes,
-      // An entry's text, and once hit its parsed body beside it: measured at about the text's size, counted at twice.
-      (entry, key) => stringBytes(key) + (typeof entry === 'string' ? stringBytes(entry) : 2 * stringBytes(entry.text) + 256),
+    this.entries = new ByteBoundedMemoryCache<CachedResponse | string>(maxBytes, (entry, key) =>
+      typeof entry === 'string' ? stringBytes(key) + stringBytes(entry) : cachedResponseBytes(entry, key),
     );
   }
 
-  async lookup(slot: CacheSlot): Promise<{ generation: string; entry?: CachedResponse | string }> {
+  async lookup(slot: CacheSlot): Promise<CacheLookup> {
     const generation = this.generationOf(slot);
     return { generation, entry: await this.entries.get(entryKey(slot, generation)) };
   }

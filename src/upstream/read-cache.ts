@@ -21,7 +21,8 @@ import type { ProviderName } from '../core/providers';
 import type { UpstreamCallLog } from './call-log';
 import { AccountCacheKey } from './cache-sealing';
 import { upstreamResponse, type AccountTarget, type UpstreamCall, type UpstreamPolicy, type UpstreamResponse } from './http';
-import type { CacheSlot, CachedResponse, ReadCacheStore } from './read-cache-store';
+import { cachedResponseBytes, type CacheLookup, type CacheSlot, type CachedResponse, type ReadCacheStore } from './read-cache-store';
+import { ByteBoundedMemoryCache, stringBytes } from '../state/memory-cache';
 import { UpstreamRequestContext, type CacheReadResult } from './request-context';
 import { isPlainRead, requestIdentity } from './request-identity';
 
@@ -53,6 +54,12 @@ export interface ReadCacheOptions {
   accounts?: Readonly<Record<string, AccountCacheSettings>>;
   /** Told when the store failed (once per outage); the cache is then passed over, never trusted. */
   onStoreError?: (error: Error) => void;
+  /**
+   * With a shared store (Redis): bytes this process may keep of the entries it opened, parsed. A hit on one
+   * of them still costs the lookup's round trip (so invalidation stays shared), but the entry is not sent
+   * again, decrypted or parsed. 0 or absent: none kept.
+   */
+  openedEntriesMaxBytes?: number;
 }
 
 /** How long a background refresh may take, and how long its claim keeps other replicas from refreshing too. */
@@ -68,11 +75,20 @@ export class ReadCachePolicy implements UpstreamPolicy {
   private readonly pending = new Map<string, Set<string> | '*'>();
   private retryTimer?: NodeJS.Timeout;
   private storeFailing = false;
+  /** With a shared store: the entry this process last opened per slot, with its seal head (cache-sealing.ts). */
+  private readonly opened?: ByteBoundedMemoryCache<OpenedEntry>;
 
   constructor(
     private readonly options: ReadCacheOptions,
     private readonly log: UpstreamCallLog,
-  ) {}
+  ) {
+    if (options.store.shared && (options.openedEntriesMaxBytes ?? 0) > 0) {
+      this.opened = new ByteBoundedMemoryCache<OpenedEntry>(
+        options.openedEntriesMaxBytes!,
+        (opened, key) => cachedResponseBytes(opened.entry, key) + stringBytes(opened.sealHead),
+      );
+    }
+  }
 
   async execute(call: UpstreamCall, next: (call?: UpstreamCall) => Promise<UpstreamResponse>): Promise<UpstreamResponse> {
     const { target, request } = call;
@@ -85,15 +101,17 @@ export class ReadCachePolicy implements UpstreamPolicy {
 
     const key = this.keyOf(target);
     const slot: CacheSlot = { accountId: target.accountId, group: read.group, requestKey: key.digest(requestIdentity(call)) };
-    let lookup: Awaited<ReturnType<ReadCacheStore['lookup']>>;
+    const slotId = slotIdOf(slot);
+    const kept = await this.opened?.get(slotId);
+    let lookup: CacheLookup;
     try {
-      lookup = await this.options.store.lookup(slot);
+      lookup = await this.options.store.lookup(slot, kept?.sealHead);
       this.storeFailing = false;
     } catch (error) {
       this.noteStoreError(call, error);
       return next();
     }
-    const entry = request.context?.freshReads || lookup.entry === undefined ? undefined : this.open(key, lookup.entry);
+    const entry = request.context?.freshReads ? undefined : lookup.unchanged ? kept?.entry : await this.open(key, slotId, lookup.entry);
     const nowMs = Date.now();
     const maxAgeMs = request.context?.maxCacheAgeMs;
     const youngEnough = maxAgeMs === undefined || (entry !== undefined && nowMs - entry.storedAtMs <= maxAgeMs);
@@ -109,9 +127,9 @@ export class ReadCachePolicy implements UpstreamPolicy {
     return response;
   }
 
-  /** Bytes the entries take in this process (0 when they are in Redis). */
+  /** Bytes the entries take in this process (with Redis: the opened entries kept here). */
   bytes(): number {
-    return this.options.store.bytes();
+    return this.options.store.bytes() + (this.opened?.bytes() ?? 0);
   }
 
   /** Stops the retry timer of pending invalidations (server shutdown). */
@@ -196,8 +214,11 @@ export class ReadCachePolicy implements UpstreamPolicy {
       staleUntilMs: storedAtMs + ttlMs + staleMs,
     };
     try {
-      const stored = this.options.store.shared ? this.keyOf(call.target).seal(JSON.stringify(entry)) : entry;
-      await this.options.store.store(slot, generation, stored, ttlMs + staleMs);
+      if (!this.options.store.shared) return await this.options.store.store(slot, generation, entry, ttlMs + staleMs);
+      const sealed = this.keyOf(call.target).seal(JSON.stringify(entry));
+      await this.options.store.store(slot, generation, sealed, ttlMs + staleMs);
+      // Held as if opened: if Redis refused it (a write came first), Redis holds no entry with this head.
+      await this.opened?.set(slotIdOf(slot), { sealHead: AccountCacheKey.sealHead(sealed), entry }, { ttl: ttlMs + staleMs });
     } catch (error) {
       this.noteStoreError(call, error);
     }
@@ -205,8 +226,8 @@ export class ReadCachePolicy implements UpstreamPolicy {
 
   private serve(call: UpstreamCall, entry: CachedResponse, result: 'hit' | 'stale'): UpstreamResponse {
     this.note(call, result, Date.now() - entry.storedAtMs);
-    // An entry held in this process keeps its parsed body for the next hit; one from Redis was opened afresh.
-    return upstreamResponse(call.target, entry.status, entry.headers, entry.text, this.options.store.shared ? undefined : entry);
+    // The entry keeps its parsed body for the next hit: held in this process, or opened from Redis and kept.
+    return upstreamResponse(call.target, entry.status, entry.headers, entry.text, entry);
   }
 
   private passOver(call: UpstreamCall, next: () => Promise<UpstreamResponse>, result: CacheReadResult): Promise<UpstreamResponse> {
@@ -226,10 +247,14 @@ export class ReadCachePolicy implements UpstreamPolicy {
     this.options.onStoreError?.(error as Error);
   }
 
-  private open(key: AccountCacheKey, stored: CachedResponse | string): CachedResponse | undefined {
+  /** An entry as the store gave it: as is from this process, opened (and kept, when configured) from Redis. */
+  private async open(key: AccountCacheKey, slotId: string, stored: CachedResponse | string | undefined): Promise<CachedResponse | undefined> {
     if (typeof stored !== 'string') return stored;
     const plain = key.open(stored);
-    return plain === undefined ? undefined : (JSON.parse(plain) as CachedResponse);
+    if (plain === undefined) return undefined;
+    const entry = JSON.parse(plain) as CachedResponse;
+    await this.opened?.set(slotId, { sealHead: AccountCacheKey.sealHead(stored), entry }, { ttl: Math.max(1, entry.staleUntilMs - Date.now()) });
+    return entry;
   }
 
   private rulesFor(target: AccountTarget): ProviderCacheRules | undefined {
@@ -250,6 +275,14 @@ export class ReadCachePolicy implements UpstreamPolicy {
     }
     return key;
   }
+}
+
+const slotIdOf = (slot: CacheSlot) => `${slot.accountId}|${slot.group}|${slot.requestKey}`;
+
+/** An entry this process opened from the shared store, and the head of its seal there. */
+interface OpenedEntry {
+  sealHead: string;
+  entry: CachedResponse;
 }
 
 function withoutCookies(headers: Record<string, string | undefined>): Record<string, string | undefined> {

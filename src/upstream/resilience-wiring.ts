@@ -43,8 +43,11 @@ function readCacheOptions(config: ProxyGraphConfig, redis: Redis | null, keyPref
   if (config.server?.cache?.enabled === false) return undefined;
   const accounts: Record<string, AccountCacheSettings> = {};
   for (const account of config.accounts) if (account.cache) accounts[account.id] = account.cache;
+  const maxBytes = config.server?.cache?.maxBytes ?? DEFAULT_READ_CACHE_MAX_BYTES;
   return {
-    store: redis ? new RedisReadCacheStore(redis, keyPrefix) : new MemoryReadCacheStore(config.server?.cache?.maxBytes ?? DEFAULT_READ_CACHE_MAX_BYTES),
+    store: redis ? new RedisReadCacheStore(redis, keyPrefix) : new MemoryReadCacheStore(maxBytes),
+    // With Redis the same bound holds the entries this replica opened, parsed (read-cache.ts).
+    openedEntriesMaxBytes: redis ? maxBytes : undefined,
     rules: PROVIDER_CACHE_RULES,
     accounts,
     onStoreError: (error) => logger.warn({ err: { message: error.message } }, 'read cache store unavailable; reads go to providers until it is back'),

@@ -1,13 +1,17 @@
 /**
  * An answer kept in this process's read cache is parsed once and shared by every later hit (issue 14: the
  * re-parse was a quarter of a warm page's CPU). Shared objects must never change under another request, so
- * the shared body is frozen; answers that are not kept (a miss, a read the cache does not keep, an entry
- * opened from Redis) are parsed afresh for each caller. Through the gateway, against the Webshare simulator.
+ * the shared body is frozen; answers that are not kept (a miss, a read the cache does not keep) are parsed
+ * afresh for each caller. With Redis each replica keeps the entries it opened, parsed, by their seal.
+ * Through the gateway, against the Webshare simulator and the local Redis.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
 import { UpstreamGateway, type AccountChannel } from '../../src/upstream/http';
 import { MemoryReadCacheStore } from '../../src/upstream/read-cache-store';
+import { RedisReadCacheStore } from '../../src/upstream/redis-read-cache-store';
 import { WEBSHARE_CACHE_RULES } from '../../src/providers/webshare/cache';
 import { webshareTarget } from '../../src/providers/webshare/client';
 import { startWebshareSimulator, type WebshareSimulator } from '../../src/simulators/webshare';
@@ -63,5 +67,52 @@ describe('a kept answer is parsed once and frozen', () => {
     const second = await channel.getJson<unknown>(ACTIVITY);
     assert.notEqual(second, first);
     assert.equal(Object.isFrozen(first), false);
+  });
+});
+
+describe('with Redis, each replica keeps the entries it opened', () => {
+  const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const keyPrefix = `pgtest:opened:${randomUUID().slice(0, 8)}:`;
+  const IP_LIST = { path: '/api/v2/proxy/ipauthorization/', endpoint: 'GET /api/v2/proxy/ipauthorization/' };
+  let redis: Redis;
+  let replicas: UpstreamGateway[];
+  let channels: AccountChannel[];
+
+  before(() => {
+    redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    replicas = [0, 1].map(
+      () =>
+        new UpstreamGateway({
+          readCache: { store: new RedisReadCacheStore(redis, keyPrefix), rules: { webshare: WEBSHARE_CACHE_RULES }, openedEntriesMaxBytes: 8 * 1024 * 1024 },
+        }),
+    );
+    channels = replicas.map((replica) => replica.channel(webshareTarget('ws', simulator.credentials.token, simulator.origin)));
+  });
+  after(async () => {
+    await Promise.all(replicas.map((replica) => replica.close()));
+    const keys = await redis.keys(`${keyPrefix}*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  test('later hits on an entry share its parsed body, and a write through the other replica still reaches them', async () => {
+    const [writer, reader] = channels;
+    type IpList = { results: Array<{ ip_address: string }> };
+    await writer.getJson<IpList>(IP_LIST);
+    const firstHit = await reader.getJson<IpList>(IP_LIST);
+    const secondHit = await reader.getJson<IpList>(IP_LIST);
+    assert.equal(simulator.server.callCount('GET /api/v2/proxy/ipauthorization/'), 1);
+    assert.equal(secondHit, firstHit, 'the entry was opened and parsed once');
+    assert.ok(Object.isFrozen(firstHit.results));
+    assert.ok(replicas[1].readCache!.bytes() > 0, 'the opened entry counts in this replica');
+
+    await writer.send({ method: 'POST', ...IP_LIST, endpoint: 'POST /api/v2/proxy/ipauthorization/', json: { ip_address: '203.0.113.77' } });
+    const afterWrite = await reader.getJson<IpList>(IP_LIST);
+    assert.equal(simulator.server.callCount('GET /api/v2/proxy/ipauthorization/'), 2);
+    assert.ok(afterWrite.results.some((entry) => entry.ip_address === '203.0.113.77'));
+    // The writer held the entry it kept before its write; Redis now holds the reader's refill, which it reads.
+    const writerAfter = await writer.getJson<IpList>(IP_LIST);
+    assert.equal(simulator.server.callCount('GET /api/v2/proxy/ipauthorization/'), 2);
+    assert.deepEqual(writerAfter, afterWrite);
   });
 });
