@@ -98,7 +98,12 @@ async function main() {
   writeFileSync(
     configPath,
     JSON.stringify({
-      server: { host: '127.0.0.1', ops: { port: opsPort }, live: { pollIntervalSeconds: { proxies: POLL_SECONDS }, maxSubscriptionsPerConnection: 5 } },
+      // 1 000 sockets of one (anonymous) caller: above the defaults of 1 000 per replica and 100 per caller.
+      server: {
+        host: '127.0.0.1',
+        ops: { port: opsPort },
+        live: { pollIntervalSeconds: { proxies: POLL_SECONDS }, maxSubscriptionsPerConnection: 5, maxConnections: 2_000, maxConnectionsPerPrincipal: 2_000 },
+      },
       auth: { mode: 'none' },
       dataDir: join(dir, 'data'),
       usageHistory: { enabled: false },

@@ -105,6 +105,10 @@ function fileStateStore(dataDir: string): FileStateStore {
 
 /** Subscriptions one WebSocket connection may hold when `server.live.maxSubscriptionsPerConnection` is not set. */
 export const DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION = 25;
+/** WebSocket connections a replica holds (`server.live.maxConnections`): ~40 KB each, so ~40 MB at the cap. */
+export const DEFAULT_MAX_LIVE_CONNECTIONS = 1_000;
+/** WebSocket connections one caller may hold (`server.live.maxConnectionsPerPrincipal`): a dashboard tab is one. */
+export const DEFAULT_MAX_LIVE_CONNECTIONS_PER_PRINCIPAL = 100;
 
 /**
  * The pollers behind subscriptions (domain/live/hub.ts), sharing their work through Redis when it is
@@ -201,7 +205,12 @@ export async function startProxyGraph(options: StartOptions): Promise<RunningPro
   const live = liveWiring(config, registry, redis, keyPrefix, metrics, logger);
   const server = await startHttpServer({
     live: live
-      ? { hub: live.hub, maxSubscriptionsPerConnection: config.server?.live?.maxSubscriptionsPerConnection ?? DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION }
+      ? {
+          hub: live.hub,
+          maxSubscriptionsPerConnection: config.server?.live?.maxSubscriptionsPerConnection ?? DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+          maxConnections: config.server?.live?.maxConnections ?? DEFAULT_MAX_LIVE_CONNECTIONS,
+          maxConnectionsPerPrincipal: config.server?.live?.maxConnectionsPerPrincipal ?? DEFAULT_MAX_LIVE_CONNECTIONS_PER_PRINCIPAL,
+        }
       : undefined,
     tracing,
     auditLog,

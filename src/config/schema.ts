@@ -142,6 +142,9 @@ export const configSchema = z
               .strict()
               .optional(),
             maxSubscriptionsPerConnection: z.number().int().min(1).max(1_000).optional(),
+            /** WebSocket connections this replica holds at most, and at most per caller (API key name or JWT subject). */
+            maxConnections: z.number().int().min(1).max(100_000).optional(),
+            maxConnectionsPerPrincipal: z.number().int().min(1).max(100_000).optional(),
           })
           .strict()
           .optional(),

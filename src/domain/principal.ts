@@ -13,6 +13,8 @@ export class Principal {
     readonly accountIds: '*' | ReadonlySet<string>,
     /** False only for the principal of `auth.mode: none`: nobody signed in, everything allowed. */
     readonly authenticated = true,
+    /** When the credential it was read from stops being valid (a JWT's `exp`); API keys do not expire. */
+    readonly expiresAtMs?: number,
   ) {}
 
   /**

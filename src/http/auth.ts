@@ -59,7 +59,8 @@ function createJwtAuthenticator(auth: Extract<AuthConfig, { mode: 'jwt' }>): Aut
     const rawAccounts = payload[accountsClaim];
     const accounts = Array.isArray(rawAccounts) ? rawAccounts.map(String) : typeof rawAccounts === 'string' ? [rawAccounts] : [];
     const name = typeof payload.sub === 'string' ? payload.sub : 'jwt';
-    return new Principal(name, scopes, accounts.includes('*') ? '*' : new Set(accounts));
+    const expiresAtMs = typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
+    return new Principal(name, scopes, accounts.includes('*') ? '*' : new Set(accounts), true, expiresAtMs);
   };
 }
 

@@ -47,7 +47,7 @@ import type { StringCache } from '../state/redis';
 import { listen } from './listen';
 import type { LiveHub } from '../domain/live/hub';
 import type { Principal } from '../domain/principal';
-import { startSubscriptionServer } from './websocket';
+import { startSubscriptionServer, type SubscriptionLimits } from './websocket';
 import { eventScopeFactory } from './event-scope';
 import { subscriptionCallbackPlugin } from './subscription-callback-plugin';
 
@@ -103,7 +103,7 @@ export interface HttpServerOptions {
   /** How long stop() lets in-flight requests finish before closing their connections. */
   drainGraceMs: number;
   /** Subscriptions (graphql-ws on /graphql, the router's callback protocol); off when absent. */
-  live?: { hub: LiveHub; maxSubscriptionsPerConnection: number };
+  live?: { hub: LiveHub } & SubscriptionLimits;
 }
 
 export interface RunningHttpServer {
@@ -269,6 +269,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         requestTimeoutMs: limits.requestTimeoutMs,
         maxUpstreamCallsPerRequest: limits.maxUpstreamCallsPerRequest,
         maxSubscriptionsPerConnection: options.live.maxSubscriptionsPerConnection,
+        maxConnections: options.live.maxConnections,
+        maxConnectionsPerPrincipal: options.live.maxConnectionsPerPrincipal,
         onSubscriptionCount: (delta) => options.metrics.liveSubscriptions.inc(delta),
       })
     : null;

@@ -2,7 +2,11 @@
  * Subscriptions over WebSocket on /graphql (the graphql-ws protocol, `graphql-transport-ws`).
  *
  * - Authentication: the connection's init payload carries `authorization` ("Bearer <key or JWT>"), checked
- *   by the same authenticator as HTTP; a refused one closes the socket (4403 Forbidden).
+ *   by the same authenticator as HTTP; a refused one closes the socket (4403 Forbidden). A JWT's expiry
+ *   closes the socket when it comes (4403), with every subscription on it: the connection is authenticated
+ *   once, so it may not outlive the credential it was opened with.
+ * - How many: at most `maxConnections` sockets per replica (a 503 at the upgrade) and `maxConnectionsPerPrincipal`
+ *   per caller (API key name or JWT subject; closed with 4429), as subscriptions per connection are capped.
  * - Browsers: a socket opened from a page is accepted only from the server's own origin or one in
  *   `server.cors.origins`. WebSocket has no CORS, and with auth off (demo, loopback only) any page the
  *   user visits could otherwise subscribe to the estate.
@@ -24,7 +28,7 @@ import {
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import type { Context } from '../schema/context';
@@ -37,7 +41,14 @@ import { createErrorFormatter } from './format-error';
 import { eventScopeFactory } from './event-scope';
 import { MAX_QUERY_NESTING, queryNesting } from './query-nesting';
 
-export interface SubscriptionServerOptions {
+/** `server.live.*` limits (defaults in app.ts). */
+export interface SubscriptionLimits {
+  maxSubscriptionsPerConnection: number;
+  maxConnections: number;
+  maxConnectionsPerPrincipal: number;
+}
+
+export interface SubscriptionServerOptions extends SubscriptionLimits {
   httpServer: http.Server;
   path: string;
   schema: GraphQLSchema;
@@ -52,7 +63,6 @@ export interface SubscriptionServerOptions {
   parseOptions: { maxTokens: number };
   requestTimeoutMs: number;
   maxUpstreamCallsPerRequest: number;
-  maxSubscriptionsPerConnection: number;
   /** Open subscriptions change (for the metric). */
   onSubscriptionCount?: (delta: number) => void;
 }
@@ -75,6 +85,21 @@ function originAllowed(request: http.IncomingMessage, corsOrigins: readonly stri
   }
 }
 
+/** Node timers hold at most ~24.8 days; a later expiry is checked again when that one fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Closes the socket (4403) once `expiresAtMs` has passed; `cancel` when it closes first. */
+function closeAtExpiry(socket: WebSocket, expiresAtMs: number): { cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    const leftMs = expiresAtMs - Date.now();
+    if (leftMs <= 0) return socket.close(4403, 'the token has expired');
+    timer = setTimeout(arm, Math.min(leftMs, MAX_TIMER_MS)).unref();
+  };
+  arm();
+  return { cancel: () => clearTimeout(timer) };
+}
+
 const clientError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
 
 export function startSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
@@ -85,12 +110,19 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
     path: options.path,
     // A subscription document is small; a larger frame is refused by ws before it is buffered.
     maxPayload: 256 * 1024,
-    verifyClient: ({ req }: { req: http.IncomingMessage }) => originAllowed(req, options.corsOrigins),
+    verifyClient: ({ req }: { req: http.IncomingMessage }, accept: (result: boolean, code?: number, message?: string) => void) => {
+      if (!originAllowed(req, options.corsOrigins)) return accept(false, 401);
+      if (wsServer.clients.size >= options.maxConnections) return accept(false, 503, 'too many subscription connections');
+      accept(true);
+    },
   });
   const principals = new WeakMap<object, Principal>();
   const open = new WeakMap<object, Set<string>>();
   let connectionSeq = 0;
   const connectionIds = new WeakMap<object, number>();
+  /** Open connections per principal name, and what each connection must undo when it closes. */
+  const connectionsByPrincipal = new Map<string, number>();
+  const onClosed = new WeakMap<object, () => void>();
 
   const newScope = eventScopeFactory(options);
 
@@ -99,11 +131,26 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       schema: options.schema,
       async onConnect(ctx) {
         const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        let principal: Principal;
         try {
-          principals.set(ctx, await options.authenticate(typeof header === 'string' ? header : undefined));
+          principal = await options.authenticate(typeof header === 'string' ? header : undefined);
         } catch {
           return false;
         }
+        const held = connectionsByPrincipal.get(principal.name) ?? 0;
+        if (held >= options.maxConnectionsPerPrincipal) {
+          ctx.extra.socket.close(4429, 'too many connections for this caller');
+          return false;
+        }
+        connectionsByPrincipal.set(principal.name, held + 1);
+        const expiry = principal.expiresAtMs === undefined ? undefined : closeAtExpiry(ctx.extra.socket, principal.expiresAtMs);
+        onClosed.set(ctx, () => {
+          expiry?.cancel();
+          const left = (connectionsByPrincipal.get(principal.name) ?? 1) - 1;
+          if (left > 0) connectionsByPrincipal.set(principal.name, left);
+          else connectionsByPrincipal.delete(principal.name);
+        });
+        principals.set(ctx, principal);
         connectionIds.set(ctx, (connectionSeq += 1));
         open.set(ctx, new Set());
         return true;
@@ -160,6 +207,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         if (open.get(ctx)?.delete(id)) options.onSubscriptionCount?.(-1);
       },
       onClose(ctx) {
+        onClosed.get(ctx)?.();
+        onClosed.delete(ctx);
         const subscriptions = open.get(ctx);
         if (subscriptions?.size) options.onSubscriptionCount?.(-subscriptions.size);
         subscriptions?.clear();
