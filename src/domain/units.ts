@@ -14,10 +14,23 @@ export function bytesToGb(bytes: number): number {
   return bytes / BYTES_PER_GB;
 }
 
+/**
+ * Timestamps already parsed, by their text: a page of proxies carries two per proxy, the same on every read,
+ * and `Date.parse` of them was 4 % of a cached page's CPU (BENCHMARKS.md). Each call still returns a Date of
+ * its own. Forgotten all at once when full (~1 MB).
+ */
+const parsedTimestamps = new Map<string, number>();
+const MAX_PARSED_TIMESTAMPS = 10_000;
+
 /** Parses an ISO-8601 timestamp (with or without offset); null for absent or unparsable input. */
 export function parseIsoDate(value: string | null | undefined): Date | null {
   if (!value) return null;
-  const ms = Date.parse(value);
+  let ms = parsedTimestamps.get(value);
+  if (ms === undefined) {
+    ms = Date.parse(value);
+    if (parsedTimestamps.size >= MAX_PARSED_TIMESTAMPS) parsedTimestamps.clear();
+    parsedTimestamps.set(value, ms);
+  }
   return Number.isNaN(ms) ? null : new Date(ms);
 }
 
