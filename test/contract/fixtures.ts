@@ -269,3 +269,10 @@ export const FIXTURES: readonly ProviderFixture[] = [
     },
   },
 ];
+
+/** The capabilities an account of this provider reports (sorted): the one list the graph tests compare with. */
+export function capabilitiesOf(provider: ProviderName): Capability[] {
+  const fixture = FIXTURES.find((candidate) => candidate.provider === provider);
+  if (!fixture) throw new Error(`no contract fixture for ${provider}`);
+  return [...fixture.capabilities].sort();
+}

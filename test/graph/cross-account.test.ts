@@ -17,58 +17,13 @@ import {
   EstateRevokeIpDocument,
   EstateUsageDocument,
 } from '../generated/graphql';
+import { FIXTURES, capabilitiesOf } from '../contract/fixtures';
 
 let estate: EstateHarness;
 before(async () => {
   estate = await startEstateHarness();
 });
 after(() => estate?.stop());
-
-const EXPECTED_CAPABILITIES: Record<string, string[]> = {
-  ws: [
-    'DOWNLOAD_TOKENS',
-    'IP_AUTHORIZATIONS',
-    'PLAN',
-    'PROFILE',
-    'PROXIES',
-    'PROXY_ACTIVITY',
-    'PROXY_ALLOCATION',
-    'PROXY_CREDENTIALS',
-    'PROXY_GATEWAY',
-    'PROXY_LIST_REFRESH',
-    'PROXY_REPLACEMENT',
-    'PROXY_SETTINGS',
-    'SUB_USERS',
-    'SUB_USER_PROXY_REFRESH',
-    'USAGE',
-    'USAGE_HISTORY',
-  ],
-  pm: [
-    'COUNTRY_POOLS',
-    'HOSTNAME_AUTHORIZATIONS',
-    'IP_AUTHORIZATIONS',
-    'PROFILE',
-    'PROXIES',
-    'PROXY_SERVER_AUTHORIZATION',
-    'SERVERS',
-    'SUB_USERS',
-    'SUB_USER_ACTIVATION',
-    'SUB_USER_IMPORT',
-  ],
-  wp: [
-    'DNS_OVERRIDES',
-    'IP_AUTHORIZATIONS',
-    'IP_AUTHORIZATION_UPDATES',
-    'IP_AUTHORIZATION_USERS',
-    'NETWORK_SERVERS',
-    'PLAN',
-    'PROFILE',
-    'PROXIES',
-    'SERVERS',
-    'USAGE',
-  ],
-  ping: ['GENERATED_PROXY_LISTS', 'IP_AUTHORIZATIONS', 'PLAN', 'PROFILE', 'PROXIES', 'SERVICES', 'SUB_USERS', 'SUB_USER_ACCESS_RULES', 'USAGE'],
-};
 
 describe('capabilities', () => {
   test("each account reports exactly its provider's capabilities, in configuration order", async () => {
@@ -77,7 +32,10 @@ describe('capabilities', () => {
       data.accounts.map((account) => account.id),
       ['ws', 'pm', 'wp', 'ping'],
     );
-    for (const account of data.accounts) assert.deepEqual([...account.capabilities].sort(), EXPECTED_CAPABILITIES[account.id], account.id);
+    for (const account of data.accounts) {
+      const { provider } = FIXTURES.find((fixture) => fixture.accountId === account.id)!;
+      assert.deepEqual([...account.capabilities].sort(), capabilitiesOf(provider), account.id);
+    }
   });
 
   test("a field a provider cannot serve is null with UNSUPPORTED_BY_PROVIDER on that account's path only", async () => {

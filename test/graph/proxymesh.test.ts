@@ -20,6 +20,7 @@ import {
   ProxyMeshSubUsersDocument,
   ProxyMeshUpdateSubUserDocument,
 } from '../generated/graphql';
+import { capabilitiesOf } from '../contract/fixtures';
 
 const GIB = 2 ** 30;
 const KNOWN = ['pm_dennis1', 'pm_grace2'];
@@ -46,18 +47,7 @@ describe('ProxyMesh account, proxies, servers and country pools', () => {
     const data = await harness.client.data(ProxyMeshAccountDocument, { id: PROXYMESH_ACCOUNT_ID });
     const account = data.account!;
     assert.equal(account.provider, 'PROXYMESH');
-    assert.deepEqual(account.capabilities, [
-      'COUNTRY_POOLS',
-      'HOSTNAME_AUTHORIZATIONS',
-      'IP_AUTHORIZATIONS',
-      'PROFILE',
-      'PROXIES',
-      'PROXY_SERVER_AUTHORIZATION',
-      'SERVERS',
-      'SUB_USERS',
-      'SUB_USER_ACTIVATION',
-      'SUB_USER_IMPORT',
-    ]);
+    assert.deepEqual([...account.capabilities].sort(), capabilitiesOf('proxymesh'));
     assert.equal(account.profile!.name, harness.proxymesh.credentials.username);
     const hosts = harness.proxymesh.state.proxies;
     assert.deepEqual(

@@ -41,6 +41,7 @@ import type {
   WebshareSubscription,
   WebshareSubuser,
 } from '../../src/providers/webshare/wire';
+import { capabilitiesOf } from '../contract/fixtures';
 
 const GIB = 2 ** 30;
 let harness: Harness;
@@ -69,24 +70,7 @@ describe('Webshare account, profile, plan and usage', () => {
         id: WEBSHARE_ACCOUNT_ID,
         provider: 'WEBSHARE',
         label: 'Webshare test',
-        capabilities: [
-          'DOWNLOAD_TOKENS',
-          'IP_AUTHORIZATIONS',
-          'PLAN',
-          'PROFILE',
-          'PROXIES',
-          'PROXY_ACTIVITY',
-          'PROXY_ALLOCATION',
-          'PROXY_CREDENTIALS',
-          'PROXY_GATEWAY',
-          'PROXY_LIST_REFRESH',
-          'PROXY_REPLACEMENT',
-          'PROXY_SETTINGS',
-          'SUB_USERS',
-          'SUB_USER_PROXY_REFRESH',
-          'USAGE',
-          'USAGE_HISTORY',
-        ],
+        capabilities: capabilitiesOf('webshare'),
       },
     ]);
   });

@@ -20,6 +20,7 @@ import {
   WonderProxyUsageWindowDocument,
 } from '../generated/graphql';
 import type { WonderProxyContract, WonderProxyContractServer } from '../../src/providers/wonderproxy/wire';
+import { capabilitiesOf } from '../contract/fixtures';
 
 const SERVERS = 'GET /v0/contract/servers';
 const SERVER = 'GET /v0/contract/servers/:server';
@@ -41,18 +42,7 @@ describe('WonderProxy account, plan and usage', () => {
     harness.wonderproxy.server.resetCalls();
     const { account } = await harness.client.data(WonderProxyAccountDocument, { id: WONDERPROXY_ACCOUNT_ID });
     assert.equal(account!.provider, 'WONDERPROXY');
-    assert.deepEqual(account!.capabilities, [
-      'DNS_OVERRIDES',
-      'IP_AUTHORIZATIONS',
-      'IP_AUTHORIZATION_UPDATES',
-      'IP_AUTHORIZATION_USERS',
-      'NETWORK_SERVERS',
-      'PLAN',
-      'PROFILE',
-      'PROXIES',
-      'SERVERS',
-      'USAGE',
-    ]);
+    assert.deepEqual([...account!.capabilities].sort(), capabilitiesOf('wonderproxy'));
     assert.deepEqual(account!.profile, { name: contract.name, email: null, createdAt: null });
     assert.deepEqual(account!.plan, {
       name: 'corporate',
