@@ -25,6 +25,27 @@ import { RedisUsageHistoryStore } from '../../src/state/usage-history-redis';
 
 const DAY = 86_400_000;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A stored snapshot and hourly point of account `a`, for the stores' retention tests. */
+const snapshot = (at: Date) => ({
+  accountId: 'a',
+  takenAt: at.toISOString(),
+  bandwidthUsedBytes: 1,
+  bandwidthLimitBytes: null,
+  bandwidthRemainingBytes: null,
+  requestsTotal: null,
+  period: null,
+  periodStart: null,
+  periodEnd: null,
+});
+const hour = (at: Date, bytes: number) => ({
+  accountId: 'a',
+  hourStart: at.toISOString(),
+  bandwidthBytes: bytes,
+  requestsTotal: null,
+  requestsSucceeded: null,
+  requestsFailed: null,
+});
 const BAD_TOKEN = 'usage-history-wrong-token-0123456789';
 const KEYS = { admin: 'history-admin-key-0123456789ab', wpOnly: 'history-wp-only-key-0123456789', writeOnly: 'history-write-only-0123456789a' };
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -256,29 +277,9 @@ describe('one replica with the file store and a short (test-only) interval', () 
 
   test('the file store drops entries past the retention when it writes', async () => {
     const store = new FileUsageHistoryStore(join(dataDir, 'direct.jsonl'), 1);
-    const snapshot = (at: Date) => ({
-      accountId: 'a',
-      takenAt: at.toISOString(),
-      bandwidthUsedBytes: 1,
-      bandwidthLimitBytes: null,
-      bandwidthRemainingBytes: null,
-      requestsTotal: null,
-      period: null,
-      periodStart: null,
-      periodEnd: null,
-    });
     await store.addSnapshot(snapshot(new Date(Date.now() - 2 * DAY)));
     await store.addSnapshot(snapshot(new Date()));
-    await store.putHours('a', [
-      {
-        accountId: 'a',
-        hourStart: new Date(Date.now() - 3 * DAY).toISOString(),
-        bandwidthBytes: 1,
-        requestsTotal: null,
-        requestsSucceeded: null,
-        requestsFailed: null,
-      },
-    ]);
+    await store.putHours('a', [hour(new Date(Date.now() - 3 * DAY), 1)]);
     assert.equal((await store.snapshots('a', 0, Date.now())).length, 1);
     assert.equal((await store.hours('a', 0, Date.now())).length, 0);
     await store.close();
@@ -325,25 +326,6 @@ describe('replicas sharing Redis', () => {
 
   test('the Redis store drops entries past the retention when it writes', async () => {
     const store = new RedisUsageHistoryStore(redis, `${keyPrefix}direct:`, 1, 'test');
-    const snapshot = (at: Date) => ({
-      accountId: 'a',
-      takenAt: at.toISOString(),
-      bandwidthUsedBytes: 1,
-      bandwidthLimitBytes: null,
-      bandwidthRemainingBytes: null,
-      requestsTotal: null,
-      period: null,
-      periodStart: null,
-      periodEnd: null,
-    });
-    const hour = (at: Date, bytes: number) => ({
-      accountId: 'a',
-      hourStart: at.toISOString(),
-      bandwidthBytes: bytes,
-      requestsTotal: null,
-      requestsSucceeded: null,
-      requestsFailed: null,
-    });
     await store.addSnapshot(snapshot(new Date(Date.now() - 2 * DAY)));
     await store.addSnapshot(snapshot(new Date()));
     const thisHour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
