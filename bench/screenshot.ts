@@ -11,19 +11,9 @@ import { chromium } from 'playwright-core';
 import { startDemoEnvironment } from '../src/demo/demo';
 import { startProxyGraph } from '../src/app';
 import { FileStateStore } from '../src/state/store';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/browser';
 
 const OUT = process.env.OUT ?? join(__dirname, '..', '..', 'docs', 'dashboard.png');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function main(): Promise<void> {
   const demo = await startDemoEnvironment();
@@ -37,9 +27,9 @@ async function main(): Promise<void> {
   });
   const profile = mkdtempSync(join(tmpdir(), 'proxygraph-screenshot-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 900 },
     deviceScaleFactor: 1,
   });

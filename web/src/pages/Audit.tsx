@@ -1,17 +1,17 @@
 /** The audit log (Query.auditLog): every write made through ProxyGraph to the accounts the key may see, newest first. */
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { ACCOUNTS, AUDIT_LOG } from '../graphql';
+import { AUDIT_LOG } from '../graphql';
 import { formatDateTime } from '../format';
 import { ErrorList } from '../components/errors';
 import { Pager } from '../components/pager';
+import { AccountFilter } from '../components/account-filter';
 
 const PAGE_SIZE = 25;
 
 export function Audit() {
   const [accountId, setAccountId] = useState('');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const accounts = useQuery(ACCOUNTS);
   const { data, error, loading } = useQuery(AUDIT_LOG, {
     variables: { first: PAGE_SIZE, after: cursors[cursors.length - 1], filter: accountId ? { accountIds: [accountId] } : null },
     fetchPolicy: 'network-only',
@@ -21,23 +21,13 @@ export function Audit() {
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">Audit log</h1>
       <form className="filters" aria-label="Filter the audit log" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          Account
-          <select
-            value={accountId}
-            onChange={(event) => {
-              setAccountId(event.target.value);
-              setCursors([null]);
-            }}
-          >
-            <option value="">All</option>
-            {(accounts.data?.accounts ?? []).map((account) => (
-              <option key={account.id} value={account.id}>
-                {account.label ?? account.id}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AccountFilter
+          value={accountId}
+          onChange={(event) => {
+            setAccountId(event.target.value);
+            setCursors([null]);
+          }}
+        />
       </form>
       <ErrorList error={error} />
       <table className="table" aria-label="Audit log">

@@ -5,10 +5,11 @@
  */
 import { useState } from 'react';
 import { useLazyQuery, useQuery } from '@apollo/client/react';
-import { ACCOUNTS, PROVIDERS, PROXIES, PROXY_LIST, PROXY_LIST_FORMATS, PROXY_STATUSES, PROXY_TYPES, type Provider, type ProxyFilter } from '../graphql';
+import { PROVIDERS, PROXIES, PROXY_LIST, PROXY_LIST_FORMATS, PROXY_STATUSES, PROXY_TYPES, type Provider, type ProxyFilter } from '../graphql';
 import { PROVIDER_NAMES, words } from '../format';
 import { ErrorList } from '../components/errors';
 import { Pager } from '../components/pager';
+import { AccountFilter } from '../components/account-filter';
 
 const PAGE_SIZE = 25;
 /** The graph's largest page (MAX_PAGE_SIZE): what one copy holds. */
@@ -38,7 +39,6 @@ export function Proxies() {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1];
   const filter = toFilter(filters);
-  const accounts = useQuery(ACCOUNTS);
   const { data, error, loading } = useQuery(PROXIES, { variables: { filter, first: PAGE_SIZE, after } });
   const update = (key: keyof Filters) => (event: { target: { value: string } }) => {
     setFilters({ ...filters, [key]: event.target.value });
@@ -60,17 +60,7 @@ export function Proxies() {
             ))}
           </select>
         </label>
-        <label>
-          Account
-          <select value={filters.accountId} onChange={update('accountId')}>
-            <option value="">All</option>
-            {(accounts.data?.accounts ?? []).map((account) => (
-              <option key={account.id} value={account.id}>
-                {account.label ?? account.id}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AccountFilter value={filters.accountId} onChange={update('accountId')} />
         <label>
           Country
           <input value={filters.country} onChange={update('country')} placeholder="e.g. US" maxLength={2} size={4} />
