@@ -26,6 +26,19 @@ type AuditPage = {
 };
 
 let harness: Harness;
+/** An entry as the file log stores it (one sub-user created on `ws`), for the store's own tests. */
+const storedEntry = (operation: string | null) => ({
+  at: new Date().toISOString(),
+  principal: 'p',
+  requestId: null,
+  operation,
+  accountId: 'ws',
+  provider: 'webshare' as const,
+  action: 'subUsers.create',
+  targets: [] as string[],
+  outcome: 'OK',
+  upstreamRequestId: null,
+});
 const as = (key: string) => harness.client.withHeaders({ authorization: `Bearer ${key}` });
 
 before(async () => {
@@ -128,19 +141,7 @@ test('the file log keeps entries across restarts and drops those past the retent
   const { join } = await import('node:path');
   const { tmpdir } = await import('node:os');
   const path = join(mkdtempSync(join(tmpdir(), 'audit-')), 'audit.jsonl');
-  const old = {
-    id: '000000000000001-000000001',
-    at: new Date(Date.now() - 40 * 86_400_000).toISOString(),
-    principal: 'p',
-    requestId: null,
-    operation: null,
-    accountId: 'ws',
-    provider: 'webshare' as const,
-    action: 'subUsers.create',
-    targets: [] as string[],
-    outcome: 'OK',
-    upstreamRequestId: null,
-  };
+  const old = { id: '000000000000001-000000001', ...storedEntry(null), at: new Date(Date.now() - 40 * 86_400_000).toISOString() };
   writeFileSync(path, `${JSON.stringify(old)}\n`);
   const first = new FileAuditLog(path, 30);
   await first.append({ ...old, at: new Date().toISOString() });
@@ -156,19 +157,7 @@ test('the file log keeps at most its entry bound in memory and on disk, oldest d
   const { tmpdir } = await import('node:os');
   const path = join(mkdtempSync(join(tmpdir(), 'audit-')), 'audit.jsonl');
   const log = new FileAuditLog(path, 30, 3);
-  const entry = (operation: string) => ({
-    at: new Date().toISOString(),
-    principal: 'p',
-    requestId: null,
-    operation,
-    accountId: 'ws',
-    provider: 'webshare' as const,
-    action: 'subUsers.create',
-    targets: [] as string[],
-    outcome: 'OK',
-    upstreamRequestId: null,
-  });
-  for (const operation of ['a', 'b', 'c', 'd', 'e']) await log.append(entry(operation));
+  for (const operation of ['a', 'b', 'c', 'd', 'e']) await log.append(storedEntry(operation));
   assert.deepEqual(
     (await log.list({ first: 10, accountIds: new Set(['ws']) })).entries.map((kept) => kept.operation),
     ['e', 'd', 'c'],
